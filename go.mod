@@ -3,9 +3,12 @@ module bingfa
 go 1.26
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.1
+	github.com/yuin/goldmark v1.8.7
+	go.abhg.dev/goldmark/frontmatter v0.3.0
+)
+
+require (
 	github.com/BurntSushi/toml v1.5.0 // indirect
-	github.com/aymanbagabas/go-udiff v0.4.1 // indirect
-	github.com/yuin/goldmark v1.8.7 // indirect
-	go.abhg.dev/goldmark/frontmatter v0.3.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

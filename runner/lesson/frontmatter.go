@@ -1,0 +1,157 @@
+package lesson
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// frontMatterClosed reports whether body either has no front matter or
+// closes it. An unclosed front matter block would swallow the whole lesson.
+func (ps *parseState) frontMatterClosed(body []byte) bool {
+	first := lineAt(body, 0)
+	if len(first) < 3 || strings.Trim(string(first), string(first[0])) != "" || (first[0] != '-' && first[0] != '+') {
+		return true
+	}
+	for off := lineEnd(body, 0); off < len(body); off = lineEnd(body, off) {
+		if bytes.Equal(lineAt(body, off), first) {
+			return true
+		}
+	}
+	ps.errorf(1, 0, "front matter opened with %s is never closed", first)
+	return false
+}
+
+var frontMatterKeys = map[string]bool{"title": true, "order": true, "summary": true}
+
+// frontMatter reads title, order and summary from the front matter, if any.
+// Any other key is an error, so that typos do not go unnoticed.
+func (ps *parseState) frontMatter(ctx parser.Context) {
+	data := frontmatter.Get(ctx)
+	if data == nil {
+		return
+	}
+	var m map[string]any
+	if err := data.Decode(&m); err != nil {
+		ps.errorf(ps.yamlLine(err), 0, "bad front matter: %s", yamlMessage(err))
+		return
+	}
+	for k, v := range m {
+		if !frontMatterKeys[k] {
+			ps.errorf(ps.keyLine(k), 0, "unknown front matter key %q (known: order, summary, title)", k)
+			continue
+		}
+		if err := ps.setMeta(k, v); err != nil {
+			ps.errorf(ps.keyLine(k), 0, "front matter %s: %v", k, err)
+		}
+	}
+}
+
+func (ps *parseState) setMeta(k string, v any) error {
+	switch k {
+	case "order":
+		n, ok := v.(int)
+		if !ok {
+			return fmt.Errorf("want a whole number, got %v", v)
+		}
+		ps.l.Order = n
+	default:
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("want text, got %v", v)
+		}
+		if k == "title" {
+			ps.l.Title = strings.TrimSpace(s)
+		} else {
+			ps.l.Summary = strings.TrimSpace(s)
+		}
+	}
+	return nil
+}
+
+// keyLine returns the line of the front matter key k (1 if not found).
+func (ps *parseState) keyLine(k string) int {
+	re := regexp.MustCompile(`^` + regexp.QuoteMeta(k) + `\s*[:=]`)
+	body := bytes.TrimPrefix(ps.src, bom)
+	for i, line := range strings.Split(string(body), "\n") {
+		if re.MatchString(line) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+
+// yamlLine returns the lesson line of a YAML or TOML error, whose own line
+// numbers count from the first line after the opening delimiter.
+func (ps *parseState) yamlLine(err error) int {
+	m := yamlLineRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 1
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n + 1
+}
+
+func yamlMessage(err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "yaml: ")
+	return yamlLineRE.ReplaceAllString(s, "")
+}
+
+// describe fills in the title and summary from the document when the front
+// matter does not give them: the first heading and the first paragraph.
+func (ps *parseState) describe(doc ast.Node, src []byte) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n.Kind() {
+		case ast.KindHeading:
+			if ps.l.Title == "" {
+				ps.l.Title = PlainText(n, src)
+			}
+		case ast.KindParagraph:
+			if ps.l.Summary == "" {
+				ps.l.Summary = PlainText(n, src)
+			}
+		}
+	}
+	if ps.l.Title == "" {
+		ps.l.Title = ps.l.Name
+	}
+}
+
+// PlainText returns the text of n and its descendants without markup.
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			v := t.Segment.Value(src)
+			b.Write(v)
+			if (t.SoftLineBreak() || t.HardLineBreak()) && !endsWide(v) {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// endsWide reports whether b ends with a CJK character, after which a line
+// break joins lines without a space.
+func endsWide(b []byte) bool {
+	r, _ := utf8.DecodeLastRune(b)
+	return r >= 0x2E80
+}

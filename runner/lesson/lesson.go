@@ -1,0 +1,71 @@
+package lesson
+
+import (
+	"fmt"
+
+	"bingfa/runner/match"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// A Lesson is one parsed lesson file.
+type Lesson struct {
+	Path    string // file path as given to Parse; used in every message
+	Dir     string // the directory holding the file on disk; "" when not read from disk
+	Name    string // base name without ".md"; used to select blocks
+	Source  []byte // the file as read, byte for byte
+	Title   string // front matter title, else the first heading
+	Order   int    // front matter order; 0 when not given
+	Summary string // front matter summary, else the first paragraph
+	Blocks  []*Block
+	Doc     ast.Node // the goldmark document, for renderers
+}
+
+// A Block is one program of a lesson: a go fence and, when given, the output
+// fence that follows it.
+type Block struct {
+	Index  int    // 1-based position among the lesson's go fences
+	Name   string // the name= option, else block-N
+	Code   *Fence
+	Output *Fence // nil when the program has no expected output
+	Opts   Options
+	Out    OutputOptions
+	Want   *match.Pattern // the compiled expected output; nil without one
+}
+
+// Expected returns the expected output text ("" when there is none).
+func (b *Block) Expected() string {
+	if b.Output == nil {
+		return ""
+	}
+	return b.Output.Text
+}
+
+// Runs reports whether the block is run (and not only built or shown). A
+// program runs when an output block follows it, or when it states how it
+// must end (exit= or expect=); otherwise it is only built.
+func (b *Block) Runs() bool {
+	o := &b.Opts
+	return o.Mode == Run && (b.Output != nil || o.ExitSet || o.Expect.Kind != "")
+}
+
+// Builds reports whether the block is compiled.
+func (b *Block) Builds() bool { return b.Opts.Mode != NoBuild }
+
+// ID returns the block's selection name, "lesson/block".
+func (l *Lesson) ID(b *Block) string { return l.Name + "/" + b.Name }
+
+// Where returns "path:line" of the block's go fence, for messages.
+func (l *Lesson) Where(b *Block) string {
+	return fmt.Sprintf("%s:%d", l.Path, b.Code.Line)
+}
+
+// Block returns the block with the given name, or nil.
+func (l *Lesson) Block(name string) *Block {
+	for _, b := range l.Blocks {
+		if b.Name == name {
+			return b
+		}
+	}
+	return nil
+}

@@ -1,0 +1,117 @@
+package lesson
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Load reads and parses the lessons named by paths. A path is a Markdown
+// file or a directory, whose *.md files (not those in subdirectories, and
+// not README.md) are lessons. The lessons come back in course order: by
+// front matter order, then by file name. Problems in every lesson are
+// reported together.
+func Load(paths []string) ([]*Lesson, error) {
+	files, err := expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	lessons, err := parseAll(files, os.ReadFile)
+	for _, l := range lessons {
+		l.Dir = filepath.Dir(l.Path)
+	}
+	return lessons, err
+}
+
+// LoadFS reads and parses every lesson in dir of fsys, as Load does for a
+// directory on disk.
+func LoadFS(fsys fs.FS, dir string) ([]*Lesson, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		if isLessonFile(e.Name()) && !e.IsDir() {
+			files = append(files, path.Join(dir, e.Name()))
+		}
+	}
+	return parseAll(files, func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) })
+}
+
+// expand turns directories into the lesson files they hold.
+func expand(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, err
+		}
+		n := len(files)
+		for _, e := range entries {
+			if !e.IsDir() && isLessonFile(e.Name()) {
+				files = append(files, filepath.Join(p, e.Name()))
+			}
+		}
+		if len(files) == n {
+			return nil, errors.New(p + ": no lessons (*.md files) here")
+		}
+	}
+	return files, nil
+}
+
+func isLessonFile(name string) bool {
+	return strings.HasSuffix(name, ".md") && !strings.EqualFold(name, "README.md")
+}
+
+func parseAll(files []string, read func(string) ([]byte, error)) ([]*Lesson, error) {
+	var lessons []*Lesson
+	var errs ErrorList
+	for _, f := range files {
+		src, err := read(f)
+		if err != nil {
+			return nil, err
+		}
+		l, err := Parse(f, src)
+		if err != nil {
+			errs = append(errs, err.(ErrorList)...)
+			continue
+		}
+		lessons = append(lessons, l)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	Sort(lessons)
+	return lessons, nil
+}
+
+// Sort puts lessons in course order: lessons with a front matter order
+// first, by that order, then the others; ties by file name.
+func Sort(lessons []*Lesson) {
+	key := func(l *Lesson) int {
+		if l.Order == 0 {
+			return int(^uint(0) >> 1)
+		}
+		return l.Order
+	}
+	sort.SliceStable(lessons, func(i, j int) bool {
+		a, b := lessons[i], lessons[j]
+		if key(a) != key(b) {
+			return key(a) < key(b)
+		}
+		return a.Path < b.Path
+	})
+}

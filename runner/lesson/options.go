@@ -1,0 +1,338 @@
+package lesson
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"bingfa/runner/match"
+)
+
+// Defaults for program options.
+const (
+	DefaultTimeout   = 10 * time.Second
+	DefaultMaxOutput = 1 << 20 // bytes of stdout and stderr together
+	maxTimeout       = 10 * time.Minute
+	maxRuns          = 1000
+)
+
+// Mode says how far a program block goes: built and run, built only, or
+// shown only.
+type Mode int
+
+const (
+	Run     Mode = iota // built and run; its output is checked
+	NoRun               // built, not run
+	NoBuild             // shown only: a fragment, never compiled
+)
+
+func (m Mode) String() string {
+	return [...]string{"run", "norun", "nobuild"}[m]
+}
+
+// Engine names accepted by engine=.
+const (
+	EngineAuto     = "auto"
+	EngineCompiled = "compiled"
+	EngineYaegi    = "yaegi"
+)
+
+// Expect names what must go wrong for a block to pass: a data race, a
+// deadlock or a panic. The zero value expects a normal run.
+type Expect struct {
+	Kind    string // "", "race", "deadlock" or "panic"
+	Message string // for "panic": the panic message, if given
+}
+
+func (e Expect) String() string {
+	if e.Message != "" {
+		return fmt.Sprintf("%s:%q", e.Kind, e.Message)
+	}
+	return e.Kind
+}
+
+// Options are the options of a program block (the words after "go").
+type Options struct {
+	Name      string        // name=; "" means block-N
+	Mode      Mode          // norun, nobuild
+	Exit      int           // exit=N: expected exit status
+	Timeout   time.Duration // timeout=DURATION
+	MaxOutput int64         // maxoutput=SIZE: cap on captured bytes
+	Args      []string      // args="..."
+	Env       []string      // env=KEY=VALUE, repeatable
+	Serial    bool          // serial: nothing else runs meanwhile
+	Engine    string        // engine=auto|compiled|yaegi
+	Race      bool          // race: build with -race
+	Expect    Expect        // expect=race|deadlock|panic[:"message"]
+	Runs      int           // runs=N: run N times
+	Distinct  bool          // show=distinct
+	Cell      bool          // cell: a notebook cell, not a whole program
+	Exercise  bool          // exercise: the reader edits it until it matches
+	File      string        // file=PATH: the examples/ file this block copies
+	ExitSet   bool          // exit= was given explicitly
+	HasOutput bool          // an output block follows (set by the parser)
+}
+
+// OutputOptions are the options of an output block (the words after
+// "output").
+type OutputOptions struct {
+	Unordered bool           // compare lines as a multiset
+	OrderBy   *regexp.Regexp // order-by=REGEXP: partial order by key
+	Stream    string         // "" (both), "stdout" or "stderr"
+}
+
+// Match returns the options of the output matcher.
+func (o OutputOptions) Match() match.Options {
+	return match.Options{Unordered: o.Unordered, OrderBy: o.OrderBy}
+}
+
+// defaultOptions returns the options of a block that sets none.
+func defaultOptions() Options {
+	return Options{Timeout: DefaultTimeout, MaxOutput: DefaultMaxOutput, Engine: EngineAuto, Runs: 1}
+}
+
+// programOption parses one word of a program block's info string into o.
+func programOption(o *Options, w word) error {
+	key, val, hasVal := w.key()
+	if flag, ok := programFlags[key]; ok {
+		if hasVal {
+			return fmt.Errorf("option %s takes no value", key)
+		}
+		flag(o)
+		return nil
+	}
+	set, ok := programValues[key]
+	if !ok {
+		return unknownOption(key, "program", programOptionNames)
+	}
+	if !hasVal || val == "" {
+		return fmt.Errorf("option %s needs a value: %s=...", key, key)
+	}
+	if err := set(o, val); err != nil {
+		return fmt.Errorf("bad %s=%s: %v", key, val, err)
+	}
+	return nil
+}
+
+var programFlags = map[string]func(*Options){
+	"norun":    func(o *Options) { o.Mode = NoRun },
+	"nobuild":  func(o *Options) { o.Mode = NoBuild },
+	"serial":   func(o *Options) { o.Serial = true },
+	"race":     func(o *Options) { o.Race = true },
+	"cell":     func(o *Options) { o.Cell = true },
+	"exercise": func(o *Options) { o.Exercise = true },
+}
+
+var programValues = map[string]func(*Options, string) error{
+	"name":      setName,
+	"exit":      setExit,
+	"timeout":   setTimeout,
+	"maxoutput": setMaxOutput,
+	"args":      setArgs,
+	"env":       addEnv,
+	"engine":    setEngine,
+	"expect":    setExpect,
+	"runs":      setRuns,
+	"show":      setShow,
+	"file":      setFile,
+}
+
+var programOptionNames = "args, cell, engine, env, exercise, exit, expect, file, maxoutput, name, nobuild, norun, race, runs, serial, show, timeout"
+
+var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+func setName(o *Options, v string) error {
+	if !nameRE.MatchString(v) {
+		return fmt.Errorf("a name is letters, digits, '.', '_' and '-'")
+	}
+	if strings.HasPrefix(v, "block-") {
+		return fmt.Errorf("names block-N are given automatically; choose another")
+	}
+	o.Name = v
+	return nil
+}
+
+func setExit(o *Options, v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 255 {
+		return fmt.Errorf("want an exit status from 0 to 255")
+	}
+	o.Exit, o.ExitSet = n, true
+	return nil
+}
+
+func setTimeout(o *Options, v string) error {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 || d > maxTimeout {
+		return fmt.Errorf("want a duration such as 30s, at most %v", maxTimeout)
+	}
+	o.Timeout = d
+	return nil
+}
+
+func setMaxOutput(o *Options, v string) error {
+	n, err := ParseSize(v)
+	if err != nil {
+		return err
+	}
+	o.MaxOutput = n
+	return nil
+}
+
+func setArgs(o *Options, v string) error {
+	args, err := splitArgs(v)
+	o.Args = args
+	return err
+}
+
+func addEnv(o *Options, v string) error {
+	k, _, ok := strings.Cut(v, "=")
+	if !ok || k == "" || strings.ContainsAny(k, " \t") {
+		return fmt.Errorf("want env=KEY=VALUE")
+	}
+	o.Env = append(o.Env, v)
+	return nil
+}
+
+func setEngine(o *Options, v string) error {
+	switch v {
+	case EngineAuto, EngineCompiled, EngineYaegi:
+		o.Engine = v
+		return nil
+	}
+	return fmt.Errorf("want auto, compiled or yaegi")
+}
+
+func setExpect(o *Options, v string) error {
+	kind, msg, hasMsg := strings.Cut(v, ":")
+	switch {
+	case kind == "panic":
+		if hasMsg && msg == "" {
+			return fmt.Errorf(`want expect=panic or expect=panic:"message"`)
+		}
+	case hasMsg:
+		return fmt.Errorf("only expect=panic takes a message")
+	case kind == "race":
+		o.Race = true
+	case kind != "deadlock":
+		return fmt.Errorf("want race, deadlock, panic or panic:\"message\"")
+	}
+	o.Expect = Expect{Kind: kind, Message: msg}
+	return nil
+}
+
+func setRuns(o *Options, v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxRuns {
+		return fmt.Errorf("want a number of runs from 1 to %d", maxRuns)
+	}
+	o.Runs = n
+	return nil
+}
+
+func setShow(o *Options, v string) error {
+	if v != "distinct" {
+		return fmt.Errorf("want show=distinct")
+	}
+	o.Distinct = true
+	return nil
+}
+
+func setFile(o *Options, v string) error {
+	if strings.HasPrefix(v, "/") || !strings.HasSuffix(v, ".go") {
+		return fmt.Errorf("want a relative path to a .go file, such as ../examples/fork/main.go")
+	}
+	o.File = v
+	return nil
+}
+
+// check reports combinations of options that contradict each other.
+func (o *Options) check() error {
+	if o.Mode == Run {
+		if o.Distinct && o.Runs < 2 {
+			return fmt.Errorf("show=distinct needs runs=N with N > 1")
+		}
+		if o.Expect.Kind != "" && o.ExitSet {
+			return fmt.Errorf("expect=%s sets the exit status; drop exit=%d", o.Expect.Kind, o.Exit)
+		}
+		return nil
+	}
+	if o.Mode == NoBuild && o.Cell {
+		return fmt.Errorf("a cell cannot be nobuild")
+	}
+	for _, bad := range []struct {
+		set  bool
+		name string
+	}{
+		{o.ExitSet, "exit"}, {len(o.Args) > 0, "args"}, {len(o.Env) > 0, "env"},
+		{o.Runs > 1, "runs"}, {o.Expect.Kind != "", "expect"}, {o.Serial, "serial"},
+		{o.Timeout != DefaultTimeout, "timeout"}, {o.Exercise, "exercise"},
+	} {
+		if bad.set {
+			return fmt.Errorf("option %s has no effect on a %s block", bad.name, o.Mode)
+		}
+	}
+	if o.Mode == NoBuild && (o.Race || o.Engine != EngineAuto) {
+		return fmt.Errorf("a nobuild block is never built: drop race and engine")
+	}
+	return nil
+}
+
+// outputOption parses one word of an output block's info string into o.
+func outputOption(o *OutputOptions, w word) error {
+	key, val, hasVal := w.key()
+	switch {
+	case key == "unordered" && !hasVal:
+		o.Unordered = true
+	case (key == "stdout" || key == "stderr") && !hasVal:
+		if o.Stream != "" {
+			return fmt.Errorf("choose one of stdout and stderr")
+		}
+		o.Stream = key
+	case key == "order-by" && hasVal && val != "":
+		re, err := regexp.Compile(val)
+		if err != nil {
+			return fmt.Errorf("bad order-by=%s: %v", val, err)
+		}
+		if re.NumSubexp() < 1 {
+			return fmt.Errorf("order-by=%s needs a capture group: the key is its first group", val)
+		}
+		o.OrderBy = re
+	case key == "unordered" || key == "stdout" || key == "stderr":
+		return fmt.Errorf("option %s takes no value", key)
+	case key == "order-by":
+		return fmt.Errorf("option order-by needs a value: order-by=REGEXP")
+	default:
+		return unknownOption(key, "output", "order-by, stderr, stdout, unordered")
+	}
+	if o.Unordered && o.OrderBy != nil {
+		return fmt.Errorf("choose one of unordered and order-by")
+	}
+	return nil
+}
+
+func unknownOption(key, kind, known string) error {
+	return fmt.Errorf("unknown %s option %q (known: %s)", kind, key, known)
+}
+
+// ParseSize parses a byte count such as 4096, 64KiB, 1MiB or 2MB.
+func ParseSize(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSuffix(s, u.suffix), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (1<<40)/mult {
+		return 0, fmt.Errorf("want a size such as 65536, 64KiB or 1MiB")
+	}
+	return n * mult, nil
+}

@@ -1,0 +1,188 @@
+package lesson
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+
+	"bingfa/runner/match"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Markdown returns the goldmark configuration lessons are parsed with:
+// CommonMark plus GitHub tables, strikethrough and task lists, the CJK
+// extension for Chinese prose, and front matter. Renderers may add their
+// own renderer options to it.
+func Markdown() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.Table, extension.Strikethrough, extension.TaskList,
+		extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
+		&frontmatter.Extender{},
+	))
+}
+
+// Parse parses the lesson in src. The path is used in messages and to name
+// the lesson. Every problem found is returned in an ErrorList, each
+// starting with "path:line:".
+func Parse(p string, src []byte) (*Lesson, error) {
+	ps := &parseState{
+		l:   &Lesson{Path: p, Name: strings.TrimSuffix(path.Base(toSlash(p)), ".md"), Source: src},
+		src: src,
+	}
+	return ps.parse()
+}
+
+type parseState struct {
+	l    *Lesson
+	src  []byte
+	errs ErrorList
+}
+
+func (ps *parseState) errorf(line, col int, format string, args ...any) {
+	ps.errs = append(ps.errs, &Error{Path: ps.l.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (ps *parseState) parse() (*Lesson, error) {
+	body := bytes.TrimPrefix(ps.src, bom)
+	shift := len(ps.src) - len(body)
+	if !ps.frontMatterClosed(body) {
+		return nil, ps.errs
+	}
+	ctx := parser.NewContext()
+	doc := Markdown().Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	ps.l.Doc = doc
+	ps.frontMatter(ctx)
+	idx := newLineIndex(body)
+	var fences []*Fence
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			f := newFence(fc, body, idx)
+			f.shift(shift)
+			fences = append(fences, f)
+		}
+		return ast.WalkContinue, nil
+	})
+	ps.blocks(fences)
+	ps.describe(doc, body)
+	if err := ps.errs.Err(); err != nil {
+		return nil, err
+	}
+	return ps.l, nil
+}
+
+// shift moves every offset of f by n bytes (the length of a byte order mark
+// that was not given to goldmark).
+func (f *Fence) shift(n int) {
+	f.Start += n
+	f.BodyStart += n
+	f.BodyEnd += n
+	f.End += n
+}
+
+// blocks pairs go fences with the output fences that follow them.
+func (ps *parseState) blocks(fences []*Fence) {
+	var last *Block
+	names := map[string]*Block{}
+	for _, f := range fences {
+		if !f.Closed {
+			ps.errorf(f.Line, 0, "the %s fence opened here is never closed (it runs to the end of the file)", strings.Repeat(string(f.Char), f.Len))
+			continue
+		}
+		switch f.Lang {
+		case "go":
+			last = ps.program(f)
+			ps.name(last, names)
+		case "output":
+			ps.output(last, f)
+		}
+	}
+}
+
+// program parses a go fence into a new Block.
+func (ps *parseState) program(f *Fence) *Block {
+	b := &Block{Index: len(ps.l.Blocks) + 1, Code: f, Opts: defaultOptions()}
+	ps.l.Blocks = append(ps.l.Blocks, b)
+	words := ps.words(f)
+	for _, w := range words {
+		if err := programOption(&b.Opts, w); err != nil {
+			ps.errorf(f.Line, ps.infoCol(f)+w.col, "%v", err)
+		}
+	}
+	if err := b.Opts.check(); err != nil {
+		ps.errorf(f.Line, 0, "%v", err)
+	}
+	return b
+}
+
+// name gives b its name and reports duplicates.
+func (ps *parseState) name(b *Block, names map[string]*Block) {
+	b.Name = b.Opts.Name
+	if b.Name == "" {
+		b.Name = fmt.Sprintf("block-%d", b.Index)
+	}
+	if prev := names[b.Name]; prev != nil {
+		ps.errorf(b.Code.Line, 0, "duplicate block name %s (also used at line %d)", b.Name, prev.Code.Line)
+		return
+	}
+	names[b.Name] = b
+}
+
+// output attaches the output fence f to the program before it.
+func (ps *parseState) output(b *Block, f *Fence) {
+	switch {
+	case b == nil:
+		ps.errorf(f.Line, 0, "output block without a go block before it")
+		return
+	case b.Output != nil:
+		ps.errorf(f.Line, 0, "second output block for %s (the first is at line %d)", b.Name, b.Output.Line)
+		return
+	}
+	b.Output = f
+	b.Opts.HasOutput = true
+	for _, w := range ps.words(f) {
+		if err := outputOption(&b.Out, w); err != nil {
+			ps.errorf(f.Line, ps.infoCol(f)+w.col, "%v", err)
+			return
+		}
+	}
+	want, err := match.Compile(f.Text, b.Out.Match())
+	if se, ok := err.(*match.SyntaxError); ok {
+		ps.errorf(f.BodyLine()+se.Line-1, se.Col, "%s", se.Msg)
+		return
+	}
+	b.Want = want
+}
+
+// words returns the options of a fence: its info string without the
+// language.
+func (ps *parseState) words(f *Fence) []word {
+	words, err := splitInfo(f.Info)
+	if err != nil {
+		ie := err.(*infoError)
+		ps.errorf(f.Line, ps.infoCol(f)+ie.col, "%s", ie.msg)
+		return nil
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	return words[1:]
+}
+
+// infoCol returns the 1-based column at which f's info string starts.
+func (ps *parseState) infoCol(f *Fence) int {
+	open := f.Start + f.Indent + f.Len
+	rest := lineAt(ps.src, open)
+	return f.Indent + f.Len + len(rest) - len(bytes.TrimLeft(rest, " \t")) + 1
+}
+
+// toSlash converts Windows separators so that path.Base works everywhere.
+func toSlash(p string) string { return strings.ReplaceAll(p, "\\", "/") }

@@ -1,0 +1,42 @@
+package match
+
+import "strings"
+
+// Normalize returns text as it is compared: LF line endings, no trailing
+// white space on any line, no white space at the beginning or end.
+func Normalize(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t\r")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// numberedLines normalises text and splits it into lines, remembering for
+// each the 1-based number of the line it came from.
+func numberedLines(text string) (lines []string, numbers []int) {
+	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	first, last := 0, len(raw)-1
+	for first <= last && strings.TrimSpace(raw[first]) == "" {
+		first++
+	}
+	for last >= first && strings.TrimSpace(raw[last]) == "" {
+		last--
+	}
+	for i := first; i <= last; i++ {
+		l := strings.TrimRight(raw[i], " \t\r")
+		if i == first {
+			l = strings.TrimLeft(l, " \t")
+		}
+		lines = append(lines, l)
+		numbers = append(numbers, i+1)
+	}
+	return lines, numbers
+}
+
+// Lines normalises text and splits it into lines (none for empty text).
+func Lines(text string) []string {
+	lines, _ := numberedLines(text)
+	return lines
+}

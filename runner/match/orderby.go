@@ -1,0 +1,88 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+)
+
+// A stretch is the keyed lines between two barrier lines, grouped by key,
+// each group in its original order.
+type stretch struct {
+	exp map[string][]*line
+	act map[string][]aline
+}
+
+// orderBy matches under a partial order: barrier lines (without a key) keep
+// their places; between two barriers, the lines of each key keep their
+// relative order and different keys interleave freely.
+func (m *matcher) orderBy(re *regexp.Regexp, exp []*line, act []aline, k func(*binds) bool) bool {
+	var eb []*line
+	var ab []aline
+	ss := []*stretch{newStretch()}
+	for _, l := range exp {
+		if !l.keyd {
+			eb = append(eb, l)
+			ss = append(ss, newStretch())
+			continue
+		}
+		s := ss[len(eb)]
+		s.exp[l.key] = append(s.exp[l.key], l)
+	}
+	for _, a := range act {
+		key, ok := orderKey(re, a.text)
+		if !ok {
+			ab = append(ab, a)
+			if len(ab) >= len(ss) {
+				ss = append(ss, newStretch())
+			}
+			continue
+		}
+		s := ss[len(ab)]
+		s.act[key] = append(s.act[key], a)
+	}
+	if len(eb) != len(ab) {
+		m.keep([2]int{0, 0}, &Failure{Msg: fmt.Sprintf("expected %d lines without an order-by key (they keep their places), the output has %d", len(eb), len(ab))})
+		return false
+	}
+	return m.stretches(ss, eb, ab, 0, nil, k)
+}
+
+func newStretch() *stretch {
+	return &stretch{exp: map[string][]*line{}, act: map[string][]aline{}}
+}
+
+// stretches matches stretch i, then barrier i, then the rest.
+func (m *matcher) stretches(ss []*stretch, eb []*line, ab []aline, i int, b *binds, k func(*binds) bool) bool {
+	next := func(b *binds) bool {
+		if i == len(eb) {
+			return k(b)
+		}
+		m.at(eb[i], ab[i])
+		return m.matchLine(eb[i], ab[i].text, b, func(b *binds) bool { return m.stretches(ss, eb, ab, i+1, b, k) })
+	}
+	s := ss[i]
+	keys := map[string]bool{}
+	for key := range s.exp {
+		keys[key] = true
+	}
+	for key := range s.act {
+		keys[key] = true
+	}
+	sorted := make([]string, 0, len(keys))
+	for key := range keys {
+		sorted = append(sorted, key)
+	}
+	sort.Strings(sorted)
+	return m.keys(s, sorted, b, next)
+}
+
+// keys matches, key by key, the expected lines of a stretch in order
+// against the actual lines with the same key.
+func (m *matcher) keys(s *stretch, keys []string, b *binds, k func(*binds) bool) bool {
+	if len(keys) == 0 {
+		return k(b)
+	}
+	key := keys[0]
+	return m.seq(s.exp[key], s.act[key], b, func(b *binds) bool { return m.keys(s, keys[1:], b, k) })
+}

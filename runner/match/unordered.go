@@ -1,0 +1,68 @@
+package match
+
+// unordered matches expected lines against actual lines as multisets: each
+// expected line takes a different actual line. Literal lines are paired
+// first by their text, then lines with placeholders are assigned by
+// search. {{...}} allows actual lines that no expected line takes.
+func (m *matcher) unordered(exp []*line, act []aline, k func(*binds) bool) bool {
+	free := map[string][]int{} // literal text -> indices of untaken actual lines
+	for i, a := range act {
+		free[a.text] = append(free[a.text], i)
+	}
+	used := make([]bool, len(act))
+	var rest []*line
+	many := false
+	for _, l := range exp {
+		text, lit := l.literal()
+		switch {
+		case l.many:
+			many = true
+		case lit && len(free[text]) > 0:
+			used[free[text][0]] = true
+			free[text] = free[text][1:]
+		default:
+			rest = append(rest, l)
+		}
+	}
+	finish := func(b *binds) bool {
+		extra := 0
+		for i, u := range used {
+			if !u {
+				extra++
+				if !many && extra > len(m.soft) {
+					m.noteExtra(1<<30, act[i])
+					return false
+				}
+			}
+		}
+		return k(b)
+	}
+	return m.assign(rest, act, used, nil, finish)
+}
+
+// assign gives each expected line in exp a different untaken actual line.
+func (m *matcher) assign(exp []*line, act []aline, used []bool, b *binds, k func(*binds) bool) bool {
+	if m.tick() {
+		return false
+	}
+	if len(exp) == 0 {
+		return k(b)
+	}
+	l := exp[0]
+	for i, a := range act {
+		if used[i] {
+			continue
+		}
+		used[i] = true
+		m.at(l, a)
+		if m.matchLine(l, a.text, b, func(b *binds) bool { return m.assign(exp[1:], act, used, b, k) }) {
+			return true
+		}
+		used[i] = false
+		if m.steps > budget {
+			return false
+		}
+	}
+	m.keep([2]int{l.idx, wholeLine}, &Failure{Line: l.no, Expected: l.raw, Msg: "no line of the output matches this expected line (lines may come in any order)"})
+	return l.soft && m.allowSoft && m.skipSoft(l, aline{}, func() bool { return m.assign(exp[1:], act, used, b, k) })
+}
