@@ -1,0 +1,217 @@
+package compiled
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/proc"
+)
+
+// modulePath is the module programs are built in; with -trimpath it is
+// what stack traces show: bingfa.build/p<key>/main.go.
+const modulePath = "bingfa.build"
+
+// buildFlags returns the go build flags of p.
+func buildFlags(p *engine.Program) []string {
+	if p.Race {
+		return []string{"-trimpath", "-race"}
+	}
+	return []string{"-trimpath"}
+}
+
+// builds returns the build of each program, starting one batch build for
+// those neither cached nor already being built.
+func (e *Engine) builds(ctx context.Context, ps []*engine.Program) []*build {
+	tool, err := e.cache.tool(e.goCmd)
+	out := make([]*build, len(ps))
+	batches := map[string][]job{} // by build flags
+	e.mu.Lock()
+	for i, p := range ps {
+		if err != nil {
+			out[i] = failed(engine.Failuref(engine.Broken, "%v", err))
+			continue
+		}
+		flags := buildFlags(p)
+		key := e.cache.key(tool, flags, p.Source)
+		if b, ok := e.flight[key]; ok {
+			out[i] = b
+			continue
+		}
+		if b, ok := e.broken[key]; ok {
+			out[i] = b
+			continue
+		}
+		if bin, ok := e.cache.lookup(key); ok {
+			out[i] = &build{done: closed(), bin: bin, cached: true}
+			continue
+		}
+		if diags := precheck(p); diags != nil {
+			out[i] = failed(&engine.BuildError{Diags: diags})
+			e.remember(key, out[i])
+			continue
+		}
+		b := &build{done: make(chan struct{})}
+		e.flight[key] = b
+		out[i] = b
+		f := strings.Join(flags, " ")
+		batches[f] = append(batches[f], job{key: key, p: p, b: b})
+	}
+	e.mu.Unlock()
+	for _, jobs := range batches {
+		go e.batch(context.WithoutCancel(ctx), jobs)
+	}
+	return out
+}
+
+// remember keeps a program that did not compile, so that it is not built
+// again. e.mu must be held.
+func (e *Engine) remember(key string, b *build) {
+	if len(e.broken) >= maxBroken {
+		clear(e.broken)
+	}
+	e.broken[key] = b
+}
+
+// A job is one program of a batch build.
+type job struct {
+	key string
+	p   *engine.Program
+	b   *build
+}
+
+func (j job) dir() string { return "p" + j.key }
+
+func closed() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}
+
+func failed(err error) *build { return &build{done: closed(), err: err} }
+
+// batch builds jobs (all with the same flags) in one go build invocation
+// and finishes each job's build. It is not cancelled with the request that
+// started it: other requests may wait for the same binaries.
+func (e *Engine) batch(ctx context.Context, jobs []job) {
+	start := time.Now()
+	res := e.goBuild(ctx, jobs)
+	took := time.Since(start)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, j := range jobs {
+		j.b.took = took
+		j.b.bin, j.b.err = res.result(j)
+		delete(e.flight, j.key)
+		if _, ok := j.b.err.(*engine.BuildError); ok {
+			e.remember(j.key, j.b)
+		}
+		close(j.b.done)
+	}
+	if res.work != "" {
+		os.RemoveAll(res.work)
+	}
+}
+
+// buildResult is what one go build invocation produced.
+type buildResult struct {
+	e      *Engine
+	work   string              // the work directory, removed by the caller
+	diags  map[string][]diag   // by program directory
+	other  map[string][]string // messages without a position, by directory
+	failed error               // the whole build failed (no diagnostics)
+}
+
+// goBuild writes the programs into a fresh module and builds them all.
+func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
+	r := &buildResult{e: e}
+	work, err := e.cache.workDir()
+	if err != nil {
+		r.failed = engine.Failuref(engine.Broken, "cannot create a build directory: %v", err)
+		return r
+	}
+	r.work = work
+	args := append([]string{"build", "-o", filepath.Join(work, "out") + string(filepath.Separator)}, buildFlags(jobs[0].p)...)
+	if err := writeModule(work, jobs); err != nil {
+		r.failed = engine.Failuref(engine.Broken, "cannot write programs: %v", err)
+		return r
+	}
+	for _, j := range jobs {
+		args = append(args, "./"+j.dir())
+	}
+	cmd := exec.Command(e.goCmd, args...)
+	cmd.Dir = work
+	cmd.Env = buildEnv(jobs[0].p.Race)
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	out := proc.Run(ctx, cmd, proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20})
+	stderr := out.Text(engine.Output)
+	r.diags, r.other = parseDiags(stderr)
+	if out.Err != nil || (out.Exit != 0 && len(r.diags) == 0 && len(r.other) == 0) {
+		r.failed = engine.Failuref(engine.Broken, "go build failed: %v\n%s", out.Err, stderr)
+	}
+	return r
+}
+
+// result returns j's binary, moved into the cache, or why there is none.
+func (r *buildResult) result(j job) (string, error) {
+	if ds := r.diags[j.dir()]; len(ds) > 0 || len(r.other[j.dir()]) > 0 {
+		return "", r.buildError(j, ds)
+	}
+	built := filepath.Join(r.work, "out", j.dir())
+	if _, err := os.Stat(built); r.work == "" || err != nil {
+		if r.failed != nil {
+			return "", r.failed
+		}
+		return "", engine.Failuref(engine.Broken, "go build produced no binary for %s", j.p.ID)
+	}
+	return r.e.cache.store(j.key, built)
+}
+
+// buildError maps a program's compiler messages to its lesson.
+func (r *buildResult) buildError(j job, ds []diag) *engine.BuildError {
+	be := &engine.BuildError{}
+	for _, d := range ds {
+		be.Diags = append(be.Diags, d.at(j.p))
+	}
+	for _, msg := range r.other[j.dir()] {
+		be.Diags = append(be.Diags, engine.Diag{Path: j.p.Path, Line: j.p.Line, Msg: msg})
+	}
+	return be
+}
+
+// writeModule writes go.mod and each program's main.go into work.
+func writeModule(work string, jobs []job) error {
+	mod := fmt.Sprintf("module %s\n\ngo 1.26\n", modulePath)
+	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(mod), 0o644); err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		dir := filepath.Join(work, j.dir())
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "main.go"), j.p.Source, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// buildEnv returns the environment of go build: the user's, with settings
+// that could break or slow a build of standard-library-only programs
+// overridden. The race detector needs cgo; other programs build without it.
+func buildEnv(race bool) []string {
+	cgo := "0"
+	if race {
+		cgo = "1"
+	}
+	return append(os.Environ(),
+		"GOFLAGS=", "GOWORK=off", "GO111MODULE=on", "GOTOOLCHAIN=local",
+		"GOPROXY=off", "GOENV=off", "CGO_ENABLED="+cgo)
+}

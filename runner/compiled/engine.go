@@ -1,0 +1,115 @@
+// Package compiled is the engine that builds each program with the Go
+// toolchain and runs the binary: the authority on what a program prints.
+//
+// Binaries are cached by a hash of the source, the build options and the
+// Go version, so an unchanged program is never rebuilt. Programs that need
+// building are built together, one go build invocation for all of them
+// (one per set of build flags), in a private module (go 1.26, standard
+// library only). A compile error is reported at the program's position in
+// its lesson. Each run happens in a fresh scratch directory, also its
+// TMPDIR, which is removed afterwards.
+package compiled
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/proc"
+)
+
+// An Engine builds and runs programs. It is safe for concurrent use.
+type Engine struct {
+	cache *cache
+	goCmd string
+
+	mu     sync.Mutex
+	flight map[string]*build // builds in progress, by key
+	broken map[string]*build // programs that did not compile, by key
+}
+
+// maxBroken bounds the memory of programs that did not compile.
+const maxBroken = 1000
+
+// New returns an engine that keeps binaries under cacheDir (see
+// DefaultCacheDir).
+func New(cacheDir string) *Engine {
+	return &Engine{cache: &cache{dir: cacheDir}, goCmd: "go", flight: map[string]*build{}, broken: map[string]*build{}}
+}
+
+// DefaultCacheDir returns $BINGFA_CACHE, or bingfa/ in the user's cache
+// directory.
+func DefaultCacheDir() string {
+	if d := os.Getenv("BINGFA_CACHE"); d != "" {
+		return d
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		d = os.TempDir()
+	}
+	return filepath.Join(d, "bingfa")
+}
+
+// Name implements engine.Engine.
+func (e *Engine) Name() string { return "compiled" }
+
+// Prepare builds every program of ps that is not in the cache, in as few
+// go build invocations as the programs' build flags allow, and waits for
+// them.
+func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
+	for _, b := range e.builds(ctx, ps) {
+		<-b.done
+	}
+}
+
+// Run implements engine.Engine.
+func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	b := e.builds(ctx, []*engine.Program{p})[0]
+	<-b.done
+	if b.err != nil {
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: b.err, Build: b.took}
+	}
+	out := e.exec(ctx, b.bin, p, emit)
+	out.Engine, out.Build, out.Cached = e.Name(), b.took, b.cached
+	return out
+}
+
+// exec runs a built binary in a scratch directory.
+func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	scratch, err := os.MkdirTemp("", "bingfa-run-")
+	if err != nil {
+		return &engine.Outcome{Exit: -1, Err: engine.Failuref(engine.Broken, "cannot create a scratch directory: %v", err)}
+	}
+	defer os.RemoveAll(scratch)
+	cmd := exec.Command(bin, p.Args...)
+	cmd.Dir = scratch
+	cmd.Env = RunEnv(scratch, p.Env)
+	return proc.Run(ctx, cmd, proc.Config{Timeout: p.Timeout, MaxOutput: p.MaxOutput, Split: p.Split, Emit: emit})
+}
+
+// RunEnv returns the environment of a program run in dir: ours, with TMPDIR
+// set to dir, and the program's own variables last (they win).
+func RunEnv(dir string, extra []string) []string {
+	env := append(os.Environ(), "TMPDIR="+dir)
+	return append(env, extra...)
+}
+
+// A build is one program's binary, being built or done.
+type build struct {
+	done   chan struct{}
+	bin    string
+	err    error
+	took   time.Duration
+	cached bool
+}
+
+// Build implements engine.Builder.
+func (e *Engine) Build(ctx context.Context, p *engine.Program) error {
+	b := e.builds(ctx, []*engine.Program{p})[0]
+	<-b.done
+	return b.err
+}

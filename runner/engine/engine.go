@@ -1,0 +1,160 @@
+// Package engine defines what runs a program: the Engine interface, the
+// Program it runs and the Outcome it reports, with the program's output as
+// timestamped events.
+//
+// Engines deliver output as it arrives, through the emit callback of Run,
+// so that a terminal or a web page can show it live; the same events are
+// kept in the Outcome, so that a verdict, a report or a replay sees exactly
+// what was shown. An engine never writes a program's output anywhere else.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// An Engine builds (if it must) and runs one program.
+type Engine interface {
+	// Name returns the engine's name, as used in engine= options.
+	Name() string
+	// Run runs p, calls emit (if not nil) with each piece of output as it
+	// arrives, and returns when the program and everything it started have
+	// ended. Cancelling ctx stops the program.
+	Run(ctx context.Context, p *Program, emit func(Event)) *Outcome
+}
+
+// A Preparer is an Engine that can prepare many programs at once before
+// they run, such as the compiled engine building them in one go build.
+type Preparer interface {
+	Prepare(ctx context.Context, ps []*Program)
+}
+
+// A Program is one complete Go program and how to run it.
+type Program struct {
+	ID        string        // lesson/block, for messages
+	Source    []byte        // a complete package main
+	Path      string        // the lesson file, for positions in messages
+	Line      int           // the lesson line of the first source line
+	Col       int           // columns to add to source columns
+	Args      []string      // command-line arguments
+	Env       []string      // KEY=VALUE added to the environment
+	Timeout   time.Duration // wall-clock limit
+	MaxOutput int64         // cap on captured bytes
+	Race      bool          // build with the race detector
+	Split     bool          // keep stdout and stderr apart
+}
+
+// Stream says where a piece of output came from.
+type Stream uint8
+
+const (
+	// Output is stdout and stderr together, in the exact order the program
+	// wrote them: both are the same pipe, as on a terminal.
+	Output Stream = iota
+	Stdout
+	Stderr
+)
+
+func (s Stream) String() string {
+	return [...]string{"output", "stdout", "stderr"}[s]
+}
+
+// An Event is one piece of output, as read from the program.
+type Event struct {
+	Stream Stream
+	Time   time.Duration // since the program started
+	Data   []byte
+}
+
+// An Outcome is what happened when a program was built and run.
+type Outcome struct {
+	Engine  string
+	Why     string // why this engine was chosen, when routed automatically
+	Events  []Event
+	Exit    int    // exit status; -1 when the program did not exit by itself
+	Signal  string // the signal that ended it, if any
+	Elapsed time.Duration
+	Build   time.Duration // time spent building, 0 when cached
+	Cached  bool          // the binary came from the cache
+	// Leftover counts processes the program left running after it ended;
+	// they were killed.
+	Leftover int
+	// Err is why the program did not run to its end: a *BuildError or a
+	// *Failure. It is nil when the program exited by itself, whatever its
+	// status.
+	Err error
+}
+
+// Text returns the output of the given streams as one string: Output for
+// everything, Stdout or Stderr for one stream of a split run.
+func (o *Outcome) Text(s Stream) string {
+	var b strings.Builder
+	for _, e := range o.Events {
+		if s == Output || e.Stream == s {
+			b.Write(e.Data)
+		}
+	}
+	return b.String()
+}
+
+// A Kind classifies a Failure.
+type Kind int
+
+const (
+	Timeout       Kind = iota + 1 // ran past its time limit
+	TooMuchOutput                 // printed more than the cap
+	Canceled                      // stopped by the caller
+	Broken                        // the engine itself failed
+)
+
+// A Failure is why a program was stopped or could not run.
+type Failure struct {
+	Kind Kind
+	Msg  string
+}
+
+func (f *Failure) Error() string { return f.Msg }
+
+// Failuref returns a *Failure.
+func Failuref(k Kind, format string, args ...any) *Failure {
+	return &Failure{Kind: k, Msg: fmt.Sprintf(format, args...)}
+}
+
+// A BuildError is a program that did not compile, with every diagnostic at
+// its position in the lesson.
+type BuildError struct {
+	Diags []Diag
+}
+
+// A Diag is one compiler message at a lesson position.
+type Diag struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (d Diag) String() string {
+	switch {
+	case d.Line == 0:
+		return fmt.Sprintf("%s: %s", d.Path, d.Msg)
+	case d.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", d.Path, d.Line, d.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", d.Path, d.Line, d.Col, d.Msg)
+}
+
+func (e *BuildError) Error() string {
+	lines := make([]string, len(e.Diags))
+	for i, d := range e.Diags {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// A Builder compiles a program without running it: what "built but not
+// run" means for a block.
+type Builder interface {
+	Build(ctx context.Context, p *Program) error
+}

@@ -1,0 +1,118 @@
+// Package proc runs a child process under supervision: in its own process
+// group, with stdin closed, its output captured as timestamped events and
+// capped, a wall-clock limit, and, when it ends for any reason, every
+// process left in its group killed and reaped.
+//
+// What is contained: the program and every process it starts that stays
+// in its process group (the default for children, including background
+// children that outlive it). What is not: a process that leaves the group
+// on purpose (setsid, setpgid) escapes the group kill.
+//
+// Orphaned descendants are reaped by this process, which makes itself a
+// child subreaper (Linux): on machines whose init does not reap orphans,
+// killed children would otherwise stay as zombies.
+package proc
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"syscall"
+	"time"
+
+	"bingfa/runner/engine"
+)
+
+// Config says how to run and capture a process.
+type Config struct {
+	Timeout   time.Duration
+	MaxOutput int64
+	Split     bool               // separate pipes for stdout and stderr
+	Emit      func(engine.Event) // called with each piece of output as read
+}
+
+// drainGrace is how long output is still read after the program and its
+// group are gone (a process outside the group may hold the pipe).
+const drainGrace = 300 * time.Millisecond
+
+// Run starts cmd and supervises it until it and its process group are
+// gone. cmd must not have Stdin, Stdout or Stderr set. The returned
+// Outcome has its Events, Exit, Signal, Elapsed, Leftover and Err set.
+func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
+	becomeSubreaper()
+	out := &engine.Outcome{Exit: -1}
+	sink := newCapture(cfg.MaxOutput, cfg.Emit)
+	pipes, err := sink.attach(cmd, cfg.Split)
+	if err != nil {
+		out.Err = engine.Failuref(engine.Broken, "cannot create pipes: %v", err)
+		return out
+	}
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	cmd.SysProcAttr.Setpgid = true
+	start := time.Now()
+	sink.start = start
+	err = cmd.Start()
+	pipes.closeWriters()
+	if err != nil {
+		pipes.closeReaders()
+		out.Err = engine.Failuref(engine.Broken, "cannot start the program: %v", err)
+		return out
+	}
+	pgid := cmd.Process.Pid
+	readersDone := pipes.read(sink)
+	out.Err = supervise(ctx, cmd, cfg.Timeout, sink)
+	out.Elapsed = time.Since(start)
+	out.Leftover = killGroup(pgid)
+	pipes.drain(readersDone, drainGrace)
+	out.Events = sink.events
+	setStatus(out, cmd.ProcessState)
+	return out
+}
+
+// supervise waits for cmd to exit, killing its group on timeout,
+// cancellation or too much output. It returns why it killed, or nil.
+func supervise(ctx context.Context, cmd *exec.Cmd, timeout time.Duration, sink *capture) error {
+	waited := make(chan struct{})
+	go func() {
+		_ = cmd.Wait() // the status is read from cmd.ProcessState
+		close(waited)
+	}()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	var why error
+	select {
+	case <-waited:
+		return nil
+	case <-timer.C:
+		why = engine.Failuref(engine.Timeout, "timed out after %v", timeout)
+	case <-ctx.Done():
+		why = engine.Failuref(engine.Canceled, "stopped: %v", context.Cause(ctx))
+	case <-sink.full:
+		why = engine.Failuref(engine.TooMuchOutput, "printed more than %s of output; the program was stopped", sizeString(sink.max))
+	}
+	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	<-waited
+	return why
+}
+
+// setStatus records how the process ended.
+func setStatus(out *engine.Outcome, ps *os.ProcessState) {
+	if ps == nil {
+		return
+	}
+	ws, ok := ps.Sys().(syscall.WaitStatus)
+	if ok && ws.Signaled() {
+		out.Signal = ws.Signal().String()
+		return
+	}
+	out.Exit = ps.ExitCode()
+}
+
+// IsFailure reports whether err is an engine.Failure of kind k.
+func IsFailure(err error, k engine.Kind) bool {
+	var f *engine.Failure
+	return errors.As(err, &f) && f.Kind == k
+}
