@@ -1,0 +1,141 @@
+package check
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
+)
+
+// Block checks one block: builds it, or runs it as many times as it asks
+// with each engine its router picks, and judges every run.
+func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) *Result {
+	start := time.Now()
+	r := &Result{Lesson: l, Block: b}
+	defer func() { r.Elapsed = time.Since(start) }()
+	if !b.Builds() {
+		r.Status, r.Why = verdict.Skip, "nobuild: shown, not compiled"
+		return r
+	}
+	if p, ok := drift(l, b); !ok {
+		r.Status = verdict.Fail
+		r.Problems = append(r.Problems, p)
+	}
+	p := Program(l, b)
+	if !b.Runs() {
+		r.Engine, r.Why = "compiled", "built only: the block has no output block"
+		r.merge(verdict.Built(b, c.build(ctx, p)))
+		return r
+	}
+	route := c.cfg.Router.Route(b, p)
+	r.Why = route.Why
+	var names []string
+	var first *verdict.Verdict
+	for _, e := range route.Engines {
+		names = append(names, e.Name())
+		v := c.runs(ctx, r, e, b, p)
+		if first != nil && v.Status != first.Status {
+			r.Status = verdict.Fail
+			r.Problems = append(r.Problems, verdict.Problem{Line: b.Code.Line, Msg: fmt.Sprintf(
+				"engines disagree: %s says %s, %s says %s", route.Engines[0].Name(), first.Status, e.Name(), v.Status)})
+		}
+		if first == nil {
+			first = v
+		}
+		r.merge(v)
+	}
+	r.Engine = strings.Join(names, "+")
+	return r
+}
+
+// build compiles a block that is not run.
+func (c *Checker) build(ctx context.Context, p *engine.Program) error {
+	if c.cfg.Builder == nil {
+		return engine.Failuref(engine.Broken, "no engine can build programs")
+	}
+	return c.cfg.Builder.Build(ctx, p)
+}
+
+// runs runs block b Runs times with engine e, judges each run, records the
+// runs and distinct outputs in r, and returns the combined verdict: the
+// first failing run's, or a pass.
+func (c *Checker) runs(ctx context.Context, r *Result, e engine.Engine, b *lesson.Block, p *engine.Program) *verdict.Verdict {
+	n := b.Opts.Runs
+	outs := make([]*engine.Outcome, n)
+	verdicts := make([]*verdict.Verdict, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		run := func() {
+			defer wg.Done()
+			release := c.slots.acquire(b.Opts.Serial)
+			defer release()
+			outs[i] = e.Run(ctx, p, nil)
+			verdicts[i] = verdict.Judge(b, outs[i])
+		}
+		if b.Opts.Serial {
+			run()
+		} else {
+			go run()
+		}
+	}
+	wg.Wait()
+	r.Runs = append(r.Runs, outs...)
+	if n > 1 {
+		r.Distinct = distinct(verdicts)
+	}
+	for i, v := range verdicts {
+		if v.Status == verdict.Fail {
+			if n > 1 {
+				prefixRun(v, i+1, n)
+			}
+			return v
+		}
+	}
+	return verdicts[0]
+}
+
+// merge adds a verdict's findings to the result.
+func (r *Result) merge(v *verdict.Verdict) {
+	if v.Status == verdict.Fail {
+		r.Status = verdict.Fail
+	}
+	r.Problems = append(r.Problems, v.Problems...)
+	r.Warnings = append(r.Warnings, v.Warnings...)
+	if r.Diff == "" {
+		r.Diff = v.Diff
+	}
+}
+
+// prefixRun says which run of several a verdict's problems come from.
+func prefixRun(v *verdict.Verdict, i, n int) {
+	for j := range v.Problems {
+		v.Problems[j].Msg = fmt.Sprintf("run %d of %d: %s", i, n, v.Problems[j].Msg)
+	}
+}
+
+// distinct counts the different outputs of several runs, most frequent
+// first.
+func distinct(vs []*verdict.Verdict) []Distinct {
+	counts := map[string]int{}
+	for _, v := range vs {
+		counts[v.Actual]++
+	}
+	ds := make([]Distinct, 0, len(counts))
+	for out, n := range counts {
+		ds = append(ds, Distinct{Output: out, Count: n})
+	}
+	sort.Slice(ds, func(i, j int) bool {
+		if ds[i].Count != ds[j].Count {
+			return ds[i].Count > ds[j].Count
+		}
+		return ds[i].Output < ds[j].Output
+	})
+	return ds
+}

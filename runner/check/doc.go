@@ -1,0 +1,20 @@
+// Package check checks lessons: it builds and runs every selected block
+// with the engine its router picks and judges each run.
+//
+// # Scheduling
+//
+// Programs that will be built are prepared first, in one batch per
+// engine. Then lessons are checked in parallel, at most Jobs at a time,
+// each lesson's blocks in order, and at most Jobs programs run at any
+// moment. A serial block runs alone: it waits for every running program
+// to end and nothing starts until it is done. The runs of a runs=N block
+// run in parallel unless the block is serial.
+//
+// # Results
+//
+// A block passes when every run passes. A block that is built but not
+// run passes when it compiles; a nobuild block is skipped. A block whose
+// router picks more than one engine (engine mode "both") also fails when
+// the engines disagree. A block with file= fails when its code differs
+// from that file on disk.
+package check

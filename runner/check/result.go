@@ -1,0 +1,70 @@
+package check
+
+import (
+	"time"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
+)
+
+// A Result is the outcome of checking one block.
+type Result struct {
+	Lesson   *lesson.Lesson
+	Block    *lesson.Block
+	Status   verdict.Status
+	Engine   string // the engine(s) that ran it
+	Why      string // why the router chose them
+	Elapsed  time.Duration
+	Problems []verdict.Problem
+	Warnings []verdict.Problem
+	Diff     string
+	Runs     []*engine.Outcome // every run, in order of completion
+	Distinct []Distinct        // the different outputs of a runs=N block
+}
+
+// A Distinct is one output of a block run several times, with the number
+// of runs that printed it.
+type Distinct struct {
+	Output string
+	Count  int
+}
+
+// Output returns the output of the first run ("" when not run).
+func (r *Result) Output() string {
+	if len(r.Runs) == 0 {
+		return ""
+	}
+	return r.Runs[0].Text(engine.Output)
+}
+
+// A Report is the result of checking lessons.
+type Report struct {
+	Results []*Result // in course order
+	Elapsed time.Duration
+}
+
+// Counts returns the number of blocks that passed, failed and were
+// skipped.
+func (r *Report) Counts() (passed, failed, skipped int) {
+	for _, res := range r.Results {
+		switch res.Status {
+		case verdict.Pass:
+			passed++
+		case verdict.Fail:
+			failed++
+		default:
+			skipped++
+		}
+	}
+	return passed, failed, skipped
+}
+
+// An Observer is told about progress as blocks are checked. Its methods
+// may be called from several goroutines at once.
+type Observer interface {
+	Start(blocks int)                               // before anything runs
+	Building(programs int)                          // before a batch build
+	BlockDone(r *Result)                            // after each block
+	LessonDone(l *lesson.Lesson, results []*Result) // after each lesson
+}

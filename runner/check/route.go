@@ -1,0 +1,27 @@
+package check
+
+import (
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+)
+
+// A Router picks the engines that run a block: usually one; more than one
+// to run the block in each and compare the verdicts.
+type Router interface {
+	Route(b *lesson.Block, p *engine.Program) Route
+}
+
+// A Route is a router's choice for one block.
+type Route struct {
+	Engines []engine.Engine
+	Why     string // why these engines, for -v and the JSON report
+}
+
+// Only returns a router that runs every block with e.
+func Only(e engine.Engine) Router { return only{e} }
+
+type only struct{ e engine.Engine }
+
+func (o only) Route(*lesson.Block, *engine.Program) Route {
+	return Route{Engines: []engine.Engine{o.e}, Why: "the only engine"}
+}

@@ -1,0 +1,190 @@
+// Package report presents check results: as progress and messages on a
+// terminal (or plain lines when not on one), and as a JSON file.
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"bingfa/runner/check"
+	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
+)
+
+// A Terminal reports progress and problems as lessons are checked. It
+// implements check.Observer.
+type Terminal struct {
+	w       io.Writer
+	live    bool // a terminal: keep a status line up to date
+	color   bool
+	verbose bool
+	times   bool // show durations (off for reproducible output)
+
+	mu       sync.Mutex
+	total    int
+	done     int
+	building int
+	status   bool // a status line is on screen
+}
+
+// NewTerminal returns a reporter writing to w. live draws a status line
+// (use it when w is a terminal); color follows live unless NO_COLOR is
+// set; verbose prints every block with its engine and time.
+func NewTerminal(w io.Writer, live, verbose bool) *Terminal {
+	_, noColor := os.LookupEnv("NO_COLOR")
+	return &Terminal{w: w, live: live, color: live && !noColor, verbose: verbose, times: true}
+}
+
+// WithoutTimes turns durations off, for output compared in tests.
+func (t *Terminal) WithoutTimes() *Terminal {
+	t.times = false
+	return t
+}
+
+// IsTerminal reports whether f is a terminal (a character device).
+func IsTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// Start implements check.Observer.
+func (t *Terminal) Start(blocks int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.total = blocks
+}
+
+// Building implements check.Observer.
+func (t *Terminal) Building(n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.building = n
+	t.redraw()
+	if !t.live && n > 0 {
+		fmt.Fprintf(t.w, "building %d programs\n", n)
+	}
+}
+
+// BlockDone implements check.Observer.
+func (t *Terminal) BlockDone(*check.Result) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done++
+	t.building = 0
+	t.redraw()
+}
+
+// LessonDone implements check.Observer: a line for the lesson, then its
+// problems and warnings.
+func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.clear()
+	var b strings.Builder
+	t.lessonLine(&b, l, rs)
+	for _, r := range rs {
+		if t.verbose {
+			t.blockLine(&b, r)
+		}
+		WriteProblems(&b, r, t.color)
+	}
+	io.WriteString(t.w, b.String())
+	t.redraw()
+}
+
+func (t *Terminal) lessonLine(b *strings.Builder, l *lesson.Lesson, rs []*check.Result) {
+	failed := 0
+	var took time.Duration
+	for _, r := range rs {
+		if r.Status == verdict.Fail {
+			failed++
+		}
+		took += r.Elapsed
+	}
+	mark := t.paint("ok  ", green)
+	if failed > 0 {
+		mark = t.paint("FAIL", red)
+	}
+	fmt.Fprintf(b, "%s %s  %s", mark, l.Path, plural(len(rs), "block"))
+	if failed > 0 {
+		fmt.Fprintf(b, ", %d failed", failed)
+	}
+	if t.times {
+		fmt.Fprintf(b, "  %s", round(took))
+	}
+	b.WriteByte('\n')
+}
+
+func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
+	fmt.Fprintf(b, "    %-4s %s", r.Status, r.Block.Name)
+	if r.Engine != "" {
+		fmt.Fprintf(b, "  %s", r.Engine)
+	}
+	if t.times {
+		fmt.Fprintf(b, "  %s", round(r.Elapsed))
+	}
+	if r.Why != "" {
+		fmt.Fprintf(b, "  (%s)", r.Why)
+	}
+	b.WriteByte('\n')
+}
+
+// Summary writes the final line: "N passed, M failed[, K skipped]".
+func (t *Terminal) Summary(rep *check.Report) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.clear()
+	fmt.Fprintln(t.w, Summary(rep))
+}
+
+// Summary returns "N passed, M failed", with ", K skipped" when some were.
+func Summary(rep *check.Report) string {
+	p, f, s := rep.Counts()
+	line := fmt.Sprintf("%d passed, %d failed", p, f)
+	if s > 0 {
+		line += fmt.Sprintf(", %d skipped", s)
+	}
+	return line
+}
+
+// redraw draws the status line: the live counter.
+func (t *Terminal) redraw() {
+	if !t.live {
+		return
+	}
+	msg := fmt.Sprintf("[%d/%d] checking", t.done, t.total)
+	if t.building > 0 {
+		msg = fmt.Sprintf("[%d/%d] building %s", t.done, t.total, plural(t.building, "program"))
+	}
+	fmt.Fprintf(t.w, "\r\033[K%s", msg)
+	t.status = true
+}
+
+// clear removes the status line.
+func (t *Terminal) clear() {
+	if t.status {
+		io.WriteString(t.w, "\r\033[K")
+		t.status = false
+	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func round(d time.Duration) time.Duration {
+	switch {
+	case d > time.Second:
+		return d.Round(10 * time.Millisecond)
+	case d > time.Millisecond:
+		return d.Round(100 * time.Microsecond)
+	}
+	return d
+}

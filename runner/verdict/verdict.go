@@ -1,0 +1,227 @@
+// Package verdict judges one run of a program against what its lesson
+// block expects: how it ends (exit status, a data race, a deadlock, a
+// panic) and what it prints.
+//
+// A block passes when the program builds, runs to its end within its time
+// and output limits, ends as expected, and its output matches the
+// expected output. Every problem found is reported, each at the lesson
+// line it is about: the output fence's line for an output mismatch (the
+// failing expected line when known), the go fence's line otherwise. A
+// mismatch comes with a unified diff of the expected and actual output.
+//
+// Soft lines that do not match are warnings: they never fail a block and
+// are never silently passed.
+package verdict
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+	"bingfa/runner/match"
+
+	udiff "github.com/aymanbagabas/go-udiff"
+)
+
+// Status is the result of checking a block.
+type Status int
+
+const (
+	Pass Status = iota
+	Fail
+	Skip
+)
+
+func (s Status) String() string {
+	return [...]string{"pass", "fail", "skip"}[s]
+}
+
+// A Problem is one reason a block failed, or one warning, at a lesson
+// line.
+type Problem struct {
+	Line int
+	Msg  string
+}
+
+// A Verdict is the judgement of one run.
+type Verdict struct {
+	Status   Status
+	Problems []Problem
+	Warnings []Problem
+	Diff     string // unified diff of expected and actual output, on mismatch
+	Actual   string // the output as compared (stream chosen, normalised)
+}
+
+func (v *Verdict) fail(line int, format string, args ...any) {
+	v.Status = Fail
+	v.Problems = append(v.Problems, Problem{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Built judges a block that is built but not run.
+func Built(b *lesson.Block, err error) *Verdict {
+	v := &Verdict{}
+	if err != nil {
+		v.fail(b.Code.Line, "%s", failureText(err))
+	}
+	return v
+}
+
+// Judge judges one run of block b.
+func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
+	v := &Verdict{}
+	if o.Err != nil {
+		v.fail(b.Code.Line, "%s", failureText(o.Err))
+		if _, ok := o.Err.(*engine.BuildError); ok {
+			return v
+		}
+	}
+	text := o.Text(stream(b))
+	v.Actual = match.Normalize(text)
+	if o.Err == nil {
+		judgeEnd(v, b, o, text)
+	}
+	if b.Output != nil {
+		judgeOutput(v, b, text)
+	}
+	return v
+}
+
+func stream(b *lesson.Block) engine.Stream {
+	switch b.Out.Stream {
+	case "stdout":
+		return engine.Stdout
+	case "stderr":
+		return engine.Stderr
+	}
+	return engine.Output
+}
+
+// failureText describes why a program could not run to its end.
+func failureText(err error) string {
+	switch err := err.(type) {
+	case *engine.BuildError:
+		return "does not compile:\n" + err.Error()
+	case *engine.Failure:
+		if err.Kind == engine.Broken {
+			return "engine failure: " + err.Msg
+		}
+		return err.Msg
+	}
+	return err.Error()
+}
+
+// judgeEnd checks how the program ended against expect= and exit=.
+func judgeEnd(v *Verdict, b *lesson.Block, o *engine.Outcome, text string) {
+	line := b.Code.Line
+	all := o.Text(engine.Output)
+	if o.Signal != "" {
+		v.fail(line, "killed by signal: %s", o.Signal)
+		return
+	}
+	want := b.Opts.Exit
+	switch e := b.Opts.Expect; e.Kind {
+	case "race":
+		want = raceExit
+		if !strings.Contains(all, raceWarning) {
+			v.fail(line, "expected a data race, but the race detector reported none")
+		}
+	case "deadlock":
+		want = 2
+		if !strings.Contains(all, deadlockError) {
+			v.fail(line, "expected a deadlock (%q), but there was none", deadlockError)
+		}
+	case "panic":
+		want = 2
+		judgePanic(v, line, e.Message, all)
+	default:
+		if b.Opts.Race && strings.Contains(all, raceWarning) {
+			v.fail(line, "the race detector found a data race (add expect=race if the lesson shows one)")
+		}
+	}
+	if o.Exit != want {
+		v.fail(line, "exit status %d, want %d", o.Exit, want)
+	}
+	if o.Leftover > 0 {
+		v.Warnings = append(v.Warnings, Problem{Line: line, Msg: fmt.Sprintf("left %d process(es) running after it exited; they were killed", o.Leftover)})
+	}
+}
+
+// judgePanic checks that the program panicked, with msg if given.
+func judgePanic(v *Verdict, line int, msg, out string) {
+	got, ok := panicMessage(out)
+	switch {
+	case !ok:
+		v.fail(line, "expected a panic, but the program did not panic")
+	case msg != "" && got != msg:
+		v.fail(line, "expected panic %q, got panic %q", msg, got)
+	}
+}
+
+// panicMessage returns the message of the first "panic: " line.
+func panicMessage(out string) (string, bool) {
+	for _, l := range strings.Split(out, "\n") {
+		if m, ok := strings.CutPrefix(l, "panic: "); ok {
+			m = strings.TrimSuffix(m, " [recovered]")
+			if i := strings.Index(m, " [recovered, "); i >= 0 {
+				m = m[:i]
+			}
+			return strings.TrimRight(m, "\r"), true
+		}
+	}
+	return "", false
+}
+
+// judgeOutput matches the output against the expected output.
+func judgeOutput(v *Verdict, b *lesson.Block, text string) {
+	want, expected := b.Want, b.Expected()
+	if runtimeReport(b) {
+		expected, text = NormalizeReport(expected), NormalizeReport(text)
+		var err error
+		if want, err = match.Compile(expected, b.Out.Match()); err != nil {
+			v.fail(b.Output.Line, "%v", err)
+			return
+		}
+	}
+	r := want.Match(text)
+	for _, w := range r.Warnings {
+		v.Warnings = append(v.Warnings, Problem{Line: outputLine(b, w), Msg: "soft line did not match (a warning, not a failure):\n" + w.String()})
+	}
+	if r.OK {
+		return
+	}
+	v.fail(outputLine(b, r.Failure), "output differs:\n%s", r.Failure)
+	v.Diff = diff(want.Text(), match.Normalize(text), b.Out.Unordered)
+}
+
+// outputLine returns the lesson line of a failure in the expected output.
+func outputLine(b *lesson.Block, f *match.Failure) int {
+	if f == nil || f.Line == 0 {
+		return b.Output.Line
+	}
+	return b.Output.BodyLine() + f.Line - 1
+}
+
+// runtimeReport reports whether the block expects a report of the Go
+// runtime, whose ids, addresses and paths vary between runs.
+func runtimeReport(b *lesson.Block) bool {
+	return b.Opts.Race || b.Opts.Expect.Kind != ""
+}
+
+// diff returns a unified diff of expected and actual output; sorted when
+// order does not matter.
+func diff(want, got string, unordered bool) string {
+	a, b := "expected", "actual"
+	if unordered {
+		want, got = sortLines(want), sortLines(got)
+		a, b = "expected (sorted)", "actual (sorted)"
+	}
+	return udiff.Unified(a, b, want+"\n", got+"\n")
+}
+
+func sortLines(s string) string {
+	lines := strings.Split(s, "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
