@@ -28,6 +28,12 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 		r.Problems = append(r.Problems, p)
 	}
 	p := Program(l, b)
+	if b.Opts.Exercise {
+		var ok bool
+		if p, ok = c.exercise(ctx, r, l, b, p); !ok {
+			return r
+		}
+	}
 	if !b.Runs() {
 		r.Engine, r.Why = "compiled", "built only: the block has no output block"
 		r.merge(verdict.Built(b, c.build(ctx, p)))

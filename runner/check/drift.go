@@ -14,7 +14,7 @@ import (
 // which is the source of truth. It reports a problem when they differ or
 // the file is missing. Lessons not read from disk are not checked.
 func drift(l *lesson.Lesson, b *lesson.Block) (verdict.Problem, bool) {
-	if b.Opts.File == "" || l.Dir == "" {
+	if b.Opts.File == "" || l.Dir == "" || b.Opts.Exercise {
 		return verdict.Problem{}, true
 	}
 	path := filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File))

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"regexp"
+	"syscall"
+
+	"bingfa/lessons"
+	"bingfa/runner/check"
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+	"bingfa/runner/report"
+)
+
+// checkCmd builds and runs every block of the given lessons and compares
+// their output with the expected output.
+func checkCmd(args []string) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: bingfa check [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\n\n")
+		fs.PrintDefaults()
+	}
+	verbose := fs.Bool("v", false, "print every block with its engine and time")
+	runRE := fs.String("run", "", "check only blocks whose `lesson/name` matches this regular expression")
+	jsonOut := fs.String("json", "", "write a JSON report to `FILE`")
+	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	ls, err := loadLessons(fs.Args())
+	if err != nil {
+		return err
+	}
+	set, err := engines.New(engines.Compiled, compiledCache())
+	if err != nil {
+		return err
+	}
+	cfg := set.Config()
+	cfg.Jobs = *jobs
+	if *runRE != "" {
+		re, err := regexp.Compile(*runRE)
+		if err != nil {
+			return fmt.Errorf("bad --run: %v", err)
+		}
+		cfg.Select = re.MatchString
+	}
+	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose)
+	cfg.Observer = term
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	rep := check.New(cfg).Check(ctx, ls)
+	term.Summary(rep)
+	if *jsonOut != "" {
+		if err := writeJSON(*jsonOut, rep); err != nil {
+			return err
+		}
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted")
+	}
+	if _, failed, _ := rep.Counts(); failed > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+// loadLessons reads the lessons at paths, or the embedded course.
+func loadLessons(paths []string) ([]*lesson.Lesson, error) {
+	if len(paths) == 0 {
+		return lesson.LoadFS(lessons.FS, ".")
+	}
+	return lesson.Load(paths)
+}
+
+func writeJSON(path string, rep *check.Report) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteJSON(f, rep); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

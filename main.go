@@ -1,0 +1,62 @@
+// Command bingfa checks, reads, updates and exports bingfa (并发), an
+// executable tutorial on processes, threads, goroutines and concurrency,
+// written as Markdown lessons whose Go programs are run for real.
+//
+// Usage:
+//
+//	bingfa check [flags] [PATH...]   build and run every block, compare outputs
+//
+// With no PATH, the lessons embedded in the binary are used.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+const usage = `bingfa: an executable tutorial on concurrency (并发)
+
+Usage:
+	bingfa check [-v] [--run REGEXP] [--json FILE] [PATH...]
+
+Run 'bingfa COMMAND -h' for the flags of a command.
+`
+
+// errSilent is returned by commands that have already reported why they
+// failed (a check with failing blocks): main prints nothing more.
+var errSilent = errors.New("failed")
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		if !errors.Is(err, errSilent) {
+			fmt.Fprintln(os.Stderr, err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+func run(args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return errUsage
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "check":
+		return checkCmd(args)
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	return fmt.Errorf("bingfa: unknown command %q\n\n%s", cmd, usage)
+}
+
+var errUsage = errors.New("usage")
+
+func exitCode(err error) int {
+	if errors.Is(err, errUsage) {
+		return 2
+	}
+	return 1
+}
