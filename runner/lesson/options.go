@@ -141,7 +141,7 @@ var programValues = map[string]func(*Options, string) error{
 
 var programOptionNames = "args, cell, engine, env, exercise, exit, expect, file, maxoutput, name, nobuild, norun, race, runs, serial, show, timeout"
 
-var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+var nameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*$`)
 
 func setName(o *Options, v string) error {
 	if !nameRE.MatchString(v) {

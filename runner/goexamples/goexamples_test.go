@@ -1,0 +1,113 @@
+package goexamples_test
+
+import (
+	"context"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"bingfa/runner/check"
+	"bingfa/runner/compiled"
+	"bingfa/runner/engines"
+	"bingfa/runner/goexamples"
+	"bingfa/runner/lesson"
+	"bingfa/runner/report"
+	"bingfa/runner/verdict"
+)
+
+// corpus is the set of standard library packages whose playable examples
+// must all pass under the compiled engine.
+var corpus = []string{"strings", "strconv", "sort", "container/list", "container/ring", "unicode/utf8", "errors", "path"}
+
+// lessons converts the corpus into parsed lessons.
+func lessons(t *testing.T) []*lesson.Lesson {
+	t.Helper()
+	var ls []*lesson.Lesson
+	for _, pkg := range corpus {
+		exs, err := goexamples.Package(runtime.GOROOT(), pkg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(exs) == 0 {
+			t.Fatalf("%s: no playable examples", pkg)
+		}
+		path := filepath.Join("std", strings.ReplaceAll(pkg, "/", "-")+".md")
+		l, err := lesson.Parse(path, goexamples.Lesson(pkg, exs))
+		if err != nil {
+			t.Fatalf("%s: %v", pkg, err)
+		}
+		ls = append(ls, l)
+	}
+	return ls
+}
+
+func checker(t *testing.T) *check.Checker {
+	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return check.New(set.Config())
+}
+
+// TestStdlibExamples checks that every playable example of the corpus
+// passes, as it does under go test.
+func TestStdlibExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a few hundred programs")
+	}
+	ls := lessons(t)
+	rep := checker(t).Check(context.Background(), ls)
+	ran := 0
+	for _, r := range rep.Results {
+		if r.Status == verdict.Fail {
+			var b strings.Builder
+			report.WriteProblems(&b, r, false)
+			t.Errorf("%s", b.String())
+		}
+		if len(r.Runs) > 0 {
+			ran++
+		}
+	}
+	p, f, s := rep.Counts()
+	t.Logf("%d lessons: %d passed (%d ran), %d failed, %d skipped", len(ls), p, ran, f, s)
+	if ran < 100 {
+		t.Errorf("only %d examples ran; the corpus should have well over 100", ran)
+	}
+}
+
+// TestCorruptedExample checks that a wrong expected output fails with a
+// diff that shows the corrupted line.
+func TestCorruptedExample(t *testing.T) {
+	exs, err := goexamples.Package(runtime.GOROOT(), "strings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var picked []goexamples.Example
+	for _, ex := range exs {
+		if ex.Name == "ToUpper" {
+			ex.Output = strings.Replace(ex.Output, "GOPHER", "G0PHER", 1)
+			picked = append(picked, ex)
+		}
+	}
+	if len(picked) != 1 || !strings.Contains(picked[0].Output, "G0PHER") {
+		t.Fatalf("ExampleToUpper not found or not corrupted: %+v", picked)
+	}
+	l, err := lesson.Parse("std/strings.md", goexamples.Lesson("strings", picked))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := checker(t).Check(context.Background(), []*lesson.Lesson{l})
+	r := rep.Results[0]
+	if r.Status != verdict.Fail {
+		t.Fatalf("corrupted example passed")
+	}
+	for _, want := range []string{"-G0PHER", "+GOPHER", "--- expected", "+++ actual"} {
+		if !strings.Contains(r.Diff, want) {
+			t.Errorf("diff lacks %q:\n%s", want, r.Diff)
+		}
+	}
+	if !strings.HasPrefix(r.Problems[0].Msg, "output differs") {
+		t.Errorf("problem = %q", r.Problems[0].Msg)
+	}
+}
