@@ -65,7 +65,7 @@ var matchTests = []struct {
 	{name: "named same", want: "Process ({{int:parent}}) start...\nI ({{int:parent}}) just created a child process ({{int:child}}).\nI am child process ({{int:child}}) and my parent is {{int:parent}}.",
 		got: "Process (876) start...\nI (876) just created a child process (877).\nI am child process (877) and my parent is 876.", ok: true},
 	{name: "named changes", want: "parent {{int:parent}}\nparent again {{int:parent}}", got: "parent 876\nparent again 877",
-		msg: `{{int:parent}} is "876" elsewhere in the output, but here the text is "877"`, line: 2},
+		msg: `{{int:parent}} is "876" elsewhere in the output, but here it is "877"`, line: 2},
 	{name: "two names, one value", want: "I am child process ({{int:child}}) and my parent is {{int:parent}}.", got: "I am child process (877) and my parent is 877.",
 		msg: `{{int:parent}} and the name child are both "877": different names must be different values`, line: 1},
 	{name: "named any", want: "hello {{any:who}}\nbye {{any:who}}", got: "hello Ada\nbye Ada", ok: true},

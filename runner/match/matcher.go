@@ -166,7 +166,7 @@ func (m *matcher) placeholder(segs []seg, s string, pos int, b *binds, k func(*b
 			if strings.HasPrefix(s[pos:], v) {
 				return m.segs(segs[1:], s, pos+len(v), b, k)
 			}
-			m.note(pos, "%s is %q elsewhere in the output, but here the text is %q", ph.src, v, clip(s[pos:]))
+			m.note(pos, "%s is %q elsewhere in the output, but here it is %q", ph.src, v, ph.found(s[pos:]))
 			return false
 		}
 	}

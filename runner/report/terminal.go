@@ -65,7 +65,7 @@ func (t *Terminal) Building(n int) {
 	t.building = n
 	t.redraw()
 	if !t.live && n > 0 {
-		fmt.Fprintf(t.w, "building %d programs\n", n)
+		fmt.Fprintf(t.w, "building %s\n", plural(n, "program"))
 	}
 }
 

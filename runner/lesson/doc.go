@@ -1,0 +1,94 @@
+// Package lesson parses bingfa lessons: Markdown files whose Go programs
+// are built and run, and whose expected output is checked.
+//
+// # Lessons
+//
+// A lesson is a UTF-8 Markdown file (CommonMark with GitHub tables,
+// strikethrough and task lists), parsed with goldmark. A byte order mark
+// and CRLF line endings are accepted. It may start with YAML front matter
+// between two "---" lines, with these keys, all optional:
+//
+//	title:   the lesson's title (default: its first heading)
+//	order:   its place in the course, a whole number (default: after the
+//	         ordered lessons, by file name)
+//	summary: one line for the table of contents (default: the first
+//	         paragraph)
+//
+// Any other key is an error. A directory of lessons is every *.md file in
+// it except README.md.
+//
+// # Programs and expected output
+//
+// A fenced code block whose info string starts with the word go is a
+// program: a complete package main. The next fenced block whose info
+// string starts with output, before the next go block, is the program's
+// expected output: what it prints on standard output and standard error
+// together, in the order a terminal shows them. Other fenced blocks
+// (python, text, sh, ...) are prose.
+//
+// A program without an output block is built but not run, unless it says
+// how it must end (exit= or expect=); then it is run and its output is not
+// compared. Every fence must be closed: an unclosed fence would swallow
+// the rest of the file, and is an error.
+//
+// # Options
+//
+// The words after go or output in an info string are options: bare words
+// or key=value. A value may be double-quoted, as a Go string literal, to
+// hold spaces: args="-n 3", env=GREETING="hello world". Outside quotes
+// nothing is special, so a regular expression can be written as is:
+// order-by=^(w\d+):. An unknown or malformed option is an error at the
+// fence's line and the option's column.
+//
+// Program options (after go):
+//
+//	name=NAME        the block's name, for --run and test names (default block-N,
+//	                 N counting the lesson's go blocks from 1); names are unique
+//	norun            build, but do not run
+//	nobuild          show only: a fragment that is not even compiled
+//	exit=N           the expected exit status (default 0)
+//	timeout=DURATION wall-clock limit, such as 30s (default 10s)
+//	maxoutput=SIZE   cap on the captured output, such as 64KiB (default 1MiB);
+//	                 past it the program is stopped and the block fails
+//	args="..."       command-line arguments, split like a shell's words
+//	env=KEY=VALUE    an environment variable; repeatable
+//	serial           run with nothing else in parallel (blocks that measure
+//	                 time or CPU)
+//	engine=E         auto (default), compiled or yaegi
+//	race             build with the race detector; the block fails if a race
+//	                 is reported, unless expect=race
+//	expect=race      pass only if the race detector reports a data race (implies race)
+//	expect=deadlock  pass only on "fatal error: all goroutines are asleep - deadlock!"
+//	expect=panic     pass only if the program panics;
+//	expect=panic:"m" with the panic message m
+//	runs=N           run N times (in parallel unless serial); every run must pass
+//	show=distinct    with runs=N: report the distinct outputs and their counts
+//	file=PATH        the block is a copy of the Go file at PATH (relative to the
+//	                 lesson); the file is the source of truth and the copy must
+//	                 not drift from it
+//	exercise         an exercise: the code is the reader's starting point and
+//	                 only has to build; file= names the reference answer, which
+//	                 is run and must print the expected output
+//	cell             a notebook cell that builds on earlier cells (see the
+//	                 cells documentation)
+//
+// expect= sets the exit status (66 for a race, 2 for a deadlock or a
+// panic) and cannot be combined with exit=. Options that only matter when
+// a program runs (exit, args, env, runs, expect, serial, timeout,
+// exercise) are errors on norun and nobuild blocks.
+//
+// Output options (after output):
+//
+//	unordered        compare the lines as a multiset
+//	order-by=REGEXP  partial order: lines with equal keys (the first capture
+//	                 group) keep their relative order; see package match
+//	stdout, stderr   compare only that stream (the two are then captured
+//	                 through separate pipes)
+//
+// # Expected output
+//
+// Expected output is compared as package match describes: normalised like
+// Go's testable examples, with placeholders ({{any}}, {{int}}, {{float}},
+// {{duration}}, {{A..B}}, {{KIND:NAME}}, {{...}}, {{"text"}}, {{soft}}).
+// A malformed placeholder is an error at its line in the lesson.
+package lesson

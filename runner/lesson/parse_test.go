@@ -1,0 +1,112 @@
+package lesson
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	udiff "github.com/aymanbagabas/go-udiff"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestParse parses every testdata/*.md lesson and compares the model, or
+// the errors, with testdata/*.golden.
+func TestParse(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test lessons: %v", err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".md")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got string
+			l, err := Parse(filepath.ToSlash(file), src)
+			if err != nil {
+				got = "errors:\n" + err.Error() + "\n"
+			} else {
+				got = dump(l)
+			}
+			if strings.HasPrefix(name, "err-") != (err != nil) {
+				t.Errorf("err- lessons must fail and others must parse; got err = %v", err)
+			}
+			golden(t, strings.TrimSuffix(file, ".md")+".golden", got)
+		})
+	}
+}
+
+// golden compares got with the golden file, or rewrites it with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("mismatch with %s (go test -update rewrites it):\n%s", path, udiff.Unified("want", "got", string(want), got))
+	}
+}
+
+// dump describes a lesson: metadata, then each block with its position
+// and every option that differs from the default.
+func dump(l *Lesson) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "name: %s\ntitle: %s\norder: %d\nsummary: %s\n", l.Name, l.Title, l.Order, l.Summary)
+	for _, blk := range l.Blocks {
+		c := blk.Code
+		fmt.Fprintf(&b, "block %s: go fence at line %d (%s x%d, indent %d, nested %v), runs %v, builds %v\n",
+			blk.Name, c.Line, string(c.Char), c.Len, c.Indent, c.Nested, blk.Runs(), blk.Builds())
+		fmt.Fprintf(&b, "  code: %q\n", c.Text)
+		for _, opt := range options(blk) {
+			fmt.Fprintf(&b, "  %s\n", opt)
+		}
+		if o := blk.Output; o != nil {
+			fmt.Fprintf(&b, "  output fence at line %d (%s x%d, nested %v): %q\n", o.Line, string(o.Char), o.Len, o.Nested, o.Text)
+			fmt.Fprintf(&b, "  src[start:end] = %q\n", string(l.Source[o.Start:o.End]))
+		}
+	}
+	return b.String()
+}
+
+// options lists the options of a block that are not the defaults.
+func options(b *Block) []string {
+	o, d := b.Opts, defaultOptions()
+	var opts []string
+	add := func(set bool, format string, args ...any) {
+		if set {
+			opts = append(opts, fmt.Sprintf(format, args...))
+		}
+	}
+	add(o.Mode != d.Mode, "mode %v", o.Mode)
+	add(o.ExitSet, "exit %d", o.Exit)
+	add(o.Timeout != d.Timeout, "timeout %v", o.Timeout)
+	add(o.MaxOutput != d.MaxOutput, "maxoutput %d", o.MaxOutput)
+	add(len(o.Args) > 0, "args %q", o.Args)
+	add(len(o.Env) > 0, "env %q", o.Env)
+	add(o.Serial, "serial")
+	add(o.Engine != d.Engine, "engine %s", o.Engine)
+	add(o.Race, "race")
+	add(o.Expect.Kind != "", "expect %v", o.Expect)
+	add(o.Runs != d.Runs, "runs %d", o.Runs)
+	add(o.Distinct, "show distinct")
+	add(o.Cell, "cell")
+	add(o.Exercise, "exercise")
+	add(o.File != "", "file %s", o.File)
+	add(b.Out.Unordered, "output unordered")
+	add(b.Out.OrderBy != nil, "output order-by %v", b.Out.OrderBy)
+	add(b.Out.Stream != "", "output %s only", b.Out.Stream)
+	return opts
+}
