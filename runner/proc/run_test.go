@@ -1,0 +1,141 @@
+package proc
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"bingfa/runner/engine"
+)
+
+func sh(script string) *exec.Cmd { return exec.Command("/bin/sh", "-c", script) }
+
+func run(t *testing.T, cmd *exec.Cmd, cfg Config) *engine.Outcome {
+	t.Helper()
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 5 * time.Second
+	}
+	return Run(context.Background(), cmd, cfg)
+}
+
+func TestCombinedOrder(t *testing.T) {
+	o := run(t, sh("echo a; echo b >&2; echo c; echo d >&2"), Config{})
+	if got := o.Text(engine.Output); got != "a\nb\nc\nd\n" {
+		t.Errorf("output %q, want the exact write order", got)
+	}
+	for _, e := range o.Events {
+		if e.Stream != engine.Output {
+			t.Errorf("event on stream %v, want output", e.Stream)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	o := run(t, sh("echo out; echo err >&2"), Config{Split: true})
+	if o.Text(engine.Stdout) != "out\n" || o.Text(engine.Stderr) != "err\n" {
+		t.Errorf("stdout %q, stderr %q", o.Text(engine.Stdout), o.Text(engine.Stderr))
+	}
+}
+
+func TestEmitAndTimes(t *testing.T) {
+	var seen []string
+	o := run(t, sh("echo first; sleep 0.3; echo second"), Config{Emit: func(e engine.Event) { seen = append(seen, string(e.Data)) }})
+	if strings.Join(seen, "") != "first\nsecond\n" {
+		t.Fatalf("emitted %q", seen)
+	}
+	if len(o.Events) != 2 {
+		t.Fatalf("events %+v", o.Events)
+	}
+	if gap := o.Events[1].Time - o.Events[0].Time; gap < 250*time.Millisecond {
+		t.Errorf("second event %v after the first; the program slept 300ms between them", gap)
+	}
+}
+
+func TestExitAndSignal(t *testing.T) {
+	if o := run(t, sh("exit 3"), Config{}); o.Exit != 3 || o.Err != nil {
+		t.Errorf("exit %d, err %v; want 3, nil", o.Exit, o.Err)
+	}
+	o := run(t, sh("kill -TERM $$"), Config{})
+	if o.Signal != "terminated" || o.Exit != -1 {
+		t.Errorf("signal %q exit %d; want terminated, -1", o.Signal, o.Exit)
+	}
+}
+
+func TestTimeoutKillsGroup(t *testing.T) {
+	o := run(t, sh("sleep 300 & sleep 300"), Config{Timeout: 200 * time.Millisecond})
+	if !IsFailure(o.Err, engine.Timeout) {
+		t.Errorf("err %v, want a timeout", o.Err)
+	}
+	assertNoChildren(t)
+}
+
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(100 * time.Millisecond); cancel() }()
+	o := Run(ctx, sh("sleep 300"), Config{Timeout: time.Minute})
+	if !IsFailure(o.Err, engine.Canceled) {
+		t.Errorf("err %v, want canceled", o.Err)
+	}
+	assertNoChildren(t)
+}
+
+func TestOutputCap(t *testing.T) {
+	o := run(t, exec.Command("yes"), Config{MaxOutput: 10000})
+	if !IsFailure(o.Err, engine.TooMuchOutput) {
+		t.Errorf("err %v, want too much output", o.Err)
+	}
+	if n := len(o.Text(engine.Output)); n != 10000 {
+		t.Errorf("captured %d bytes, want exactly the cap", n)
+	}
+}
+
+func TestLeftoversKilledAndReaped(t *testing.T) {
+	o := run(t, sh("sleep 300 & sleep 300 & echo bye"), Config{})
+	if o.Exit != 0 || o.Leftover != 2 {
+		t.Errorf("exit %d, leftover %d; want 0, 2", o.Exit, o.Leftover)
+	}
+	assertNoChildren(t)
+}
+
+// TestEscapedHolder: a process that leaves the group keeps the output pipe
+// open; Run still returns, after a grace period, and says what it got.
+func TestEscapedHolder(t *testing.T) {
+	o := run(t, sh("setsid sleep 2 & echo started"), Config{})
+	if o.Text(engine.Output) != "started\n" {
+		t.Errorf("output %q", o.Text(engine.Output))
+	}
+	// The escaped sleep is outside the group kill; wait for it to end.
+	time.Sleep(2500 * time.Millisecond)
+	reapOrphans()
+	assertNoChildren(t)
+}
+
+func TestStartFailure(t *testing.T) {
+	o := run(t, exec.Command("/nonexistent/program"), Config{})
+	if !IsFailure(o.Err, engine.Broken) {
+		t.Errorf("err %v, want a start failure", o.Err)
+	}
+}
+
+// assertNoChildren fails if any process below this one is left.
+func assertNoChildren(t *testing.T) {
+	t.Helper()
+	if ps := Descendants(os.Getpid()); len(ps) > 0 {
+		t.Errorf("processes left: %+v", ps)
+	}
+}
+
+// reapOrphans reaps exited orphans that were reparented to us (this test
+// runs no other child at the same time, so none of them is someone else's).
+func reapOrphans() {
+	for _, p := range Descendants(os.Getpid()) {
+		if p.State == 'Z' {
+			var ws syscall.WaitStatus
+			syscall.Wait4(p.Pid, &ws, syscall.WNOHANG, nil)
+		}
+	}
+}
