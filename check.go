@@ -39,6 +39,7 @@ func checkCmd(args []string) error {
 	if err != nil {
 		return err
 	}
+	defer set.Close()
 	cfg := set.Config()
 	cfg.Jobs = *jobs
 	if *runRE != "" {

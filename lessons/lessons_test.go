@@ -27,6 +27,7 @@ func TestLessons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { set.Close() })
 	c := check.New(set.Config())
 	ctx := context.Background()
 	c.Prepare(ctx, ls)

@@ -27,7 +27,7 @@ func buildFlags(p *engine.Program) []string {
 
 // builds returns the build of each program, starting one batch build for
 // those neither cached nor already being built.
-func (e *Engine) builds(ctx context.Context, ps []*engine.Program) []*build {
+func (e *Engine) builds(ps []*engine.Program) []*build {
 	tool, err := e.cache.tool(e.goCmd)
 	out := make([]*build, len(ps))
 	batches := map[string][]job{} // by build flags
@@ -64,7 +64,11 @@ func (e *Engine) builds(ctx context.Context, ps []*engine.Program) []*build {
 	}
 	e.mu.Unlock()
 	for _, jobs := range batches {
-		go e.batch(context.WithoutCancel(ctx), jobs)
+		e.batches.Add(1)
+		go func() {
+			defer e.batches.Done()
+			e.batch(e.life, jobs)
+		}()
 	}
 	return out
 }
@@ -96,8 +100,9 @@ func closed() chan struct{} {
 func failed(err error) *build { return &build{done: closed(), err: err} }
 
 // batch builds jobs (all with the same flags) in one go build invocation
-// and finishes each job's build. It is not cancelled with the request that
-// started it: other requests may wait for the same binaries.
+// and finishes each job's build. It runs for the engine's lifetime, not
+// the request that started it: other requests may wait for the same
+// binaries.
 func (e *Engine) batch(ctx context.Context, jobs []job) {
 	start := time.Now()
 	res := e.goBuild(ctx, jobs)

@@ -23,9 +23,14 @@ import (
 )
 
 // An Engine builds and runs programs. It is safe for concurrent use.
+// Close stops the builds still in progress.
 type Engine struct {
 	cache *cache
 	goCmd string
+
+	life    context.Context // the engine's lifetime: builds run under it
+	stop    context.CancelFunc
+	batches sync.WaitGroup
 
 	mu     sync.Mutex
 	flight map[string]*build // builds in progress, by key
@@ -38,7 +43,18 @@ const maxBroken = 1000
 // New returns an engine that keeps binaries under cacheDir (see
 // DefaultCacheDir).
 func New(cacheDir string) *Engine {
-	return &Engine{cache: &cache{dir: cacheDir}, goCmd: "go", flight: map[string]*build{}, broken: map[string]*build{}}
+	life, stop := context.WithCancel(context.Background())
+	return &Engine{cache: &cache{dir: cacheDir}, goCmd: "go", life: life, stop: stop,
+		flight: map[string]*build{}, broken: map[string]*build{}}
+}
+
+// Close stops the builds in progress and waits until they are gone. A
+// build is shared by every request that needs its program, so a request
+// that is cancelled only stops waiting for it.
+func (e *Engine) Close() error {
+	e.stop()
+	e.batches.Wait()
+	return nil
 }
 
 // DefaultCacheDir returns $BINGFA_CACHE, or bingfa/ in the user's cache
@@ -61,15 +77,19 @@ func (e *Engine) Name() string { return "compiled" }
 // go build invocations as the programs' build flags allow, and waits for
 // them.
 func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
-	for _, b := range e.builds(ctx, ps) {
-		<-b.done
+	for _, b := range e.builds(ps) {
+		if b.wait(ctx) != nil {
+			return
+		}
 	}
 }
 
 // Run implements engine.Engine.
 func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
-	b := e.builds(ctx, []*engine.Program{p})[0]
-	<-b.done
+	b := e.builds([]*engine.Program{p})[0]
+	if err := b.wait(ctx); err != nil {
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
+	}
 	if b.err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: b.err, Build: b.took}
 	}
@@ -107,9 +127,21 @@ type build struct {
 	cached bool
 }
 
+// wait waits for the build, or until ctx is done.
+func (b *build) wait(ctx context.Context) error {
+	select {
+	case <-b.done:
+		return nil
+	case <-ctx.Done():
+		return engine.Failuref(engine.Canceled, "stopped while building: %v", context.Cause(ctx))
+	}
+}
+
 // Build implements engine.Builder.
 func (e *Engine) Build(ctx context.Context, p *engine.Program) error {
-	b := e.builds(ctx, []*engine.Program{p})[0]
-	<-b.done
+	b := e.builds([]*engine.Program{p})[0]
+	if err := b.wait(ctx); err != nil {
+		return err
+	}
 	return b.err
 }

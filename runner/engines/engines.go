@@ -40,6 +40,11 @@ func New(mode, cacheDir string) (*Set, error) {
 // Builder returns the engine that builds blocks that are not run.
 func (s *Set) Builder() engine.Builder { return s.Compiled }
 
+// Close stops the engines' work in progress (builds, workers).
+func (s *Set) Close() error {
+	return s.Compiled.Close()
+}
+
 // Config returns a check configuration using these engines.
 func (s *Set) Config() check.Config {
 	return check.Config{Router: s.Router, Builder: s.Builder()}

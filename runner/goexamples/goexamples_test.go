@@ -47,6 +47,7 @@ func checker(t *testing.T) *check.Checker {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { set.Close() })
 	return check.New(set.Config())
 }
 

@@ -42,6 +42,10 @@ const drainGrace = 300 * time.Millisecond
 func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	becomeSubreaper()
 	out := &engine.Outcome{Exit: -1}
+	if err := ctx.Err(); err != nil {
+		out.Err = engine.Failuref(engine.Canceled, "stopped: %v", context.Cause(ctx))
+		return out
+	}
 	sink := newCapture(cfg.MaxOutput, cfg.Emit)
 	pipes, err := sink.attach(cmd, cfg.Split)
 	if err != nil {
