@@ -23,7 +23,11 @@ func (d diag) at(p *engine.Program) engine.Diag {
 	if col > 0 {
 		col += p.Col
 	}
-	return engine.Diag{Path: p.Path, Line: p.Line + d.line - 1, Col: col, Msg: d.msg}
+	line := p.LessonLine(d.line)
+	if line == 0 {
+		col = 0
+	}
+	return engine.Diag{Path: p.Path, Line: line, Col: col, Msg: d.msg}
 }
 
 var (

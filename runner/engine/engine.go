@@ -38,6 +38,11 @@ type Program struct {
 	Path      string        // the lesson file, for positions in messages
 	Line      int           // the lesson line of the first source line
 	Col       int           // columns to add to source columns
+	// Lines, when not nil, maps each source line to its lesson line
+	// (Lines[i] for source line i+1; 0 for a line the lesson does not
+	// have): a program assembled from several blocks, such as a notebook
+	// cell. When nil, source line n is lesson line Line+n-1.
+	Lines []int
 	Args      []string      // command-line arguments
 	Env       []string      // KEY=VALUE added to the environment
 	Timeout   time.Duration // wall-clock limit
@@ -151,6 +156,17 @@ func (e *BuildError) Error() string {
 		lines[i] = d.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// LessonLine returns the lesson line of source line n (1-based), or 0.
+func (p *Program) LessonLine(n int) int {
+	if p.Lines == nil {
+		return p.Line + n - 1
+	}
+	if n < 1 || n > len(p.Lines) {
+		return 0
+	}
+	return p.Lines[n-1]
 }
 
 // A Builder compiles a program without running it: what "built but not
