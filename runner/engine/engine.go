@@ -33,16 +33,16 @@ type Preparer interface {
 
 // A Program is one complete Go program and how to run it.
 type Program struct {
-	ID        string        // lesson/block, for messages
-	Source    []byte        // a complete package main
-	Path      string        // the lesson file, for positions in messages
-	Line      int           // the lesson line of the first source line
-	Col       int           // columns to add to source columns
+	ID     string // lesson/block, for messages
+	Source []byte // a complete package main
+	Path   string // the lesson file, for positions in messages
+	Line   int    // the lesson line of the first source line
+	Col    int    // columns to add to source columns
 	// Lines, when not nil, maps each source line to its lesson line
 	// (Lines[i] for source line i+1; 0 for a line the lesson does not
 	// have): a program assembled from several blocks, such as a notebook
 	// cell. When nil, source line n is lesson line Line+n-1.
-	Lines []int
+	Lines     []int
 	Args      []string      // command-line arguments
 	Env       []string      // KEY=VALUE added to the environment
 	Timeout   time.Duration // wall-clock limit
