@@ -101,10 +101,19 @@ func (ps *parseState) yamlLine(err error) int {
 	return n + 1
 }
 
+// yamlMessage returns a decoder's error as one line, without the line
+// numbers that the caller has turned into a lesson position.
 func yamlMessage(err error) string {
-	s := err.Error()
-	s = strings.TrimPrefix(s, "yaml: ")
-	return yamlLineRE.ReplaceAllString(s, "")
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	s = strings.TrimPrefix(s, "unmarshal errors:")
+	s = yamlLineRE.ReplaceAllString(s, "")
+	var parts []string
+	for _, p := range strings.Split(s, "\n") {
+		if p = strings.Trim(p, " \t:"); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // describe fills in the title and summary from the document when the front

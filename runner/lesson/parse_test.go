@@ -110,3 +110,28 @@ func options(b *Block) []string {
 	add(b.Out.Stream != "", "output %s only", b.Out.Stream)
 	return opts
 }
+
+// TestLargeLesson parses a 10 MB lesson: every block is found, at its line.
+func TestLargeLesson(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# 大课\n\n")
+	n := 0
+	for b.Len() < 10<<20 {
+		n++
+		fmt.Fprintf(&b, "第 %d 段：并发不是并行。\n\n```go\npackage main\n\nfunc main() { println(%d) }\n```\n\n```output\n%d\n```\n\n", n, n, n)
+	}
+	l, err := Parse("big.md", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Blocks) != n {
+		t.Fatalf("got %d blocks, want %d", len(l.Blocks), n)
+	}
+	last := l.Blocks[n-1]
+	if want := fmt.Sprintf("%d\n", n); last.Output.Text != want {
+		t.Errorf("last output = %q, want %q", last.Output.Text, want)
+	}
+	if want := 3 + (n-1)*12 + 2; last.Code.Line != want {
+		t.Errorf("last block at line %d, want %d", last.Code.Line, want)
+	}
+}
