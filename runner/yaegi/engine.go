@@ -1,0 +1,149 @@
+package yaegi
+
+import (
+	"context"
+	"os"
+	"sync"
+
+	"bingfa/runner/compiled"
+	"bingfa/runner/engine"
+)
+
+// An Engine runs programs in yaegi workers. It is safe for concurrent use.
+type Engine struct {
+	exe  string // the executable started as a worker
+	size int    // warm workers kept
+
+	life context.Context
+	stop context.CancelFunc
+	wg   sync.WaitGroup // workers starting
+
+	mu       sync.Mutex
+	closed   bool
+	warm     []*worker // started, waiting; for default output settings
+	starting int       // warm workers being started
+}
+
+// PoolSize is the number of warm workers an engine keeps.
+const PoolSize = 2
+
+// poolMaxOutput is the output cap of warm workers; a program with another
+// cap gets a worker of its own.
+const poolMaxOutput = 1 << 20
+
+// New returns an engine whose workers are this process's executable. The
+// program must call MaybeWorker at its start.
+func New() (*Engine, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	life, stop := context.WithCancel(context.Background())
+	return &Engine{exe: exe, size: PoolSize, life: life, stop: stop}, nil
+}
+
+// Name implements engine.Engine.
+func (e *Engine) Name() string { return "yaegi" }
+
+// Prepare implements engine.Preparer: it starts the warm workers.
+func (e *Engine) Prepare(context.Context, []*engine.Program) { e.fill() }
+
+// Run implements engine.Engine.
+func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	w, err := e.worker(p)
+	if err != nil {
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot start a yaegi worker: %v", err)}
+	}
+	scratch, err := os.MkdirTemp("", "bingfa-run-")
+	if err != nil {
+		w.kill()
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot create a scratch directory: %v", err)}
+	}
+	defer os.RemoveAll(scratch)
+	req := &request{Source: string(p.Source), Args: append([]string{"main"}, p.Args...),
+		Env: compiled.RunEnv(scratch, p.Env), Dir: scratch}
+	out := w.run(ctx, p, req, emit)
+	out.Engine = e.Name()
+	return out
+}
+
+// worker returns a warm worker that suits p, or starts one.
+func (e *Engine) worker(p *engine.Program) (*worker, error) {
+	pooled := !p.Split && (p.MaxOutput == poolMaxOutput || p.MaxOutput == 0)
+	if pooled {
+		if w := e.take(); w != nil {
+			return w, nil
+		}
+	}
+	max := p.MaxOutput
+	if max == 0 {
+		max = poolMaxOutput
+	}
+	return startWorker(e.life, e.exe, p.Split, max)
+}
+
+// take removes a live warm worker from the pool, and starts another in
+// its place.
+func (e *Engine) take() *worker {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for len(e.warm) > 0 {
+		w := e.warm[0]
+		e.warm = e.warm[1:]
+		if w.alive() {
+			e.refill()
+			return w
+		}
+	}
+	e.refill()
+	return nil
+}
+
+// fill starts warm workers up to the pool size.
+func (e *Engine) fill() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.refill()
+}
+
+// refill starts the missing warm workers in the background; e.mu is held.
+func (e *Engine) refill() {
+	if e.closed {
+		return
+	}
+	for ; len(e.warm)+e.starting < e.size; e.starting++ {
+		e.wg.Add(1)
+		go e.startWarm()
+	}
+}
+
+// startWarm starts one warm worker and adds it to the pool.
+func (e *Engine) startWarm() {
+	defer e.wg.Done()
+	w, err := startWorker(e.life, e.exe, false, poolMaxOutput)
+	e.mu.Lock()
+	e.starting--
+	closed := e.closed
+	if err == nil && !closed {
+		e.warm = append(e.warm, w)
+	}
+	e.mu.Unlock()
+	if err == nil && closed {
+		w.kill()
+	}
+}
+
+// Close kills the warm workers and any program still running.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	e.closed = true
+	warm := e.warm
+	e.warm = nil
+	e.mu.Unlock()
+	e.wg.Wait()
+	e.stop()
+	for _, w := range warm {
+		w.kill()
+	}
+	return nil
+}

@@ -1,0 +1,189 @@
+package yaegi_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/proc"
+	"bingfa/runner/yaegi"
+)
+
+func TestMain(m *testing.M) {
+	yaegi.MaybeWorker()
+	os.Exit(m.Run())
+}
+
+// newEngine returns an engine closed at the end of the test.
+func newEngine(t testing.TB) *yaegi.Engine {
+	e, err := yaegi.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+// A testCase is a program of testdata and what must happen when it runs.
+type testCase struct {
+	prog        engine.Program
+	exit        int
+	err         string
+	output      *string
+	contains    []string
+	diag        string
+	childKilled bool
+}
+
+// readCase reads a testdata program and its directives (see
+// testdata/README).
+func readCase(t *testing.T, path string) *testCase {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &testCase{prog: engine.Program{ID: path, Source: src, Path: "case.md", Line: 1,
+		Timeout: 10 * time.Second, MaxOutput: 1 << 20}}
+	for _, l := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(l, "package ") {
+			break
+		}
+		key, val, _ := strings.Cut(strings.TrimPrefix(l, "// "), ": ")
+		if err := c.set(key, val); err != nil {
+			t.Fatalf("%s: %s: %v", path, l, err)
+		}
+	}
+	return c
+}
+
+// set applies one directive.
+func (c *testCase) set(key, val string) error {
+	var err error
+	switch key {
+	case "exit":
+		c.exit, err = strconv.Atoi(val)
+	case "err":
+		c.err = val
+	case "output":
+		s := unescape(val)
+		c.output = &s
+	case "contains":
+		c.contains = append(c.contains, unescape(val))
+	case "diag":
+		c.diag = val
+	case "timeout":
+		c.prog.Timeout, err = time.ParseDuration(val)
+	case "args":
+		c.prog.Args, err = splitArgs(val)
+	case "env":
+		c.prog.Env = append(c.prog.Env, val)
+	case "child-killed":
+		c.childKilled = true
+	default:
+		err = errors.New("unknown directive")
+	}
+	return err
+}
+
+func unescape(s string) string {
+	u, err := strconv.Unquote(`"` + s + `"`)
+	if err != nil {
+		return s
+	}
+	return u
+}
+
+// splitArgs splits words at spaces; a word in double quotes may hold
+// spaces.
+func splitArgs(s string) ([]string, error) {
+	var args []string
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
+		if s[0] != '"' {
+			w, rest, _ := strings.Cut(s, " ")
+			args, s = append(args, w), rest
+			continue
+		}
+		end := strings.Index(s[1:], `"`) + 2
+		if end < 2 {
+			return nil, errors.New("unterminated quote")
+		}
+		args, s = append(args, s[1:end-1]), s[end:]
+	}
+	return args, nil
+}
+
+// errKinds are the Outcome errors the directive err: names.
+var errKinds = map[string]func(error) bool{
+	"timeout": func(err error) bool { return proc.IsFailure(err, engine.Timeout) },
+	"broken":  func(err error) bool { return proc.IsFailure(err, engine.Broken) },
+	"build":   func(err error) bool { var b *engine.BuildError; return errors.As(err, &b) },
+}
+
+// TestEngine runs every program of testdata and checks what happened.
+func TestEngine(t *testing.T) {
+	e := newEngine(t)
+	e.Prepare(context.Background(), nil)
+	paths, err := filepath.Glob("testdata/*.go")
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no test programs", err)
+	}
+	for _, path := range paths {
+		c := readCase(t, path)
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".go"), func(t *testing.T) {
+			t.Parallel()
+			c.check(t, e.Run(context.Background(), &c.prog, nil))
+		})
+	}
+}
+
+// check compares an outcome with the case's directives.
+func (c *testCase) check(t *testing.T, out *engine.Outcome) {
+	text := out.Text(engine.Output)
+	t.Logf("exit %d, err %v, output:\n%s", out.Exit, out.Err, text)
+	if out.Engine != "yaegi" {
+		t.Errorf("engine = %q", out.Engine)
+	}
+	if c.err == "" && out.Err != nil {
+		t.Errorf("err = %v, want none", out.Err)
+	}
+	if c.err != "" && !errKinds[c.err](out.Err) {
+		t.Errorf("err = %v, want a %s failure", out.Err, c.err)
+	}
+	if c.err == "" && out.Exit != c.exit {
+		t.Errorf("exit = %d, want %d", out.Exit, c.exit)
+	}
+	if c.output != nil && text != *c.output {
+		t.Errorf("output = %q, want %q", text, *c.output)
+	}
+	for _, s := range c.contains {
+		if !strings.Contains(text, s) {
+			t.Errorf("output lacks %q", s)
+		}
+	}
+	if c.diag != "" && (out.Err == nil || !strings.Contains(out.Err.Error(), c.diag)) {
+		t.Errorf("build error %v lacks %q", out.Err, c.diag)
+	}
+	if c.childKilled {
+		checkKilled(t, text)
+	}
+}
+
+// checkKilled checks that the process whose pid is the first line of out
+// is gone.
+func checkKilled(t *testing.T, out string) {
+	line, _, _ := strings.Cut(out, "\n")
+	pid, err := strconv.Atoi(line)
+	if err != nil {
+		t.Fatalf("first line %q is not a pid", line)
+	}
+	if err := syscall.Kill(pid, 0); !errors.Is(err, syscall.ESRCH) {
+		t.Errorf("child %d still exists after the run (kill 0: %v)", pid, err)
+	}
+}

@@ -1,0 +1,8 @@
+// err: timeout
+// timeout: 1s
+package main
+
+func main() {
+	ch := make(chan int)
+	<-ch
+}

@@ -1,0 +1,10 @@
+// err: broken
+package main
+
+import "fmt"
+
+func main() {
+	for i := range 3 {
+		fmt.Println(i)
+	}
+}

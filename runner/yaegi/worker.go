@@ -1,0 +1,153 @@
+package yaegi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"syscall"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+	ysyscall "github.com/traefik/yaegi/stdlib/syscall"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
+)
+
+// MaybeWorker turns the process into a yaegi worker when it was started as
+// one (BINGFA_WORKER=yaegi), and then never returns: it runs one program
+// and exits with the program's status. Otherwise it returns at once. Call
+// it first thing in main, and in TestMain of tests that use the engine.
+func MaybeWorker() {
+	if os.Getenv(workerEnv) != "yaegi" {
+		return
+	}
+	os.Exit(serve())
+}
+
+// serve runs the worker: it loads the interpreter, waits for the request,
+// runs the program and returns the exit status.
+func serve() int {
+	syscall.CloseOnExec(requestFD)
+	syscall.CloseOnExec(reportFD)
+	reqFile := os.NewFile(requestFD, "request")
+	rep := os.NewFile(reportFD, "report")
+	if reqFile == nil || rep == nil {
+		fmt.Fprintln(os.Stderr, "bingfa: yaegi worker started without its descriptors")
+		return 125
+	}
+	var args []string
+	in, err := newInterpreter(&args)
+	if err != nil {
+		writeReport(rep, report{Broken: err.Error()})
+		return 125
+	}
+	var req request
+	if err := json.NewDecoder(reqFile).Decode(&req); err != nil {
+		writeReport(rep, report{Broken: "bad request: " + err.Error()})
+		return 125
+	}
+	reqFile.Close()
+	if err := setup(&req, &args); err != nil {
+		writeReport(rep, report{Broken: err.Error()})
+		return 125
+	}
+	return execute(in, req.Source, rep)
+}
+
+// newInterpreter returns an unrestricted interpreter writing to the real
+// standard output and error, whose os.Args is *args.
+func newInterpreter(args *[]string) (*interp.Interpreter, error) {
+	in := interp.New(interp.Options{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Unrestricted: true,
+	})
+	for _, syms := range []interp.Exports{stdlib.Symbols, unrestricted.Symbols, ysyscall.Symbols,
+		{"os/os": {"Args": reflect.ValueOf(args).Elem()}}} {
+		if err := in.Use(syms); err != nil {
+			return nil, fmt.Errorf("loading symbols: %v", err)
+		}
+	}
+	return in, nil
+}
+
+// setup gives the process the program's directory, environment and
+// arguments.
+func setup(req *request, args *[]string) error {
+	if err := os.Chdir(req.Dir); err != nil {
+		return err
+	}
+	os.Clearenv()
+	for _, kv := range req.Env {
+		k, v, _ := cutEnv(kv)
+		if err := os.Setenv(k, v); err != nil {
+			return err
+		}
+	}
+	*args = req.Args
+	os.Args = req.Args
+	return nil
+}
+
+// cutEnv splits KEY=VALUE; a leading "=" belongs to the key (Windows-style
+// variables such as "=C:").
+func cutEnv(kv string) (k, v string, ok bool) {
+	for i := 1; i < len(kv); i++ {
+		if kv[i] == '=' {
+			return kv[:i], kv[i+1:], true
+		}
+	}
+	return kv, "", false
+}
+
+// execute compiles and runs the program and returns its exit status. A
+// compile error or a failure of the interpreter goes to rep; a panic of
+// the program is printed as Go prints it.
+func execute(in *interp.Interpreter, src string, rep *os.File) int {
+	prog, err := compile(in, src)
+	var broken *brokenError
+	switch {
+	case errors.As(err, &broken):
+		writeReport(rep, report{Broken: broken.msg, Compiling: true})
+		return 125
+	case err != nil:
+		writeReport(rep, report{Diags: parseDiags(err), Compiling: true})
+		return 125
+	}
+	_, err = in.Execute(prog)
+	var p interp.Panic
+	switch {
+	case errors.As(err, &p):
+		printPanic(os.Stderr, p.Value)
+		return 2
+	case err != nil:
+		writeReport(rep, report{Broken: err.Error()})
+		return 125
+	}
+	return 0
+}
+
+// A brokenError is a panic of the interpreter while compiling.
+type brokenError struct{ msg string }
+
+func (e *brokenError) Error() string { return e.msg }
+
+// compile compiles src, turning a panic of the interpreter into a
+// *brokenError.
+func compile(in *interp.Interpreter, src string) (prog *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err = nil, &brokenError{fmt.Sprintf("panic while compiling: %v", r)}
+		}
+	}()
+	return in.Compile(src)
+}
+
+// printPanic prints an unrecovered panic the way the Go runtime begins to.
+func printPanic(w io.Writer, v any) {
+	msg := fmt.Sprint(v)
+	if e, ok := v.(error); ok {
+		msg = e.Error()
+	}
+	fmt.Fprintf(w, "panic: %s\n\ngoroutine 1 [running]:\nmain.main()\n\t(interpreted by yaegi)\n", msg)
+}

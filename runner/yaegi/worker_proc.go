@@ -1,0 +1,156 @@
+package yaegi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"sync/atomic"
+	"time"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/proc"
+)
+
+// A worker is a started worker process, idle until it gets its request.
+type worker struct {
+	split     bool
+	maxOutput int64
+	req       *os.File // write end of the request pipe
+	started   time.Time
+	idle      atomic.Int64 // nanoseconds between start and request
+	emit      atomic.Pointer[func(engine.Event)]
+	ctx       context.Context // the supervision's; its cause says why it ended
+	stop      context.CancelCauseFunc
+	exited    chan struct{} // closed when the process and its group are gone
+	out       *engine.Outcome
+	report    []byte
+}
+
+// idleLimit is the longest a worker waits for its request.
+const idleLimit = time.Hour
+
+// errTimeout is the cause of stopping a worker at its program's limit.
+var errTimeout = errors.New("time limit")
+
+// startWorker starts a worker process under supervision for the life of
+// life.
+func startWorker(life context.Context, exe string, split bool, maxOutput int64) (*worker, error) {
+	reqR, reqW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	repR, repW, err := os.Pipe()
+	if err != nil {
+		reqR.Close()
+		reqW.Close()
+		return nil, err
+	}
+	w := &worker{split: split, maxOutput: maxOutput, req: reqW, exited: make(chan struct{})}
+	ctx, stop := context.WithCancelCause(life)
+	w.ctx, w.stop = ctx, stop
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), workerEnv+"=yaegi")
+	cmd.Dir = os.TempDir()
+	cmd.ExtraFiles = []*os.File{reqR, repW}
+	reported := make(chan []byte, 1)
+	go func() {
+		b, _ := io.ReadAll(io.LimitReader(repR, maxReport))
+		reported <- b
+	}()
+	w.started = time.Now()
+	go func() {
+		out := proc.Run(ctx, cmd, proc.Config{Timeout: idleLimit, MaxOutput: maxOutput, Split: split, Emit: w.forward})
+		reqR.Close()
+		repW.Close()
+		select {
+		case w.report = <-reported:
+		case <-time.After(time.Second): // a descendant holds the pipe
+		}
+		repR.Close()
+		w.out = out
+		stop(nil)
+		close(w.exited)
+	}()
+	return w, nil
+}
+
+// forward passes an event to the current request's emit, with its time
+// counted from the request.
+func (w *worker) forward(e engine.Event) {
+	e.Time = max(0, e.Time-time.Duration(w.idle.Load()))
+	if f := w.emit.Load(); f != nil && *f != nil {
+		(*f)(e)
+	}
+}
+
+// alive reports whether the worker is still waiting.
+func (w *worker) alive() bool {
+	select {
+	case <-w.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// run sends p to the worker and supervises it to its end.
+func (w *worker) run(ctx context.Context, p *engine.Program, req *request, emit func(engine.Event)) *engine.Outcome {
+	w.emit.Store(&emit)
+	w.idle.Store(int64(time.Since(w.started)))
+	defer context.AfterFunc(ctx, func() { w.stop(context.Cause(ctx)) })()
+	timer := time.AfterFunc(timeout(p), func() { w.stop(errTimeout) })
+	defer timer.Stop()
+	if err := json.NewEncoder(w.req).Encode(req); err != nil {
+		w.stop(err)
+	}
+	w.req.Close()
+	<-w.exited
+	return w.outcome(ctx, p)
+}
+
+// outcome returns the worker's Outcome for p, with times counted from the
+// request and the worker's report as its error.
+func (w *worker) outcome(ctx context.Context, p *engine.Program) *engine.Outcome {
+	out := w.out
+	idle := time.Duration(w.idle.Load())
+	out.Elapsed = max(0, out.Elapsed-idle)
+	for i := range out.Events {
+		out.Events[i].Time = max(0, out.Events[i].Time-idle)
+	}
+	switch {
+	case proc.IsFailure(out.Err, engine.Canceled) && errors.Is(context.Cause(w.ctx), errTimeout):
+		out.Err = engine.Failuref(engine.Timeout, "timed out after %v", timeout(p))
+	case out.Err != nil:
+	default:
+		r, err := parseReport(w.report)
+		if err != nil {
+			out.Err = engine.Failuref(engine.Broken, "%v", err)
+		} else if r != nil {
+			out.Err, out.Exit = r.err(p), -1
+			if r.Compiling {
+				out.Events = nil
+			}
+		}
+	}
+	return out
+}
+
+// defaultTimeout is the limit of a program that sets none.
+const defaultTimeout = 10 * time.Second
+
+func timeout(p *engine.Program) time.Duration {
+	if p.Timeout <= 0 {
+		return defaultTimeout
+	}
+	return p.Timeout
+}
+
+// kill stops a worker that will not be used.
+func (w *worker) kill() {
+	w.stop(errors.New("closed"))
+	w.req.Close()
+	<-w.exited
+}
