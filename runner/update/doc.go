@@ -1,0 +1,49 @@
+// Package update brings lessons up to date with what their programs really
+// print, and with the example programs they copy, changing nothing else.
+//
+// # What is rewritten
+//
+// Update reruns every selected block and rewrites its output block to
+// match the actual output. Expected lines that still match are kept as
+// written, placeholders included; only lines that do not match are
+// replaced, by the actual lines (a "{{" in them is written {{"{{"}}, so
+// that it is not read as a placeholder). When keeping lines cannot give an
+// expected output that matches as a whole (a named value that changed, an
+// order-by partial order), the whole output block is replaced by the
+// actual output. An output block that already matches is left alone, byte
+// for byte, even when a soft line gave a warning.
+//
+// A go block that runs (not norun, nobuild or an exercise's starting code)
+// and has no output block gets one, right after it, if it prints
+// anything. A block whose run did not end as the block expects (it does
+// not build, exits with another status, times out, ...) is not updated;
+// the reason is reported at the block's line.
+//
+// A block with file=PATH (not an exercise, whose file= is the reference
+// answer) is a copy of that file: its code is replaced by the file's when
+// they differ (line endings and trailing blank lines aside). Copies are
+// synchronised first, so the outputs written are those of the files.
+//
+// # What is preserved
+//
+// Every byte outside the rewritten blocks is kept: front matter, prose,
+// other blocks, a byte order mark, the presence or absence of a final
+// newline. Inside a rewritten block, the fence's characters and info
+// string are kept, and new lines are written with the line ending of the
+// block's opening line (LF or CRLF) and the fence's indentation.
+//
+// # Refusals
+//
+// Update refuses, with an error at "path:line:", what it cannot rewrite
+// safely: an unclosed fence (reported by the parser), a block to rewrite
+// or to follow with a new output block that is inside a list item or a
+// block quote. New content with a line that would close the fence early is
+// not refused: the fence is lengthened instead (one more fence character
+// than the longest such line).
+//
+// # Writing
+//
+// A lesson is written atomically, through a temporary file in its
+// directory renamed over it, and only if its bytes on disk are still
+// those that were read; otherwise the write is refused.
+package update

@@ -1,0 +1,133 @@
+package update
+
+import (
+	"context"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+)
+
+// A Change is what update does to one lesson.
+type Change struct {
+	Lesson *lesson.Lesson // the lesson as read
+	New    []byte         // its new source (equal to Lesson.Source when nothing changes)
+	Notes  []error        // blocks that could not be updated, each at "path:line:"
+}
+
+// Changed reports whether the lesson's bytes change.
+func (c *Change) Changed() bool { return string(c.New) != string(c.Lesson.Source) }
+
+// Plan computes the changes to lessons: it synchronises the copies of
+// files (read with read), reruns the blocks the checker selects and brings
+// their output blocks up to date. Nothing is written. Problems that stop a
+// lesson from being updated at all (a copied file that cannot be read, a
+// block that cannot be rewritten) are returned as an error.
+func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadFunc) ([]*Change, error) {
+	synced, err := syncAll(ls, read)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range synced {
+		runAll(l)
+	}
+	rep := c.Check(ctx, synced)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	byLesson := map[*lesson.Lesson][]*check.Result{}
+	for _, r := range rep.Results {
+		byLesson[r.Lesson] = append(byLesson[r.Lesson], r)
+	}
+	var changes []*Change
+	var errs lesson.ErrorList
+	for i, l := range synced {
+		ch := &Change{Lesson: ls[i]}
+		actual := map[string]string{}
+		for _, r := range byLesson[l] {
+			out, ran, err := actualOutput(r)
+			if err != nil {
+				ch.Notes = append(ch.Notes, err)
+			} else if ran {
+				actual[r.Block.Name] = out
+			}
+		}
+		ch.New, err = Outputs(l, actual)
+		if err != nil {
+			errs = append(errs, err.(lesson.ErrorList)...)
+			continue
+		}
+		changes = append(changes, ch)
+	}
+	return changes, errs.Err()
+}
+
+// syncAll synchronises the copies of files in every lesson and returns the
+// lessons parsed again from their new sources.
+func syncAll(ls []*lesson.Lesson, read ReadFunc) ([]*lesson.Lesson, error) {
+	var errs lesson.ErrorList
+	out := make([]*lesson.Lesson, len(ls))
+	for i, l := range ls {
+		src, err := Sync(l, read)
+		if err != nil {
+			errs = append(errs, err.(lesson.ErrorList)...)
+			continue
+		}
+		out[i], err = reparse(l, src)
+		if err != nil {
+			errs = append(errs, err.(lesson.ErrorList)...)
+		}
+	}
+	return out, errs.Err()
+}
+
+// reparse parses the new source of l, keeping l when nothing changed.
+func reparse(l *lesson.Lesson, src []byte) (*lesson.Lesson, error) {
+	if string(src) == string(l.Source) {
+		return l, nil
+	}
+	nl, err := lesson.Parse(l.Path, src)
+	if err != nil {
+		return nil, err
+	}
+	nl.Dir = l.Dir
+	return nl, nil
+}
+
+// runAll makes every block of l that would run if it had an output block
+// run, so that update can give it one: such a block is then judged as a
+// block with exit=0.
+func runAll(l *lesson.Lesson) {
+	for _, b := range l.Blocks {
+		o := &b.Opts
+		if o.Mode == lesson.Run && b.Output == nil && !o.Exercise && !b.Runs() {
+			o.ExitSet = true
+		}
+	}
+}
+
+// actualOutput returns what the block of r printed, on the stream its
+// output block compares, and whether it ran; an error if its run did not
+// end as the block expects.
+func actualOutput(r *check.Result) (string, bool, error) {
+	b := r.Block
+	for _, p := range r.Problems {
+		if p.Line == b.Code.Line {
+			return "", false, lesson.Errorf(r.Lesson.Path, p.Line, "not updated: %s", p.Msg)
+		}
+	}
+	if len(r.Runs) == 0 {
+		return "", false, nil
+	}
+	return r.Runs[0].Text(stream(b)), true, nil
+}
+
+func stream(b *lesson.Block) engine.Stream {
+	switch b.Out.Stream {
+	case "stdout":
+		return engine.Stdout
+	case "stderr":
+		return engine.Stderr
+	}
+	return engine.Output
+}

@@ -1,0 +1,57 @@
+package update
+
+import (
+	"path/filepath"
+	"strings"
+
+	"bingfa/runner/check"
+	"bingfa/runner/lesson"
+)
+
+// A ReadFunc reads a file; update reads the files that blocks copy with
+// it.
+type ReadFunc func(path string) ([]byte, error)
+
+// Sync returns the source of l with the code of every block that is a copy
+// of a file (file=, not an exercise) replaced by the file's, read with
+// read from the lesson's directory, when they differ.
+func Sync(l *lesson.Lesson, read ReadFunc) ([]byte, error) {
+	var edits []edit
+	var errs lesson.ErrorList
+	for _, b := range l.Blocks {
+		if b.Opts.File == "" || b.Opts.Exercise {
+			continue
+		}
+		e, changed, err := syncEdit(l, b, read)
+		if err != nil {
+			errs = append(errs, err.(*lesson.Error))
+			continue
+		}
+		if changed {
+			edits = append(edits, e)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return apply(l.Source, edits), nil
+}
+
+// syncEdit returns the edit that copies b's file into its code.
+func syncEdit(l *lesson.Lesson, b *lesson.Block, read ReadFunc) (edit, bool, error) {
+	src, err := read(filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File)))
+	if err != nil {
+		return edit{}, false, lesson.Errorf(l.Path, b.Code.Line, "file=%s: %v", b.Opts.File, err)
+	}
+	if check.SameCode(string(src), b.Code.Text) {
+		return edit{}, false, nil
+	}
+	f := b.Code
+	eol := eolAt(l.Source, f.Start)
+	nb := &body{}
+	for _, line := range textLines(strings.TrimRight(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")) {
+		nb.add(line, f.Indent, eol)
+	}
+	e, err := replaceBody(l, f, nb)
+	return e, err == nil, err
+}

@@ -1,0 +1,243 @@
+package update
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bingfa/runner/lesson"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite the want.md sections of testdata/*.txt")
+
+// TestRewrite runs each case of testdata/*.txt (see testdata/README): the
+// lesson is written to a directory with its files, loaded, synchronised
+// with its files and brought up to date with the actual outputs; the
+// result must be want.md, or the error must be error.
+func TestRewrite(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no test cases", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			t.Parallel()
+			c := readCase(t, file)
+			got, err := c.run(t)
+			c.check(t, file, got, err)
+		})
+	}
+}
+
+// A testCase is one archive of testdata.
+type testCase struct {
+	comment  []byte
+	sections []section
+	opts     map[string]bool
+}
+
+type section struct {
+	name string
+	data []byte
+}
+
+// readCase reads an archive: a comment, then sections that start with a
+// line "-- NAME --".
+func readCase(t *testing.T, file string) *testCase {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &testCase{opts: map[string]bool{}}
+	cur := &c.comment
+	for _, line := range rawLines(data) {
+		s := strings.TrimRight(string(line), "\n")
+		if strings.HasPrefix(s, "-- ") && strings.HasSuffix(s, " --") && len(s) >= 6 {
+			c.sections = append(c.sections, section{name: s[3 : len(s)-3]})
+			cur = &c.sections[len(c.sections)-1].data
+			continue
+		}
+		*cur = append(*cur, line...)
+	}
+	for _, w := range strings.Fields(c.get("options")) {
+		c.opts[w] = true
+	}
+	return c
+}
+
+func (c *testCase) get(name string) string {
+	for _, s := range c.sections {
+		if s.name == name {
+			return string(s.data)
+		}
+	}
+	return ""
+}
+
+func (c *testCase) has(name string) bool {
+	for _, s := range c.sections {
+		if s.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// source returns a section as a lesson's bytes: with CRLF line endings
+// under the option crlf, without the final newline under noeol.
+func (c *testCase) source(name string) []byte {
+	s := c.get(name)
+	if c.opts["noeol"] {
+		s = strings.TrimSuffix(s, "\n")
+	}
+	if c.opts["crlf"] {
+		s = strings.ReplaceAll(s, "\n", "\r\n")
+	}
+	return []byte(s)
+}
+
+// actual returns the sections "actual NAME": the output of block NAME.
+func (c *testCase) actual() map[string]string {
+	out := map[string]string{}
+	for _, s := range c.sections {
+		if name, ok := strings.CutPrefix(s.name, "actual "); ok {
+			out[name] = string(s.data)
+		}
+	}
+	return out
+}
+
+// run writes the lesson and its files to a directory and updates it.
+func (c *testCase) run(t *testing.T) ([]byte, error) {
+	dir := t.TempDir()
+	for _, s := range c.sections {
+		if name, ok := strings.CutPrefix(s.name, "file "); ok {
+			write(t, filepath.Join(dir, name), s.data)
+		}
+	}
+	path := filepath.Join(dir, "lesson.md")
+	write(t, path, c.source("lesson.md"))
+	ls, err := lesson.Load([]string{path})
+	if err != nil {
+		return nil, trimDir(err, dir)
+	}
+	out, err := rewrite(ls[0], c.actual())
+	return out, trimDir(err, dir)
+}
+
+// rewrite synchronises l with its files and brings its outputs up to date.
+func rewrite(l *lesson.Lesson, actual map[string]string) ([]byte, error) {
+	src, err := Sync(l, os.ReadFile)
+	if err != nil {
+		return nil, err
+	}
+	l2, err := reparse(l, src)
+	if err != nil {
+		return nil, err
+	}
+	return Outputs(l2, actual)
+}
+
+func (c *testCase) check(t *testing.T, file string, got []byte, err error) {
+	if c.has("error") {
+		if err == nil {
+			t.Fatalf("no error; want:\n%s", c.get("error"))
+		}
+		if want := strings.TrimSpace(c.get("error")); err.Error() != want {
+			t.Fatalf("error:\n%v\nwant:\n%s", err, want)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *updateGolden {
+		c.setWant(t, file, got)
+		return
+	}
+	want := c.source("want.md")
+	if !c.has("want.md") {
+		want = c.source("lesson.md")
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("got:\n%q\nwant:\n%q\n%s", got, want, diffText(want, got))
+	}
+	c.stable(t, got)
+}
+
+// stable checks that the result parses, that every block given an actual
+// output now matches it, and that updating again changes nothing.
+func (c *testCase) stable(t *testing.T, got []byte) {
+	l, err := lesson.Parse("lesson.md", got)
+	if err != nil {
+		t.Fatalf("the result does not parse: %v", err)
+	}
+	for name, out := range c.actual() {
+		b := l.Block(name)
+		if b != nil && b.Output != nil && !matches(b, b.Output.Text, out) {
+			t.Errorf("block %s does not match its output after the update", name)
+		}
+	}
+	again, err := Outputs(l, c.actual())
+	if err != nil || !bytes.Equal(again, got) {
+		t.Errorf("a second update changes the result (%v):\n%s", err, diffText(got, again))
+	}
+}
+
+// setWant rewrites the case's want.md section with got (in LF, with a
+// final newline), or drops it when got is the lesson itself.
+func (c *testCase) setWant(t *testing.T, file string, got []byte) {
+	s := strings.ReplaceAll(string(got), "\r\n", "\n")
+	if c.opts["noeol"] {
+		s += "\n"
+	}
+	var b bytes.Buffer
+	b.Write(c.comment)
+	kept := c.sections[:0:0]
+	for _, sec := range c.sections {
+		if sec.name != "want.md" {
+			kept = append(kept, sec)
+		}
+	}
+	if s != c.get("lesson.md") {
+		kept = append(kept, section{name: "want.md", data: []byte(s)})
+	}
+	for _, sec := range kept {
+		b.WriteString("-- " + sec.name + " --\n")
+		b.Write(sec.data)
+	}
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func write(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// trimDir removes the test's directory from an error's text.
+func trimDir(err error, dir string) error {
+	if err == nil {
+		return nil
+	}
+	return errString(strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), ""))
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
+
+func diffText(want, got []byte) string {
+	ch := &Change{Lesson: &lesson.Lesson{Path: "lesson.md", Source: want}, New: got}
+	return ch.Diff()
+}
+
