@@ -84,10 +84,10 @@ func (p *Pattern) alignSeq(act []aline, ok [][]bool) []Edit {
 type step int
 
 const (
-	dropExp  step = iota // the expected line goes (a {{...}} line stays, taking no more lines)
-	addAct               // the actual line is written
-	pair                 // the expected line is kept for the actual line
-	absorb               // {{...}} takes the actual line
+	dropExp step = iota // the expected line goes (a {{...}} line stays, taking no more lines)
+	addAct              // the actual line is written
+	pair                // the expected line is kept for the actual line
+	absorb              // {{...}} takes the actual line
 )
 
 // moves returns the possible moves from (i, j) with their scores.

@@ -240,4 +240,3 @@ func diffText(want, got []byte) string {
 	ch := &Change{Lesson: &lesson.Lesson{Path: "lesson.md", Source: want}, New: got}
 	return ch.Diff()
 }
-
