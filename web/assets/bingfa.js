@@ -1,0 +1,225 @@
+// bingfa: the behaviour of every page (exported site and live reader).
+// Our own script, no dependencies: the navigation drawer, replaying a
+// block's recorded output with its original timing, and search over the
+// index that search-index.js assigns to window.BINGFA_SEARCH.
+(function () {
+  "use strict";
+
+  // ---- Navigation drawer (small screens) ----
+  function setupNav() {
+    var btn = document.querySelector(".nav-toggle");
+    if (!btn) return;
+    btn.addEventListener("click", function () {
+      var open = document.body.classList.toggle("nav-open");
+      btn.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    document.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest(".sidebar a")) {
+        document.body.classList.remove("nav-open");
+        btn.setAttribute("aria-expanded", "false");
+      }
+    });
+  }
+
+  // ---- Replay ----
+  // A .result element with data-replay holds {elapsed, events: [{t, s, d}]}:
+  // the output events of the recorded run, t in milliseconds since the
+  // program started, s the stream ("" for the combined stream), d the text.
+  // replay empties the output pane and appends each event at its time.
+  function replay(result) {
+    var data;
+    try { data = JSON.parse(result.getAttribute("data-replay")); } catch (e) { return null; }
+    var pre = result.querySelector("pre.output");
+    if (!pre) {
+      pre = document.createElement("pre");
+      pre.className = "output";
+      result.querySelector(".result-bar").after(pre);
+    }
+    var btn = result.querySelector("button.replay");
+    stopReplay(result);
+    pre.textContent = "";
+    pre.classList.add("playing");
+    result.classList.add("replaying");
+    if (btn) btn.disabled = true;
+    var timers = [];
+    result._bingfaTimers = timers;
+    (data.events || []).forEach(function (ev) {
+      timers.push(setTimeout(function () { append(pre, ev); }, ev.t));
+    });
+    var end = Math.max(data.elapsed || 0, 0) + 50;
+    timers.push(setTimeout(function () {
+      pre.classList.remove("playing");
+      result.classList.remove("replaying");
+      if (btn) btn.disabled = false;
+      result.dispatchEvent(new CustomEvent("bingfa:replayed", { bubbles: true }));
+    }, end));
+    return data;
+  }
+
+  function stopReplay(result) {
+    (result._bingfaTimers || []).forEach(clearTimeout);
+    result._bingfaTimers = [];
+  }
+
+  // append adds one piece of output to an output pane.
+  function append(pre, ev) {
+    if (ev.s) {
+      var span = document.createElement("span");
+      span.className = "out-" + ev.s;
+      span.textContent = ev.d;
+      pre.appendChild(span);
+    } else {
+      pre.appendChild(document.createTextNode(ev.d));
+    }
+  }
+
+  function setupReplay() {
+    document.addEventListener("click", function (e) {
+      var btn = e.target.closest && e.target.closest("button.replay");
+      if (!btn) return;
+      var result = btn.closest(".result");
+      if (result) replay(result);
+    });
+  }
+
+  // ---- Search ----
+  // The index: docs (sections: u URL, l lesson, s section title, x text)
+  // and terms (term -> doc numbers). Terms are Han characters and Han
+  // bigrams, and lower-case words of letters and digits, as render.Terms
+  // computes them.
+  function isHan(ch) {
+    return /\p{Script=Han}/u.test(ch);
+  }
+  function isWordChar(ch) {
+    return /[\p{L}\p{N}_]/u.test(ch);
+  }
+  function terms(text) {
+    var out = [], seen = {}, prev = "", word = "";
+    function add(t) { if (!seen[t]) { seen[t] = true; out.push(t); } }
+    function flush() { if (word) { add(word); word = ""; } }
+    for (var ch of text) {
+      if (isHan(ch)) {
+        flush();
+        add(ch);
+        if (prev) add(prev + ch);
+        prev = ch;
+        continue;
+      }
+      if (isWordChar(ch)) word += ch.toLowerCase();
+      else flush();
+      prev = "";
+    }
+    flush();
+    return out;
+  }
+
+  // search returns the sections matching query: those holding every term
+  // whose text contains each of its words; sections whose title contains
+  // the query first.
+  function search(query) {
+    var ix = window.BINGFA_SEARCH;
+    if (!ix) return [];
+    var ts = terms(query);
+    if (!ts.length) return [];
+    var cand = ix.terms[ts[0]] || [];
+    for (var i = 1; i < ts.length && cand.length; i++) {
+      var set = {};
+      (ix.terms[ts[i]] || []).forEach(function (d) { set[d] = true; });
+      cand = cand.filter(function (d) { return set[d]; });
+    }
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    var hits = [];
+    cand.forEach(function (d) {
+      var doc = ix.docs[d];
+      var text = (doc.s + "\n" + doc.x).toLowerCase();
+      if (words.every(function (w) { return text.indexOf(w) >= 0; })) {
+        var inTitle = words.every(function (w) { return doc.s.toLowerCase().indexOf(w) >= 0; });
+        hits.push({ doc: doc, rank: inTitle ? 0 : 1, n: d });
+      }
+    });
+    hits.sort(function (a, b) { return a.rank - b.rank || a.n - b.n; });
+    return hits.map(function (h) { return h.doc; });
+  }
+
+  // snippet returns a piece of text around the first word of the query.
+  function snippet(text, words) {
+    var lower = text.toLowerCase(), at = -1;
+    for (var i = 0; i < words.length && at < 0; i++) at = lower.indexOf(words[i]);
+    if (at < 0) return document.createTextNode(text.slice(0, 60));
+    var start = Math.max(0, at - 20), w = words[i - 1];
+    var frag = document.createDocumentFragment();
+    frag.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, at)));
+    var m = document.createElement("mark");
+    m.textContent = text.slice(at, at + w.length);
+    frag.appendChild(m);
+    frag.appendChild(document.createTextNode(text.slice(at + w.length, at + w.length + 40) + "…"));
+    return frag;
+  }
+
+  // The URLs in the index are relative to the site's root, where the
+  // index page is; pages in subdirectories set data-root on <body>.
+  function siteURL(u) {
+    var root = document.body.getAttribute("data-root") || "";
+    return root + u;
+  }
+
+  function setupSearch() {
+    var box = document.querySelector("[data-search]");
+    if (!box) return;
+    var input = box.querySelector(".search-input");
+    var list = box.querySelector(".search-results");
+    function show() {
+      var q = input.value.trim();
+      list.textContent = "";
+      if (!q) { list.hidden = true; return; }
+      var words = q.toLowerCase().split(/\s+/).filter(Boolean);
+      var hits = search(q).slice(0, 20);
+      if (!hits.length) {
+        var li = document.createElement("li");
+        li.className = "none";
+        li.textContent = window.BINGFA_SEARCH ? "没有找到“" + q + "”" : "搜索索引没有加载";
+        list.appendChild(li);
+      }
+      hits.forEach(function (doc) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = siteURL(doc.u);
+        var where = document.createElement("span");
+        where.className = "where";
+        where.textContent = doc.l + (doc.s && doc.s !== doc.l ? " › " + doc.s : "");
+        var snip = document.createElement("span");
+        snip.className = "snippet";
+        snip.appendChild(snippet(doc.x, words));
+        a.appendChild(where);
+        a.appendChild(snip);
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      list.hidden = false;
+    }
+    input.addEventListener("input", show);
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") {
+        var first = list.querySelector("a");
+        if (first) { e.preventDefault(); window.location.href = first.href; }
+      } else if (e.key === "Escape") {
+        input.value = "";
+        show();
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (!box.contains(e.target)) list.hidden = true;
+    });
+    input.addEventListener("focus", function () { if (input.value.trim()) show(); });
+  }
+
+  window.bingfa = { replay: replay, stopReplay: stopReplay, search: search, terms: terms, append: append };
+
+  function start() {
+    setupNav();
+    setupReplay();
+    setupSearch();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,175 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+	"bingfa/runner/match"
+	"bingfa/runner/verdict"
+)
+
+// maxShown is how much of a run's output a page holds (pane and replay
+// each). A program may print up to its maxoutput (1 MiB by default); a
+// page that big helps no reader.
+const maxShown = 64 << 10
+
+// Block returns the view of block b of lesson l, with its check result
+// res (nil when it was not checked), as the cell with element id id. A
+// live reader calls it again with the result of a run to redraw a cell
+// (see CellHTML).
+func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, id string) *Block {
+	v := &Block{
+		Block:    b,
+		Result:   res,
+		ID:       id,
+		Key:      l.ID(b),
+		Name:     b.Name,
+		Code:     r.hl.highlight("go", b.Code.Text, true),
+		Source:   b.Code.Text,
+		Tags:     tags(b),
+		Exercise: b.Opts.Exercise,
+		Expected: b.Expected(),
+		Stream:   b.Out.Stream,
+	}
+	v.Status = status(b, res)
+	if res == nil {
+		v.notRun()
+		return v
+	}
+	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why, res.Elapsed
+	v.Problems, v.Warnings = problems(res.Problems), problems(res.Warnings)
+	if o := shownRun(b, res); o != nil {
+		v.run(b, o)
+	}
+	if b.Opts.Runs > 1 && len(res.Distinct) > 0 {
+		v.Distinct = newDistinct(res.Runs, res.Distinct)
+	}
+	return v
+}
+
+// status returns how block b is presented given its result res (nil
+// when it was not checked).
+func status(b *lesson.Block, res *check.Result) Status {
+	switch {
+	case res == nil && b.Runs() && b.Output != nil:
+		return Expected
+	case res == nil || res.Status == verdict.Skip:
+		return Shown
+	case res.Status == verdict.Fail:
+		return Failed
+	case len(res.Runs) == 0:
+		return Built
+	}
+	return Passed
+}
+
+// notRun fills in a block that was not checked: its expected output is
+// what the pane shows.
+func (v *Block) notRun() {
+	if v.Status == Expected {
+		v.Output = []Chunk{{Stream: v.Block.Out.Stream, Text: v.Expected}}
+	}
+}
+
+// run fills in the output of the run o that the page shows.
+func (v *Block) run(b *lesson.Block, o *engine.Outcome) {
+	v.Exit, v.Signal = o.Exit, o.Signal
+	if v.Engine == "" {
+		v.Engine = o.Engine
+	}
+	if o.Elapsed > 0 {
+		v.Elapsed = o.Elapsed
+	}
+	evs := clip(o.Events, maxShown)
+	v.Output = chunks(evs)
+	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
+	v.Timeline = timeline(lines(evs), o.Elapsed)
+	if v.Status == Failed {
+		if vd := verdict.Judge(b, o); vd.Diff != "" {
+			v.Diff = newDiff(b, o.Text(stream(b)), vd)
+		}
+	}
+}
+
+// shownRun picks the run a page shows of a block run one or more times:
+// on failure the first failing run, else one that printed the most
+// frequent output.
+func shownRun(b *lesson.Block, res *check.Result) *engine.Outcome {
+	if len(res.Runs) == 0 {
+		return nil
+	}
+	if res.Status == verdict.Fail {
+		for _, o := range res.Runs {
+			if verdict.Judge(b, o).Status == verdict.Fail {
+				return o
+			}
+		}
+	}
+	if len(res.Distinct) > 0 {
+		for _, o := range res.Runs {
+			if match.Normalize(o.Text(stream(b))) == res.Distinct[0].Output {
+				return o
+			}
+		}
+	}
+	return res.Runs[0]
+}
+
+// stream returns the stream the output block of b is about.
+func stream(b *lesson.Block) engine.Stream {
+	switch b.Out.Stream {
+	case "stdout":
+		return engine.Stdout
+	case "stderr":
+		return engine.Stderr
+	}
+	return engine.Output
+}
+
+// streamName is the name of an event's stream in pages: "" for the
+// combined stream.
+func streamName(s engine.Stream) string {
+	if s == engine.Output {
+		return ""
+	}
+	return s.String()
+}
+
+func problems(ps []verdict.Problem) []Problem {
+	out := make([]Problem, len(ps))
+	for i, p := range ps {
+		out[i] = Problem{Line: p.Line, Msg: p.Msg}
+	}
+	return out
+}
+
+// tags describes the options of b that a reader should see: how it is
+// run, and with what.
+func tags(b *lesson.Block) []string {
+	o := &b.Opts
+	var t []string
+	add := func(cond bool, format string, args ...any) {
+		if cond {
+			t = append(t, fmt.Sprintf(format, args...))
+		}
+	}
+	add(o.Exercise, "练习")
+	add(o.Mode == lesson.NoRun, "只编译，不运行")
+	add(o.Mode == lesson.NoBuild, "片段，不编译")
+	add(o.Cell, "单元")
+	add(len(o.Args) > 0, "参数 %s", strings.Join(o.Args, " "))
+	for _, e := range o.Env {
+		add(true, "%s", e)
+	}
+	add(o.Runs > 1, "运行 %d 次", o.Runs)
+	add(o.Race, "-race")
+	add(o.Expect.Kind != "", "expect=%s", o.Expect)
+	add(o.ExitSet && o.Exit != 0, "退出状态 %d", o.Exit)
+	add(o.Serial, "单独运行")
+	add(o.Engine != lesson.EngineAuto, "engine=%s", o.Engine)
+	add(o.Timeout != lesson.DefaultTimeout, "时限 %v", o.Timeout)
+	return t
+}

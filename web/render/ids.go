@@ -1,0 +1,89 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// An idSet hands out element ids that are unique within one page. Ids
+// keep every letter and digit of the text they are made from, Chinese
+// included (goldmark's automatic ids keep only ASCII, so that every
+// Chinese heading would become "heading-1"), in lower case, with runs of
+// anything else turned into one "-".
+//
+// An idSet is goldmark's parser.IDs for one document: a new one is made
+// for every page, and it is used again for the ids of code cells, so that
+// a cell never takes a heading's id.
+type idSet struct {
+	used map[string]bool
+}
+
+func newIDSet() *idSet { return &idSet{used: map[string]bool{}} }
+
+// Generate implements parser.IDs: the id of a heading from its text.
+func (s *idSet) Generate(value []byte, kind ast.NodeKind) []byte {
+	return []byte(s.make(headingText(string(value)), "section"))
+}
+
+// Put implements parser.IDs: an id given explicitly in the document.
+func (s *idSet) Put(value []byte) { s.used[string(value)] = true }
+
+// make returns a new unique id for text: its slug, or the slug followed by
+// "-2", "-3"... when that is taken. Text without letters or digits gives
+// fallback.
+func (s *idSet) make(text, fallback string) string {
+	base := slug(text)
+	if base == "" {
+		base = fallback
+	}
+	id := base
+	for n := 2; s.used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	s.used[id] = true
+	return id
+}
+
+// headingText drops the Markdown of a heading's source that is not text:
+// code spans' backquotes, emphasis and link targets.
+func headingText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '`', '*', '_', '[', ']':
+			continue
+		case '(':
+			if i > 0 && s[i-1] == ']' {
+				if j := strings.IndexByte(s[i:], ')'); j >= 0 {
+					i += j
+					continue
+				}
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// slug returns text in lower case with letters and digits kept and every
+// run of other characters (spaces, punctuation, Chinese punctuation such
+// as "：" and "，") replaced by one "-", without a leading or trailing "-".
+func slug(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}

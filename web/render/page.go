@@ -1,0 +1,175 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"bingfa/runner/check"
+	"bingfa/runner/lesson"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Page returns the view of lesson i of the course ls, with the check
+// results res (nil when nothing was run). The page's Body is rendered
+// HTML; the caller may still change the view before WritePage.
+func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) {
+	l := ls[i]
+	d := r.parse(l)
+	p := &Page{
+		Mode:   r.cfg.Mode,
+		Course: r.cfg.Title,
+		Lesson: l,
+		Title:  l.Title,
+		Number: i + 1,
+		URL:    r.cfg.LessonURL(l),
+		Index:  r.cfg.Index,
+		Assets: r.cfg.Assets,
+	}
+	p.HasTitle = startsWithTitle(d.doc)
+	p.TOC = d.toc()
+	p.Sections = d.sections(l.Title)
+	markExternal(d.doc)
+	p.Blocks = d.cells(l, func(b *lesson.Block) *Block {
+		return r.Block(l, b, res.of(b), d.ids.make(b.Name, "block"))
+	})
+	for _, b := range p.Blocks {
+		p.Counts.add(b)
+	}
+	var body bytes.Buffer
+	if err := r.md.Renderer().Render(&body, d.src, d.doc); err != nil {
+		return nil, errorf(l, "rendering: %v", err)
+	}
+	p.Body = template.HTML(body.String())
+	p.Nav = r.nav(ls, i, p.TOC)
+	if i > 0 {
+		p.Prev = &p.Nav[i-1]
+	}
+	if i+1 < len(ls) {
+		p.Next = &p.Nav[i+1]
+	}
+	return p, nil
+}
+
+// of returns the result of b, or nil.
+func (res Results) of(b *lesson.Block) *check.Result {
+	if res == nil {
+		return nil
+	}
+	return res[b]
+}
+
+// add counts the block b.
+func (c *Counts) add(b *Block) {
+	if !b.Block.Builds() {
+		return
+	}
+	c.Programs++
+	switch b.Status {
+	case Passed, Built:
+		c.Passed++
+	case Failed:
+		c.Failed++
+	default:
+		c.NotRun++
+	}
+}
+
+// nav returns the links to every lesson, with the current one marked and
+// holding its table of contents.
+func (r *Renderer) nav(ls []*lesson.Lesson, cur int, toc []Heading) []Link {
+	links := make([]Link, len(ls))
+	for i, l := range ls {
+		links[i] = Link{URL: r.cfg.LessonURL(l), Number: i + 1, Title: l.Title, Summary: l.Summary}
+		if i == cur {
+			links[i].Current, links[i].TOC = true, toc
+		}
+	}
+	return links
+}
+
+// startsWithTitle reports whether the first block of doc is a level-1
+// heading.
+func startsWithTitle(doc ast.Node) bool {
+	h, ok := doc.FirstChild().(*ast.Heading)
+	return ok && h.Level == 1
+}
+
+// toc returns the level-2 and level-3 headings of d.
+func (d *document) toc() []Heading {
+	var hs []Heading
+	for n := d.doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok || h.Level < 2 || h.Level > 3 {
+			continue
+		}
+		hs = append(hs, Heading{ID: headingID(h), Text: lesson.PlainText(h, d.src), Level: h.Level})
+	}
+	return hs
+}
+
+func headingID(h *ast.Heading) string {
+	if id, ok := h.AttributeString("id"); ok {
+		if b, ok := id.([]byte); ok {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// sections returns the prose of d by section, for the search index. Code
+// is left out: search is for the explanations.
+func (d *document) sections(title string) []Section {
+	cur := Section{Title: title}
+	var out []Section
+	for n := d.doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level >= 2 {
+			out = append(out, cur)
+			cur = Section{ID: headingID(h), Title: lesson.PlainText(h, d.src)}
+			continue
+		}
+		if n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock {
+			continue
+		}
+		if t := strings.TrimSpace(lesson.PlainText(n, d.src)); t != "" {
+			cur.Text += t + "\n"
+		}
+	}
+	return append(out, cur)
+}
+
+// markExternal gives links that leave the site rel="external noopener",
+// so that they open as links to elsewhere and can be told apart from the
+// site's own resources.
+func markExternal(doc ast.Node) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		switch l := n.(type) {
+		case *ast.Link:
+			dest = string(l.Destination)
+		case *ast.AutoLink:
+			dest = "http:"
+		default:
+			return ast.WalkContinue, nil
+		}
+		if IsExternal(dest) {
+			n.SetAttributeString("rel", []byte("external noopener"))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// IsExternal reports whether url leaves the site: it has a scheme other
+// than "#" fragments and relative paths (http:, https:, mailto:, data:
+// ...), or starts with "//".
+func IsExternal(url string) bool {
+	if strings.HasPrefix(url, "//") {
+		return true
+	}
+	i := strings.IndexAny(url, ":/?#")
+	return i > 0 && url[i] == ':'
+}

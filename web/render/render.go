@@ -1,0 +1,142 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+
+	"bingfa/runner/check"
+	"bingfa/runner/lesson"
+
+	"github.com/yuin/goldmark"
+)
+
+// Mode says what kind of site pages are rendered for.
+type Mode int
+
+const (
+	// Static pages belong to an exported site: outputs are those recorded
+	// when the site was exported, and nothing can be run.
+	Static Mode = iota
+	// Live pages are served by the live reader: code cells are editable
+	// and have run, stop and reset buttons; the output pane is filled by
+	// the reader's script as the program runs.
+	Live
+)
+
+func (m Mode) String() string { return [...]string{"static", "live"}[m] }
+
+// Config configures a Renderer. The zero value renders a static site whose
+// pages sit side by side with an "assets" directory.
+type Config struct {
+	Mode  Mode
+	Title string // the course title; "bingfa（并发）" when empty
+	// Assets is the URL of the directory holding the assets, ending in
+	// "/"; "assets/" when empty.
+	Assets string
+	// Index is the URL of the index page; "index.html" when empty.
+	Index string
+	// LessonURL returns the URL of a lesson's page; when nil, the lesson's
+	// name followed by ".html".
+	LessonURL func(l *lesson.Lesson) string
+}
+
+// DefaultTitle is the course title when Config.Title is empty.
+const DefaultTitle = "bingfa（并发）"
+
+// A Renderer renders lessons as HTML pages. It is safe for concurrent use.
+type Renderer struct {
+	cfg   Config
+	md    goldmark.Markdown
+	hl    *highlighter
+	pages *template.Template
+}
+
+// New returns a Renderer.
+func New(cfg Config) (*Renderer, error) {
+	if cfg.Title == "" {
+		cfg.Title = DefaultTitle
+	}
+	if cfg.Assets == "" {
+		cfg.Assets = "assets/"
+	}
+	if cfg.Index == "" {
+		cfg.Index = "index.html"
+	}
+	if cfg.LessonURL == nil {
+		cfg.LessonURL = func(l *lesson.Lesson) string { return l.Name + ".html" }
+	}
+	hl, err := newHighlighter()
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{cfg: cfg, hl: hl}
+	if r.pages, err = parseTemplates(); err != nil {
+		return nil, err
+	}
+	r.md = newMarkdown(r)
+	return r, nil
+}
+
+// Config returns the renderer's configuration, with defaults filled in.
+func (r *Renderer) Config() Config { return r.cfg }
+
+// Results are the check results of blocks, by block. A nil Results means
+// that nothing was run: pages show the expected outputs.
+type Results map[*lesson.Block]*check.Result
+
+// ResultsOf returns the results of a check report by block.
+func ResultsOf(rep *check.Report) Results {
+	res := Results{}
+	for _, r := range rep.Results {
+		res[r.Block] = r
+	}
+	return res
+}
+
+// WritePage writes the page p as a complete HTML document.
+func (r *Renderer) WritePage(w io.Writer, p *Page) error {
+	return r.pages.ExecuteTemplate(w, "lesson.html", p)
+}
+
+// WriteCSS writes the stylesheet of highlighted code, which pages load as
+// code.css from the assets directory, next to the files of package assets.
+func (r *Renderer) WriteCSS(w io.Writer) error { return r.hl.writeCSS(w) }
+
+// CSSName is the name of the stylesheet WriteCSS writes, in the assets
+// directory.
+const CSSName = "code.css"
+
+// CellHTML renders one block's code cell and result as they appear in a
+// page, for a live reader that replaces one cell without reloading the
+// page.
+func (r *Renderer) CellHTML(b *Block, mode Mode) (template.HTML, error) {
+	var buf bytes.Buffer
+	v := cellView{Block: b, Mode: mode, Assets: r.cfg.Assets}
+	if err := r.pages.ExecuteTemplate(&buf, "cell", v); err != nil {
+		return "", err
+	}
+	if err := r.pages.ExecuteTemplate(&buf, "result", v); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// cellView is what the cell and result templates see.
+type cellView struct {
+	*Block
+	Mode   Mode
+	Assets string
+}
+
+func (r *Renderer) cellView(b *Block) cellView {
+	return cellView{Block: b, Mode: r.cfg.Mode, Assets: r.cfg.Assets}
+}
+
+func (v cellView) Live() bool { return v.Mode == Live }
+
+// errorf returns an error about lesson l.
+func errorf(l *lesson.Lesson, format string, args ...any) error {
+	return fmt.Errorf("%s: %s", l.Path, fmt.Sprintf(format, args...))
+}
