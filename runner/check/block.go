@@ -27,7 +27,19 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 		r.Status = verdict.Fail
 		r.Problems = append(r.Problems, p)
 	}
-	p := Program(l, b)
+	if b.Opts.Cell {
+		if problem, ok := c.blocked(ctx, l, b); ok {
+			r.Status = verdict.Fail
+			r.Problems = append(r.Problems, problem)
+			return r
+		}
+	}
+	p, err := Program(l, b)
+	if err != nil {
+		r.Status = verdict.Fail
+		r.Problems = append(r.Problems, problemOf(b, err))
+		return r
+	}
 	if b.Opts.Exercise {
 		var ok bool
 		if p, ok = c.exercise(ctx, r, l, b, p); !ok {

@@ -107,7 +107,10 @@ func (c *Checker) Prepare(ctx context.Context, lessons []*lesson.Lesson) {
 			if !b.Builds() {
 				continue
 			}
-			p := Program(l, b)
+			p, err := Program(l, b)
+			if err != nil {
+				continue
+			}
 			if !b.Runs() {
 				add(c.cfg.Builder, p)
 				continue

@@ -1,14 +1,21 @@
 package check
 
 import (
+	"errors"
+
+	"bingfa/runner/cell"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
 )
 
-// Program returns the program of block b of lesson l.
-func Program(l *lesson.Lesson, b *lesson.Block) *engine.Program {
+// Program returns the program of block b of lesson l: its code, or for a
+// notebook cell, the program that package cell assembles from the cells
+// of l up to b. The error, from a cell that cannot be assembled, is a
+// problem at its lesson line.
+func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 	o := &b.Opts
-	return &engine.Program{
+	p := &engine.Program{
 		ID:        l.ID(b),
 		Source:    []byte(b.Code.Text),
 		Path:      l.Path,
@@ -17,7 +24,51 @@ func Program(l *lesson.Lesson, b *lesson.Block) *engine.Program {
 		Env:       o.Env,
 		Timeout:   o.Timeout,
 		MaxOutput: o.MaxOutput,
+		MaxMemory: o.MaxMemory,
 		Race:      o.Race,
 		Split:     b.Out.Stream != "",
 	}
+	if !o.Cell {
+		return p, nil
+	}
+	var earlier []cell.Cell
+	for _, e := range Cells(l, b) {
+		earlier = append(earlier, cellOf(e))
+	}
+	a, err := cell.Assemble(earlier, cellOf(b))
+	if err != nil {
+		var ce *cell.Error
+		if errors.As(err, &ce) {
+			return nil, &ProblemError{verdict.Problem{Line: ce.Line, Msg: ce.Msg}}
+		}
+		return nil, err
+	}
+	p.Source, p.Lines = a.Source, a.Lines
+	return p, nil
 }
+
+// Cells returns the notebook cells of l before block b, in order.
+func Cells(l *lesson.Lesson, b *lesson.Block) []*lesson.Block {
+	var out []*lesson.Block
+	for _, e := range l.Blocks {
+		if e == b {
+			break
+		}
+		if e.Opts.Cell {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func cellOf(b *lesson.Block) cell.Cell {
+	return cell.Cell{Code: b.Code.Text, Line: b.Code.BodyLine()}
+}
+
+// A ProblemError is a block that has no program, with the problem at its
+// lesson line.
+type ProblemError struct {
+	Problem verdict.Problem
+}
+
+func (e *ProblemError) Error() string { return e.Problem.Msg }

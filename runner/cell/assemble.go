@@ -1,0 +1,200 @@
+package cell
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A Cell is the code of one notebook cell and where it is in its lesson.
+type Cell struct {
+	Code string // the cell's code, with LF line endings
+	Line int    // the lesson line of the code's first line
+}
+
+// A Program is the complete program of a cell.
+type Program struct {
+	Source []byte // package main
+	// Lines[i] is the lesson line of source line i+1, or 0 for a line
+	// that assembling added (package main, func main() {, ...).
+	Lines []int
+}
+
+// An Error is a cell that cannot be made into a program, at a lesson line.
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Assemble returns the program of cell this, which comes after the cells
+// earlier (in lesson order): the declarations of all of them, the newest
+// winning, the imports they use, and a main that runs the statements of
+// this cell. It fails when a cell has a package clause or declares main.
+func Assemble(earlier []Cell, this Cell) (*Program, error) {
+	var parts []*cellParts
+	for i, c := range append(earlier[:len(earlier):len(earlier)], this) {
+		p, err := parse(c, i == len(earlier))
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, p)
+	}
+	decls := newest(parts)
+	body := mainFunc(parts[len(parts)-1].stmts)
+	var w writer
+	w.add("package main", 0)
+	w.add("", 0)
+	writeImports(&w, parts, append(decls, body...))
+	for _, c := range decls {
+		w.chunk(c)
+		w.add("", 0)
+	}
+	for _, c := range body {
+		w.chunk(c)
+	}
+	return &Program{Source: []byte(w.src.String()), Lines: w.lines}, nil
+}
+
+// cellParts are the chunks of one cell, sorted out.
+type cellParts struct {
+	decls   []chunk
+	names   [][]name // names[i]: what decls[i] defines; nil if it does not parse
+	imports []importSpec
+	opaque  []chunk // import chunks that do not parse, kept as written
+	stmts   []chunk
+}
+
+// parse splits a cell and sorts its chunks out. Statements are kept only
+// for the cell being run.
+func parse(c Cell, current bool) (*cellParts, error) {
+	p := &cellParts{}
+	for _, ch := range split(c.Code, c.Line) {
+		switch ch.kind {
+		case clause:
+			return nil, &Error{Line: ch.head, Msg: "a cell has no package clause: every cell is part of package main"}
+		case imports:
+			specs, ok := importSpecs(ch)
+			if !ok {
+				p.opaque = append(p.opaque, ch)
+			}
+			p.imports = append(p.imports, specs...)
+		case decl:
+			ns, _ := names(ch)
+			for _, n := range ns {
+				if n.id == "main" {
+					return nil, &Error{Line: n.at, Msg: "a cell does not declare main: its statements are the body of main"}
+				}
+			}
+			p.decls = append(p.decls, ch)
+			p.names = append(p.names, ns)
+		case stmts:
+			if current {
+				p.stmts = append(p.stmts, ch)
+			}
+		}
+	}
+	return p, nil
+}
+
+// newest returns the declarations of all cells in order, without those
+// that a later cell redefines: a declaration is dropped when a later cell
+// defines any of its names.
+func newest(parts []*cellParts) []chunk {
+	latest := map[string]int{} // name -> the last cell that defines it
+	for i, p := range parts {
+		for _, ns := range p.names {
+			for _, n := range ns {
+				latest[n.id] = i
+			}
+		}
+	}
+	var out []chunk
+	for i, p := range parts {
+	decls:
+		for j, c := range p.decls {
+			for _, n := range p.names[j] {
+				if latest[n.id] != i {
+					continue decls
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mainFunc returns func main, whose body is the statements.
+func mainFunc(stmts []chunk) []chunk {
+	if len(stmts) == 0 {
+		return []chunk{{lines: []string{"func main() {}"}}}
+	}
+	out := []chunk{{lines: []string{"func main() {"}}}
+	out = append(out, stmts...)
+	return append(out, chunk{lines: []string{"}"}})
+}
+
+// writeImports writes the imports of all cells that the code uses: one
+// import per name, the newest; blank and dot imports always. Imports that
+// do not parse are written as they are.
+func writeImports(w *writer, parts []*cellParts, code []chunk) {
+	var order []string
+	specs := map[string]importSpec{}
+	var opaque []chunk
+	for _, p := range parts {
+		for _, s := range p.imports {
+			if _, seen := specs[s.key()]; !seen {
+				order = append(order, s.key())
+			}
+			specs[s.key()] = s
+		}
+		opaque = append(opaque, p.opaque...)
+	}
+	var src strings.Builder
+	src.WriteString("package main\n")
+	for _, c := range code {
+		src.WriteString(c.text())
+	}
+	used, ok := selectorBases(src.String())
+	var keep []importSpec
+	for _, k := range order {
+		if s := specs[k]; !ok || s.always() || used[s.name] {
+			keep = append(keep, s)
+		}
+	}
+	if len(keep) > 0 {
+		w.add("import (", 0)
+		for _, s := range keep {
+			w.add("\t"+s.text, s.at)
+		}
+		w.add(")", 0)
+		w.add("", 0)
+	}
+	for _, c := range opaque {
+		w.chunk(c)
+		w.add("", 0)
+	}
+}
+
+// A writer collects the program's source and its line map.
+type writer struct {
+	src   strings.Builder
+	lines []int
+}
+
+func (w *writer) add(text string, at int) {
+	w.src.WriteString(text)
+	w.src.WriteByte('\n')
+	w.lines = append(w.lines, at)
+}
+
+// chunk writes the lines of c, each at its lesson line (none if c.at is 0).
+func (w *writer) chunk(c chunk) {
+	for i, l := range c.lines {
+		at := 0
+		if c.at != 0 {
+			at = c.at + i
+		}
+		w.add(l, at)
+	}
+}
