@@ -68,7 +68,7 @@ func cellOf(b *lesson.Block) cell.Cell {
 // A ProblemError is a block that has no program, with the problem at its
 // lesson line.
 type ProblemError struct {
-	Problem verdict.Problem
+	verdict.Problem
 }
 
 func (e *ProblemError) Error() string { return e.Problem.Msg }
