@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+	"bingfa/runner/report"
+	"bingfa/runner/term"
+)
+
+// readCmd reads lessons in the terminal, running their programs in order.
+func readCmd(args []string) error {
+	fs := flag.NewFlagSet("read", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: bingfa read [--all] LESSON...\n\nLESSON is a lesson file, or the name of a lesson of the embedded course (such as 01-basics).\n\n")
+		fs.PrintDefaults()
+	}
+	all := fs.Bool("all", false, "run every program without waiting for Enter")
+	mode := fs.String("engine", engines.Auto, "`ENGINE`: auto, compiled, yaegi or both")
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+		if err == nil {
+			fs.Usage()
+		}
+		return errUsage
+	}
+	ls, err := readLessons(fs.Args())
+	if err != nil {
+		return err
+	}
+	set, err := engines.New(*mode, compiledCache())
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	_, noColor := os.LookupEnv("NO_COLOR")
+	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all,
+		Color:  !noColor && report.IsTerminal(os.Stdout),
+		Router: set.Router, Builder: set.Builder()}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	failed := 0
+	for _, l := range ls {
+		_, f, err := r.Read(ctx, l)
+		failed += f
+		if errors.Is(err, term.ErrQuit) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+// readLessons loads each argument: a lesson file or directory on disk, or
+// the name of an embedded lesson.
+func readLessons(args []string) ([]*lesson.Lesson, error) {
+	var out []*lesson.Lesson
+	for _, a := range args {
+		if _, err := os.Stat(a); err == nil {
+			ls, err := lesson.Load([]string{a})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ls...)
+			continue
+		}
+		l, err := embeddedLesson(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// embeddedLesson returns the embedded lesson called name.
+func embeddedLesson(name string) (*lesson.Lesson, error) {
+	ls, err := loadLessons(nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		if l.Name == name {
+			return l, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: no such lesson file or embedded lesson", name)
+}

@@ -1,0 +1,119 @@
+package term
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// blockNode prints one block-level node of the document, with prefix
+// before each line (for quotes and list items).
+func (r *Reader) blockNode(n ast.Node, prefix string) error {
+	switch t := n.(type) {
+	case *ast.Heading:
+		r.heading(t)
+	case *ast.Paragraph, *ast.TextBlock:
+		r.lines(prefix, r.inline(t))
+		if _, ok := n.(*ast.Paragraph); ok {
+			r.printf("\n")
+		}
+	case *ast.FencedCodeBlock:
+		return r.fence(t)
+	case *ast.CodeBlock:
+		r.code("", fenceText(t, r.src))
+		r.printf("\n")
+	case *ast.Blockquote:
+		return r.children(t, prefix+r.paint(dim, "│ "))
+	case *ast.List:
+		return r.list(t, prefix)
+	case *ast.ThematicBreak:
+		r.printf("%s\n\n", r.paint(dim, strings.Repeat("─", 40)))
+	case *east.Table:
+		r.table(t, prefix)
+	case *ast.HTMLBlock:
+	default:
+		return r.children(t, prefix)
+	}
+	return nil
+}
+
+// children prints n's block children.
+func (r *Reader) children(n ast.Node, prefix string) error {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if err := r.blockNode(c, prefix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// heading prints a heading, its level shown by # marks.
+func (r *Reader) heading(h *ast.Heading) {
+	text := strings.Repeat("#", h.Level) + " " + r.plain(h)
+	style := bold + cyan
+	if h.Level > 1 {
+		style = bold
+	}
+	r.printf("%s\n\n", r.paint(style, text))
+}
+
+// lines prints text with prefix before each line.
+func (r *Reader) lines(prefix, text string) {
+	for l := range strings.SplitSeq(text, "\n") {
+		r.printf("%s%s\n", prefix, l)
+	}
+}
+
+// list prints a list: bullets, or numbers from its start.
+func (r *Reader) list(l *ast.List, prefix string) error {
+	i := l.Start
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		mark := "• "
+		if l.IsOrdered() {
+			mark = fmt.Sprintf("%d. ", i)
+			i++
+		}
+		first := true
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			p := prefix + strings.Repeat(" ", len(mark))
+			if first {
+				r.printf("%s%s", prefix, mark)
+				p, first = "", false
+			}
+			if err := r.blockNode(c, p); err != nil {
+				return err
+			}
+		}
+	}
+	r.printf("\n")
+	return nil
+}
+
+// table prints a table's rows, cells separated by bars.
+func (r *Reader) table(t *east.Table, prefix string) {
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, r.inline(c))
+		}
+		line := strings.Join(cells, r.paint(dim, " │ "))
+		if _, ok := row.(*east.TableHeader); ok {
+			line = r.paint(bold, strings.Join(cells, " │ "))
+		}
+		r.printf("%s%s\n", prefix, line)
+	}
+	r.printf("\n")
+}
+
+// fenceText returns the content of a code block.
+func fenceText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return strings.ReplaceAll(b.String(), "\r\n", "\n")
+}

@@ -1,0 +1,18 @@
+// Package term reads a lesson in a terminal: it prints the lesson's
+// headings, prose and highlighted code, and runs its programs in order,
+// showing each program's output live as it prints, then its verdict.
+//
+// Between two programs the reader waits for Enter (q and Enter stops),
+// unless it runs straight through (All, or when its input ends). A
+// program's expected output is shown before it runs; its own output
+// follows, each line marked with a bar, so that the two can be told apart.
+// A program that does not match shows the problems and a diff.
+//
+// Colour (ANSI escapes, and chroma's 256-colour terminal formatter for
+// code) is used only when asked: callers turn it on for a terminal, and
+// off when NO_COLOR is set or the output is not a terminal.
+//
+// Blocks that are only built are built; fragments (nobuild) are only
+// shown. An exercise's starting code is run like any block and judged
+// against the exercise's goal, its expected output.
+package term

@@ -1,0 +1,62 @@
+package term
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+)
+
+// A Reader prints lessons and runs their programs. A Reader reads one
+// lesson at a time.
+type Reader struct {
+	Out     io.Writer
+	In      io.Reader // Enter is read here between programs; nil: run straight through
+	Color   bool
+	All     bool           // do not wait between programs
+	Router  check.Router   // picks the engine of each program
+	Builder engine.Builder // builds the programs that are not run
+
+	// the lesson being read
+	ctx            context.Context
+	lesson         *lesson.Lesson
+	src            []byte
+	in             *bufio.Reader
+	passed, failed int
+	err            error // the first error writing Out
+}
+
+// ErrQuit is returned by Read when the reader asked to stop.
+var ErrQuit = errors.New("stopped by the reader")
+
+// Read prints lesson l and runs its programs in order. It returns the
+// number of programs that passed and failed, and ErrQuit when the reader
+// stopped early.
+func (r *Reader) Read(ctx context.Context, l *lesson.Lesson) (passed, failed int, err error) {
+	r.ctx, r.lesson, r.src = ctx, l, l.Source
+	r.passed, r.failed = 0, 0
+	if r.In != nil && r.in == nil {
+		r.in = bufio.NewReader(r.In)
+	}
+	err = r.children(l.Doc, "")
+	if err == nil {
+		err = r.err
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	return r.passed, r.failed, err
+}
+
+// printf writes to Out, remembering the first error.
+func (r *Reader) printf(format string, args ...any) {
+	if r.err != nil {
+		return
+	}
+	_, r.err = fmt.Fprintf(r.Out, format, args...)
+}

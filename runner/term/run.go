@@ -1,0 +1,157 @@
+package term
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
+)
+
+// block runs (or builds) a program after waiting for the reader, and
+// prints its output live and then its verdict.
+func (r *Reader) block(b *lesson.Block) error {
+	if !b.Builds() {
+		r.printf("\n")
+		return nil
+	}
+	if err := r.wait(b); err != nil {
+		return err
+	}
+	p, err := check.Program(r.lesson, b)
+	var v *verdict.Verdict
+	var note string
+	switch {
+	case err != nil:
+		v = &verdict.Verdict{Status: verdict.Fail, Problems: []verdict.Problem{problemOf(b, err)}}
+	case b.Runs():
+		v, note = r.run(b, p)
+	default:
+		start := time.Now()
+		v = verdict.Built(b, r.Builder.Build(r.ctx, p))
+		note = fmt.Sprintf("built in %s", round(time.Since(start)))
+	}
+	r.verdict(b, v, note)
+	return nil
+}
+
+// problemOf returns the problem of a block that has no program.
+func problemOf(b *lesson.Block, err error) verdict.Problem {
+	var pe *check.ProblemError
+	if errors.As(err, &pe) {
+		return pe.Problem
+	}
+	return verdict.Problem{Line: b.Code.Line, Msg: err.Error()}
+}
+
+// run runs p with the engine its router picks first, its output printed
+// as it comes, and judges the run.
+func (r *Reader) run(b *lesson.Block, p *engine.Program) (*verdict.Verdict, string) {
+	route := r.Router.Route(b, p)
+	e := route.Engines[0]
+	r.printf("%s\n", r.paint(dim, fmt.Sprintf("running (%s: %s)", e.Name(), route.Why)))
+	out := &barWriter{r: r, atStart: true}
+	o := e.Run(r.ctx, p, out.emit)
+	out.end()
+	note := fmt.Sprintf("%s, ran %s", e.Name(), round(o.Elapsed))
+	if o.Build > 0 && !o.Cached {
+		note += fmt.Sprintf(", built in %s", round(o.Build))
+	}
+	return verdict.Judge(b, o), note
+}
+
+// verdict prints the verdict of one program and counts it.
+func (r *Reader) verdict(b *lesson.Block, v *verdict.Verdict, note string) {
+	pass, fail := "✓ pass", "✗ fail"
+	if b.Opts.Exercise {
+		pass, fail = "✓ the output matches the goal: exercise done", "✗ not yet: the output does not match the goal"
+	}
+	if v.Status == verdict.Pass {
+		r.passed++
+		r.printf("%s %s\n", r.paint(green, pass), r.paint(dim, "("+note+")"))
+	} else {
+		r.failed++
+		r.printf("%s %s\n", r.paint(red, fail), r.paint(dim, "("+note+")"))
+		for _, p := range v.Problems {
+			r.printf("%s:%d: %s\n", r.lesson.Path, p.Line, p.Msg)
+		}
+	}
+	for _, w := range v.Warnings {
+		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: warning: %s", r.lesson.Path, w.Line, w.Msg)))
+	}
+	if v.Diff != "" {
+		r.printf("%s", v.Diff)
+		r.ensureNewline(v.Diff)
+	}
+	r.printf("\n")
+}
+
+// wait waits for Enter before a program runs, unless reading straight
+// through; q (or Q) and Enter stops. The end of input stops waiting.
+func (r *Reader) wait(b *lesson.Block) error {
+	if r.All || r.in == nil {
+		return nil
+	}
+	r.printf("%s", r.paint(yellow, fmt.Sprintf("▶ Enter: run %s  (q: quit) ", b.Name)))
+	line, err := r.in.ReadString('\n')
+	if strings.EqualFold(strings.TrimSpace(line), "q") {
+		return ErrQuit
+	}
+	if err != nil {
+		r.printf("\n")
+		r.in = nil
+	}
+	return nil
+}
+
+// A barWriter prints a program's output as it arrives, each line after a
+// bar.
+type barWriter struct {
+	r       *Reader
+	mu      sync.Mutex
+	atStart bool
+}
+
+func (w *barWriter) emit(e engine.Event) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	bar := w.r.paint(green, "│ ")
+	if e.Stream == engine.Stderr {
+		bar = w.r.paint(red, "│ ")
+	}
+	for _, l := range strings.SplitAfter(string(e.Data), "\n") {
+		if l == "" {
+			continue
+		}
+		if w.atStart {
+			w.r.printf("%s", bar)
+		}
+		w.r.printf("%s", l)
+		w.atStart = strings.HasSuffix(l, "\n")
+	}
+}
+
+// end finishes the last line of output.
+func (w *barWriter) end() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.atStart {
+		w.r.printf("%s\n", w.r.paint(dim, "⏎ (no newline at the end)"))
+	}
+}
+
+// round rounds a duration for display.
+func round(d time.Duration) time.Duration {
+	switch {
+	case d >= time.Second:
+		return d.Round(10 * time.Millisecond)
+	case d >= time.Millisecond:
+		return d.Round(100 * time.Microsecond)
+	}
+	return d
+}

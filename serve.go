@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"bingfa/lessons"
+	"bingfa/runner/engines"
+	"bingfa/web/serve"
+)
+
+// serveCmd serves the lessons as web pages whose programs can be edited
+// and run.
+func serveCmd(args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: bingfa serve [flags] [PATH]\n\nPATH is a lesson file or a directory of lessons, reloaded when they change; default: the embedded course.\n\n")
+		fs.PrintDefaults()
+	}
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `ADDR`; anything but a loopback address exposes a server that runs code")
+	mode := fs.String("engine", engines.Auto, "`ENGINE`: auto, compiled, yaegi or both")
+	jobs := fs.Int("j", 0, "programs run at once (default: number of CPUs)")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 1 {
+		if err == nil {
+			fs.Usage()
+		}
+		return errUsage
+	}
+	lib := serve.Embedded(lessons.FS)
+	if fs.NArg() == 1 {
+		var err error
+		if lib, err = serve.Dir(fs.Arg(0)); err != nil {
+			return err
+		}
+	}
+	if _, err := lib.Lessons(); err != nil {
+		return err
+	}
+	set, err := engines.New(*mode, compiledCache())
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve.Serve(ctx, serve.Config{Library: lib, Engines: set, Running: *jobs}, *addr, os.Stderr)
+}

@@ -1,0 +1,126 @@
+package serve
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"bingfa/runner/lesson"
+)
+
+// A Library is the lessons a server shows: the embedded course, or the
+// lessons of a directory (or one file) on disk, read again whenever a
+// lesson file changes.
+type Library struct {
+	fsys  fs.FS    // embedded lessons; nil when reading from disk
+	paths []string // the lesson files or directory on disk
+	dir   string   // the directory files other than lessons are served from
+
+	mu      sync.Mutex
+	loaded  bool
+	stamp   string // the files' names, sizes and times when last loaded
+	lessons []*lesson.Lesson
+	err     error
+}
+
+// Embedded returns a library of the lessons in the root of fsys.
+func Embedded(fsys fs.FS) *Library { return &Library{fsys: fsys} }
+
+// Dir returns a library of the lessons at path: a directory of lessons or
+// one lesson file. Files next to the lessons (images) are served too.
+func Dir(path string) (*Library, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	dir := path
+	if !info.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	return &Library{paths: []string{path}, dir: dir}, nil
+}
+
+// Lessons returns the lessons, read again if a file changed since the last
+// call, or the problems found in them.
+func (lib *Library) Lessons() ([]*lesson.Lesson, error) {
+	lib.mu.Lock()
+	defer lib.mu.Unlock()
+	stamp := lib.Stamp()
+	if lib.loaded && stamp == lib.stamp {
+		return lib.lessons, lib.err
+	}
+	if lib.fsys != nil {
+		lib.lessons, lib.err = lesson.LoadFS(lib.fsys, ".")
+	} else {
+		lib.lessons, lib.err = lesson.Load(lib.paths)
+	}
+	lib.loaded, lib.stamp = true, stamp
+	return lib.lessons, lib.err
+}
+
+// Lesson returns the lesson called name.
+func (lib *Library) Lesson(name string) (*lesson.Lesson, []*lesson.Lesson, error) {
+	ls, err := lib.Lessons()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, l := range ls {
+		if l.Name == name {
+			return l, ls, nil
+		}
+	}
+	return nil, ls, errNotFound
+}
+
+var errNotFound = fmt.Errorf("not found")
+
+// Stamp returns a string that changes whenever a lesson file is added,
+// removed or written: the files' names, sizes and modification times. It
+// is constant for embedded lessons.
+func (lib *Library) Stamp() string {
+	if lib.fsys != nil {
+		return "embedded"
+	}
+	var files []string
+	for _, p := range lib.paths {
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		m, _ := filepath.Glob(filepath.Join(p, "*.md"))
+		files = append(files, m...)
+	}
+	sort.Strings(files)
+	var b strings.Builder
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		fmt.Fprintf(&b, "%s %d %d\n", f, info.Size(), info.ModTime().UnixNano())
+	}
+	return b.String()
+}
+
+// Files returns the file system of the files next to the lessons that
+// pages may load (images), or nil for embedded lessons. It is rooted at
+// the lesson directory: nothing outside it can be opened through it, not
+// even by a symbolic link.
+func (lib *Library) Files() (fs.FS, error) {
+	if lib.dir == "" {
+		return nil, nil
+	}
+	root, err := os.OpenRoot(lib.dir)
+	if err != nil {
+		return nil, err
+	}
+	return root.FS(), nil
+}
+
+// pollInterval is how often a page's watcher looks for changed lessons.
+const pollInterval = 300 * time.Millisecond

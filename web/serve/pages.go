@@ -1,0 +1,230 @@
+package serve
+
+import (
+	"bytes"
+	"encoding/json"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+
+	"bingfa/runner/check"
+	"bingfa/runner/lesson"
+	"bingfa/web/render"
+)
+
+// pages renders the library's lessons with package render, in its live
+// mode, and adds the live reader's script, stylesheet and session token.
+type pages struct {
+	lib   *Library
+	r     *render.Renderer
+	token string
+
+	mu     sync.Mutex
+	stamp  string            // the library stamp the assets were made for
+	assets map[string][]byte // render's assets, the search index and ours
+}
+
+func newPages(lib *Library, token string) (*pages, error) {
+	r, err := render.New(render.Config{
+		Mode:      render.Live,
+		Assets:    "/assets/",
+		Index:     "/",
+		LessonURL: func(l *lesson.Lesson) string { return lessonURL(l.Name) },
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &pages{lib: lib, r: r, token: token}, nil
+}
+
+// lessonURL returns the URL of a lesson's page. Relative links in a lesson
+// (images next to it) resolve under the same directory.
+func lessonURL(name string) string { return "/lessons/" + name }
+
+// index handles GET /: the table of contents.
+func (pg *pages) index(w http.ResponseWriter, req *http.Request) {
+	ls, err := pg.lib.Lessons()
+	if err != nil {
+		pg.problem(w, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := pg.r.WriteIndex(&buf, pg.r.Index(ls, nil)); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	pg.write(w, buf.Bytes())
+}
+
+// lessonOrFile handles GET /lessons/{name}: a lesson's page, or a file
+// next to the lessons.
+func (pg *pages) lessonOrFile(w http.ResponseWriter, req *http.Request) {
+	name := req.PathValue("name")
+	l, ls, err := pg.lib.Lesson(name)
+	switch {
+	case err == errNotFound:
+		pg.file(w, req, name)
+		return
+	case err != nil:
+		pg.problem(w, err)
+		return
+	}
+	i := indexOf(ls, l)
+	p, err := pg.r.Page(ls, i, nil)
+	var buf bytes.Buffer
+	if err == nil {
+		err = pg.r.WritePage(&buf, p)
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	pg.write(w, buf.Bytes())
+}
+
+func indexOf(ls []*lesson.Lesson, l *lesson.Lesson) int {
+	for i, x := range ls {
+		if x == l {
+			return i
+		}
+	}
+	return 0
+}
+
+// write sends a page with the live reader's additions.
+func (pg *pages) write(w http.ResponseWriter, page []byte) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+	w.Write(pg.live(page))
+}
+
+// live adds the session token, the live stylesheet and the live script
+// to a rendered page, at the end of its head and body.
+func (pg *pages) live(page []byte) []byte {
+	head := `<meta name="bingfa-token" content="` + template.HTMLEscapeString(pg.token) + `">` +
+		"\n" + `<link rel="stylesheet" href="/assets/live.css">` + "\n"
+	page = insertBefore(page, "</head>", head)
+	return insertBefore(page, "</body>", `<script src="/assets/live.js"></script>`+"\n")
+}
+
+// insertBefore inserts s before the last occurrence of tag in page.
+func insertBefore(page []byte, tag, s string) []byte {
+	i := bytes.LastIndex(page, []byte(tag))
+	if i < 0 {
+		return append(page, s...)
+	}
+	out := make([]byte, 0, len(page)+len(s))
+	out = append(out, page[:i]...)
+	out = append(out, s...)
+	return append(out, page[i:]...)
+}
+
+// problem shows why the lessons cannot be read (a lesson with an error,
+// being edited): the page reloads itself when the file changes.
+func (pg *pages) problem(w http.ResponseWriter, err error) {
+	var buf bytes.Buffer
+	buf.WriteString("<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>bingfa: 课文有错误</title>" +
+		"<link rel=\"stylesheet\" href=\"/assets/style.css\"></head>\n<body class=\"page-problem\"><main class=\"lesson\"><h1>课文有错误</h1>\n<pre class=\"problems\">")
+	template.HTMLEscape(&buf, []byte(err.Error()))
+	buf.WriteString("</pre><p>改正后本页会自动刷新。</p></main></body></html>\n")
+	w.WriteHeader(http.StatusInternalServerError)
+	pg.write(w, buf.Bytes())
+}
+
+// file serves a file from the lesson directory; nothing outside it.
+func (pg *pages) file(w http.ResponseWriter, req *http.Request, name string) {
+	files, err := pg.lib.Files()
+	if files == nil || err != nil || !fs.ValidPath(name) || strings.HasPrefix(name, ".") {
+		http.NotFound(w, req)
+		return
+	}
+	info, err := fs.Stat(files, name)
+	if err != nil || !info.Mode().IsRegular() {
+		http.NotFound(w, req)
+		return
+	}
+	http.ServeFileFS(w, req, files, name)
+}
+
+// asset handles GET /assets/{file}.
+func (pg *pages) asset(w http.ResponseWriter, req *http.Request) {
+	files, err := pg.assetFiles()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	render.AssetHandler(files).ServeHTTP(w, req)
+}
+
+// assetFiles returns render's assets with the search index of the
+// current lessons, and the live reader's own files.
+func (pg *pages) assetFiles() (map[string][]byte, error) {
+	pg.mu.Lock()
+	defer pg.mu.Unlock()
+	stamp := pg.lib.Stamp()
+	if pg.assets != nil && stamp == pg.stamp {
+		return pg.assets, nil
+	}
+	ls, _ := pg.lib.Lessons()
+	var ps []*render.Page
+	for i := range ls {
+		if p, err := pg.r.Page(ls, i, nil); err == nil {
+			ps = append(ps, p)
+		}
+	}
+	files, err := pg.r.AssetFiles(render.NewSearchIndex(ps))
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"live.js", "live.css"} {
+		b, err := fs.ReadFile(static, path.Join("static", name))
+		if err != nil {
+			return nil, err
+		}
+		files[name] = b
+	}
+	pg.assets, pg.stamp = files, stamp
+	return files, nil
+}
+
+// highlightRequest asks for code highlighted as a block's cell shows it.
+type highlightRequest struct {
+	Lesson string `json:"lesson"`
+	Block  string `json:"block"`
+	Code   string `json:"code"`
+}
+
+// highlight handles POST /api/highlight: the page shows edited code
+// highlighted when the editor is closed.
+func (pg *pages) highlight(w http.ResponseWriter, req *http.Request) {
+	var hr highlightRequest
+	if err := json.NewDecoder(http.MaxBytesReader(w, req.Body, maxCode)).Decode(&hr); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	l, _, err := pg.lib.Lesson(hr.Lesson)
+	var b *lesson.Block
+	if err == nil {
+		b = l.Block(hr.Block)
+	}
+	if b == nil {
+		http.NotFound(w, req)
+		return
+	}
+	v := pg.r.Block(l, withCode(b, hr.Code), nil, "edited")
+	writeJSON(w, map[string]string{"html": string(v.Code)})
+}
+
+// resultHTML renders the result pane of a run, as a page shows a checked
+// block's result, for the page to put in place of the streamed output.
+func (pg *pages) resultHTML(l *lesson.Lesson, b *lesson.Block, res *check.Result) string {
+	h, err := pg.r.CellHTML(pg.r.Block(l, b, res, "run"), render.Live)
+	if err != nil {
+		return ""
+	}
+	return string(h)
+}

@@ -1,0 +1,449 @@
+// bingfa live reader: editable, runnable code cells on pages served by
+// `bingfa serve`. Our own script, no dependencies.
+//
+// Each cell (figure.cell[data-block]) shows its highlighted code; clicking
+// it opens an editor (a textarea with line numbers: Tab inserts a tab,
+// Enter keeps the indentation, Shift+Enter runs, Escape closes). Run posts
+// the code to /api/run with the page's session token and follows the run's
+// Server-Sent Events: queued, start (engine and why), output (as it is
+// printed), done (the verdict, rendered by the server as the result pane).
+// Stop stops the run (the server kills its whole process group); Reset
+// restores the lesson's code and result. "Run all" runs every cell in
+// order. The page reloads when its lesson changes on disk.
+(function () {
+  "use strict";
+
+  var meta = document.querySelector('meta[name="bingfa-token"]');
+  var lessonName = document.body.getAttribute("data-lesson");
+  if (!meta) return;
+  var token = meta.getAttribute("content");
+
+  // ---- Requests ----
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Bingfa-Token": token },
+      body: JSON.stringify(body || {})
+    });
+  }
+
+  // ---- Cells ----
+  var cells = [];
+
+  function Cell(fig) {
+    this.fig = fig;
+    this.key = fig.getAttribute("data-block");
+    this.block = this.key.slice(lessonName.length + 1);
+    this.pre = fig.querySelector("pre.code");
+    this.codeEl = this.pre.querySelector("code") || this.pre;
+    this.area = fig.querySelector("textarea.cell-editor");
+    this.original = this.area.value;
+    this.originalHTML = this.codeEl.innerHTML;
+    this.highlighted = this.original;
+    this.result = resultOf(fig, this.key);
+    this.originalResult = this.result.cloneNode(true);
+    this.btn = {};
+    var self = this;
+    fig.querySelectorAll("[data-action]").forEach(function (b) {
+      self.btn[b.getAttribute("data-action")] = b;
+    });
+    this.exercise = fig.getAttribute("data-exercise") !== null ||
+      !!fig.querySelector(".tag") && Array.prototype.some.call(fig.querySelectorAll(".tag"), function (t) {
+        return /exercise|练习/.test(t.textContent);
+      });
+    this.setupEditor();
+    this.restoreDraft();
+    if (this.btn.run) this.btn.run.addEventListener("click", function () { self.run(); });
+    if (this.btn.stop) this.btn.stop.addEventListener("click", function () { self.stop(); });
+    if (this.btn.reset) this.btn.reset.addEventListener("click", function () { self.reset(); });
+    if (this.exercise) this.showGoal();
+  }
+
+  // resultOf returns the result pane of a cell, made if the page has none.
+  function resultOf(fig, key) {
+    var all = document.querySelectorAll(".result[data-block]");
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].getAttribute("data-block") === key) return all[i];
+    }
+    var r = document.createElement("div");
+    r.className = "result status-shown";
+    r.setAttribute("data-block", key);
+    r.hidden = true;
+    fig.after(r);
+    return r;
+  }
+
+  // ---- Editor ----
+  Cell.prototype.setupEditor = function () {
+    var self = this, area = this.area;
+    var wrap = document.createElement("div");
+    wrap.className = "live-editor";
+    wrap.hidden = true;
+    var gutter = document.createElement("pre");
+    gutter.className = "live-gutter";
+    gutter.setAttribute("aria-hidden", "true");
+    area.before(wrap);
+    wrap.appendChild(gutter);
+    wrap.appendChild(area);
+    area.hidden = false;
+    area.setAttribute("wrap", "off");
+    this.wrap = wrap;
+    this.gutter = gutter;
+    this.pre.tabIndex = 0;
+    this.pre.title = "点击编辑（Shift+Enter 运行）";
+    this.pre.classList.add("live-editable");
+    this.pre.addEventListener("click", function () { self.edit(); });
+    this.pre.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && e.shiftKey) { e.preventDefault(); self.run(); return; }
+      if (e.key === "Enter") { e.preventDefault(); self.edit(); }
+    });
+    area.addEventListener("input", function () { self.changed(); });
+    area.addEventListener("keydown", function (e) { self.key(e); });
+    area.addEventListener("blur", function () { self.close(); });
+    this.layout();
+  };
+
+  // edit opens the editor in place of the highlighted code.
+  Cell.prototype.edit = function () {
+    this.layout();
+    this.pre.hidden = true;
+    this.wrap.hidden = false;
+    this.area.focus();
+  };
+
+  // close shows the code highlighted again, asking the server to
+  // highlight it when it was edited.
+  Cell.prototype.close = function () {
+    var self = this, code = this.area.value;
+    this.wrap.hidden = true;
+    this.pre.hidden = false;
+    if (code === this.highlighted) return;
+    if (code === this.original) {
+      this.codeEl.innerHTML = this.originalHTML;
+      this.highlighted = code;
+      return;
+    }
+    post("/api/highlight", { lesson: lessonName, block: this.block, code: code })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (j) {
+        if (j && self.area.value === code) {
+          self.codeEl.innerHTML = j.html;
+          self.highlighted = code;
+        }
+      });
+  };
+
+  Cell.prototype.changed = function () {
+    this.layout();
+    var edited = this.area.value !== this.original;
+    this.fig.classList.toggle("live-edited", edited);
+    try {
+      var k = "bingfa:" + this.key;
+      if (edited) sessionStorage.setItem(k, JSON.stringify({ original: this.original, code: this.area.value }));
+      else sessionStorage.removeItem(k);
+    } catch (e) { /* storage may be off */ }
+  };
+
+  // restoreDraft brings back the reader's edit after a reload, unless the
+  // lesson's code itself changed meanwhile.
+  Cell.prototype.restoreDraft = function () {
+    try {
+      var d = JSON.parse(sessionStorage.getItem("bingfa:" + this.key) || "null");
+      if (d && d.original === this.original && d.code !== this.original) {
+        this.area.value = d.code;
+        this.changed();
+        this.close();
+      }
+    } catch (e) { /* ignore */ }
+  };
+
+  // layout sizes the editor to its text and numbers its lines.
+  Cell.prototype.layout = function () {
+    var n = this.area.value.split("\n").length;
+    var nums = [];
+    for (var i = 1; i <= n; i++) nums.push(i);
+    this.gutter.textContent = nums.join("\n");
+    this.area.rows = Math.max(n, 3);
+  };
+
+  Cell.prototype.key = function (e) {
+    var area = this.area;
+    if (e.key === "Enter" && (e.shiftKey || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      this.run();
+    } else if (e.key === "Tab" && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      insert(area, "\t");
+    } else if (e.key === "Enter" && !e.altKey) {
+      e.preventDefault();
+      var before = area.value.slice(0, area.selectionStart);
+      var line = before.slice(before.lastIndexOf("\n") + 1);
+      var indent = line.match(/^[\t ]*/)[0];
+      if (/[{(\[]\s*$/.test(line)) indent += "\t";
+      insert(area, "\n" + indent);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      area.blur();
+    }
+  };
+
+  // insert types text at the cursor, keeping the browser's undo history
+  // where it can.
+  function insert(area, text) {
+    if (!(document.execCommand && document.execCommand("insertText", false, text))) {
+      area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
+      area.dispatchEvent(new Event("input"));
+    }
+  }
+
+  // ---- Running ----
+  Cell.prototype.busy = function (running) {
+    this.running = running;
+    this.fig.classList.toggle("live-running", running);
+    if (this.btn.run) this.btn.run.disabled = running;
+    if (this.btn.stop) this.btn.stop.disabled = !running;
+  };
+
+  // run runs the cell's code; the promise ends with the done event (or
+  // null when the run could not happen).
+  Cell.prototype.run = function () {
+    var self = this;
+    if (this.running) return this.running;
+    var pane = this.livePane();
+    this.busy(true);
+    var p = post("/api/run", { lesson: lessonName, block: this.block, code: this.area.value })
+      .then(function (r) {
+        if (r.ok) return r.json();
+        return r.text().then(function (t) {
+          throw new Error(r.status === 429 ? "运行中的程序太多，请稍后再试（" + t.trim() + "）" : t.trim());
+        });
+      })
+      .then(function (j) { return self.follow(j, pane); })
+      .catch(function (err) {
+        pane.badge.textContent = "未能运行";
+        pane.note(err.message);
+        return null;
+      })
+      .then(function (done) {
+        self.busy(false);
+        self.running = null;
+        return done;
+      });
+    this.running = p;
+    return p;
+  };
+
+  // follow reads a run's events into the live pane.
+  Cell.prototype.follow = function (j, pane) {
+    var self = this;
+    this.current = j;
+    return new Promise(function (resolve) {
+      var es = new EventSource(j.events);
+      var t0 = 0, timer = null, finished = false;
+      function end(done) {
+        if (finished) return;
+        finished = true;
+        es.close();
+        clearInterval(timer);
+        self.current = null;
+        resolve(done);
+      }
+      self.closeEvents = function () { end(null); };
+      es.addEventListener("queued", function () {
+        pane.badge.textContent = "排队中";
+      });
+      es.addEventListener("start", function (e) {
+        var d = JSON.parse(e.data);
+        pane.badge.textContent = "运行中";
+        pane.pre.classList.add("playing");
+        pane.engine.textContent = d.engine;
+        pane.engine.title = d.why;
+        pane.why.textContent = d.why;
+        t0 = performance.now();
+        timer = setInterval(function () {
+          pane.elapsed.textContent = ((performance.now() - t0) / 1000).toFixed(1) + " s";
+        }, 100);
+      });
+      es.addEventListener("output", function (e) {
+        var d = JSON.parse(e.data);
+        pane.pre.classList.remove("empty");
+        append(pane.pre, d);
+      });
+      es.addEventListener("done", function (e) {
+        var d = JSON.parse(e.data);
+        self.showDone(d, pane);
+        end(d);
+      });
+      es.onerror = function () {
+        if (!finished) {
+          pane.badge.textContent = "连接中断";
+          end(null);
+        }
+      };
+    });
+  };
+
+  // livePane empties the result pane and sets it up for a running program.
+  Cell.prototype.livePane = function () {
+    var r = this.result;
+    r.hidden = false;
+    r.className = "result status-running";
+    r.removeAttribute("data-replay");
+    r.innerHTML = "";
+    var bar = el("div", "result-bar");
+    var pane = {
+      badge: el("span", "badge", "准备中"),
+      engine: el("span", "meta live-engine"),
+      why: el("span", "meta live-why"),
+      elapsed: el("span", "meta live-elapsed"),
+      pre: el("pre", "output empty")
+    };
+    pane.pre.setAttribute("aria-live", "polite");
+    bar.append(pane.badge, pane.engine, pane.elapsed, pane.why);
+    r.append(bar, pane.pre);
+    pane.note = function (text) {
+      var p = el("p", "live-note", text);
+      r.appendChild(p);
+    };
+    return pane;
+  };
+
+  // showDone puts the server's rendering of the finished run in place of
+  // the live pane, with what the live reader adds: engine and why, how
+  // long it took, whether it was stopped, and an exercise's progress.
+  Cell.prototype.showDone = function (d, pane) {
+    var r = this.result;
+    if (d.html) {
+      var tmp = document.createElement("div");
+      tmp.innerHTML = d.html;
+      var fresh = tmp.querySelector(".result");
+      if (fresh) {
+        r.replaceWith(fresh);
+        this.result = r = fresh;
+      }
+    }
+    r.classList.add("live-done");
+    r.setAttribute("data-verdict", d.status);
+    var bar = r.querySelector(".result-bar");
+    if (bar) {
+      var info = el("span", "meta live-why", d.why);
+      var t = el("span", "meta live-elapsed", fmtMs(d.elapsed) + (d.build > 0 && !d.cached ? "（编译 " + fmtMs(d.build) + "）" : ""));
+      bar.append(t, info);
+    }
+    if (d.stopped) r.appendChild(el("p", "live-note live-stopped", "已停止：整个进程组已被终止。"));
+    if (this.exercise) {
+      var ok = d.status === "pass";
+      r.appendChild(el("p", "live-note live-exercise " + (ok ? "ok" : "not-yet"),
+        ok ? "✓ 完成：输出与目标一致。" : "还没完成：输出与目标还不一致。"));
+    }
+  };
+
+  Cell.prototype.stop = function () {
+    var j = this.current;
+    if (!j) return;
+    post(j.stop).catch(function () {});
+  };
+
+  Cell.prototype.reset = function () {
+    this.stop();
+    this.area.value = this.original;
+    this.changed();
+    this.codeEl.innerHTML = this.originalHTML;
+    this.highlighted = this.original;
+    var fresh = this.originalResult.cloneNode(true);
+    this.result.replaceWith(fresh);
+    this.result = fresh;
+    if (this.exercise) this.showGoal();
+  };
+
+  // showGoal says what an exercise asks: make the output match the goal.
+  Cell.prototype.showGoal = function () {
+    var r = this.result;
+    if (r.querySelector(".live-goal")) return;
+    var g = el("p", "live-note live-goal", "练习：修改上面的代码并运行，直到输出与这里的期望输出（目标）一致。");
+    var bar = r.querySelector(".result-bar");
+    if (bar) bar.after(g); else r.prepend(g);
+  };
+
+  // append adds one piece of output, as the page's replay does.
+  function append(pre, ev) {
+    if (window.bingfa && window.bingfa.append) return window.bingfa.append(pre, ev);
+    var node = document.createTextNode(ev.d);
+    if (ev.s) {
+      node = el("span", "out-" + ev.s, ev.d);
+    }
+    pre.appendChild(node);
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function fmtMs(ms) {
+    if (ms >= 1000) return (ms / 1000).toFixed(2) + " s";
+    return ms.toFixed(1) + " ms";
+  }
+
+  // ---- Run all ----
+  function setupRunAll() {
+    var runnable = cells.filter(function (c) { return c.btn.run; });
+    if (!runnable.length) return;
+    var bar = el("div", "live-runall");
+    var all = el("button", "run-all", "全部运行");
+    var stop = el("button", "stop-all", "停止");
+    var status = el("span", "meta");
+    all.type = stop.type = "button";
+    stop.disabled = true;
+    bar.append(all, stop, status);
+    var article = document.querySelector("article.prose") || document.querySelector("main");
+    article.before(bar);
+    var stopped = false;
+    all.addEventListener("click", function () {
+      stopped = false;
+      all.disabled = true;
+      stop.disabled = false;
+      var i = 0, passed = 0;
+      function next() {
+        if (stopped || i >= runnable.length) {
+          all.disabled = false;
+          stop.disabled = true;
+          status.textContent = (stopped ? "已停止，" : "") + passed + " / " + runnable.length + " 段通过";
+          return;
+        }
+        var c = runnable[i++];
+        status.textContent = "运行第 " + i + " / " + runnable.length + " 段";
+        c.fig.scrollIntoView({ block: "nearest" });
+        c.run().then(function (d) {
+          if (d && d.status === "pass") passed++;
+          next();
+        });
+      }
+      next();
+    });
+    stop.addEventListener("click", function () {
+      stopped = true;
+      runnable.forEach(function (c) { c.stop(); });
+    });
+  }
+
+  // ---- Reload when the lesson changes ----
+  function watch() {
+    var es = new EventSource("/api/watch");
+    es.addEventListener("reload", function () {
+      es.close();
+      location.reload();
+    });
+  }
+
+  document.querySelectorAll("figure.cell[data-block]").forEach(function (fig) {
+    if (fig.querySelector("textarea.cell-editor") && lessonName) cells.push(new Cell(fig));
+  });
+  setupRunAll();
+  watch();
+  window.addEventListener("pagehide", function () {
+    cells.forEach(function (c) { c.stop(); });
+  });
+})();
