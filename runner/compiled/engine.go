@@ -108,7 +108,9 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 	cmd := exec.Command(bin, p.Args...)
 	cmd.Dir = scratch
 	cmd.Env = RunEnv(scratch, p.Env)
-	return proc.Run(ctx, cmd, proc.Config{Timeout: p.Timeout, MaxOutput: p.MaxOutput, Split: p.Split, Emit: emit})
+	return proc.Run(ctx, cmd, proc.Config{
+		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
+	})
 }
 
 // RunEnv returns the environment of a program run in dir: ours, with TMPDIR

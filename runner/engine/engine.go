@@ -47,6 +47,7 @@ type Program struct {
 	Env       []string      // KEY=VALUE added to the environment
 	Timeout   time.Duration // wall-clock limit
 	MaxOutput int64         // cap on captured bytes
+	MaxMemory int64         // address-space cap; 0 for DefaultMaxMemory
 	Race      bool          // build with the race detector
 	Split     bool          // keep stdout and stderr apart
 }
@@ -167,6 +168,24 @@ func (p *Program) LessonLine(n int) int {
 		return 0
 	}
 	return p.Lines[n-1]
+}
+
+// DefaultMaxMemory is the address-space cap of a program that does not
+// set one: far above what a lesson needs, far below what would hurt the
+// machine.
+const DefaultMaxMemory = 4 << 30
+
+// MemoryLimit returns the address-space cap to run p with, or 0 for none:
+// a race-enabled program reserves terabytes of shadow address space and
+// cannot run under a cap.
+func (p *Program) MemoryLimit() int64 {
+	switch {
+	case p.Race:
+		return 0
+	case p.MaxMemory > 0:
+		return p.MaxMemory
+	}
+	return DefaultMaxMemory
 }
 
 // A Builder compiles a program without running it: what "built but not

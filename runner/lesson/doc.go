@@ -50,6 +50,9 @@
 //	timeout=DURATION wall-clock limit, such as 30s (default 10s)
 //	maxoutput=SIZE   cap on the captured output, such as 64KiB (default 1MiB);
 //	                 past it the program is stopped and the block fails
+//	maxmemory=SIZE   cap on the program's address space (RLIMIT_AS), at least
+//	                 1GiB (default 4GiB; none for race); a Go program that
+//	                 reaches it dies with "runtime: out of memory"
 //	args="..."       command-line arguments, split like a shell's words
 //	env=KEY=VALUE    an environment variable; repeatable
 //	serial           run with nothing else in parallel (blocks that measure

@@ -60,6 +60,7 @@ type Options struct {
 	Exit      int           // exit=N: expected exit status
 	Timeout   time.Duration // timeout=DURATION
 	MaxOutput int64         // maxoutput=SIZE: cap on captured bytes
+	MaxMemory int64         // maxmemory=SIZE: address-space cap; 0 = default
 	Args      []string      // args="..."
 	Env       []string      // env=KEY=VALUE, repeatable
 	Serial    bool          // serial: nothing else runs meanwhile
@@ -130,6 +131,7 @@ var programValues = map[string]func(*Options, string) error{
 	"exit":      setExit,
 	"timeout":   setTimeout,
 	"maxoutput": setMaxOutput,
+	"maxmemory": setMaxMemory,
 	"args":      setArgs,
 	"env":       addEnv,
 	"engine":    setEngine,
@@ -139,7 +141,7 @@ var programValues = map[string]func(*Options, string) error{
 	"file":      setFile,
 }
 
-var programOptionNames = "args, cell, engine, env, exercise, exit, expect, file, maxoutput, name, nobuild, norun, race, runs, serial, show, timeout"
+var programOptionNames = "args, cell, engine, env, exercise, exit, expect, file, maxmemory, maxoutput, name, nobuild, norun, race, runs, serial, show, timeout"
 
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*$`)
 
@@ -178,6 +180,18 @@ func setMaxOutput(o *Options, v string) error {
 		return err
 	}
 	o.MaxOutput = n
+	return nil
+}
+
+func setMaxMemory(o *Options, v string) error {
+	n, err := ParseSize(v)
+	if err != nil {
+		return err
+	}
+	if n < 1<<30 {
+		return fmt.Errorf("want at least 1GiB: a Go program reserves about that much address space when it starts")
+	}
+	o.MaxMemory = n
 	return nil
 }
 

@@ -5,8 +5,12 @@
 //
 // What is contained: the program and every process it starts that stays
 // in its process group (the default for children, including background
-// children that outlive it). What is not: a process that leaves the group
-// on purpose (setsid, setpgid) escapes the group kill.
+// children that outlive it), and a process that starts a new session
+// (setsid) once its parent has ended: orphans are re-parented to us and
+// killed. What is not: a process that only changes its process group
+// (setpgid), or that starts a new session while its parent still runs,
+// escapes the kill; so do double-forked daemons whose session is new.
+// Memory is capped with RLIMIT_AS when Config.MaxMemory is set.
 //
 // Orphaned descendants are reaped by this process, which makes itself a
 // child subreaper (Linux): on machines whose init does not reap orphans,
@@ -28,6 +32,7 @@ import (
 type Config struct {
 	Timeout   time.Duration
 	MaxOutput int64
+	MaxMemory int64              // address-space cap in bytes; 0 for none
 	Split     bool               // separate pipes for stdout and stderr
 	Emit      func(engine.Event) // called with each piece of output as read
 }
@@ -66,13 +71,20 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		return out
 	}
 	pgid := cmd.Process.Pid
+	limitErr := setMemoryLimit(pgid, cfg.MaxMemory)
+	if limitErr != nil {
+		_ = syscall.Kill(-pgid, syscall.SIGKILL)
+	}
 	readersDone := pipes.read(sink)
 	out.Err = supervise(ctx, cmd, cfg.Timeout, sink)
 	out.Elapsed = time.Since(start)
-	out.Leftover = killGroup(pgid)
+	out.Leftover = killGroup(pgid) + killEscaped()
 	pipes.drain(readersDone, drainGrace)
 	out.Events = sink.events
 	setStatus(out, cmd.ProcessState)
+	if limitErr != nil {
+		out.Err = engine.Failuref(engine.Broken, "cannot limit the program's memory: %v", limitErr)
+	}
 	return out
 }
 

@@ -44,7 +44,7 @@ func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
 }
 
 func writeProblem(b *strings.Builder, r *check.Result, p verdict.Problem, prefix string, color bool) {
-	fmt.Fprintf(b, "%s:%d: block %s: %s%s\n", r.Lesson.Path, p.Line, r.Block.Name, prefix, indentRest(p.Msg))
+	fmt.Fprintf(b, "%s:%d: block %s: %s%s\n", r.Lesson.Path, p.Line, r.Block.Name, prefix, indentRest(printable(p.Msg)))
 }
 
 // indentRest indents every line of a message but the first.
@@ -54,6 +54,7 @@ func indentRest(msg string) string {
 
 func writeDiff(b *strings.Builder, diff string, color bool) {
 	for _, line := range strings.Split(strings.TrimRight(diff, "\n"), "\n") {
+		line = printable(line)
 		switch {
 		case strings.HasPrefix(line, "+++"), strings.HasPrefix(line, "---"):
 			line = paint(line, "1", color)
@@ -74,7 +75,7 @@ func WriteDistinct(b *strings.Builder, r *check.Result) {
 	for i, d := range r.Distinct {
 		fmt.Fprintf(b, "    #%d, %d of %d runs:\n", i+1, d.Count, len(r.Runs))
 		for _, line := range strings.Split(d.Output, "\n") {
-			b.WriteString("        " + line + "\n")
+			b.WriteString("        " + printable(line) + "\n")
 		}
 	}
 }
