@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 )
@@ -14,7 +15,7 @@ func (c *Change) Diff() string {
 	if !c.Changed() {
 		return ""
 	}
-	p := filepath.ToSlash(c.Lesson.Path)
+	p := strings.TrimPrefix(filepath.ToSlash(c.Lesson.Path), "/")
 	return udiff.Unified("a/"+p, "b/"+p, string(c.Lesson.Source), string(c.New))
 }
 

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"regexp"
+	"syscall"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+	"bingfa/runner/update"
+)
+
+// updateCmd reruns every block of the given lessons, brings their output
+// blocks up to date with what the programs print, and copies the files
+// that blocks copy (file=) into the lessons. See package update.
+func updateCmd(args []string) error {
+	fs := flag.NewFlagSet("update", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: bingfa update [flags] PATH...\n\nPATH is a lesson file or a directory of lessons, such as lessons.\n\n")
+		fs.PrintDefaults()
+	}
+	dryRun := fs.Bool("dry-run", false, "print the unified diff of the changes instead of writing them")
+	runRE := fs.String("run", "", "update only blocks whose `lesson/name` matches this regular expression")
+	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	ls, err := lesson.Load(fs.Args())
+	if err != nil {
+		return err
+	}
+	set, err := engines.New(engines.Compiled, compiledCache())
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	cfg := set.Config()
+	cfg.Jobs = *jobs
+	if *runRE != "" {
+		re, err := regexp.Compile(*runRE)
+		if err != nil {
+			return fmt.Errorf("bad --run: %v", err)
+		}
+		cfg.Select = re.MatchString
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	changes, err := update.Plan(ctx, check.New(cfg), ls, os.ReadFile)
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted: nothing written")
+	}
+	if err != nil {
+		return err
+	}
+	return update.Apply(os.Stdout, changes, *dryRun)
+}
