@@ -4,8 +4,12 @@
 //
 // Usage:
 //
+//	bingfa                           read the course live in a browser (serve)
+//	bingfa serve [-addr A] [PATH]    serve lessons with runnable, editable code
+//	bingfa read [--all] LESSON...    read lessons in the terminal, running each block
 //	bingfa check [flags] [PATH...]   build and run every block, compare outputs
 //	bingfa update [flags] PATH...    rerun every block, rewrite outputs, sync copies
+//	bingfa export -o DIR [PATH...]   write the course as a static website
 //
 // With no PATH, the lessons embedded in the binary are used.
 package main
@@ -19,8 +23,12 @@ import (
 const usage = `bingfa: an executable tutorial on concurrency (并发)
 
 Usage:
+	bingfa                       read the course live: serve it on http://127.0.0.1:8080/
+	bingfa serve [-addr ADDR] [PATH]
+	bingfa read [--all] LESSON...
 	bingfa check [-v] [--run REGEXP] [--json FILE] [PATH...]
 	bingfa update [--dry-run] [--run REGEXP] PATH...
+	bingfa export -o DIR [--no-run] [PATH...]
 
 Run 'bingfa COMMAND -h' for the flags of a command.
 `
@@ -40,8 +48,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		fmt.Fprint(os.Stderr, usage)
-		return errUsage
+		return serveCmd(nil)
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
@@ -49,6 +56,12 @@ func run(args []string) error {
 		return checkCmd(args)
 	case "update":
 		return updateCmd(args)
+	case "export":
+		return exportCmd(args)
+	case "serve":
+		return serveCmd(args)
+	case "read":
+		return readCmd(args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
