@@ -136,6 +136,18 @@ func (r *Renderer) cellView(b *Block) cellView {
 
 func (v cellView) Live() bool { return v.Mode == Live }
 
+// Empty reports whether the result has nothing to show: a fragment, or a
+// block built and not run, without a check.
+func (v cellView) Empty() bool {
+	return v.Status == Shown && len(v.Output) == 0 && len(v.Problems) == 0
+}
+
+// TimelineOpen reports whether the timeline is shown unfolded: when the
+// output took long enough for its rhythm to matter.
+func (v cellView) TimelineOpen() bool {
+	return v.Replay != nil && v.Replay.Elapsed >= 50
+}
+
 // errorf returns an error about lesson l.
 func errorf(l *lesson.Lesson, format string, args ...any) error {
 	return fmt.Errorf("%s: %s", l.Path, fmt.Sprintf(format, args...))

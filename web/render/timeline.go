@@ -81,6 +81,8 @@ func label(x float64, y int, text string) string {
 // fmtDuration formats d for a reader: 850µs, 12ms, 1.25s.
 func fmtDuration(d time.Duration) string {
 	switch {
+	case d == 0:
+		return "0"
 	case d < time.Millisecond:
 		return fmt.Sprintf("%dµs", d.Microseconds())
 	case d < time.Second:
@@ -94,7 +96,7 @@ func fmtDuration(d time.Duration) string {
 func newDistinct(runs []*engine.Outcome, ds []check.Distinct) *Distinct {
 	d := &Distinct{Runs: len(runs)}
 	for _, o := range ds {
-		d.Outputs = append(d.Outputs, DistinctOutput{Text: o.Output, Count: o.Count, Percent: o.Count * 100 / max(len(runs), 1)})
+		d.Outputs = append(d.Outputs, DistinctOutput{Text: o.Output, Count: o.Count, Percent: (o.Count*200 + len(runs)) / max(2*len(runs), 1)})
 	}
 	d.Chart = distinctChart(d)
 	return d

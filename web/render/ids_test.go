@@ -1,0 +1,76 @@
+package render
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestIDs(t *testing.T) {
+	s := newIDSet()
+	for _, c := range []struct{ text, want string }{
+		{"一个核：轮流执行", "一个核-轮流执行"},
+		{"一个核：轮流执行", "一个核-轮流执行-2"},
+		{"`os.fork()`：Go 没有 fork", "os-fork-go-没有-fork"},
+		{"**注意**：GOMAXPROCS", "注意-gomaxprocs"},
+		{"[链接](https://x.y/z) 之后", "链接-之后"},
+		{"：！", "section"},
+		{"", "section-2"},
+	} {
+		if got := string(s.Generate([]byte(c.text), 0)); got != c.want {
+			t.Errorf("Generate(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+	s.Put([]byte("block"))
+	if got := s.make("", "block"); got != "block-2" {
+		t.Errorf("make after Put = %q, want block-2", got)
+	}
+}
+
+func TestTerms(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"进程和线程", []string{"进", "程", "进程", "和", "程和", "线", "和线", "线程"}},
+		{"Go 的 GOMAXPROCS=2", []string{"go", "的", "gomaxprocs", "2"}},
+		{"线程，线程", []string{"线", "程", "线程"}},
+		{"", nil},
+	} {
+		if got := Terms(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("Terms(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	ix := NewSearchIndex([]*Page{
+		{URL: "a.html", Title: "甲", Sections: []Section{{Title: "甲", Text: "进程是正在运行的程序"}, {ID: "x", Title: "线程", Text: "线程是最小的执行单元 GOMAXPROCS"}}},
+		{URL: "b.html", Title: "乙", Sections: []Section{{Title: "乙", Text: "程进 不是 进程"}}},
+	})
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"进程", []string{"a.html", "b.html"}},
+		{"执行单元", []string{"a.html#x"}},
+		{"gomaxprocs", []string{"a.html#x"}},
+		{"运行 程序", []string{"a.html"}},
+		{"进行", nil},
+		{"！", nil},
+	} {
+		if got := ix.Search(c.q); !slices.Equal(got, c.want) {
+			t.Errorf("Search(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+func TestIsExternal(t *testing.T) {
+	for url, want := range map[string]bool{
+		"https://go.dev/": true, "//cdn.x/y.js": true, "mailto:a@b": true, "data:text/plain,x": true,
+		"assets/style.css": false, "#线程": false, "02-x.html#a:b": false, "index.html": false, "?q=a:b": false,
+	} {
+		if got := IsExternal(url); got != want {
+			t.Errorf("IsExternal(%q) = %v, want %v", url, got, want)
+		}
+	}
+}
