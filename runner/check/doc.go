@@ -17,4 +17,15 @@
 // router picks more than one engine (engine mode "both") also fails when
 // the engines disagree. A block with file= fails when its code differs
 // from that file on disk.
+//
+// # Notebook cells
+//
+// The program of a block with the option cell is assembled by package
+// cell from the cells of its lesson up to it (Program), so a cell is
+// built and run as any block, with any engine, and compiler errors point
+// at lesson lines, also in earlier cells. A cell one of whose earlier
+// cells does not compile (or cannot be assembled) is not run: it fails
+// with a problem that names that cell, whose own result carries the
+// compiler's messages. A cell is judged on its own, so an earlier cell
+// that compiles but fails when run does not stop the cells after it.
 package check
