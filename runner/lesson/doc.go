@@ -31,6 +31,11 @@
 // compared. Every fence must be closed: an unclosed fence would swallow
 // the rest of the file, and is an error.
 //
+// A go block with the option cell is a notebook cell instead of a
+// complete program: imports, declarations and statements that see the
+// declarations of the lesson's earlier cells. Package cell says how a
+// cell's program is assembled.
+//
 // # Options
 //
 // The words after go or output in an info string are options: bare words
@@ -72,8 +77,8 @@
 //	exercise         an exercise: the code is the reader's starting point and
 //	                 only has to build; file= names the reference answer, which
 //	                 is run and must print the expected output
-//	cell             a notebook cell that builds on earlier cells (see the
-//	                 cells documentation)
+//	cell             a notebook cell that builds on earlier cells (see
+//	                 package cell)
 //
 // expect= sets the exit status (66 for a race, 2 for a deadlock or a
 // panic) and cannot be combined with exit=. Options that only matter when
