@@ -34,6 +34,6 @@ func (c *Checker) exercise(ctx context.Context, r *Result, l *lesson.Lesson, b *
 		return nil, false
 	}
 	answer := *start
-	answer.Source, answer.Path, answer.Line = src, path, 1
+	answer.Source, answer.Path, answer.Line, answer.Lines = src, path, 1, nil
 	return &answer, true
 }
