@@ -10,8 +10,11 @@ const maxAlign = 1 << 20
 // an expected line kept as written, or a line of the actual output written
 // in its place.
 type Edit struct {
-	Line   int // 1-based line of the expected text kept; 0 for an actual line
-	Actual int // 1-based line of the actual output, when Line is 0
+	Line int // 1-based line of the expected text kept; 0 for an actual line
+	// Actual is the 1-based line of the actual output written when Line
+	// is 0; for a kept line, the actual line it matched on its own (0 for
+	// {{...}} and for a soft line that stands for no line).
+	Actual int
 }
 
 // Align brings the expected output up to date with actual output, keeping
@@ -144,7 +147,11 @@ func (p *Pattern) walk(act []aline, ok [][]bool, score [][]int) []Edit {
 			edits = append(edits, Edit{Actual: act[j].no})
 			j++
 		case pair:
-			edits = append(edits, Edit{Line: l.no})
+			e := Edit{Line: l.no}
+			if ok[i][j] {
+				e.Actual = act[j].no
+			}
+			edits = append(edits, e)
 			i, j = i+1, j+1
 		case absorb:
 			j++
@@ -163,7 +170,7 @@ func (p *Pattern) alignUnordered(act []aline, ok [][]bool) []Edit {
 		return actualEdits(act)
 	}
 	used := make([]bool, len(act))
-	kept := make([]bool, len(p.lines))
+	kept := make([]int, len(p.lines)) // 1 + index of the matched actual line
 	many := false
 	for _, literal := range []bool{true, false} {
 		for i, l := range p.lines {
@@ -172,7 +179,7 @@ func (p *Pattern) alignUnordered(act []aline, ok [][]bool) []Edit {
 			}
 			for j := range act {
 				if !used[j] && ok[i][j] {
-					used[j], kept[i] = true, true
+					used[j], kept[i] = true, j+1
 					break
 				}
 			}
@@ -181,7 +188,10 @@ func (p *Pattern) alignUnordered(act []aline, ok [][]bool) []Edit {
 	var edits []Edit
 	for i, l := range p.lines {
 		many = many || l.many
-		if kept[i] || l.many || l.soft {
+		switch {
+		case kept[i] > 0:
+			edits = append(edits, Edit{Line: l.no, Actual: act[kept[i]-1].no})
+		case l.many || l.soft:
 			edits = append(edits, Edit{Line: l.no})
 		}
 	}

@@ -193,3 +193,27 @@ func TestValues(t *testing.T) {
 		t.Errorf("got %+v", r)
 	}
 }
+
+// TestDisplay checks that lines that match on their own are shown as the
+// actual text they matched, and the others as written.
+func TestDisplay(t *testing.T) {
+	for _, c := range []struct {
+		name, expected, actual, want string
+		opts                         Options
+	}{
+		{"placeholders become context", "pid {{int}}\nhello\nbye", "pid 42\nhallo\nbye", "pid 42\nhello\nbye", Options{}},
+		{"missing line stays", "a {{int}}\nb\nc", "a 1\nc", "a 1\nb\nc", Options{}},
+		{"dots stay", "start\n{{...}}\nend {{int}}", "start\nx\ny\nend 9", "start\n{{...}}\nend 9", Options{}},
+		{"unordered", "w{{int}} done\nall", "all\nw2 done", "w2 done\nall", Options{Unordered: true}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := Compile(c.expected, c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.Display(c.actual); got != c.want {
+				t.Errorf("Display = %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -192,7 +192,8 @@ func judgeOutput(v *Verdict, b *lesson.Block, text string) {
 		return
 	}
 	v.fail(outputLine(b, r.Failure), "output differs:\n%s", r.Failure)
-	v.Diff = diff(want.Text(), match.Normalize(text), b.Out.Unordered)
+	got := match.Normalize(text)
+	v.Diff = diff(want.Display(got), got, b.Out.Unordered)
 }
 
 // outputLine returns the lesson line of a failure in the expected output.
@@ -210,7 +211,8 @@ func runtimeReport(b *lesson.Block) bool {
 }
 
 // diff returns a unified diff of expected and actual output; sorted when
-// order does not matter.
+// order does not matter. want is the expected output as Pattern.Display
+// gives it: lines whose placeholders matched read as context.
 func diff(want, got string, unordered bool) string {
 	a, b := "expected", "actual"
 	if unordered {
