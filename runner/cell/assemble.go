@@ -17,6 +17,10 @@ type Program struct {
 	// Lines[i] is the lesson line of source line i+1, or 0 for a line
 	// that assembling added (package main, func main() {, ...).
 	Lines []int
+	// Depends holds the indices of the earlier cells whose declarations
+	// the cell uses (in its statements or its own declarations),
+	// directly or through other declarations, in order.
+	Depends []int
 }
 
 // An Error is a cell that cannot be made into a program, at a lesson line.
@@ -40,8 +44,9 @@ func Assemble(earlier []Cell, this Cell) (*Program, error) {
 		}
 		parts = append(parts, p)
 	}
-	decls := newest(parts)
-	body := mainFunc(parts[len(parts)-1].stmts)
+	decls, uses := newest(parts)
+	stmts := parts[len(parts)-1].stmts
+	body := mainFunc(stmts)
 	var w writer
 	w.add("package main", 0)
 	w.add("", 0)
@@ -53,7 +58,7 @@ func Assemble(earlier []Cell, this Cell) (*Program, error) {
 	for _, c := range body {
 		w.chunk(c)
 	}
-	return &Program{Source: []byte(w.src.String()), Lines: w.lines}, nil
+	return &Program{Source: []byte(w.src.String()), Lines: w.lines, Depends: depends(uses, stmts, len(earlier))}, nil
 }
 
 // cellParts are the chunks of one cell, sorted out.
@@ -99,8 +104,9 @@ func parse(c Cell, current bool) (*cellParts, error) {
 
 // newest returns the declarations of all cells in order, without those
 // that a later cell redefines: a declaration is dropped when a later cell
-// defines any of its names.
-func newest(parts []*cellParts) []chunk {
+// defines any of its names. It also returns what each kept declaration
+// defines and refers to.
+func newest(parts []*cellParts) ([]chunk, []use) {
 	latest := map[string]int{} // name -> the last cell that defines it
 	for i, p := range parts {
 		for _, ns := range p.names {
@@ -110,6 +116,7 @@ func newest(parts []*cellParts) []chunk {
 		}
 	}
 	var out []chunk
+	var uses []use
 	for i, p := range parts {
 	decls:
 		for j, c := range p.decls {
@@ -119,9 +126,10 @@ func newest(parts []*cellParts) []chunk {
 				}
 			}
 			out = append(out, c)
+			uses = append(uses, use{cell: i, names: p.names[j], refs: idents(c.text())})
 		}
 	}
-	return out
+	return out, uses
 }
 
 // mainFunc returns func main, whose body is the statements.

@@ -100,6 +100,7 @@ func (c *testCase) run() string {
 		}
 		b.WriteString(strings.TrimRight(fmt.Sprintf("%4s | %s", at, l), " ") + "\n")
 	}
+	fmt.Fprintf(&b, "-- depends --\n%v\n", p.Depends)
 	if _, err := parser.ParseFile(token.NewFileSet(), "main.go", p.Source, 0); err != nil {
 		fmt.Fprintf(&b, "-- parse error --\n%v\n", err)
 	}

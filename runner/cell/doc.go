@@ -69,4 +69,13 @@
 // maps each source line to the lesson line it came from (Program.Lines),
 // so that a compiler error is reported at its line in the lesson, be it in
 // the cell being run or in an earlier cell whose declarations it uses.
+//
+// # Dependencies
+//
+// A cell depends on the earlier cells whose declarations it uses, in its
+// statements or its own declarations, directly or through other
+// declarations (Program.Depends), so that a page can show them. An
+// identifier counts as a use of every declaration of that name, and a
+// type as a use of its methods: the list may hold a cell the program
+// does not strictly need, never miss one.
 package cell
