@@ -19,8 +19,8 @@ type run struct {
 	block   *lesson.Block
 	prog    *engine.Program
 	progErr error // why the block has no program (a cell that cannot be assembled)
-	edited  bool // the code differs from the lesson's
-	buildOK bool // build only: the block is not run
+	edited  bool  // the code differs from the lesson's
+	buildOK bool  // build only: the block is not run
 
 	mu       sync.Mutex
 	attached bool

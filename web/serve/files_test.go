@@ -1,0 +1,84 @@
+package serve
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestFiles checks what the server serves: pages, the files next to the
+// lessons and the assets, and nothing else, however the path is written.
+func TestFiles(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	tests := []struct {
+		path   string
+		status int // 0: anything but 200
+		has    string
+	}{
+		{"/", 200, "在线运行"},
+		{"/lessons/live", 200, `data-block="live/hello"`},
+		{"/lessons/picture.txt", 200, "a file next to the lessons"},
+		{"/lessons/live.md", 200, "# 在线运行"},
+		{"/assets/style.css", 200, ""},
+		{"/assets/code.css", 200, ""},
+		{"/assets/bingfa.js", 200, ""},
+		{"/assets/live.js", 200, "EventSource"},
+		{"/assets/live.css", 200, ""},
+		{"/assets/search-index.js", 200, "BINGFA_SEARCH"},
+		{"/lessons/nope", 404, ""},
+		{"/lessons/../secret.txt", 0, ""},
+		{"/lessons/..%2fsecret.txt", 0, ""},
+		{"/lessons/%2e%2e%2fsecret.txt", 0, ""},
+		{"/lessons/..%5csecret.txt", 0, ""},
+		{"/lessons/%2fetc%2fpasswd", 0, ""},
+		{"/lessons/..", 0, ""},
+		{"/lessons/.", 0, ""},
+		{"/assets/..%2fserver.go", 0, ""},
+		{"/assets/%2e%2e%2f%2e%2e%2fserve.go", 0, ""},
+		{"/../secret.txt", 0, ""},
+		{"/testdata/secret.txt", 0, ""},
+		{"/secret.txt", 0, ""},
+		{"/static/live.js", 0, ""},
+		{"/server.go", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			status, body := rawGet(t, ts, tt.path)
+			switch {
+			case tt.status == 0 && status == http.StatusOK:
+				t.Errorf("status 200, want a refusal")
+			case tt.status != 0 && status != tt.status:
+				t.Errorf("status %d, want %d", status, tt.status)
+			}
+			if strings.Contains(body, "not to be served") {
+				t.Errorf("served a file outside the lesson directory")
+			}
+			if !strings.Contains(body, tt.has) {
+				t.Errorf("body lacks %q", tt.has)
+			}
+		})
+	}
+}
+
+// rawGet sends a GET with the path exactly as written (no cleaning by
+// the client) and returns the status and body.
+func rawGet(t *testing.T, ts *testServer, path string) (int, string) {
+	t.Helper()
+	host := strings.TrimPrefix(ts.URL, "http://")
+	c, err := net.Dial("tcp", host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	io.WriteString(c, "GET "+path+" HTTP/1.1\r\nHost: "+host+"\r\nConnection: close\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}

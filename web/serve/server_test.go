@@ -1,0 +1,351 @@
+package serve
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"bingfa/runner/compiled"
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+	"bingfa/runner/proc"
+)
+
+// testServer serves testdata/lessons with the compiled engine.
+type testServer struct {
+	*httptest.Server
+	s *Server
+}
+
+func newTestServer(t testing.TB, cfg Config) *testServer {
+	t.Helper()
+	lib, err := Dir("testdata/lessons")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Library, cfg.Engines = lib, set
+	ts := httptest.NewUnstartedServer(nil)
+	s, err := New(cfg, ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.Config.Handler = s.Handler()
+	ts.Start()
+	t.Cleanup(func() {
+		ts.CloseClientConnections()
+		ts.Close()
+		set.Close()
+	})
+	return &testServer{ts, s}
+}
+
+// code returns the code of a block of the test lesson.
+func code(t testing.TB, block string) string {
+	t.Helper()
+	ls, err := lesson.Load([]string{"testdata/lessons/live.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := ls[0].Block(block)
+	if b == nil {
+		t.Fatalf("no block %s", block)
+	}
+	return b.Code.Text
+}
+
+// post sends a run request with the session token; it returns the status
+// and the reply.
+func (ts *testServer) post(t testing.TB, block, src string) (int, runReply) {
+	t.Helper()
+	body, _ := json.Marshal(runRequest{Lesson: "live", Block: block, Code: src})
+	req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
+	req.Header.Set("X-Bingfa-Token", ts.s.Token())
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var rep runReply
+	if resp.StatusCode == http.StatusOK {
+		if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return resp.StatusCode, rep
+}
+
+// sseEvent is one Server-Sent Event.
+type sseEvent struct {
+	name string
+	data string
+}
+
+// stream opens a run's event stream; events arrive on the channel as the
+// server sends them, which is closed at the end of the stream.
+func (ts *testServer) stream(t testing.TB, rep runReply) (<-chan sseEvent, func()) {
+	t.Helper()
+	resp, err := ts.Client().Get(ts.URL + rep.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("events: %s", resp.Status)
+	}
+	ch := make(chan sseEvent, 100)
+	go func() {
+		defer close(ch)
+		readEvents(resp.Body, ch)
+	}()
+	return ch, func() { resp.Body.Close() }
+}
+
+func readEvents(r io.Reader, ch chan<- sseEvent) {
+	sc := bufio.NewScanner(r)
+	var ev sseEvent
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "event: "):
+			ev.name = strings.TrimPrefix(line, "event: ")
+		case strings.HasPrefix(line, "data: "):
+			ev.data = strings.TrimPrefix(line, "data: ")
+		case line == "" && ev.name != "":
+			ch <- ev
+			ev = sseEvent{}
+		}
+	}
+}
+
+// run runs a block's code and returns all its events.
+func (ts *testServer) run(t testing.TB, block, src string) []sseEvent {
+	t.Helper()
+	status, rep := ts.post(t, block, src)
+	if status != http.StatusOK {
+		t.Fatalf("run %s: status %d", block, status)
+	}
+	ch, closeStream := ts.stream(t, rep)
+	defer closeStream()
+	var evs []sseEvent
+	for ev := range ch {
+		evs = append(evs, ev)
+	}
+	return evs
+}
+
+// done decodes the last event, which must be "done".
+func done(t testing.TB, evs []sseEvent) doneEvent {
+	t.Helper()
+	if len(evs) == 0 || evs[len(evs)-1].name != "done" {
+		t.Fatalf("the stream did not end with done: %v", evs)
+	}
+	var d doneEvent
+	if err := json.Unmarshal([]byte(evs[len(evs)-1].data), &d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// output returns the text of the output events.
+func output(t testing.TB, evs []sseEvent) string {
+	var b strings.Builder
+	for _, ev := range evs {
+		if ev.name == "output" {
+			var o outputEvent
+			if err := json.Unmarshal([]byte(ev.data), &o); err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString(o.Data)
+		}
+	}
+	return b.String()
+}
+
+func TestRunAPI(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	tests := []struct {
+		block, code string
+		status      string
+		output      string
+		edited      bool
+	}{
+		{"hello", code(t, "hello"), "pass", "你好\n", false},
+		{"hello", strings.Replace(code(t, "hello"), "你好", "再见", 1), "fail", "再见\n", true},
+		{"count", code(t, "count"), "pass", "1\n2\n3\n", false},
+		{"goal", code(t, "goal"), "fail", "0\n", false},
+		{"goal", strings.Replace(code(t, "goal"), "(0)", "(42)", 1), "pass", "42\n", true},
+		{"builds", code(t, "builds"), "pass", "", false},
+		{"hello", "package main\n\nfunc main() { x }\n", "fail", "", true},
+	}
+	for i, tt := range tests {
+		t.Run(fmt.Sprintf("%d-%s", i, tt.block), func(t *testing.T) {
+			evs := ts.run(t, tt.block, tt.code)
+			if evs[0].name != "start" {
+				t.Errorf("first event %q, want start", evs[0].name)
+			}
+			d := done(t, evs)
+			if d.Status != tt.status || d.Edited != tt.edited {
+				t.Errorf("status %s, edited %v; want %s, %v (problems: %v)", d.Status, d.Edited, tt.status, tt.edited, d.Problems)
+			}
+			if got := output(t, evs); got != tt.output {
+				t.Errorf("output %q, want %q", got, tt.output)
+			}
+			if d.Engine == "" || d.Why == "" || d.HTML == "" {
+				t.Errorf("done event lacks engine, why or html: %+v", d)
+			}
+			if d.Status == "fail" && len(d.Problems) == 0 {
+				t.Errorf("a failed run without problems")
+			}
+		})
+	}
+}
+
+func TestRunDiff(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	d := done(t, ts.run(t, "hello", strings.Replace(code(t, "hello"), "你好", "再见", 1)))
+	if !strings.Contains(d.Diff, "-你好") || !strings.Contains(d.Diff, "+再见") {
+		t.Errorf("diff:\n%s", d.Diff)
+	}
+	if !strings.Contains(d.HTML, `class="diff"`) {
+		t.Errorf("the result pane has no diff:\n%s", d.HTML)
+	}
+}
+
+func TestRunRequestErrors(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	for _, tt := range []struct {
+		body   string
+		status int
+	}{
+		{`{"lesson":"nope","block":"hello","code":""}`, http.StatusNotFound},
+		{`{"lesson":"live","block":"nope","code":""}`, http.StatusNotFound},
+		{`{"lesson":"live"`, http.StatusBadRequest},
+		{`{"lesson":"live","block":"hello","code":"` + strings.Repeat("x", maxCode) + `"}`, http.StatusBadRequest},
+	} {
+		req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(tt.body))
+		req.Header.Set("X-Bingfa-Token", ts.s.Token())
+		resp, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("%.40s: status %d, want %d", tt.body, resp.StatusCode, tt.status)
+		}
+	}
+}
+
+// TestStreamAndStop checks that output arrives while the program runs
+// (it cannot end by itself before it is stopped), and that stopping it
+// kills it and the child it started.
+func TestStreamAndStop(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	status, rep := ts.post(t, "forever", code(t, "forever"))
+	if status != http.StatusOK {
+		t.Fatalf("status %d", status)
+	}
+	ch, closeStream := ts.stream(t, rep)
+	defer closeStream()
+	pids := waitPids(t, ch)
+	for _, pid := range pids {
+		if !alive(pid) {
+			t.Fatalf("process %d is not running after it printed", pid)
+		}
+	}
+	req, _ := http.NewRequest("POST", ts.URL+rep.Stop, nil)
+	req.Header.Set("X-Bingfa-Token", ts.s.Token())
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	var evs []sseEvent
+	for ev := range ch {
+		evs = append(evs, ev)
+	}
+	d := done(t, evs)
+	if !d.Stopped || d.Status != "fail" {
+		t.Errorf("done after stop: stopped %v, status %s", d.Stopped, d.Status)
+	}
+	for _, pid := range pids {
+		if alive(pid) {
+			t.Errorf("process %d still running after stop", pid)
+		}
+	}
+}
+
+// TestDisconnectStops checks that a page that goes away stops its run.
+func TestDisconnectStops(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	_, rep := ts.post(t, "forever", code(t, "forever"))
+	ch, closeStream := ts.stream(t, rep)
+	pids := waitPids(t, ch)
+	closeStream()
+	for range ch {
+	}
+	// The admission is given back when the run has ended and its
+	// processes are reaped.
+	waitAdmitted(ts.s, 0)
+	for _, pid := range pids {
+		if alive(pid) {
+			t.Errorf("process %d still running after the page went away", pid)
+		}
+	}
+}
+
+// waitPids reads events up to the "pids PARENT CHILD" line.
+func waitPids(t *testing.T, ch <-chan sseEvent) []int {
+	t.Helper()
+	var out strings.Builder
+	for ev := range ch {
+		if ev.name != "output" {
+			continue
+		}
+		var o outputEvent
+		json.Unmarshal([]byte(ev.data), &o)
+		out.WriteString(o.Data)
+		var a, b int
+		if _, err := fmt.Sscanf(out.String(), "pids %d %d\n", &a, &b); err == nil && strings.HasSuffix(out.String(), "\n") {
+			return []int{a, b}
+		}
+	}
+	t.Fatalf("the stream ended before the pids: %q", out.String())
+	return nil
+}
+
+// alive reports whether process pid exists (and is not a zombie).
+func alive(pid int) bool {
+	if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+		return false
+	}
+	for _, p := range proc.Processes() {
+		if p.Pid == pid {
+			return p.State != 'Z'
+		}
+	}
+	return false
+}
+
+// waitAdmitted waits until the limiter holds n admissions.
+func waitAdmitted(s *Server, n int) {
+	for {
+		s.lim.mu.Lock()
+		a := s.lim.admitted
+		s.lim.mu.Unlock()
+		if a == n {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
