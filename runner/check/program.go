@@ -31,20 +31,49 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 	if !o.Cell {
 		return p, nil
 	}
-	var earlier []cell.Cell
-	for _, e := range Cells(l, b) {
-		earlier = append(earlier, cellOf(e))
+	a, _, err := assemble(l, b)
+	if err != nil {
+		return nil, err
+	}
+	p.Source, p.Lines = a.Source, a.Lines
+	return p, nil
+}
+
+// assemble assembles the program of cell b, and returns it with the
+// earlier cells.
+func assemble(l *lesson.Lesson, b *lesson.Block) (*cell.Program, []*lesson.Block, error) {
+	cells := Cells(l, b)
+	earlier := make([]cell.Cell, len(cells))
+	for i, e := range cells {
+		earlier[i] = cellOf(e)
 	}
 	a, err := cell.Assemble(earlier, cellOf(b))
 	if err != nil {
 		var ce *cell.Error
 		if errors.As(err, &ce) {
-			return nil, &ProblemError{verdict.Problem{Line: ce.Line, Msg: ce.Msg}}
+			return nil, nil, &ProblemError{verdict.Problem{Line: ce.Line, Msg: ce.Msg}}
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	p.Source, p.Lines = a.Source, a.Lines
-	return p, nil
+	return a, cells, nil
+}
+
+// DependsOn returns the earlier cells whose declarations cell b uses,
+// directly or through other declarations (see package cell); nil for a
+// block that is not a cell or a cell that cannot be assembled.
+func DependsOn(l *lesson.Lesson, b *lesson.Block) []*lesson.Block {
+	if !b.Opts.Cell {
+		return nil
+	}
+	a, cells, err := assemble(l, b)
+	if err != nil {
+		return nil
+	}
+	var out []*lesson.Block
+	for _, i := range a.Depends {
+		out = append(out, cells[i])
+	}
+	return out
 }
 
 // Cells returns the notebook cells of l before block b, in order.
