@@ -28,6 +28,7 @@ func checkCmd(args []string) error {
 	runRE := fs.String("run", "", "check only blocks whose `lesson/name` matches this regular expression")
 	jsonOut := fs.String("json", "", "write a JSON report to `FILE`")
 	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")
+	mode := fs.String("engine", envOr("BINGFA_ENGINE", engines.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -35,7 +36,7 @@ func checkCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := engines.New(engines.Compiled, compiledCache())
+	set, err := engines.New(*mode, compiledCache())
 	if err != nil {
 		return err
 	}
@@ -87,4 +88,12 @@ func writeJSON(path string, rep *check.Report) error {
 		return err
 	}
 	return f.Close()
+}
+
+// envOr returns the environment variable key, or def when it is empty.
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
 }

@@ -18,6 +18,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"bingfa/runner/yaegi"
 )
 
 const usage = `bingfa: an executable tutorial on concurrency (并发)
@@ -38,6 +40,7 @@ Run 'bingfa COMMAND -h' for the flags of a command.
 var errSilent = errors.New("failed")
 
 func main() {
+	yaegi.MaybeWorker() // a re-executed yaegi worker never returns from it
 	if err := run(os.Args[1:]); err != nil {
 		if !errors.Is(err, errSilent) {
 			fmt.Fprintln(os.Stderr, err)

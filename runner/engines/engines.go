@@ -1,39 +1,56 @@
 // Package engines assembles the engines that check, the tests and the
 // web reader use, and the router that picks among them.
+//
+// A process that uses the yaegi engine (every mode but compiled) must
+// call yaegi.MaybeWorker first thing in main, or in TestMain: its workers
+// are the same executable started again.
 package engines
 
 import (
-	"fmt"
-
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
+	"bingfa/runner/route"
+	"bingfa/runner/yaegi"
 )
 
 // Modes accepted by --engine.
 const (
-	Auto     = "auto"
-	Compiled = "compiled"
-	Yaegi    = "yaegi"
-	Both     = "both"
+	Auto     = route.Auto
+	Compiled = route.Compiled
+	Yaegi    = route.Yaegi
+	Both     = route.Both
 )
 
 // A Set is the engines of one process and the router over them.
 type Set struct {
 	Compiled *compiled.Engine
+	Yaegi    *yaegi.Engine // nil in mode compiled
 	Router   check.Router
 }
 
-// New returns the engines for mode, with binaries cached in cacheDir.
+// New returns the engines for mode ("" means auto), with binaries cached
+// in cacheDir.
 func New(mode, cacheDir string) (*Set, error) {
+	if mode == "" {
+		mode = Auto
+	}
 	c := compiled.New(cacheDir)
 	s := &Set{Compiled: c}
-	switch mode {
-	case "", Auto, Compiled:
-		s.Router = check.Only(c)
-	default:
-		return nil, fmt.Errorf("unknown engine %q (want auto, compiled, yaegi or both)", mode)
+	var y engine.Engine
+	if mode != Compiled {
+		e, err := yaegi.New()
+		if err != nil {
+			return nil, err
+		}
+		s.Yaegi, y = e, e
 	}
+	r, err := route.New(mode, c, y)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	s.Router = r
 	return s, nil
 }
 
@@ -42,6 +59,9 @@ func (s *Set) Builder() engine.Builder { return s.Compiled }
 
 // Close stops the engines' work in progress (builds, workers).
 func (s *Set) Close() error {
+	if s.Yaegi != nil {
+		s.Yaegi.Close()
+	}
 	return s.Compiled.Close()
 }
 

@@ -20,16 +20,12 @@ type Engine struct {
 
 	mu       sync.Mutex
 	closed   bool
-	warm     []*worker // started, waiting; for default output settings
+	warm     []*worker // started, waiting, with the default limits
 	starting int       // warm workers being started
 }
 
 // PoolSize is the number of warm workers an engine keeps.
 const PoolSize = 2
-
-// poolMaxOutput is the output cap of warm workers; a program with another
-// cap gets a worker of its own.
-const poolMaxOutput = 1 << 20
 
 // New returns an engine whose workers are this process's executable. The
 // program must call MaybeWorker at its start.
@@ -69,17 +65,13 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 
 // worker returns a warm worker that suits p, or starts one.
 func (e *Engine) worker(p *engine.Program) (*worker, error) {
-	pooled := !p.Split && (p.MaxOutput == poolMaxOutput || p.MaxOutput == 0)
-	if pooled {
+	lim := limitsOf(p)
+	if lim == defaultLimits {
 		if w := e.take(); w != nil {
 			return w, nil
 		}
 	}
-	max := p.MaxOutput
-	if max == 0 {
-		max = poolMaxOutput
-	}
-	return startWorker(e.life, e.exe, p.Split, max)
+	return startWorker(e.life, e.exe, lim)
 }
 
 // take removes a live warm worker from the pool, and starts another in
@@ -120,7 +112,7 @@ func (e *Engine) refill() {
 // startWarm starts one warm worker and adds it to the pool.
 func (e *Engine) startWarm() {
 	defer e.wg.Done()
-	w, err := startWorker(e.life, e.exe, false, poolMaxOutput)
+	w, err := startWorker(e.life, e.exe, defaultLimits)
 	e.mu.Lock()
 	e.starting--
 	closed := e.closed

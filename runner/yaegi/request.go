@@ -101,9 +101,16 @@ func (r *report) err(p *engine.Program) error {
 	return be
 }
 
+// ready is the byte a worker writes first on its report descriptor, once
+// it has its request: a process that does not is no worker.
+const ready = 'R'
+
 // parseReport reads a worker's report; an empty one is nil.
 func parseReport(b []byte) (*report, error) {
-	if len(b) == 0 {
+	if len(b) == 0 || b[0] != ready {
+		return nil, fmt.Errorf("the worker never took its program: does the executable call yaegi.MaybeWorker first?")
+	}
+	if b = b[1:]; len(b) == 0 {
 		return nil, nil
 	}
 	var r report

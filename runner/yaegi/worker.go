@@ -49,6 +49,7 @@ func serve() int {
 		return 125
 	}
 	reqFile.Close()
+	_, _ = rep.Write([]byte{ready})
 	if err := setup(&req, &args); err != nil {
 		writeReport(rep, report{Broken: err.Error()})
 		return 125

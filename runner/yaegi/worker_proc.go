@@ -16,18 +16,40 @@ import (
 
 // A worker is a started worker process, idle until it gets its request.
 type worker struct {
-	split     bool
-	maxOutput int64
-	req       *os.File // write end of the request pipe
-	started   time.Time
-	idle      atomic.Int64 // nanoseconds between start and request
-	emit      atomic.Pointer[func(engine.Event)]
-	ctx       context.Context // the supervision's; its cause says why it ended
-	stop      context.CancelCauseFunc
-	exited    chan struct{} // closed when the process and its group are gone
-	out       *engine.Outcome
-	report    []byte
+	limits  limits
+	req     *os.File // write end of the request pipe
+	started time.Time
+	idle    atomic.Int64 // nanoseconds between start and request
+	emit    atomic.Pointer[func(engine.Event)]
+	ctx     context.Context // the supervision's; its cause says why it ended
+	stop    context.CancelCauseFunc
+	exited  chan struct{} // closed when the process and its group are gone
+	out     *engine.Outcome
+	report  []byte
 }
+
+// limits are the settings a worker is started with: a program runs in a
+// worker with its own.
+type limits struct {
+	split                bool
+	maxOutput, maxMemory int64
+}
+
+// limitsOf returns the limits p must run with.
+func limitsOf(p *engine.Program) limits {
+	l := limits{split: p.Split, maxOutput: p.MaxOutput, maxMemory: p.MemoryLimit()}
+	if l.maxOutput <= 0 {
+		l.maxOutput = defaultLimits.maxOutput
+	}
+	return l
+}
+
+// defaultLimits are those of a block that sets none: the warm workers'.
+var defaultLimits = limits{maxOutput: 1 << 20, maxMemory: engine.DefaultMaxMemory}
+
+// notTests is the worker's argument: a test binary that forgot to call
+// MaybeWorker runs no tests instead of all of them.
+const notTests = "-test.run=^$"
 
 // idleLimit is the longest a worker waits for its request.
 const idleLimit = time.Hour
@@ -37,7 +59,7 @@ var errTimeout = errors.New("time limit")
 
 // startWorker starts a worker process under supervision for the life of
 // life.
-func startWorker(life context.Context, exe string, split bool, maxOutput int64) (*worker, error) {
+func startWorker(life context.Context, exe string, lim limits) (*worker, error) {
 	reqR, reqW, err := os.Pipe()
 	if err != nil {
 		return nil, err
@@ -48,10 +70,10 @@ func startWorker(life context.Context, exe string, split bool, maxOutput int64) 
 		reqW.Close()
 		return nil, err
 	}
-	w := &worker{split: split, maxOutput: maxOutput, req: reqW, exited: make(chan struct{})}
+	w := &worker{limits: lim, req: reqW, exited: make(chan struct{})}
 	ctx, stop := context.WithCancelCause(life)
 	w.ctx, w.stop = ctx, stop
-	cmd := exec.Command(exe)
+	cmd := exec.Command(exe, notTests) // in a binary that is no worker
 	cmd.Env = append(os.Environ(), workerEnv+"=yaegi")
 	cmd.Dir = os.TempDir()
 	cmd.ExtraFiles = []*os.File{reqR, repW}
@@ -62,7 +84,8 @@ func startWorker(life context.Context, exe string, split bool, maxOutput int64) 
 	}()
 	w.started = time.Now()
 	go func() {
-		out := proc.Run(ctx, cmd, proc.Config{Timeout: idleLimit, MaxOutput: maxOutput, Split: split, Emit: w.forward})
+		out := proc.Run(ctx, cmd, proc.Config{Timeout: idleLimit, MaxOutput: lim.maxOutput,
+			MaxMemory: lim.maxMemory, Split: lim.split, Emit: w.forward})
 		reqR.Close()
 		repW.Close()
 		select {

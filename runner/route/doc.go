@@ -1,0 +1,40 @@
+// Package route decides which engine runs each program block: the yaegi
+// interpreter, when a static check finds nothing in the block that the
+// interpreter is known to get wrong, or else the compiled engine, the
+// authority on what a program prints.
+//
+// # The static check
+//
+// A block goes to yaegi only if it parses and type-checks (go/types) and
+// none of these is true; the first one found is the reason given:
+//
+//   - it imports a package that yaegi's standard-library tables lack, or
+//     uses a symbol they lack (they stop at Go 1.22), or a package that
+//     acts on the host process: runtime, syscall, unsafe, os/signal;
+//   - it ranges over an integer or a function, or calls min, max or
+//     clear (Go 1.21 and 1.22 features yaegi does not have);
+//   - a function literal refers to a loop variable, or its address is
+//     taken (yaegi has no per-iteration loop variables);
+//   - it declares a generic type or function, or calls a generic
+//     function without explicit type arguments;
+//   - it calls something that measures or re-executes the process
+//     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
+//     time.Until), uses recover (yaegi prints the panics it unwinds),
+//     print or println (yaegi writes them to stdout), formats with %T or
+//     %#v (type names differ), or runs select in a goroutine;
+//   - its options ask for the race detector, an expected failure
+//     (expect=), exit status 2 (a Go runtime failure), several runs
+//     (runs=) or serial (timing-sensitive blocks).
+//
+// A reason reads "range over int at lessons/x.md:57": positions are
+// lesson lines (engine.Program.LessonLine).
+//
+// # Modes
+//
+// The Router applies one of the modes of --engine: auto (the check
+// above), compiled (every block compiled), yaegi (every block
+// interpreted: to see what the interpreter does) and both (every block
+// the check lets through runs in both engines, compiled first, and the
+// checker fails the block if their verdicts differ). The engine= option
+// of a block overrides every mode but compiled.
+package route

@@ -1,0 +1,140 @@
+package route
+
+import (
+	"fmt"
+	"sync"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+)
+
+// Modes of a Router, as given to --engine.
+const (
+	Auto     = "auto"
+	Compiled = "compiled"
+	Yaegi    = "yaegi"
+	Both     = "both"
+)
+
+// A Router is a check.Router that picks between the compiled engine and
+// yaegi. It is safe for concurrent use.
+type Router struct {
+	mode            string
+	compiled, yaegi engine.Engine
+	types           *typeChecker
+
+	mu    sync.Mutex
+	cache map[routeKey]Decision // decisions already made
+}
+
+type routeKey struct {
+	block  *lesson.Block
+	source string
+}
+
+// New returns a router for mode (Auto, Compiled, Yaegi or Both). With a
+// nil yaegi, every block is compiled.
+func New(mode string, compiled, yaegi engine.Engine) (*Router, error) {
+	switch mode {
+	case Auto, Compiled, Yaegi, Both:
+	default:
+		return nil, fmt.Errorf("unknown engine %q (want auto, compiled, yaegi or both)", mode)
+	}
+	return &Router{mode: mode, compiled: compiled, yaegi: yaegi, types: newTypeChecker(),
+		cache: map[routeKey]Decision{}}, nil
+}
+
+// A Decision is whether a block may run in yaegi, and why.
+type Decision struct {
+	Yaegi bool
+	Why   string // "range over int at lessons/x.md:57", or why it may
+}
+
+// Route implements check.Router.
+func (r *Router) Route(b *lesson.Block, p *engine.Program) check.Route {
+	switch {
+	case r.mode == Compiled || r.yaegi == nil:
+		return r.route(false, "compiled: --engine=compiled")
+	case b.Opts.Engine == lesson.EngineCompiled:
+		return r.route(false, "compiled: engine=compiled on the block")
+	case b.Opts.Engine == lesson.EngineYaegi:
+		return r.route(true, "yaegi: engine=yaegi on the block")
+	case r.mode == Yaegi:
+		return r.route(true, "yaegi: --engine=yaegi")
+	}
+	d := r.Decide(b, p)
+	if !d.Yaegi {
+		return r.route(false, "compiled: "+d.Why)
+	}
+	if r.mode == Both {
+		return check.Route{Engines: []engine.Engine{r.compiled, r.yaegi}, Why: "both: " + d.Why}
+	}
+	return r.route(true, "yaegi: "+d.Why)
+}
+
+func (r *Router) route(yaegi bool, why string) check.Route {
+	e := r.compiled
+	if yaegi {
+		e = r.yaegi
+	}
+	return check.Route{Engines: []engine.Engine{e}, Why: why}
+}
+
+// Decide runs the static check on block b, whose program is p. Decisions
+// are remembered: the checker asks twice for each block.
+func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
+	key := routeKey{b, string(p.Source)}
+	r.mu.Lock()
+	d, ok := r.cache[key]
+	r.mu.Unlock()
+	if ok {
+		return d
+	}
+	d = r.decide(b, p)
+	r.mu.Lock()
+	r.cache[key] = d
+	r.mu.Unlock()
+	return d
+}
+
+func (r *Router) decide(b *lesson.Block, p *engine.Program) Decision {
+	if why := optionRule(b); why != "" {
+		return Decision{Why: fmt.Sprintf("%s at %s:%d", why, p.Path, b.Code.Line)}
+	}
+	c, err := r.types.check(p.Source)
+	if err != nil {
+		line, msg := errorLine(err)
+		return Decision{Why: fmt.Sprintf("does not type-check (%s) at %s", msg, position(p, line))}
+	}
+	if f := inspect(c, yaegiSymbols()); f != nil {
+		return Decision{Why: fmt.Sprintf("%s at %s", f.msg, position(p, c.fset.Position(f.pos).Line))}
+	}
+	return Decision{Yaegi: true, Why: "passed the static check"}
+}
+
+// position returns path:line of a source line of p.
+func position(p *engine.Program, line int) string {
+	if l := p.LessonLine(line); l > 0 {
+		return fmt.Sprintf("%s:%d", p.Path, l)
+	}
+	return p.Path
+}
+
+// optionRule returns why a block's options keep it from yaegi, or "".
+func optionRule(b *lesson.Block) string {
+	o := &b.Opts
+	switch {
+	case o.Race:
+		return "race detector"
+	case o.Expect.Kind != "":
+		return "expect=" + o.Expect.Kind
+	case o.ExitSet && o.Exit == 2:
+		return "exit=2 (a Go runtime failure)"
+	case o.Runs > 1:
+		return fmt.Sprintf("runs=%d", o.Runs)
+	case o.Serial:
+		return "serial"
+	}
+	return ""
+}

@@ -1,0 +1,241 @@
+package route
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// A finding is the first thing in a program that keeps it from yaegi.
+type finding struct {
+	msg string
+	pos token.Pos
+}
+
+// inspect returns the first construct of c that yaegi is known to get
+// wrong, or nil.
+func inspect(c *checked, syms symbols) *finding {
+	loopVars := loopVariables(c)
+	var found *finding
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		if found != nil || n == nil {
+			return false
+		}
+		if msg := rule(c, syms, loopVars, n); msg != "" {
+			found = &finding{msg: msg, pos: n.Pos()}
+		}
+		return found == nil
+	})
+	return found
+}
+
+// rule returns why node n keeps its program from yaegi, or "".
+func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.ImportSpec:
+		return importRule(syms, n)
+	case *ast.RangeStmt:
+		return rangeRule(c, n)
+	case *ast.CallExpr:
+		return callRule(c, n)
+	case *ast.SelectorExpr:
+		return selectorRule(c, syms, n)
+	case *ast.FuncDecl:
+		if n.Type.TypeParams != nil {
+			return "generic function " + n.Name.Name
+		}
+	case *ast.TypeSpec:
+		if n.TypeParams != nil {
+			return "generic type " + n.Name.Name
+		}
+	case *ast.BasicLit:
+		return formatRule(n)
+	case *ast.GoStmt:
+		if lit, ok := n.Call.Fun.(*ast.FuncLit); ok && contains[*ast.SelectStmt](lit.Body) {
+			return "select in a goroutine"
+		}
+	case *ast.FuncLit:
+		if v := capturedLoopVar(c, loopVars, n); v != "" {
+			return "function literal uses loop variable " + v
+		}
+	case *ast.UnaryExpr:
+		if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && loopVars[c.info.Uses[id]] {
+			return "address of loop variable " + id.Name
+		}
+	}
+	return ""
+}
+
+// importRule checks an import against yaegi's packages.
+func importRule(syms symbols, s *ast.ImportSpec) string {
+	p, _ := strconv.Unquote(s.Path.Value)
+	switch {
+	case hostPackages[p]:
+		return fmt.Sprintf("package %s acts on the process", p)
+	case !syms.has(p, ""):
+		return fmt.Sprintf("package %s is not in yaegi", p)
+	}
+	return ""
+}
+
+// rangeRule rejects range over integers and functions (Go 1.22, 1.23).
+func rangeRule(c *checked, r *ast.RangeStmt) string {
+	t := c.info.TypeOf(r.X)
+	if t == nil {
+		return ""
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsInteger != 0 {
+			return "range over int"
+		}
+	case *types.Signature:
+		return "range over func"
+	}
+	return ""
+}
+
+// unsupportedBuiltins are missing from yaegi (min, max, clear) or behave
+// differently there.
+var unsupportedBuiltins = map[string]string{
+	"min": "builtin min", "max": "builtin max", "clear": "builtin clear",
+	"print":   "builtin print (yaegi writes it to stdout)",
+	"println": "builtin println (yaegi writes it to stdout)",
+	"recover": "recover (yaegi prints the panics it unwinds)",
+}
+
+// callRule rejects some builtins and generic calls whose type arguments
+// are inferred.
+func callRule(c *checked, call *ast.CallExpr) string {
+	id := calleeIdent(call.Fun)
+	if id == nil {
+		return ""
+	}
+	if b, ok := c.info.Uses[id].(*types.Builtin); ok {
+		return unsupportedBuiltins[b.Name()]
+	}
+	if _, ok := c.info.Instances[id]; ok && !explicitTypeArgs(call.Fun) {
+		return "generic call of " + id.Name + " with inferred type arguments"
+	}
+	return ""
+}
+
+// calleeIdent returns the identifier naming a called function: f, pkg.F,
+// x.M, or nil.
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	case *ast.IndexExpr:
+		return calleeIdent(f.X)
+	case *ast.IndexListExpr:
+		return calleeIdent(f.X)
+	}
+	return nil
+}
+
+func explicitTypeArgs(fun ast.Expr) bool {
+	switch ast.Unparen(fun).(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
+}
+
+// selectorRule checks a qualified identifier pkg.Name against yaegi's
+// tables and the symbols that measure the process.
+func selectorRule(c *checked, syms symbols, s *ast.SelectorExpr) string {
+	x, ok := s.X.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	pn, ok := c.info.Uses[x].(*types.PkgName)
+	if !ok {
+		return ""
+	}
+	pkg := pn.Imported()
+	qual := pkg.Name() + "." + s.Sel.Name
+	switch {
+	case hostSymbols[qual]:
+		return qual + " measures the process"
+	case !syms.has(pkg.Path(), s.Sel.Name):
+		return qual + " is not in yaegi"
+	}
+	return ""
+}
+
+// formatRule rejects format verbs that print type names, which yaegi
+// spells differently.
+func formatRule(l *ast.BasicLit) string {
+	if l.Kind != token.STRING {
+		return ""
+	}
+	for _, verb := range []string{"%T", "%#v"} {
+		if strings.Contains(l.Value, verb) {
+			return "format " + verb
+		}
+	}
+	return ""
+}
+
+// loopVariables returns the variables declared by for and range clauses.
+func loopVariables(c *checked) map[types.Object]bool {
+	vars := map[types.Object]bool{}
+	add := func(e ast.Expr) {
+		if id, ok := e.(*ast.Ident); ok && c.info.Defs[id] != nil {
+			vars[c.info.Defs[id]] = true
+		}
+	}
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			if as, ok := n.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+				for _, e := range as.Lhs {
+					add(e)
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				add(n.Key)
+				add(n.Value)
+			}
+		}
+		return true
+	})
+	return vars
+}
+
+// capturedLoopVar returns the name of a loop variable declared outside
+// lit and used inside it, or "".
+func capturedLoopVar(c *checked, loopVars map[types.Object]bool, lit *ast.FuncLit) string {
+	name := ""
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || name != "" {
+			return name == ""
+		}
+		obj := c.info.Uses[id]
+		if loopVars[obj] && (obj.Pos() < lit.Pos() || obj.Pos() >= lit.End()) {
+			name = id.Name
+		}
+		return true
+	})
+	return name
+}
+
+// contains reports whether a node of type T is inside n.
+func contains[T ast.Node](n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if _, ok := m.(T); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,77 @@
+package route
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"sync"
+)
+
+// A typeChecker type-checks programs against the standard library's
+// export data. Imported packages are loaded once and kept; it is safe for
+// concurrent use, one check at a time.
+type typeChecker struct {
+	mu   sync.Mutex
+	fset *token.FileSet
+	imp  types.Importer
+}
+
+func newTypeChecker() *typeChecker {
+	fset := token.NewFileSet()
+	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", nil)}
+}
+
+// A checked program is a parsed, type-checked package main.
+type checked struct {
+	fset *token.FileSet
+	file *ast.File
+	info *types.Info
+}
+
+// check parses and type-checks src. Its error says what is wrong and
+// where, as a source position.
+func (tc *typeChecker) check(src []byte) (*checked, error) {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	f, err := parser.ParseFile(tc.fset, "main.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	info := &types.Info{
+		Types:     map[ast.Expr]types.TypeAndValue{},
+		Defs:      map[*ast.Ident]types.Object{},
+		Uses:      map[*ast.Ident]types.Object{},
+		Instances: map[*ast.Ident]types.Instance{},
+	}
+	var first error
+	conf := types.Config{Importer: tc.imp, Error: func(err error) {
+		if first == nil {
+			first = err
+		}
+	}}
+	if _, err := conf.Check("main", tc.fset, []*ast.File{f}, info); err != nil && first == nil {
+		first = err
+	}
+	if first != nil {
+		return nil, first
+	}
+	return &checked{fset: tc.fset, file: f, info: info}, nil
+}
+
+// errorLine returns the source line of a parse or type error, or 0.
+func errorLine(err error) (int, string) {
+	var te types.Error
+	if errors.As(err, &te) {
+		return te.Fset.Position(te.Pos).Line, te.Msg
+	}
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		return list[0].Pos.Line, list[0].Msg
+	}
+	return 0, fmt.Sprint(err)
+}
