@@ -49,15 +49,15 @@ func (p *Pattern) pairs(act []aline) [][]bool {
 		return nil
 	}
 	ok := make([][]bool, len(p.lines))
+	m := &matcher{} // one budget for all pairs: past it, pairs do not match
 	for i, l := range p.lines {
 		ok[i] = make([]bool, len(act))
 		if l.many {
 			continue
 		}
 		for j, a := range act {
-			m := &matcher{}
 			m.at(l, a)
-			ok[i][j] = m.matchLine(l, a.text, nil, func(*binds) bool { return true })
+			ok[i][j] = m.steps <= budget && m.matchLine(l, a.text, nil, func(*binds) bool { return true })
 		}
 	}
 	return ok

@@ -49,7 +49,11 @@ func syncEdit(l *lesson.Lesson, b *lesson.Block, read ReadFunc) (edit, bool, err
 	f := b.Code
 	eol := eolAt(l.Source, f.Start)
 	nb := &body{}
-	for _, line := range textLines(strings.TrimRight(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")) {
+	code := strings.TrimRight(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+	for i, line := range strings.Split(code, "\n") {
+		if strings.HasSuffix(line, "\r") {
+			return edit{}, false, lesson.Errorf(l.Path, f.Line, "file=%s: line %d ends with a carriage return that a lesson cannot hold; remove it from the file", b.Opts.File, i+1)
+		}
 		nb.add(line, f.Indent, eol)
 	}
 	e, err := replaceBody(l, f, nb)
