@@ -126,7 +126,8 @@ func classify(code string, n int) []lineClass {
 	return classes
 }
 
-// scan returns the tokens of code, automatic semicolons included.
+// scan returns the tokens of code but semicolons, explicit or automatic:
+// each token records instead whether one came before it.
 func scan(code string) []tok {
 	fset := token.NewFileSet()
 	file := fset.AddFile("cell", -1, len(code))
