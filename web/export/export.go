@@ -19,9 +19,12 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"bingfa/runner/lesson"
 	"bingfa/web/render"
@@ -44,19 +47,13 @@ func Render(ls []*lesson.Lesson, res render.Results, cfg render.Config) (map[str
 		return nil, err
 	}
 	cfg = r.Config()
+	pages, html, err := renderPages(r, ls, res)
+	if err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{}
-	pages := make([]*render.Page, len(ls))
-	for i := range ls {
-		p, err := r.Page(ls, i, res)
-		if err != nil {
-			return nil, err
-		}
-		var b bytes.Buffer
-		if err := r.WritePage(&b, p); err != nil {
-			return nil, fmt.Errorf("%s: %v", ls[i].Path, err)
-		}
-		pages[i] = p
-		files[p.URL] = b.Bytes()
+	for i, p := range pages {
+		files[p.URL] = html[i]
 	}
 	var b bytes.Buffer
 	if err := r.WriteIndex(&b, r.Index(ls, res)); err != nil {
@@ -93,4 +90,36 @@ func Write(dir string, ls []*lesson.Lesson, res render.Results) (*Site, error) {
 		site.Files = append(site.Files, name)
 	}
 	return site, nil
+}
+
+// renderPages renders the page of every lesson, in parallel (the
+// renderer is safe for concurrent use), at most one per CPU at a time.
+func renderPages(r *render.Renderer, ls []*lesson.Lesson, res render.Results) ([]*render.Page, [][]byte, error) {
+	pages := make([]*render.Page, len(ls))
+	html := make([][]byte, len(ls))
+	errs := make([]error, len(ls))
+	sem := make(chan struct{}, runtime.NumCPU())
+	var wg sync.WaitGroup
+	for i := range ls {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			pages[i], html[i], errs[i] = renderPage(r, ls, i, res)
+		}()
+	}
+	wg.Wait()
+	return pages, html, errors.Join(errs...)
+}
+
+func renderPage(r *render.Renderer, ls []*lesson.Lesson, i int, res render.Results) (*render.Page, []byte, error) {
+	p, err := r.Page(ls, i, res)
+	if err != nil {
+		return nil, nil, err
+	}
+	var b bytes.Buffer
+	if err := r.WritePage(&b, p); err != nil {
+		return nil, nil, fmt.Errorf("%s: %v", ls[i].Path, err)
+	}
+	return p, b.Bytes(), nil
 }

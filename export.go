@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+	"bingfa/web/export"
+	"bingfa/web/render"
+)
+
+// exportCmd writes the course as a static website: the lessons' blocks
+// are run (unless --no-run) and every page shows the real output.
+func exportCmd(args []string) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: bingfa export -o DIR [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\nThe site works from file:// and offline: open DIR/index.html.\n\n")
+		fs.PrintDefaults()
+	}
+	out := fs.String("o", "", "write the site into `DIR` (required)")
+	noRun := fs.Bool("no-run", false, "do not run anything: pages show the expected outputs")
+	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if *out == "" {
+		fs.Usage()
+		return errUsage
+	}
+	ls, err := loadLessons(fs.Args())
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	var res render.Results
+	if !*noRun {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		rep, err := exportCheck(ctx, ls, *jobs)
+		if err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted")
+		}
+		res = render.ResultsOf(rep)
+	}
+	site, err := export.Write(*out, ls, res)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "export: wrote %d files to %s in %v; open %s\n", len(site.Files), *out,
+		time.Since(start).Round(time.Millisecond), *out+string(os.PathSeparator)+"index.html")
+	return nil
+}
+
+// exportCheck runs every block of ls with the checker, reporting progress
+// on standard error.
+func exportCheck(ctx context.Context, ls []*lesson.Lesson, jobs int) (*check.Report, error) {
+	set, err := engines.New(engines.Compiled, compiledCache())
+	if err != nil {
+		return nil, err
+	}
+	defer set.Close()
+	cfg := set.Config()
+	cfg.Jobs = jobs
+	cfg.Observer = export.NewProgress(os.Stderr)
+	return check.New(cfg).Check(ctx, ls), nil
+}
