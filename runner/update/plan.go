@@ -45,7 +45,7 @@ func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadF
 		ch := &Change{Lesson: ls[i]}
 		actual := map[string]string{}
 		for _, r := range byLesson[l] {
-			out, ran, err := actualOutput(r)
+			out, ran, err := actualOutput(r, ls[i].Blocks[r.Block.Index-1])
 			if err != nil {
 				ch.Notes = append(ch.Notes, err)
 			} else if ran {
@@ -107,13 +107,14 @@ func runAll(l *lesson.Lesson) {
 }
 
 // actualOutput returns what the block of r printed, on the stream its
-// output block compares, and whether it ran; an error if its run did not
+// output block compares, and whether it ran; an error at the line of the
+// block as read (orig: before copies were synchronised) if its run did not
 // end as the block expects.
-func actualOutput(r *check.Result) (string, bool, error) {
+func actualOutput(r *check.Result, orig *lesson.Block) (string, bool, error) {
 	b := r.Block
 	for _, p := range r.Problems {
 		if p.Line == b.Code.Line {
-			return "", false, lesson.Errorf(r.Lesson.Path, p.Line, "not updated: %s", p.Msg)
+			return "", false, lesson.Errorf(r.Lesson.Path, orig.Code.Line, "not updated: %s", p.Msg)
 		}
 	}
 	if len(r.Runs) == 0 {

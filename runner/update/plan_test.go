@@ -1,0 +1,67 @@
+package update
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bingfa/runner/check"
+	"bingfa/runner/compiled"
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+)
+
+// TestPlan runs the cases of testdata/plan/*.txt with the compiled
+// engine: the actual outputs are what the blocks print. The section notes
+// lists the blocks that are not updated.
+func TestPlan(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs programs")
+	}
+	files, _ := filepath.Glob("testdata/plan/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no test cases")
+	}
+	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { set.Close() })
+	c := check.New(set.Config())
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			tc := readCase(t, file)
+			dir := t.TempDir()
+			for _, s := range tc.sections {
+				if name, ok := strings.CutPrefix(s.name, "file "); ok {
+					write(t, filepath.Join(dir, name), s.data)
+				}
+			}
+			path := filepath.Join(dir, "lesson.md")
+			write(t, path, tc.source("lesson.md"))
+			ls, err := lesson.Load([]string{path})
+			if err != nil {
+				t.Fatal(err)
+			}
+			changes, err := Plan(context.Background(), c, ls, os.ReadFile)
+			if err != nil {
+				t.Fatal(trimDir(err, dir))
+			}
+			var notes []string
+			for _, n := range changes[0].Notes {
+				notes = append(notes, trimDir(n, dir).Error())
+			}
+			if got, want := strings.Join(notes, "\n"), strings.TrimSpace(tc.get("notes")); got != want {
+				t.Errorf("notes:\n%s\nwant:\n%s", got, want)
+			}
+			tc.check(t, file, changes[0].New, nil)
+			if err := Apply(&bytes.Buffer{}, changes, false); err == nil {
+				t.Error("Apply reports no error for the blocks not updated")
+			}
+			assertFile(t, path, changes[0].New)
+		})
+	}
+}
