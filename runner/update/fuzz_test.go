@@ -61,7 +61,7 @@ func fuzzOne(t *testing.T, md, out, file string) {
 
 // update synchronises l and brings its outputs up to date.
 func update(l *lesson.Lesson, read ReadFunc, actual map[string]string) ([]byte, error) {
-	src, err := Sync(l, read)
+	src, err := Sync(l, l.Blocks, read)
 	if err != nil {
 		return nil, err
 	}

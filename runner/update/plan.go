@@ -24,7 +24,7 @@ func (c *Change) Changed() bool { return string(c.New) != string(c.Lesson.Source
 // lesson from being updated at all (a copied file that cannot be read, a
 // block that cannot be rewritten) are returned as an error.
 func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadFunc) ([]*Change, error) {
-	synced, err := syncAll(ls, read)
+	synced, err := syncAll(c, ls, read)
 	if err != nil {
 		return nil, err
 	}
@@ -62,13 +62,13 @@ func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadF
 	return changes, errs.Err()
 }
 
-// syncAll synchronises the copies of files in every lesson and returns the
-// lessons parsed again from their new sources.
-func syncAll(ls []*lesson.Lesson, read ReadFunc) ([]*lesson.Lesson, error) {
+// syncAll synchronises the copies of files in the blocks c selects and
+// returns the lessons parsed again from their new sources.
+func syncAll(c *check.Checker, ls []*lesson.Lesson, read ReadFunc) ([]*lesson.Lesson, error) {
 	var errs lesson.ErrorList
 	out := make([]*lesson.Lesson, len(ls))
 	for i, l := range ls {
-		src, err := Sync(l, read)
+		src, err := Sync(l, c.Selected(l), read)
 		if err != nil {
 			errs = append(errs, err.(lesson.ErrorList)...)
 			continue

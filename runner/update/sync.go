@@ -12,13 +12,14 @@ import (
 // it.
 type ReadFunc func(path string) ([]byte, error)
 
-// Sync returns the source of l with the code of every block that is a copy
-// of a file (file=, not an exercise) replaced by the file's, read with
-// read from the lesson's directory, when they differ.
-func Sync(l *lesson.Lesson, read ReadFunc) ([]byte, error) {
+// Sync returns the source of l with the code of every block of blocks (of
+// l, such as l.Blocks) that is a copy of a file (file=, not an exercise)
+// replaced by the file's, read with read from the lesson's directory, when
+// they differ.
+func Sync(l *lesson.Lesson, blocks []*lesson.Block, read ReadFunc) ([]byte, error) {
 	var edits []edit
 	var errs lesson.ErrorList
-	for _, b := range l.Blocks {
+	for _, b := range blocks {
 		if b.Opts.File == "" || b.Opts.Exercise {
 			continue
 		}

@@ -130,7 +130,7 @@ func (c *testCase) run(t *testing.T) ([]byte, error) {
 
 // rewrite synchronises l with its files and brings its outputs up to date.
 func rewrite(l *lesson.Lesson, actual map[string]string) ([]byte, error) {
-	src, err := Sync(l, os.ReadFile)
+	src, err := Sync(l, l.Blocks, os.ReadFile)
 	if err != nil {
 		return nil, err
 	}
