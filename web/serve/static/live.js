@@ -98,8 +98,14 @@
       if (e.key === "Enter") { e.preventDefault(); self.edit(); }
     });
     area.addEventListener("input", function () { self.changed(); });
-    area.addEventListener("keydown", function (e) { self.key(e); });
+    area.addEventListener("keydown", function (e) { self.onKey(e); });
     area.addEventListener("blur", function () { self.close(); });
+    // Pressing a button of the cell keeps the editor open: closing it
+    // would move the button away between mouse down and up.
+    var controls = this.fig.querySelector(".cell-controls");
+    if (controls) controls.addEventListener("mousedown", function (e) {
+      if (!self.wrap.hidden) e.preventDefault();
+    });
     this.layout();
   };
 
@@ -166,7 +172,7 @@
     this.area.rows = Math.max(n, 3);
   };
 
-  Cell.prototype.key = function (e) {
+  Cell.prototype.onKey = function (e) {
     var area = this.area;
     if (e.key === "Enter" && (e.shiftKey || e.ctrlKey || e.metaKey)) {
       e.preventDefault();

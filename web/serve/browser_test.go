@@ -1,0 +1,193 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// chromium is the browser the end-to-end test drives (Debian's package).
+const chromium = "/usr/bin/chromium"
+
+// newBrowser starts headless Chromium, with the flags it needs as root and
+// on a closed network. It skips the test when Chromium is absent, unless
+// CI is set.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		if os.Getenv("CI") == "" {
+			t.Skip("no " + chromium + " (apt-get install chromium); CI is not set")
+		}
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	t.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// cell returns the CSS selector of an element in block's cell.
+func cell(block, sel string) string {
+	return fmt.Sprintf(`figure.cell[data-block="live/%s"] %s`, block, sel)
+}
+
+// result returns a JavaScript expression for block's result pane.
+func result(block string) string {
+	return fmt.Sprintf(`document.querySelector('.result[data-block="live/%s"]')`, block)
+}
+
+// TestBrowser reads the test lesson in headless Chromium: edits a cell with
+// the keyboard and runs it, sees a failing verdict with its diff; solves
+// the exercise; runs a program that prints and then waits, sees its output
+// before it ends, stops it and checks that its processes are gone.
+func TestBrowser(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{})
+	do(t, ctx, chromedp.Navigate(ts.URL+"/lessons/live"), chromedp.WaitVisible(cell("hello", "pre.code")))
+
+	t.Run("editor keys", func(t *testing.T) {
+		do(t, ctx,
+			chromedp.Click(cell("builds", "pre.code")),
+			chromedp.SetValue(cell("builds", "textarea"), "func main() {"),
+			press(kb.Enter, 0),
+			press("x", 0),
+			press(kb.Enter, 0),
+			press(kb.Tab, 0),
+		)
+		got := get(t, ctx, chromedp.Value(cell("builds", "textarea")))
+		if want := "func main() {\n\tx\n\t\t"; got != want {
+			t.Errorf("editor text %q, want %q", got, want)
+		}
+		do(t, ctx, chromedp.Click(cell("builds", `[data-action="reset"]`)))
+	})
+
+	t.Run("edit and run", func(t *testing.T) {
+		src := strings.Replace(code(t, "hello"), "你好", "再见", 1)
+		do(t, ctx,
+			chromedp.Click(cell("hello", "pre.code")),
+			chromedp.SetValue(cell("hello", "textarea"), src),
+			press(kb.Enter, int64(chromedp.ModifierShift)),
+			poll(result("hello")+`.getAttribute("data-verdict") === "fail"`),
+		)
+		out := get(t, ctx, chromedp.Text(`.result[data-block="live/hello"] pre.output`))
+		diff := get(t, ctx, chromedp.Text(`.result[data-block="live/hello"] .diff`))
+		if strings.TrimSpace(out) != "再见" {
+			t.Errorf("output %q", out)
+		}
+		if !strings.Contains(diff, "你好") || !strings.Contains(diff, "再见") {
+			t.Errorf("diff %q", diff)
+		}
+	})
+
+	t.Run("exercise", func(t *testing.T) {
+		do(t, ctx,
+			poll(result("goal")+`.querySelector(".live-goal") !== null`),
+			chromedp.Click(cell("goal", "pre.code")),
+			chromedp.SetValue(cell("goal", "textarea"), strings.Replace(code(t, "goal"), "(0)", "(42)", 1)),
+			chromedp.Click(cell("goal", `[data-action="run"]`)),
+			poll(result("goal")+`.querySelector(".live-exercise.ok") !== null`),
+		)
+	})
+
+	t.Run("stream and stop", func(t *testing.T) {
+		do(t, ctx,
+			chromedp.Click(cell("forever", `[data-action="run"]`)),
+			poll(result("forever")+`.querySelector("pre.output").textContent.includes("pids")`),
+		)
+		out := get(t, ctx, chromedp.Text(`.result[data-block="live/forever"] pre.output`))
+		var parent, child int
+		if _, err := fmt.Sscanf(strings.TrimSpace(out), "pids %d %d", &parent, &child); err != nil {
+			t.Fatalf("output %q: %v", out, err)
+		}
+		if !alive(parent) || !alive(child) {
+			t.Fatalf("the program printed its pids but is not running")
+		}
+		do(t, ctx,
+			chromedp.Click(cell("forever", `[data-action="stop"]`)),
+			poll(result("forever")+`.querySelector(".live-stopped") !== null`),
+		)
+		for _, pid := range []int{parent, child} {
+			if alive(pid) {
+				t.Errorf("process %d is still running after Stop", pid)
+			}
+		}
+	})
+}
+
+// do runs browser actions, failing the test on error.
+func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// get runs an action that returns a string.
+func get(t *testing.T, ctx context.Context, a chromedp.Action[string]) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// press types keys as a person does: a key down carrying the text it
+// types, then a key up. (chromedp.KeyEvent sends the text as a separate
+// char event, which a page cannot cancel: Enter would insert a newline
+// even when the editor handles it.)
+func press(keys string, modifiers int64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for _, r := range keys {
+			evs := kb.Encode(r)
+			text := ""
+			for _, e := range evs {
+				if e.Type == kb.KeyChar {
+					text = e.Text
+				}
+			}
+			for _, e := range evs {
+				if e.Type == kb.KeyChar {
+					continue
+				}
+				e.Modifiers |= modifiers
+				if e.Type == kb.KeyDown {
+					e.Text = text
+				}
+				if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, *e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// poll waits until a JavaScript expression is true.
+func poll(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(time.Minute))
+}
