@@ -27,11 +27,17 @@ type testServer struct {
 
 func newTestServer(t testing.TB, cfg Config) *testServer {
 	t.Helper()
+	return newTestServerMode(t, cfg, engines.Compiled)
+}
+
+// newTestServerMode serves testdata/lessons with the engines of mode.
+func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
+	t.Helper()
 	lib, err := Dir("testdata/lessons")
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := engines.New(mode, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}
