@@ -28,6 +28,15 @@ func depends(uses []use, stmts []chunk, last int) []int {
 			want = append(want, u.refs...)
 		}
 	}
+	index := map[string][]int{} // name -> the uses that define it
+	for i, u := range uses {
+		for _, n := range u.names {
+			index[n.id] = append(index[n.id], i)
+			if typ, _, ok := strings.Cut(n.id, "."); ok {
+				index[typ] = append(index[typ], i) // a type brings its methods
+			}
+		}
+	}
 	needed := map[string]bool{}
 	done := make([]bool, len(uses))
 	cells := map[int]bool{}
@@ -38,11 +47,11 @@ func depends(uses []use, stmts []chunk, last int) []int {
 			continue
 		}
 		needed[id] = true
-		for i, u := range uses {
-			if !done[i] && u.defines(id) {
+		for _, i := range index[id] {
+			if !done[i] {
 				done[i] = true
-				cells[u.cell] = true
-				want = append(want, u.refs...)
+				cells[uses[i].cell] = true
+				want = append(want, uses[i].refs...)
 			}
 		}
 	}
@@ -53,17 +62,6 @@ func depends(uses []use, stmts []chunk, last int) []int {
 		}
 	}
 	return out
-}
-
-// defines reports whether the declaration defines id, or is a method of
-// the type id.
-func (u use) defines(id string) bool {
-	for _, n := range u.names {
-		if n.id == id || strings.HasPrefix(n.id, id+".") {
-			return true
-		}
-	}
-	return false
 }
 
 // idents returns the identifiers in Go code.

@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // An importSpec is one import of a cell.
@@ -41,8 +42,8 @@ func importSpecs(c chunk) ([]importSpec, bool) {
 	var out []importSpec
 	for _, s := range f.Imports {
 		p, err := strconv.Unquote(s.Path.Value)
-		if err != nil {
-			return nil, false
+		if err != nil || strings.Contains(s.Path.Value, "\n") {
+			return nil, false // kept as written, for the compiler to report
 		}
 		spec := importSpec{name: defaultName(p), text: s.Path.Value, at: c.at + fset.Position(s.Pos()).Line - 1}
 		if s.Name != nil {

@@ -181,39 +181,44 @@ func kindAt(toks []tok, i int) kind {
 // (func name or func (receiver) name) rather than a function literal
 // (func(...) ... {...}).
 func isFuncDecl(rest []tok) bool {
-	rest = nonComments(rest)
-	if len(rest) == 0 {
+	next := codeTokens(rest)
+	t, ok := next()
+	switch {
+	case !ok:
 		return false
-	}
-	if rest[0].tok == token.IDENT {
+	case t.tok == token.IDENT:
 		return true
-	}
-	if rest[0].tok != token.LPAREN {
+	case t.tok != token.LPAREN:
 		return false
 	}
-	depth := 0
-	for j, t := range rest {
+	for depth := 1; depth > 0; {
+		if t, ok = next(); !ok {
+			return false
+		}
 		switch t.tok {
 		case token.LPAREN:
 			depth++
 		case token.RPAREN:
 			depth--
 		}
-		if depth == 0 {
-			after := nonComments(rest[j+1:])
-			return len(after) >= 2 && after[0].tok == token.IDENT && after[1].tok == token.LPAREN
-		}
 	}
-	return false
+	name, ok1 := next()
+	paren, ok2 := next()
+	return ok1 && ok2 && name.tok == token.IDENT && paren.tok == token.LPAREN
 }
 
-// nonComments returns toks without comments.
-func nonComments(toks []tok) []tok {
-	var out []tok
-	for _, t := range toks {
-		if t.tok != token.COMMENT {
-			out = append(out, t)
+// codeTokens returns a function that yields the tokens of toks that are
+// not comments, one at a time.
+func codeTokens(toks []tok) func() (tok, bool) {
+	i := 0
+	return func() (tok, bool) {
+		for i < len(toks) {
+			t := toks[i]
+			i++
+			if t.tok != token.COMMENT {
+				return t, true
+			}
 		}
+		return tok{}, false
 	}
-	return out
 }
