@@ -42,6 +42,7 @@ func (r *Reader) programCode(b *lesson.Block) {
 	}
 	r.printf("%s\n", r.paint(dim, head))
 	r.code("go", b.Code.Text)
+	r.printf("\n")
 }
 
 // tags returns the options worth showing in a program's header.

@@ -21,6 +21,7 @@ type Reader struct {
 	All     bool           // do not wait between programs
 	Router  check.Router   // picks the engine of each program
 	Builder engine.Builder // builds the programs that are not run
+	NoTimes bool           // leave durations out (for output compared in tests)
 
 	// the lesson being read
 	ctx            context.Context

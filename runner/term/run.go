@@ -17,7 +17,6 @@ import (
 // prints its output live and then its verdict.
 func (r *Reader) block(b *lesson.Block) error {
 	if !b.Builds() {
-		r.printf("\n")
 		return nil
 	}
 	if err := r.wait(b); err != nil {
@@ -34,7 +33,7 @@ func (r *Reader) block(b *lesson.Block) error {
 	default:
 		start := time.Now()
 		v = verdict.Built(b, r.Builder.Build(r.ctx, p))
-		note = fmt.Sprintf("built in %s", round(time.Since(start)))
+		note = "built" + r.took(" in ", time.Since(start))
 	}
 	r.verdict(b, v, note)
 	return nil
@@ -54,13 +53,17 @@ func problemOf(b *lesson.Block, err error) verdict.Problem {
 func (r *Reader) run(b *lesson.Block, p *engine.Program) (*verdict.Verdict, string) {
 	route := r.Router.Route(b, p)
 	e := route.Engines[0]
-	r.printf("%s\n", r.paint(dim, fmt.Sprintf("running (%s: %s)", e.Name(), route.Why)))
+	why := route.Why
+	if !strings.HasPrefix(why, e.Name()+":") {
+		why = e.Name() + ": " + why
+	}
+	r.printf("%s\n", r.paint(dim, "running ("+why+")"))
 	out := &barWriter{r: r, atStart: true}
 	o := e.Run(r.ctx, p, out.emit)
 	out.end()
-	note := fmt.Sprintf("%s, ran %s", e.Name(), round(o.Elapsed))
+	note := e.Name() + r.took(", ran ", o.Elapsed)
 	if o.Build > 0 && !o.Cached {
-		note += fmt.Sprintf(", built in %s", round(o.Build))
+		note += r.took(", built in ", o.Build)
 	}
 	return verdict.Judge(b, o), note
 }
@@ -143,6 +146,14 @@ func (w *barWriter) end() {
 	if !w.atStart {
 		w.r.printf("%s\n", w.r.paint(dim, "⏎ (no newline at the end)"))
 	}
+}
+
+// took returns label and d rounded, or nothing when times are left out.
+func (r *Reader) took(label string, d time.Duration) string {
+	if r.NoTimes {
+		return ""
+	}
+	return label + round(d).String()
 }
 
 // round rounds a duration for display.

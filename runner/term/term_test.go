@@ -1,0 +1,105 @@
+package term
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bingfa/runner/compiled"
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+
+	udiff "github.com/aymanbagabas/go-udiff"
+	"github.com/yuin/goldmark/ast"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestRead reads each testdata lesson and compares what the reader
+// prints with its golden file.
+func TestRead(t *testing.T) {
+	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	files, _ := filepath.Glob("testdata/*.md")
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".md")
+		t.Run(name, func(t *testing.T) {
+			ls, err := lesson.Load([]string{file})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			r := &Reader{Out: &out, Router: set.Router, Builder: set.Builder(), NoTimes: true}
+			if in, err := os.ReadFile(strings.TrimSuffix(file, ".md") + ".input"); err == nil {
+				r.In = bytes.NewReader(in)
+			}
+			passed, failed, err := r.Read(context.Background(), ls[0])
+			if err != nil && !errors.Is(err, ErrQuit) {
+				t.Fatal(err)
+			}
+			out.WriteString(summary(passed, failed, err))
+			golden := strings.TrimSuffix(file, ".md") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := out.String(); got != string(want) {
+				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, udiff.Unified("want", "got", string(want), got))
+			}
+		})
+	}
+}
+
+// summary is the last line of a golden file: what Read returned.
+func summary(passed, failed int, err error) string {
+	s := fmt.Sprintf("== passed %d, failed %d", passed, failed)
+	if err != nil {
+		s += ", " + err.Error()
+	}
+	return s + "\n"
+}
+
+// firstHeading returns the first heading of a lesson.
+func firstHeading(l *lesson.Lesson) *ast.Heading {
+	for n := l.Doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			return h
+		}
+	}
+	return nil
+}
+
+// TestColor checks that colour, when on, styles headings and highlights
+// code, and that it is absent otherwise.
+func TestColor(t *testing.T) {
+	ls, err := lesson.Load([]string{"testdata/tour.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, color := range []bool{false, true} {
+		var out bytes.Buffer
+		r := &Reader{Out: &out, Color: color, NoTimes: true}
+		// Only the prose and code: no engine is needed to show them.
+		r.lesson, r.src = ls[0], ls[0].Source
+		r.code("go", "package main\n")
+		r.heading(firstHeading(ls[0]))
+		if has := strings.Contains(out.String(), "\x1b["); has != color {
+			t.Errorf("colour %v: escapes present %v:\n%q", color, has, out.String())
+		}
+	}
+}
