@@ -33,6 +33,7 @@ type highlighter struct {
 	plain  *chromahtml.Formatter // other fences
 	light  *chroma.Style
 	dark   *chroma.Style
+	cache  *codeCache
 }
 
 func newHighlighter() (*highlighter, error) {
@@ -44,6 +45,7 @@ func newHighlighter() (*highlighter, error) {
 			chromahtml.WithPreWrapper(noPre{})),
 		light: styles.Get(lightStyle),
 		dark:  styles.Get(darkStyle),
+		cache: newCodeCache(),
 	}
 	for _, name := range highlighted {
 		l := lexers.Get(name)
@@ -63,6 +65,17 @@ func (h *highlighter) highlight(lang, src string, lineNumbers bool) template.HTM
 	if lexer == nil {
 		return template.HTML(template.HTMLEscapeString(src))
 	}
+	key := codeKey{lang, src, lineNumbers}
+	if html, ok := h.cache.get(key); ok {
+		return html
+	}
+	html := h.format(lexer, src, lineNumbers)
+	h.cache.put(key, html)
+	return html
+}
+
+// format highlights src with lexer.
+func (h *highlighter) format(lexer chroma.Lexer, src string, lineNumbers bool) template.HTML {
 	it, err := lexer.Tokenise(nil, src)
 	if err != nil {
 		return template.HTML(template.HTMLEscapeString(src))

@@ -61,9 +61,26 @@ func timeline(ls []line, elapsed time.Duration) template.HTML {
 	axisY := rows * tlRow
 	fmt.Fprintf(&b, `<line class="tl-axis" x1="%d" x2="%d" y1="%d" y2="%d"/>`, tlLeft, tlWidth-tlRight, axisY+2, axisY+2)
 	fmt.Fprintf(&b, `<text class="tl-time" x="%d" y="%d">0</text>`, tlLeft, axisY+16)
+	step := tickStep(end)
+	for t := step; t < end*9/10; t += step {
+		fmt.Fprintf(&b, `<line class="tl-tick" x1="%.1f" x2="%.1f" y1="0" y2="%d"/>`, x(t), x(t), axisY+5)
+		fmt.Fprintf(&b, `<text class="tl-time" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(t), axisY+16, fmtDuration(t))
+	}
 	fmt.Fprintf(&b, `<text class="tl-time" x="%d" y="%d" text-anchor="end">%s</text>`, tlWidth-tlRight, axisY+16, fmtDuration(end))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// tickStep returns the interval between the timeline's ticks: 1, 2 or 5
+// times a power of ten, giving at most 6 ticks over d.
+func tickStep(d time.Duration) time.Duration {
+	for step := time.Microsecond; ; step *= 10 {
+		for _, m := range []time.Duration{1, 2, 5} {
+			if d/(m*step) <= 6 {
+				return m * step
+			}
+		}
+	}
 }
 
 // label returns the text of a line beside its dot: to the right of dots
@@ -88,7 +105,8 @@ func fmtDuration(d time.Duration) string {
 	case d < time.Second:
 		return fmt.Sprintf("%dms", d.Milliseconds())
 	}
-	return fmt.Sprintf("%.2fs", d.Seconds())
+	s := strings.TrimRight(fmt.Sprintf("%.2f", d.Seconds()), "0")
+	return strings.TrimSuffix(s, ".") + "s"
 }
 
 // newDistinct summarises the runs of a runs=N block: its distinct outputs,

@@ -1,0 +1,51 @@
+// Package render turns bingfa lessons into HTML pages: the pages of an
+// exported site (package export) and of the live reader (package serve),
+// which share its templates, stylesheet and script, so that both look the
+// same.
+//
+// # Pages
+//
+// A Renderer renders a lesson (Renderer.Page, Renderer.WritePage) and the
+// index of a course (Renderer.Index, Renderer.WriteIndex). The Markdown is
+// parsed again for every page with goldmark, GitHub Flavored Markdown and
+// the CJK extension, so that the lesson's own tree is never changed and a
+// Renderer can be used from several goroutines. Headings get ids that keep
+// their Chinese text (一个核-轮流执行), unique within the page; level-2 and
+// level-3 headings make the page's table of contents. Links that leave the
+// site are marked rel="external".
+//
+// Every program block of the lesson becomes a Cell node in place of its go
+// fence, followed by a Result node; the output fence that belongs to the
+// program is dropped, as the Result shows it. A Cell shows the block's
+// name, its options and its code, highlighted with chroma using CSS
+// classes (the stylesheet, code.css, is written once by WriteCSS, with a
+// light and a dark theme). Fences in other languages are highlighted when
+// chroma knows them (go, python, sh...), and shown as plain text
+// otherwise; lexers are looked up once, when the Renderer is made.
+//
+// # Results
+//
+// A Result shows the block's run when check results are given (Results):
+// the output, the status (passed, failed, built), the engine and time, the
+// problems, and for a failed block the expected and the actual output side
+// by side with the differing lines and characters marked. The recorded
+// output events, with their times, are in the result's data-replay
+// attribute for the script's replay button, and an inline SVG timeline
+// shows when each line appeared; a runs=N block also shows its distinct
+// outputs with their counts as a bar chart. Without results the expected
+// output is shown, marked as not run.
+//
+// # Search
+//
+// NewSearchIndex builds the search index of a course's pages: the prose
+// of each section with, for each term (Han characters and character
+// bigrams, and lower-case words), the sections containing it. It is
+// written as a script (search-index.js) that assigns a global, so that it
+// loads from file://.
+//
+// # Assets
+//
+// AssetFiles returns every file of a site's assets directory: package
+// assets' stylesheet and script, code.css and the search index.
+// AssetHandler serves them.
+package render
