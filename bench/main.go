@@ -1,0 +1,46 @@
+// Command bench measures how fast bingfa checks the course against what a
+// Go programmer would otherwise use, and writes docs/BENCH.md.
+//
+// In one run on one machine it measures:
+//
+//   - check of the whole course, cold (empty bingfa cache and GOCACHE) and
+//     warm;
+//   - the same programs as Go testable examples run by go test, cold and
+//     warm, against check of exactly those programs;
+//   - every program with go run, one after another;
+//   - the floor: the programs' own run time, from prebuilt binaries run
+//     directly (serial blocks one after another, the rest in parallel by
+//     lesson on the machine's CPUs);
+//   - the standard library's playable examples through check
+//     --engine=auto, against one go build of all of them plus running each
+//     binary.
+//
+// Usage, from the module root:
+//
+//	go run ./bench [-o docs/BENCH.md] [-cold=false] [-std=false]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	out := flag.String("o", "docs/BENCH.md", "write the report to `FILE` (- for none)")
+	cold := flag.Bool("cold", true, "measure cold runs (empty caches; slow)")
+	std := flag.Bool("std", true, "measure the standard library's examples")
+	flag.Parse()
+	b, err := newBench(*cold, *std)
+	if err == nil {
+		defer b.close()
+		err = b.run()
+	}
+	if err == nil && *out != "-" {
+		err = os.WriteFile(*out, []byte(b.report()), 0o644)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// A ratio compares two measurements against a target.
+type ratio struct {
+	What     string
+	Num, Den string // result keys
+	Target   string
+	OK       func(float64) bool
+}
+
+var ratios = []ratio{
+	{"warm check ÷ floor", "check-warm", "floor", "≤ 1.15", func(r float64) bool { return r <= 1.15 }},
+	{"cold check ÷ cold go test (same programs)", "sub-check-cold", "sub-gotest-cold", "< 1", func(r float64) bool { return r < 1 }},
+	{"warm check ÷ warm go test (same programs)", "sub-check-warm", "sub-gotest-warm", "(reported)", nil},
+	{"go run one by one ÷ warm check", "gorun-warm", "check-warm", "≥ 5", func(r float64) bool { return r >= 5 }},
+	{"stdlib: build all + run ÷ check --engine=auto, warm", "std-buildrun-warm", "std-check-warm", "≥ 3", func(r float64) bool { return r >= 3 }},
+}
+
+// report returns docs/BENCH.md.
+func (b *bench) report() string {
+	var s strings.Builder
+	s.WriteString("# Benchmarks\n\n")
+	s.WriteString("Written by `go run ./bench` (see `bench/main.go`); rerun it to reproduce these figures on your machine. ")
+	s.WriteString("All figures come from one run on one machine; these machines are shared and noisy, so read the ratios, not the seconds.\n\n")
+	fmt.Fprintf(&s, "- Date: %s\n- Go: %s, %s/%s, %d CPUs\n- Machine: %s\n\n", time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel())
+	s.WriteString("## Ratios\n\n| comparison | ratio | target | met |\n|---|---|---|---|\n")
+	for _, r := range ratios {
+		num, den := b.get(r.Num), b.get(r.Den)
+		if num == 0 || den == 0 {
+			continue
+		}
+		v := num.Seconds() / den.Seconds()
+		met := "–"
+		if r.OK != nil {
+			met = map[bool]string{true: "yes", false: "**no**"}[r.OK(v)]
+		}
+		fmt.Fprintf(&s, "| %s | %.2f | %s | %s |\n", r.What, v, r.Target, met)
+	}
+	s.WriteString("\n## Measurements\n\n| measurement | seconds |\n|---|---|\n")
+	for _, r := range b.results {
+		fmt.Fprintf(&s, "| %s | %.2f |\n", r.Name, r.Took.Seconds())
+	}
+	s.WriteString("\n## How each is measured\n\n")
+	s.WriteString("- **check**: the `bingfa` binary built from this checkout, `bingfa check lessons`. Warm: its cache filled by a first run, the usual GOCACHE. Cold: an empty bingfa cache and an empty GOCACHE (the standard library is compiled again).\n")
+	s.WriteString("- **go test**: every program that can be a testable example (exit status 0, no arguments or environment, does not re-execute itself, no race detector) is written as a package of a generated module with an `Example` that calls its `main` and states the lesson's expected output; `go test -count=1 ./...` of all of them. `check` of a lesson holding exactly those programs is the comparison.\n")
+	s.WriteString("- **go run**: `go run ./pNNN` for each program of the course, one after another, after a first pass has filled GOCACHE.\n")
+	s.WriteString("- **floor**: every program built beforehand and run directly, alone, under the same supervision as check; serial blocks add up, the others count as the longest lesson or their sum divided by the CPUs, whichever is larger.\n")
+	s.WriteString("- **stdlib**: the playable examples of the packages listed in `bench/bench.go`, as lessons (see `runner/goexamples`), through `bingfa check --engine=auto`, against one `go build -o bin/` of all of them (warm) and running each binary, one per CPU at a time.\n")
+	if len(b.notes) > 0 {
+		s.WriteString("\n## Notes\n\n")
+		for _, n := range b.notes {
+			s.WriteString("- " + n + "\n")
+		}
+	}
+	return s.String()
+}
+
+func cpuModel() string {
+	out, err := exec.Command("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").Output()
+	if err != nil {
+		return "unknown"
+	}
+	return strings.TrimSpace(string(out))
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"bingfa/runner/proc"
+)
+
+// timed runs a command in dir with extra environment and returns how long
+// it took and its combined output.
+func timed(dir string, env []string, name string, args ...string) (time.Duration, string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	return time.Since(start), out.String(), err
+}
+
+// runBinary runs a built program directly, in a scratch directory, under
+// the same supervision as check, and returns its own run time.
+func runBinary(bin string, p *program) (time.Duration, error) {
+	scratch, err := os.MkdirTemp("", "bingfa-bench-run-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(scratch)
+	cmd := exec.Command(bin, p.Args...)
+	cmd.Dir = scratch
+	cmd.Env = append(os.Environ(), append([]string{"TMPDIR=" + scratch}, p.Env...)...)
+	o := proc.Run(context.Background(), cmd, proc.Config{Timeout: p.block.Opts.Timeout, MaxOutput: 1 << 20})
+	if o.Err != nil {
+		return o.Elapsed, fmt.Errorf("%s: %v", p.ID, o.Err)
+	}
+	return o.Elapsed, nil
+}
+
+// buildAll builds the packages of m into m.Dir/bin with one go build for
+// the programs without the race detector and one for those with it, and
+// returns how long that took.
+func buildAll(m *module, ps []*program, env []string) (time.Duration, error) {
+	var plain, race []string
+	for i, pkg := range m.Pkgs {
+		if i < len(ps) && ps[i].Race {
+			race = append(race, pkg)
+		} else {
+			plain = append(plain, pkg)
+		}
+	}
+	var took time.Duration
+	for _, set := range []struct {
+		pkgs  []string
+		flags []string
+	}{{plain, nil}, {race, []string{"-race"}}} {
+		if len(set.pkgs) == 0 {
+			continue
+		}
+		args := append([]string{"build", "-o", filepath.Join(m.Dir, "bin") + "/"}, set.flags...)
+		d, out, err := timed(m.Dir, env, "go", append(args, set.pkgs...)...)
+		took += d
+		if err != nil {
+			return took, fmt.Errorf("go build: %v\n%s", err, tail(out))
+		}
+	}
+	return took, nil
+}
+
+// floor runs every prebuilt program once, alone, and returns the time the
+// programs themselves need when run as check schedules them: serial blocks
+// one after another, the others in parallel by lesson (each lesson's blocks
+// in order) on the machine's CPUs.
+func floor(m *module, ps []*program) (time.Duration, error) {
+	var serial, total time.Duration
+	chain := map[string]time.Duration{}
+	for i, p := range ps {
+		bin := filepath.Join(m.Dir, "bin", fmt.Sprintf("p%03d", i+1))
+		d, err := runBinary(bin, p)
+		if err != nil {
+			return 0, err
+		}
+		if p.Serial {
+			serial += d
+			continue
+		}
+		total += d
+		chain[p.Lesson] += d
+	}
+	longest := time.Duration(0)
+	for _, d := range chain {
+		longest = max(longest, d)
+	}
+	return serial + max(longest, total/time.Duration(runtime.NumCPU())), nil
+}
+
+// runEach runs every program's binary, NumCPU at a time, and returns the
+// wall time.
+func runEach(m *module, ps []*program) (time.Duration, error) {
+	start := time.Now()
+	sem := make(chan struct{}, runtime.NumCPU())
+	var mu sync.Mutex
+	var first error
+	var wg sync.WaitGroup
+	for i, p := range ps {
+		bin := filepath.Join(m.Dir, "bin", fmt.Sprintf("p%03d", i+1))
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if _, err := runBinary(bin, p); err != nil {
+				mu.Lock()
+				first = cmpOr(first, err)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return time.Since(start), first
+}
+
+func cmpOr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// goRunEach runs every program with go run, one after another, as a
+// programmer checking the course by hand would.
+func goRunEach(m *module, ps []*program, env []string) (time.Duration, error) {
+	start := time.Now()
+	for i, p := range ps {
+		args := []string{"run"}
+		if p.Race {
+			args = append(args, "-race")
+		}
+		args = append(args, fmt.Sprintf("./p%03d", i+1))
+		args = append(args, p.Args...)
+		_, out, err := timed(m.Dir, append(env, p.Env...), "go", args...)
+		if err != nil && p.block.Opts.Exit == 0 && p.block.Opts.Expect.Kind == "" {
+			return 0, fmt.Errorf("go run %s: %v\n%s", p.ID, err, tail(out))
+		}
+	}
+	return time.Since(start), nil
+}
+
+// goTest runs go test on the examples module; failing examples (expected
+// output with placeholders) are counted, not fatal.
+func goTest(m *module, env []string) (time.Duration, int, error) {
+	d, out, err := timed(m.Dir, env, "go", append([]string{"test", "-count=1"}, m.Pkgs...)...)
+	failed := strings.Count(out, "--- FAIL: Example")
+	if err != nil && failed == 0 {
+		return d, 0, fmt.Errorf("go test: %v\n%s", err, tail(out))
+	}
+	return d, failed, nil
+}
+
+func tail(s string) string {
+	if len(s) > 2000 {
+		return "..." + s[len(s)-2000:]
+	}
+	return s
+}
