@@ -52,6 +52,9 @@ func readCmd(args []string) error {
 		if errors.Is(err, term.ErrQuit) {
 			return nil
 		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted")
+		}
 		if err != nil {
 			return err
 		}

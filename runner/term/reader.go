@@ -27,7 +27,7 @@ type Reader struct {
 	ctx            context.Context
 	lesson         *lesson.Lesson
 	src            []byte
-	in             *bufio.Reader
+	input          chan string // lines read from In; closed at its end
 	passed, failed int
 	err            error // the first error writing Out
 }
@@ -41,8 +41,9 @@ var ErrQuit = errors.New("stopped by the reader")
 func (r *Reader) Read(ctx context.Context, l *lesson.Lesson) (passed, failed int, err error) {
 	r.ctx, r.lesson, r.src = ctx, l, l.Source
 	r.passed, r.failed = 0, 0
-	if r.In != nil && r.in == nil {
-		r.in = bufio.NewReader(r.In)
+	if r.In != nil && r.input == nil && !r.All {
+		r.input = make(chan string)
+		go readLines(r.In, r.input)
 	}
 	err = r.children(l.Doc, "")
 	if err == nil {
@@ -52,6 +53,16 @@ func (r *Reader) Read(ctx context.Context, l *lesson.Lesson) (passed, failed int
 		err = ctx.Err()
 	}
 	return r.passed, r.failed, err
+}
+
+// readLines sends the lines of in to ch, and closes ch at the end. It
+// runs in its own goroutine, so that waiting for Enter can be interrupted.
+func readLines(in io.Reader, ch chan<- string) {
+	defer close(ch)
+	sc := bufio.NewScanner(in)
+	for sc.Scan() {
+		ch <- sc.Text()
+	}
 }
 
 // printf writes to Out, remembering the first error.

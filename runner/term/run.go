@@ -95,19 +95,28 @@ func (r *Reader) verdict(b *lesson.Block, v *verdict.Verdict, note string) {
 }
 
 // wait waits for Enter before a program runs, unless reading straight
-// through; q (or Q) and Enter stops. The end of input stops waiting.
+// through; q (or Q) and Enter stops. The end of input stops waiting; an
+// interrupt (ctx) stops reading.
 func (r *Reader) wait(b *lesson.Block) error {
-	if r.All || r.in == nil {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	if r.All || r.input == nil {
 		return nil
 	}
 	r.printf("%s", r.paint(yellow, fmt.Sprintf("▶ Enter: run %s  (q: quit) ", b.Name)))
-	line, err := r.in.ReadString('\n')
-	if strings.EqualFold(strings.TrimSpace(line), "q") {
-		return ErrQuit
-	}
-	if err != nil {
+	select {
+	case <-r.ctx.Done():
 		r.printf("\n")
-		r.in = nil
+		return r.ctx.Err()
+	case line, ok := <-r.input:
+		if !ok {
+			r.printf("\n")
+			r.input = nil
+		}
+		if strings.EqualFold(strings.TrimSpace(line), "q") {
+			return ErrQuit
+		}
 	}
 	return nil
 }
