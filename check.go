@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"syscall"
 
 	"bingfa/lessons"
@@ -34,6 +36,9 @@ func checkCmd(args []string) error {
 	}
 	ls, err := loadLessons(fs.Args())
 	if err != nil {
+		return err
+	}
+	if err := notALesson(*jsonOut, ls); err != nil {
 		return err
 	}
 	set, err := engines.New(*mode, compiledCache())
@@ -76,6 +81,24 @@ func loadLessons(paths []string) ([]*lesson.Lesson, error) {
 		return lesson.LoadFS(lessons.FS, ".")
 	}
 	return lesson.Load(paths)
+}
+
+// notALesson refuses an output file that is one of the lessons or any
+// Markdown file: --json FILE must never overwrite a lesson.
+func notALesson(out string, ls []*lesson.Lesson) error {
+	if out == "" {
+		return nil
+	}
+	if strings.EqualFold(filepath.Ext(out), ".md") {
+		return fmt.Errorf("--json %s: refusing to write a JSON report over a Markdown file", out)
+	}
+	abs, _ := filepath.Abs(out)
+	for _, l := range ls {
+		if p, _ := filepath.Abs(l.Path); p == abs {
+			return fmt.Errorf("--json %s: refusing to overwrite a lesson", out)
+		}
+	}
+	return nil
 }
 
 func writeJSON(path string, rep *check.Report) error {
