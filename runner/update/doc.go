@@ -37,13 +37,22 @@
 // Update refuses, with an error at "path:line:", what it cannot rewrite
 // safely: an unclosed fence (reported by the parser), a block to rewrite
 // or to follow with a new output block that is inside a list item or a
-// block quote. New content with a line that would close the fence early is
-// not refused: the fence is lengthened instead (one more fence character
-// than the longest such line).
+// block quote, a copied file with a line ending in a carriage return (a
+// lesson cannot hold it), an output that no expected text written from it
+// matches (an order-by expression that the escaped text defeats). A
+// refusal anywhere means nothing is written. New content with a line that
+// would close the fence early is not refused: the fence is lengthened
+// instead (one more fence character than the longest such line).
 //
 // # Writing
 //
 // A lesson is written atomically, through a temporary file in its
 // directory renamed over it, and only if its bytes on disk are still
 // those that were read; otherwise the write is refused.
+//
+// # Use
+//
+// Plan computes every change (Sync, then a run of the checker, then
+// Outputs) without writing anything; Apply writes the changes or prints
+// their diffs. "bingfa update" and "go test ./lessons -update" do both.
 package update
