@@ -57,15 +57,12 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 	c.cfg.Observer.Start(total)
 	c.Prepare(ctx, lessons)
 	results := make([][]*Result, len(lessons))
+	// Every lesson is under way at once: the slots bound the programs
+	// that run, and a lesson waiting for its serial block or its build
+	// leaves the slots to the others' blocks.
 	var wg sync.WaitGroup
-	lessonSlots := make(chan struct{}, c.cfg.Jobs)
 	for i, l := range lessons {
-		wg.Add(1)
-		lessonSlots <- struct{}{}
-		go func() {
-			defer func() { <-lessonSlots; wg.Done() }()
-			results[i] = c.Lesson(ctx, l)
-		}()
+		wg.Go(func() { results[i] = c.Lesson(ctx, l) })
 	}
 	wg.Wait()
 	r := &Report{Elapsed: time.Since(start)}

@@ -4,10 +4,11 @@
 // # Scheduling
 //
 // Programs that will be built are prepared first, in one batch per
-// engine. Then lessons are checked in parallel, at most Jobs at a time,
-// each lesson's blocks in order, and at most Jobs programs run at any
-// moment. A serial block runs alone: it waits for every running program
-// to end and nothing starts until it is done. The runs of a runs=N block
+// engine. Then every lesson is under way at once, each lesson's blocks in
+// order, and at most Jobs programs run at any moment, so that a lesson
+// waiting for a long program does not hold up the others. A serial block
+// runs alone: once it is waiting, no other program starts; it waits for
+// the running ones to end, and nothing starts until it is done. The runs of a runs=N block
 // run in parallel unless the block is serial.
 //
 // # Results
