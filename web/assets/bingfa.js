@@ -198,10 +198,25 @@
       list.hidden = false;
     }
     input.addEventListener("input", show);
+    // Enter opens the chosen result (the first one unless the arrow keys
+    // chose another); Escape clears the box.
+    var chosen = 0;
+    function choose(i) {
+      var items = list.querySelectorAll("li");
+      if (!items.length) return;
+      chosen = (i + items.length) % items.length;
+      items.forEach(function (li, k) { li.classList.toggle("active", k === chosen); });
+      items[chosen].scrollIntoView({ block: "nearest" });
+    }
+    input.addEventListener("input", function () { chosen = 0; });
     input.addEventListener("keydown", function (e) {
       if (e.key === "Enter") {
-        var first = list.querySelector("a");
-        if (first) { e.preventDefault(); window.location.href = first.href; }
+        var links = list.querySelectorAll("a");
+        var a = links[chosen] || links[0];
+        if (a) { e.preventDefault(); window.location.href = a.href; }
+      } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        choose(chosen + (e.key === "ArrowDown" ? 1 : -1));
       } else if (e.key === "Escape") {
         input.value = "";
         show();

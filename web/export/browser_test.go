@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -40,7 +41,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	dir := exportSite(t)
+	dir, ls := exportSite(t)
 	art := artifactDir(t)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -81,6 +82,7 @@ func TestBrowser(t *testing.T) {
 	b.screenshot("lesson.png")
 	b.checkReplay(out)
 
+	b.checkSearch(searchIndex(t, ls), "守护线程", "程序", "每隔 打印", "300 毫秒", "fmt", "线程结束", "不存在的词")
 	b.do(chromedp.SendKeys(".search-input", "守护线程"), chromedp.WaitVisible(".search-results a"))
 	b.screenshot("search.png")
 	b.do(chromedp.KeyEvent("\r"))
@@ -95,7 +97,7 @@ func TestBrowser(t *testing.T) {
 }
 
 // exportSite runs the blocks of testdata/site and writes the site.
-func exportSite(t *testing.T) string {
+func exportSite(t *testing.T) (string, []*lesson.Lesson) {
 	ls, err := lesson.Load([]string{"testdata/site"})
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +117,39 @@ func exportSite(t *testing.T) string {
 	if _, err := Write(dir, ls, render.ResultsOf(rep)); err != nil {
 		t.Fatal(err)
 	}
-	return dir
+	return dir, ls
+}
+
+// searchIndex returns the search index of the site of ls, as Go builds it.
+func searchIndex(t *testing.T, ls []*lesson.Lesson) *render.SearchIndex {
+	r, err := render.New(render.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []*render.Page
+	for i := range ls {
+		p, err := r.Page(ls, i, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	return render.NewSearchIndex(pages)
+}
+
+// checkSearch checks that the page's script finds the same sections as
+// the Go reference, SearchIndex.Search.
+func (b *browser) checkSearch(ix *render.SearchIndex, queries ...string) {
+	b.t.Helper()
+	for _, q := range queries {
+		got := b.eval(fmt.Sprintf(`bingfa.search(%q).map(d => d.u).sort().join("\n")`, q))
+		want := ix.Search(q)
+		slices.Sort(want)
+		b.t.Logf("search %q: %d sections", q, len(want))
+		if got != strings.Join(want, "\n") {
+			b.t.Errorf("search %q: script found %q, Go finds %q", q, got, want)
+		}
+	}
 }
 
 // artifactDir returns where screenshots are kept after the test.
