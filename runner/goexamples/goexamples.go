@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/doc"
 	"go/format"
 	"go/parser"
@@ -50,6 +51,9 @@ func Package(goroot, pkg string) ([]Example, error) {
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), "_test.go") {
 			continue
+		}
+		if ok, err := build.Default.MatchFile(dir, e.Name()); err != nil || !ok {
+			continue // excluded by build constraints (such as GOEXPERIMENT files)
 		}
 		f, err := parser.ParseFile(fset, filepath.Join(dir, e.Name()), nil, parser.ParseComments)
 		if err != nil {

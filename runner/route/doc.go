@@ -17,6 +17,11 @@
 //     taken (yaegi has no per-iteration loop variables);
 //   - it declares a generic type or function, or calls a generic
 //     function without explicit type arguments;
+//   - it defines a method that the standard library finds by reflection
+//     or interface conversion (String, Error, MarshalJSON, Is, ...),
+//     declares a struct with tags or embedded fields, or asserts or
+//     switches to an interface type: yaegi's types do not carry methods
+//     and fields to native code as the compiler's do;
 //   - it calls something that measures or re-executes the process
 //     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
 //     time.Until), uses recover (yaegi prints the panics it unwinds),

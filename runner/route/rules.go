@@ -44,9 +44,15 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 	case *ast.SelectorExpr:
 		return selectorRule(c, syms, n)
 	case *ast.FuncDecl:
-		if n.Type.TypeParams != nil {
-			return "generic function " + n.Name.Name
+		return funcRule(n)
+	case *ast.StructType:
+		return structRule(n)
+	case *ast.TypeAssertExpr:
+		if n.Type != nil && types.IsInterface(c.info.TypeOf(n.Type)) {
+			return "type assertion to an interface"
 		}
+	case *ast.TypeSwitchStmt:
+		return typeSwitchRule(c, n)
 	case *ast.TypeSpec:
 		if n.TypeParams != nil {
 			return "generic type " + n.Name.Name
@@ -64,6 +70,54 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 	case *ast.UnaryExpr:
 		if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && loopVars[c.info.Uses[id]] {
 			return "address of loop variable " + id.Name
+		}
+	}
+	return ""
+}
+
+// nativeMethods are methods that the standard library finds by
+// reflection or interface conversion (fmt, errors, encoding/...), which do
+// not see the methods of types yaegi defines.
+var nativeMethods = map[string]bool{
+	"String": true, "Error": true, "Format": true, "GoString": true,
+	"MarshalJSON": true, "UnmarshalJSON": true, "MarshalText": true, "UnmarshalText": true,
+	"MarshalXML": true, "UnmarshalXML": true, "MarshalXMLAttr": true, "UnmarshalXMLAttr": true,
+	"MarshalBinary": true, "UnmarshalBinary": true, "Is": true, "As": true, "Unwrap": true,
+}
+
+// funcRule rejects generic functions and methods the standard library
+// would call.
+func funcRule(f *ast.FuncDecl) string {
+	switch {
+	case f.Type.TypeParams != nil:
+		return "generic function " + f.Name.Name
+	case f.Recv != nil && nativeMethods[f.Name.Name]:
+		return "method " + f.Name.Name + " (the standard library does not see yaegi's methods)"
+	}
+	return ""
+}
+
+// structRule rejects struct tags and embedded fields, which yaegi's
+// reflected struct types do not carry as the compiler's do.
+func structRule(s *ast.StructType) string {
+	for _, f := range s.Fields.List {
+		switch {
+		case f.Tag != nil:
+			return "struct tag"
+		case len(f.Names) == 0:
+			return "embedded field"
+		}
+	}
+	return ""
+}
+
+// typeSwitchRule rejects type switches with interface cases.
+func typeSwitchRule(c *checked, s *ast.TypeSwitchStmt) string {
+	for _, st := range s.Body.List {
+		for _, e := range st.(*ast.CaseClause).List {
+			if t := c.info.TypeOf(e); t != nil && types.IsInterface(t) {
+				return "type switch with an interface case"
+			}
 		}
 	}
 	return ""
