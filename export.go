@@ -51,6 +51,8 @@ func exportCmd(args []string) error {
 			return fmt.Errorf("interrupted")
 		}
 		res = render.ResultsOf(rep)
+		passed, failed, skipped := rep.Counts()
+		fmt.Fprintf(os.Stderr, "export: %d passed, %d failed, %d not run (failures are shown on their pages)\n", passed, failed, skipped)
 	}
 	site, err := export.Write(*out, ls, res)
 	if err != nil {

@@ -38,9 +38,6 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Fatalf("%s not found, and CI is set: .ci/run must install chromium", chromium)
 	}
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
 	dir, ls := exportSite(t)
 	art := artifactDir(t)
 
