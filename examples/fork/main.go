@@ -7,15 +7,21 @@ import (
 	"os/exec"
 )
 
+// isChild 报告当前进程是不是父进程重新启动的那一个：
+// 父进程启动它时，在环境变量里放了 FORK_ROLE=child。
+func isChild() bool { return os.Getenv("FORK_ROLE") == "child" }
+
+// child 是子进程要做的事：等父进程关闭管道，再报告自己和父进程的 ID。
+func child() {
+	io.Copy(io.Discard, os.Stdin) // 等父进程关闭管道再开口，使打印顺序固定
+	fmt.Printf("I am child process (%d) and my parent is %d.\n", os.Getpid(), os.Getppid())
+}
+
 func main() {
-	// 同一个程序会运行两次：第二次由父进程启动，环境变量 FORK_ROLE=child 说明了它的身份。
-	// 这就是 Go 里 “fork() 调用一次、返回两次” 的对应物。
-	if os.Getenv("FORK_ROLE") == "child" {
-		io.Copy(io.Discard, os.Stdin) // 等父进程关闭管道再开口，使打印顺序固定
-		fmt.Printf("I am child process (%d) and my parent is %d.\n", os.Getpid(), os.Getppid())
+	if isChild() {
+		child()
 		return
 	}
-
 	fmt.Printf("Process (%d) start...\n", os.Getpid())
 	exe, err := os.Executable() // 当前程序自己的可执行文件
 	if err != nil {

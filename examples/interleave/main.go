@@ -17,24 +17,30 @@ func work(n int) int {
 	return x
 }
 
-func main() {
-	const rounds, chunk = 20, 3_000_000
-	sums := make([]int, 3) // 保存计算结果，免得编译器把计算当成无用代码删掉
+// 一个任务做 rounds 轮，每轮调用一次 work(chunk)。
+const rounds, chunk = 20, 3_000_000
 
-	// 基准：一个任务单独运行所需的时间。
+// sums 保存计算结果，免得编译器把计算当成无用代码删掉。
+var sums [3]int
+
+// alone 让一个任务单独做完 rounds 轮，返回所用的时间。
+func alone() time.Duration {
 	start := time.Now()
 	for range rounds {
 		sums[2] += work(chunk)
 	}
-	one := time.Since(start)
+	return time.Since(start)
+}
 
-	// A、B 两个 goroutine 各做一份同样的任务，每完成一轮就记下自己的名字。
+// together 让 A、B 两个 goroutine 各做 rounds 轮，每完成一轮就记下自己的名字；
+// 返回完成的顺序和所用的时间。
+func together() (string, time.Duration) {
 	var (
 		mu    sync.Mutex
 		order []string
 		wg    sync.WaitGroup
 	)
-	start = time.Now()
+	start := time.Now()
 	for i, name := range []string{"A", "B"} {
 		wg.Add(1)
 		go func() {
@@ -48,9 +54,18 @@ func main() {
 		}()
 	}
 	wg.Wait()
-	two := time.Since(start)
+	return strings.Join(order, ""), time.Since(start)
+}
 
+// experiment 先测基准，再让两个任务一起运行，打印完成顺序和耗时之比。
+func experiment() {
+	one := alone()
+	order, two := together()
 	fmt.Println("GOMAXPROCS =", runtime.GOMAXPROCS(0))
-	fmt.Println("完成顺序：", strings.Join(order, ""))
+	fmt.Println("完成顺序：", order)
 	fmt.Printf("两个任务的耗时是一个任务的 %.1f 倍\n", float64(two)/float64(one))
+}
+
+func main() {
+	experiment()
 }

@@ -6,13 +6,21 @@ import (
 	"os"
 )
 
+// isChild 报告当前进程是不是父进程重新启动的那一个：
+// 父进程启动它时，在环境变量里放了 FORK_ROLE=child。
+func isChild() bool { return os.Getenv("FORK_ROLE") == "child" }
+
+// child 是子进程要做的事：等父进程关闭管道，再报告自己和父进程的 ID。
+func child() {
+	io.Copy(io.Discard, os.Stdin) // 等父进程关闭管道再开口，使打印顺序固定
+	fmt.Printf("I am child process (%d) and my parent is %d.\n", os.Getpid(), os.Getppid())
+}
+
 func main() {
-	if os.Getenv("FORK_ROLE") == "child" {
-		io.Copy(io.Discard, os.Stdin)
-		fmt.Printf("I am child process (%d) and my parent is %d.\n", os.Getpid(), os.Getppid())
+	if isChild() {
+		child() // 与上面是同一个子进程：它仍然等标准输入关闭再开口
 		return
 	}
-
 	fmt.Printf("Process (%d) start...\n", os.Getpid())
 	exe, err := os.Executable()
 	if err != nil {
