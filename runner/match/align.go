@@ -15,6 +15,10 @@ type Edit struct {
 	// is 0; for a kept line, the actual line it matched on its own (0 for
 	// {{...}} and for a soft line that stands for no line).
 	Actual int
+	// Replaces is, for an actual line written, the expected line it takes
+	// the place of (0 if none): in order, the lines dropped and the lines
+	// written between two kept lines are paired in turn.
+	Replaces int
 }
 
 // Align brings the expected output up to date with actual output, keeping
@@ -133,34 +137,67 @@ func choose(mv [4]int) step {
 
 // walk follows the best moves and returns the edits.
 func (p *Pattern) walk(act []aline, ok [][]bool, score [][]int) []Edit {
-	var edits []Edit
+	w := &walker{}
 	i, j := 0, 0
 	for i < len(p.lines) {
 		l := p.lines[i]
 		switch choose(p.moves(i, j, act, ok, score)) {
 		case dropExp:
-			if l.many {
-				edits = append(edits, Edit{Line: l.no})
-			}
+			w.drop(l)
 			i++
 		case addAct:
-			edits = append(edits, Edit{Actual: act[j].no})
+			w.add(act[j])
 			j++
 		case pair:
 			e := Edit{Line: l.no}
 			if ok[i][j] {
 				e.Actual = act[j].no
 			}
-			edits = append(edits, e)
+			w.keep(e)
 			i, j = i+1, j+1
 		case absorb:
 			j++
 		}
 	}
 	for ; j < len(act); j++ {
-		edits = append(edits, Edit{Actual: act[j].no})
+		w.add(act[j])
 	}
-	return edits
+	return w.edits
+}
+
+// A walker collects edits and pairs the expected lines dropped with the
+// actual lines written between two kept lines.
+type walker struct {
+	edits   []Edit
+	dropped []int // expected lines dropped, not yet paired
+	added   []int // indices in edits of actual lines written, not yet paired
+}
+
+func (w *walker) keep(e Edit) {
+	w.edits = append(w.edits, e)
+	w.dropped, w.added = nil, nil
+}
+
+func (w *walker) drop(l *line) {
+	switch {
+	case l.many:
+		w.keep(Edit{Line: l.no})
+	case len(w.added) > 0:
+		w.edits[w.added[0]].Replaces = l.no
+		w.added = w.added[1:]
+	default:
+		w.dropped = append(w.dropped, l.no)
+	}
+}
+
+func (w *walker) add(a aline) {
+	e := Edit{Actual: a.no}
+	if len(w.dropped) > 0 {
+		e.Replaces, w.dropped = w.dropped[0], w.dropped[1:]
+	} else {
+		w.added = append(w.added, len(w.edits))
+	}
+	w.edits = append(w.edits, e)
 }
 
 // alignUnordered keeps the expected lines that find an untaken actual

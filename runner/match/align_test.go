@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -66,5 +67,50 @@ func TestEscape(t *testing.T) {
 		if r := p.Match(s); !r.OK {
 			t.Errorf("Escape(%q) = %q does not match itself: %v", s, Escape(s), r.Failure)
 		}
+	}
+}
+
+// Each case carries the placeholders of an expected line over to the
+// actual line that replaces it.
+var carryTests = []struct{ expected, actual, want string }{
+	{"I ({{int:parent}}) created child ({{int:child}}); status 0.", "I (10557) made child (10561); status 0.", "I ({{int:parent}}) made child ({{int:child}}); status 0."},
+	{"took {{duration}} in all", "took 1.5ms overall", "took {{duration}} overall"},
+	{"pid {{int}}", "pid abc", "pid abc"},
+	{"{{any}}: done", "x: finished", "{{any}}: finished"},
+	{"n={{1..5}}", "n=9", "n=9"},
+	{"a {{int}} b {{int}}", "a 1 b 2 c", "a {{int}} b {{int}} c"},
+	{"{x{{int}}", "{{7", `{{"{{"}}7`},
+	{"x {{int}}", "{ 7", `{ {{int}}`},
+	{"{{int}} {{...}}", "1 {{x}}", `1 {{"{{"}}x}}`},
+	{"{{...}}", "z", "z"},
+	{"{{soft}}fast {{int}}", "slow 3", "slow 3"},
+}
+
+func TestCarry(t *testing.T) {
+	for _, tt := range carryTests {
+		got := Carry(tt.expected, tt.actual)
+		if got != tt.want {
+			t.Errorf("Carry(%q, %q) = %q, want %q", tt.expected, tt.actual, got, tt.want)
+		}
+		if p, err := Compile(got, Options{}); err != nil || !p.Match(tt.actual).OK {
+			t.Errorf("Carry(%q, %q) = %q does not match the actual line (%v)", tt.expected, tt.actual, got, err)
+		}
+	}
+}
+
+func TestAlignReplaces(t *testing.T) {
+	p, err := Compile("a\nold 1\nold 2\nc\nend", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][2]int
+	for _, e := range p.Align("a\nnew 1\nnew 2\nnew 3\nc") {
+		if e.Line == 0 {
+			got = append(got, [2]int{e.Actual, e.Replaces})
+		}
+	}
+	want := [][2]int{{2, 2}, {3, 3}, {4, 0}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("actual lines and the lines they replace: %v, want %v", got, want)
 	}
 }

@@ -7,7 +7,11 @@
 // match the actual output. Expected lines that still match are kept as
 // written, placeholders included; only lines that do not match are
 // replaced, by the actual lines (a "{{" in them is written {{"{{"}}, so
-// that it is not read as a placeholder). When keeping lines cannot give an
+// that it is not read as a placeholder). An actual line that takes the
+// place of an expected line keeps that line's placeholders where they
+// still match, between text the two lines share: "pid {{int:child}}
+// started" becomes "pid {{int:child}} began", not "pid 4242 began", which
+// would fail on the next run. When keeping lines cannot give an
 // expected output that matches as a whole (a named value that changed, an
 // order-by partial order), the whole output block is replaced by the
 // actual output. An output block that already matches is left alone, byte

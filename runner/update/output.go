@@ -53,14 +53,34 @@ func outputEdit(l *lesson.Lesson, b *lesson.Block, actual string) (edit, bool, e
 }
 
 // updatedBody returns the new content of b's output block: the lines that
-// still match, kept, and the actual lines instead of the others; or, when
-// that does not match as a whole, the actual output.
+// still match, kept, and the actual lines instead of the others, with the
+// placeholders of the lines they replace carried over where they still
+// match (see match.Carry); or without them, when that does not match as a
+// whole; or else the actual output.
 func updatedBody(l *lesson.Lesson, b *lesson.Block, actual string) (*body, error) {
 	f := b.Output
 	p, err := match.Compile(normalize(b, f.Text), b.Out.Match())
 	if err != nil {
 		return nil, lesson.Errorf(l.Path, f.Line, "%v", err)
 	}
+	edits := p.Align(normalize(b, actual))
+	for _, carry := range []bool{true, false} {
+		nb := merged(l, f, edits, actual, carry)
+		if matches(b, strings.Join(nb.text, "\n"), actual) {
+			return nb, nil
+		}
+	}
+	nb := actualBody(actual, f.Indent, eolAt(l.Source, f.Start))
+	if matches(b, strings.Join(nb.text, "\n"), actual) {
+		return nb, nil
+	}
+	return nil, lesson.Errorf(l.Path, f.Line, "cannot write an expected output that matches the actual output (check the order-by expression); edit it by hand")
+}
+
+// merged returns the content of output fence f after the edits: kept
+// lines as written (and the blank lines at both ends, which matching
+// ignores), actual lines in place of the others.
+func merged(l *lesson.Lesson, f *lesson.Fence, edits []match.Edit, actual string, carry bool) *body {
 	raw := rawLines(l.Source[f.BodyStart:f.BodyEnd])
 	text := strings.Split(f.Text, "\n")
 	lead, trail := blankEnds(raw)
@@ -70,24 +90,20 @@ func updatedBody(l *lesson.Lesson, b *lesson.Block, actual string) (*body, error
 	for i := range lead {
 		nb.keep(raw[i], text[i])
 	}
-	for _, e := range p.Align(normalize(b, actual)) {
-		if e.Line > 0 {
+	for _, e := range edits {
+		switch {
+		case e.Line > 0:
 			nb.keep(raw[e.Line-1], text[e.Line-1])
-		} else {
+		case carry && e.Replaces > 0:
+			nb.add(match.Carry(text[e.Replaces-1], trimLine(act[e.Actual-1])), f.Indent, eol)
+		default:
 			nb.add(outputLine(act[e.Actual-1]), f.Indent, eol)
 		}
 	}
 	for i := len(raw) - trail; i < len(raw); i++ {
 		nb.keep(raw[i], text[i])
 	}
-	if matches(b, strings.Join(nb.text, "\n"), actual) {
-		return nb, nil
-	}
-	nb = actualBody(actual, f.Indent, eol)
-	if matches(b, strings.Join(nb.text, "\n"), actual) {
-		return nb, nil
-	}
-	return nil, lesson.Errorf(l.Path, f.Line, "cannot write an expected output that matches the actual output (check the order-by expression); edit it by hand")
+	return nb
 }
 
 // newOutput returns the edit that adds an output block after b, which has
@@ -137,9 +153,10 @@ func actualBody(actual string, indent int, eol string) *body {
 
 // outputLine returns a line of actual output as an expected line that
 // matches it literally.
-func outputLine(s string) string {
-	return match.Escape(strings.TrimRight(s, " \t\r"))
-}
+func outputLine(s string) string { return match.Escape(trimLine(s)) }
+
+// trimLine removes what matching ignores at the end of a line.
+func trimLine(s string) string { return strings.TrimRight(s, " \t\r") }
 
 // blankEnds returns the number of blank lines at the start and at the end
 // of lines, as the output matcher ignores them.
