@@ -25,7 +25,13 @@ func (d diag) at(p *engine.Program) engine.Diag {
 	}
 	line := p.LessonLine(d.line)
 	if line == 0 {
+		// A line the lesson does not have, such as the closing brace of
+		// the main function assembled around a notebook cell: the message
+		// goes to the nearest lesson line before it.
 		col = 0
+		for n := d.line - 1; n > 0 && line == 0; n-- {
+			line = p.LessonLine(n)
+		}
 	}
 	return engine.Diag{Path: p.Path, Line: line, Col: col, Msg: d.msg}
 }
