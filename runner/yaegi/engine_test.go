@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -138,7 +139,19 @@ func TestEngine(t *testing.T) {
 		c := readCase(t, path)
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".go"), func(t *testing.T) {
 			t.Parallel()
-			c.check(t, e.Run(context.Background(), &c.prog, nil))
+			var mu sync.Mutex
+			var live strings.Builder
+			out := e.Run(context.Background(), &c.prog, func(ev engine.Event) {
+				mu.Lock()
+				defer mu.Unlock()
+				live.Write(ev.Data)
+			})
+			c.check(t, out)
+			mu.Lock()
+			defer mu.Unlock()
+			if c.err == "" && live.String() != out.Text(engine.Output) {
+				t.Errorf("emitted %q, but the outcome has %q", live.String(), out.Text(engine.Output))
+			}
 		})
 	}
 }
@@ -185,5 +198,56 @@ func checkKilled(t *testing.T, out string) {
 	}
 	if err := syscall.Kill(pid, 0); !errors.Is(err, syscall.ESRCH) {
 		t.Errorf("child %d still exists after the run (kill 0: %v)", pid, err)
+	}
+}
+
+// TestCancel cancels a running program once it has printed, and checks
+// that it stops as cancelled.
+func TestCancel(t *testing.T) {
+	e := newEngine(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p := &engine.Program{ID: "cancel", Path: "cancel.md", Line: 1, Timeout: time.Minute, Source: []byte(`package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("spinning")
+	for {
+	}
+}
+`)}
+	out := e.Run(ctx, p, func(engine.Event) { cancel() })
+	if !proc.IsFailure(out.Err, engine.Canceled) {
+		t.Errorf("err = %v, want a Canceled failure", out.Err)
+	}
+	if got := out.Text(engine.Output); got != "spinning\n" {
+		t.Errorf("output = %q", got)
+	}
+}
+
+// TestCloseKillsWorkers checks that Close leaves no worker behind, warm or
+// running.
+func TestCloseKillsWorkers(t *testing.T) {
+	e, err := yaegi.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.WaitWarm()
+	running := make(chan *engine.Outcome)
+	go func() {
+		running <- e.Run(context.Background(), &engine.Program{ID: "sleep", Path: "sleep.md", Line: 1, Timeout: time.Minute,
+			Source: []byte("package main\n\nimport \"time\"\n\nfunc main() { time.Sleep(time.Hour) }\n")}, nil)
+	}()
+	if n := len(proc.Descendants(os.Getpid())); n < yaegi.PoolSize {
+		t.Errorf("%d processes below the test with a full pool, want at least %d", n, yaegi.PoolSize)
+	}
+	e.Close()
+	out := <-running
+	if !proc.IsFailure(out.Err, engine.Canceled) {
+		t.Errorf("running program: err = %v, want a Canceled failure", out.Err)
+	}
+	if ps := proc.Descendants(os.Getpid()); len(ps) > 0 {
+		t.Errorf("processes left after Close: %+v", ps)
 	}
 }

@@ -1,0 +1,46 @@
+package engines_test
+
+import (
+	"strings"
+	"testing"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+)
+
+const hello = "# Hello\n\n```go\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n```\n\n```output\nhi\n```\n"
+
+// TestModes checks which engines each mode routes a block to that yaegi
+// may run. Nothing is run.
+func TestModes(t *testing.T) {
+	l, err := lesson.Parse("hello.md", []byte(hello))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.Blocks[0]
+	p, err := check.Program(l, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for mode, want := range map[string]string{"": "yaegi", "auto": "yaegi", "compiled": "compiled", "yaegi": "yaegi", "both": "compiled+yaegi"} {
+		set, err := engines.New(mode, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range set.Router.Route(b, p).Engines {
+			names = append(names, e.Name())
+		}
+		if got := strings.Join(names, "+"); got != want {
+			t.Errorf("mode %q: engines %s, want %s", mode, got, want)
+		}
+		if (set.Yaegi == nil) != (mode == "compiled") {
+			t.Errorf("mode %q: yaegi engine %v", mode, set.Yaegi)
+		}
+		set.Close()
+	}
+	if _, err := engines.New("fast", t.TempDir()); err == nil {
+		t.Error("mode fast accepted")
+	}
+}
