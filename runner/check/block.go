@@ -80,6 +80,21 @@ func (c *Checker) build(ctx context.Context, p *engine.Program) error {
 	return c.cfg.Builder.Build(ctx, p)
 }
 
+// ready waits, without holding a slot, until p can start: until its
+// engine has built it, and for a serial block until no build is left
+// running beside it.
+func (c *Checker) ready(ctx context.Context, e engine.Engine, p *engine.Program, serial bool) {
+	if bd, ok := e.(engine.Builder); ok {
+		_ = bd.Build(ctx, p) // a failure is reported by Run
+	}
+	if serial {
+		select {
+		case <-c.builds():
+		case <-ctx.Done():
+		}
+	}
+}
+
 // runs runs block b Runs times with engine e, judges each run, records the
 // runs and distinct outputs in r, and returns the combined verdict: the
 // first failing run's, or a pass.
@@ -92,6 +107,7 @@ func (c *Checker) runs(ctx context.Context, r *Result, e engine.Engine, b *lesso
 		wg.Add(1)
 		run := func() {
 			defer wg.Done()
+			c.ready(ctx, e, p, b.Opts.Serial)
 			release := c.slots.acquire(b.Opts.Serial)
 			defer release()
 			outs[i] = e.Run(ctx, p, nil)

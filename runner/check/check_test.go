@@ -16,6 +16,7 @@ import (
 	"bingfa/runner/lesson"
 	"bingfa/runner/proc"
 	"bingfa/runner/report"
+	"bingfa/runner/yaegi"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 )
@@ -26,7 +27,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // directory under it, and it must be empty again when the cases are done.
 var scratch string
 
+// TestMain makes the test binary a yaegi worker when started as one (the
+// corpus test runs blocks in yaegi).
 func TestMain(m *testing.M) {
+	yaegi.MaybeWorker()
 	dir, err := os.MkdirTemp("", "bingfa-check-test-")
 	if err != nil {
 		panic(err)

@@ -23,6 +23,18 @@ type Config struct {
 type Checker struct {
 	cfg   Config
 	slots *slots
+	mu    sync.Mutex
+	// built is closed when the builds started by Check are done: a
+	// serial block waits for it, so that no build runs beside it.
+	built chan struct{}
+}
+
+// builds returns a channel closed when the builds of the latest Check are
+// done.
+func (c *Checker) builds() chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.built
 }
 
 // New returns a Checker.
@@ -33,7 +45,9 @@ func New(cfg Config) *Checker {
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}
-	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs)}
+	built := make(chan struct{})
+	close(built)
+	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs), built: built}
 }
 
 // Selected returns the blocks of l that the configuration selects.
@@ -55,7 +69,17 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 		total += len(c.Selected(l))
 	}
 	c.cfg.Observer.Start(total)
-	c.Prepare(ctx, lessons)
+	// Blocks start as soon as their own program is built, while the
+	// others are still being built.
+	built := make(chan struct{})
+	c.mu.Lock()
+	c.built = built
+	c.mu.Unlock()
+	batches := c.plan(lessons)
+	go func() {
+		defer close(built)
+		c.prepare(ctx, batches)
+	}()
 	results := make([][]*Result, len(lessons))
 	// Every lesson is under way at once: the slots bound the programs
 	// that run, and a lesson waiting for its serial block or its build
@@ -84,43 +108,92 @@ func (c *Checker) Lesson(ctx context.Context, l *lesson.Lesson) []*Result {
 	return rs
 }
 
-// Prepare builds, in as few batches as possible, every selected program of
-// lessons whose engine can prepare programs.
+// Prepare builds every selected program of lessons whose engine can
+// prepare programs, in as few batches as possible, and waits for them.
 func (c *Checker) Prepare(ctx context.Context, lessons []*lesson.Lesson) {
-	batches := map[engine.Preparer][]*engine.Program{}
-	var order []engine.Preparer
+	c.prepare(ctx, c.plan(lessons))
+}
+
+// A batch is the programs one engine prepares.
+type batch struct {
+	pr engine.Preparer
+	ps []*engine.Program
+}
+
+// plan returns the programs each engine prepares. Programs are handed
+// over round-robin by lesson (the first block of each lesson, then the
+// second of each, and so on), the order in which Check needs them, since
+// lessons are checked at once.
+func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
+	var batches []*batch
 	add := func(e any, p *engine.Program) {
 		pr, ok := e.(engine.Preparer)
 		if !ok {
 			return
 		}
-		if _, seen := batches[pr]; !seen {
-			order = append(order, pr)
-		}
-		batches[pr] = append(batches[pr], p)
-	}
-	for _, l := range lessons {
-		for _, b := range c.Selected(l) {
-			if !b.Builds() {
-				continue
-			}
-			p, err := Program(l, b)
-			if err != nil {
-				continue
-			}
-			if !b.Runs() {
-				add(c.cfg.Builder, p)
-				continue
-			}
-			for _, e := range c.cfg.Router.Route(b, p).Engines {
-				add(e, p)
+		for _, b := range batches {
+			if b.pr == pr {
+				b.ps = append(b.ps, p)
+				return
 			}
 		}
+		batches = append(batches, &batch{pr, []*engine.Program{p}})
 	}
-	for _, pr := range order {
-		c.cfg.Observer.Building(len(batches[pr]))
-		pr.Prepare(ctx, batches[pr])
+	for _, lb := range roundRobin(c, lessons) {
+		l, b := lb.l, lb.b
+		if !b.Builds() {
+			continue
+		}
+		p, err := Program(l, b)
+		if err != nil {
+			continue
+		}
+		if !b.Runs() {
+			add(c.cfg.Builder, p)
+			continue
+		}
+		for _, e := range c.cfg.Router.Route(b, p).Engines {
+			add(e, p)
+		}
 	}
+	for _, b := range batches {
+		c.cfg.Observer.Building(len(b.ps))
+	}
+	return batches
+}
+
+// prepare has every engine prepare its programs, at once, and waits.
+func (c *Checker) prepare(ctx context.Context, batches []*batch) {
+	var wg sync.WaitGroup
+	for _, b := range batches {
+		wg.Go(func() { b.pr.Prepare(ctx, b.ps) })
+	}
+	wg.Wait()
+}
+
+type lessonBlock struct {
+	l *lesson.Lesson
+	b *lesson.Block
+}
+
+// roundRobin returns the selected blocks of lessons, the first of each
+// lesson first, then the second of each, and so on.
+func roundRobin(c *Checker, lessons []*lesson.Lesson) []lessonBlock {
+	sel := make([][]*lesson.Block, len(lessons))
+	most := 0
+	for i, l := range lessons {
+		sel[i] = c.Selected(l)
+		most = max(most, len(sel[i]))
+	}
+	var out []lessonBlock
+	for k := range most {
+		for i, l := range lessons {
+			if k < len(sel[i]) {
+				out = append(out, lessonBlock{l, sel[i][k]})
+			}
+		}
+	}
+	return out
 }
 
 type nopObserver struct{}

@@ -28,10 +28,28 @@ func buildFlags(p *engine.Program) []string {
 // builds returns the build of each program, starting one batch build for
 // those neither cached nor already being built.
 func (e *Engine) builds(ps []*engine.Program) []*build {
+	out, groups := e.plan(ps)
+	for _, jobs := range groups {
+		e.batches.Add(1)
+		go func() {
+			defer e.batches.Done()
+			e.batch(e.life, jobs)
+		}()
+	}
+	return out
+}
+
+// plan returns the build of each program: cached, known broken, already
+// being built, or new. New builds are registered as being built and
+// returned as jobs grouped by build flags, in the order of ps; the caller
+// must run them with batch.
+func (e *Engine) plan(ps []*engine.Program) ([]*build, [][]job) {
 	tool, err := e.cache.tool(e.goCmd)
 	out := make([]*build, len(ps))
-	batches := map[string][]job{} // by build flags
+	var groups [][]job
+	group := map[string]int{} // flags -> index in groups
 	e.mu.Lock()
+	defer e.mu.Unlock()
 	for i, p := range ps {
 		if err != nil {
 			out[i] = failed(engine.Failuref(engine.Broken, "%v", err))
@@ -39,16 +57,8 @@ func (e *Engine) builds(ps []*engine.Program) []*build {
 		}
 		flags := buildFlags(p)
 		key := e.cache.key(tool, flags, p.Source)
-		if b, ok := e.flight[key]; ok {
+		if b := e.known(key); b != nil {
 			out[i] = b
-			continue
-		}
-		if b, ok := e.broken[key]; ok {
-			out[i] = b
-			continue
-		}
-		if bin, ok := e.cache.lookup(key); ok {
-			out[i] = &build{done: closed(), bin: bin, cached: true}
 			continue
 		}
 		if diags := precheck(p); diags != nil {
@@ -60,17 +70,30 @@ func (e *Engine) builds(ps []*engine.Program) []*build {
 		e.flight[key] = b
 		out[i] = b
 		f := strings.Join(flags, " ")
-		batches[f] = append(batches[f], job{key: key, p: p, b: b})
+		g, ok := group[f]
+		if !ok {
+			g = len(groups)
+			group[f] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], job{key: key, p: p, b: b})
 	}
-	e.mu.Unlock()
-	for _, jobs := range batches {
-		e.batches.Add(1)
-		go func() {
-			defer e.batches.Done()
-			e.batch(e.life, jobs)
-		}()
+	return out, groups
+}
+
+// known returns the build of key if it is being built, known not to
+// compile, or cached; otherwise nil. e.mu must be held.
+func (e *Engine) known(key string) *build {
+	if b, ok := e.flight[key]; ok {
+		return b
 	}
-	return out
+	if b, ok := e.broken[key]; ok {
+		return b
+	}
+	if bin, ok := e.cache.lookup(key); ok {
+		return &build{done: closed(), bin: bin, cached: true}
+	}
+	return nil
 }
 
 // remember keeps a program that did not compile, so that it is not built

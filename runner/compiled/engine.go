@@ -73,15 +73,45 @@ func DefaultCacheDir() string {
 // Name implements engine.Engine.
 func (e *Engine) Name() string { return "compiled" }
 
-// Prepare builds every program of ps that is not in the cache, in as few
-// go build invocations as the programs' build flags allow, and waits for
-// them.
+// Prepare builds every program of ps that is not in the cache and waits
+// for them. Programs with the same build flags are built by a few go build
+// invocations of growing size, one after another, in the order of ps, so
+// that the first programs can run while the others are built (see
+// chunks).
 func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
-	for _, b := range e.builds(ps) {
+	out, groups := e.plan(ps)
+	for _, jobs := range groups {
+		e.batches.Add(1)
+		go func() {
+			defer e.batches.Done()
+			for _, chunk := range chunks(jobs) {
+				e.batch(e.life, chunk)
+			}
+		}()
+	}
+	for _, b := range out {
 		if b.wait(ctx) != nil {
 			return
 		}
 	}
+}
+
+// firstChunk is the size of the first build of a Prepare; each next one
+// is twice as large.
+const firstChunk = 4
+
+// chunks splits jobs into builds of growing size, one after another: the
+// first programs are ready to run after a small build, while the others
+// are still being built, at the cost of a few more go build invocations
+// (log2 of the number of programs).
+func chunks(jobs []job) [][]job {
+	var cs [][]job
+	for n := firstChunk; len(jobs) > 0; n *= 2 {
+		k := min(n, len(jobs))
+		cs = append(cs, jobs[:k])
+		jobs = jobs[k:]
+	}
+	return cs
 }
 
 // Run implements engine.Engine.

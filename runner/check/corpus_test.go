@@ -1,0 +1,58 @@
+package check_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bingfa/runner/check"
+	"bingfa/runner/compiled"
+	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
+	"bingfa/runner/report"
+	"bingfa/runner/verdict"
+)
+
+// TestCorpus checks the lessons of testdata/corpus, written the way other
+// authors write them, with the compiled engine and with the router of
+// mode auto: every block must pass under both.
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs about a hundred programs")
+	}
+	files, err := filepath.Glob("testdata/corpus/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus lessons: %v", err)
+	}
+	ls, err := lesson.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{engines.Compiled, engines.Auto} {
+		t.Run(mode, func(t *testing.T) {
+			set, err := engines.New(mode, compiled.DefaultCacheDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer set.Close()
+			rep := check.New(set.Config()).Check(context.Background(), ls)
+			interpreted := 0
+			for _, r := range rep.Results {
+				if strings.Contains(r.Engine, "yaegi") {
+					interpreted++
+				}
+				if r.Status == verdict.Fail {
+					var b strings.Builder
+					report.WriteProblems(&b, r, false)
+					t.Errorf("%s (%s):\n%s", r.Lesson.ID(r.Block), r.Engine, b.String())
+				}
+			}
+			p, f, s := rep.Counts()
+			t.Logf("%d lessons: %d passed (%d in yaegi), %d failed, %d skipped", len(ls), p, interpreted, f, s)
+			if mode == engines.Auto && interpreted == 0 {
+				t.Errorf("no block ran in yaegi: the router or the worker is broken")
+			}
+		})
+	}
+}
