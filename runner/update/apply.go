@@ -7,16 +7,19 @@ import (
 )
 
 // Apply writes the changes to disk, or, with dryRun, prints their unified
-// diffs to w instead. It tells w about each lesson written. The error
+// diffs to w instead. It tells w about each lesson written (or that
+// there was nothing to write). The error
 // lists every block that was not updated (a change's notes) and every
 // write that failed; the other changes are written all the same.
 func Apply(w io.Writer, changes []*Change, dryRun bool) error {
 	var errs []error
+	changed := 0
 	for _, ch := range changes {
 		errs = append(errs, ch.Notes...)
 		if !ch.Changed() {
 			continue
 		}
+		changed++
 		if dryRun {
 			fmt.Fprint(w, ch.Diff())
 			continue
@@ -25,7 +28,15 @@ func Apply(w io.Writer, changes []*Change, dryRun bool) error {
 			errs = append(errs, err)
 			continue
 		}
-		fmt.Fprintf(w, "updated %s\n", ch.Lesson.Path)
+		for _, f := range ch.Files {
+			fmt.Fprintf(w, "wrote %s\n", f.Path)
+		}
+		if string(ch.New) != string(ch.Lesson.Source) {
+			fmt.Fprintf(w, "updated %s\n", ch.Lesson.Path)
+		}
+	}
+	if changed == 0 && !dryRun {
+		fmt.Fprintf(w, "%d lessons up to date\n", len(changes))
 	}
 	return errors.Join(errs...)
 }

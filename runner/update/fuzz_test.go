@@ -98,8 +98,6 @@ func sameBlocks(t *testing.T, l, nl *lesson.Lesson, file string) {
 	}
 }
 
-func copied(b *lesson.Block) bool { return b.Opts.File != "" && !b.Opts.Exercise }
-
 // skeleton returns the source of l without its output blocks and copies of
 // files: what update must not change. For an updated lesson, old is the
 // lesson before the update: an output block it did not have is cut with

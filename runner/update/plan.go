@@ -12,15 +12,19 @@ import (
 type Change struct {
 	Lesson *lesson.Lesson // the lesson as read
 	New    []byte         // its new source (equal to Lesson.Source when nothing changes)
+	Files  []*FileChange  // the files its notebook cells with file= must hold
 	Notes  []error        // blocks that could not be updated, each at "path:line:"
 }
 
-// Changed reports whether the lesson's bytes change.
-func (c *Change) Changed() bool { return string(c.New) != string(c.Lesson.Source) }
+// Changed reports whether the lesson's bytes, or a file it writes, change.
+func (c *Change) Changed() bool {
+	return string(c.New) != string(c.Lesson.Source) || len(c.Files) > 0
+}
 
 // Plan computes the changes to lessons: it synchronises the copies of
-// files (read with read), reruns the blocks the checker selects and brings
-// their output blocks up to date. Nothing is written. Problems that stop a
+// files (read with read), works out the files of notebook cells, reruns
+// the blocks the checker selects and brings their output blocks up to
+// date. Nothing is written. Problems that stop a
 // lesson from being updated at all (a copied file that cannot be read, a
 // block that cannot be rewritten) are returned as an error.
 func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadFunc) ([]*Change, error) {
@@ -43,6 +47,7 @@ func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadF
 	var errs lesson.ErrorList
 	for i, l := range synced {
 		ch := &Change{Lesson: ls[i]}
+		ch.Files, ch.Notes = CellFiles(l, c.Selected(l), read)
 		actual := map[string]string{}
 		for _, r := range byLesson[l] {
 			out, ran, err := actualOutput(r, ls[i].Blocks[r.Block.Index-1])

@@ -13,14 +13,15 @@ import (
 type ReadFunc func(path string) ([]byte, error)
 
 // Sync returns the source of l with the code of every block of blocks (of
-// l, such as l.Blocks) that is a copy of a file (file=, not an exercise)
-// replaced by the file's, read with read from the lesson's directory, when
-// they differ.
+// l, such as l.Blocks) that is a copy of a file (file=, not an exercise
+// and not a notebook cell, whose file is written from the lesson instead:
+// see CellFiles) replaced by the file's, read with read from the lesson's
+// directory, when they differ.
 func Sync(l *lesson.Lesson, blocks []*lesson.Block, read ReadFunc) ([]byte, error) {
 	var edits []edit
 	var errs lesson.ErrorList
 	for _, b := range blocks {
-		if b.Opts.File == "" || b.Opts.Exercise {
+		if !copied(b) {
 			continue
 		}
 		e, changed, err := syncEdit(l, b, read)
@@ -59,4 +60,9 @@ func syncEdit(l *lesson.Lesson, b *lesson.Block, read ReadFunc) (edit, bool, err
 	}
 	e, err := replaceBody(l, f, nb)
 	return e, err == nil, err
+}
+
+// copied reports whether block b is a copy of the file it names.
+func copied(b *lesson.Block) bool {
+	return b.Opts.File != "" && !b.Opts.Exercise && !b.Opts.Cell
 }

@@ -26,8 +26,9 @@ func TestRewrite(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
 			t.Parallel()
 			c := readCase(t, file)
-			got, err := c.run(t)
+			got, files, err := c.run(t)
 			c.check(t, file, got, err)
+			c.checkFiles(t, files)
 		})
 	}
 }
@@ -110,8 +111,10 @@ func (c *testCase) actual() map[string]string {
 	return out
 }
 
-// run writes the lesson and its files to a directory and updates it.
-func (c *testCase) run(t *testing.T) ([]byte, error) {
+// run writes the lesson and its files to a directory and updates it. It
+// returns the new lesson and the files its cells must hold, by path
+// relative to the directory.
+func (c *testCase) run(t *testing.T) ([]byte, map[string]string, error) {
 	dir := t.TempDir()
 	for _, s := range c.sections {
 		if name, ok := strings.CutPrefix(s.name, "file "); ok {
@@ -122,10 +125,43 @@ func (c *testCase) run(t *testing.T) ([]byte, error) {
 	write(t, path, c.source("lesson.md"))
 	ls, err := lesson.Load([]string{path})
 	if err != nil {
-		return nil, trimDir(err, dir)
+		return nil, nil, trimDir(err, dir)
 	}
 	out, err := rewrite(ls[0], c.actual())
-	return out, trimDir(err, dir)
+	if err != nil {
+		return nil, nil, trimDir(err, dir)
+	}
+	files := map[string]string{}
+	fcs, notes := CellFiles(ls[0], ls[0].Blocks, os.ReadFile)
+	for _, fc := range fcs {
+		rel, _ := filepath.Rel(dir, fc.Path)
+		files[filepath.ToSlash(rel)] = string(fc.New)
+	}
+	for _, n := range notes {
+		files["note"] += trimDir(n, dir).Error() + "\n"
+	}
+	return out, files, nil
+}
+
+// checkFiles compares the files written for cells with the sections
+// "want file PATH" (and the notes about cells with "want file note").
+func (c *testCase) checkFiles(t *testing.T, files map[string]string) {
+	want := map[string]string{}
+	for _, s := range c.sections {
+		if name, ok := strings.CutPrefix(s.name, "want file "); ok {
+			want[name] = string(s.data)
+		}
+	}
+	for name, data := range files {
+		if want[name] != data {
+			t.Errorf("file %s:\n%s\nwant:\n%s", name, data, want[name])
+		}
+	}
+	for name := range want {
+		if _, ok := files[name]; !ok {
+			t.Errorf("file %s not written", name)
+		}
+	}
 }
 
 // rewrite synchronises l with its files and brings its outputs up to date.

@@ -2,7 +2,9 @@ package update
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,16 +14,34 @@ import (
 
 // Diff returns the unified diff of the change ("" when nothing changes).
 func (c *Change) Diff() string {
-	if !c.Changed() {
-		return ""
+	var b strings.Builder
+	for _, f := range c.Files {
+		b.WriteString(diff(f.Path, f.Old, f.New))
 	}
-	p := strings.TrimPrefix(filepath.ToSlash(c.Lesson.Path), "/")
-	return udiff.Unified("a/"+p, "b/"+p, string(c.Lesson.Source), string(c.New))
+	if string(c.New) != string(c.Lesson.Source) {
+		b.WriteString(diff(c.Lesson.Path, c.Lesson.Source, c.New))
+	}
+	return b.String()
 }
 
-// Write writes the change to the lesson's file, if there is one.
+// diff returns the unified diff of a file from old (nil: absent) to new.
+func diff(path string, old, new []byte) string {
+	p := strings.TrimPrefix(filepath.ToSlash(path), "/")
+	from := "a/" + p
+	if old == nil {
+		from = "/dev/null"
+	}
+	return udiff.Unified(from, "b/"+p, string(old), string(new))
+}
+
+// Write writes the files of the change, then the lesson, if they change.
 func (c *Change) Write() error {
-	if !c.Changed() {
+	for _, f := range c.Files {
+		if err := WriteFile(f.Path, f.Old, f.New); err != nil {
+			return err
+		}
+	}
+	if string(c.New) == string(c.Lesson.Source) {
 		return nil
 	}
 	return WriteFile(c.Lesson.Path, c.Lesson.Source, c.New)
@@ -30,7 +50,9 @@ func (c *Change) Write() error {
 // WriteFile replaces the contents of the file at path, which must still be
 // old, by new, atomically: new is written to a temporary file in the same
 // directory, which is then renamed over path. The file keeps its
-// permissions. If the file changed since old was read, nothing is written.
+// permissions. If the file changed since old was read, nothing is
+// written. A nil old means that the file must not exist: it is created,
+// with its directory, readable by all.
 func WriteFile(path string, old, new []byte) error {
 	return writeFile(path, old, new, os.Rename)
 }
@@ -38,7 +60,7 @@ func WriteFile(path string, old, new []byte) error {
 // writeFile is WriteFile with the rename as a parameter, so that tests can
 // interrupt a write.
 func writeFile(path string, old, new []byte, rename func(from, to string) error) (err error) {
-	info, err := os.Stat(path)
+	perm, err := filePerm(path, old)
 	if err != nil {
 		return err
 	}
@@ -55,7 +77,7 @@ func writeFile(path string, old, new []byte, rename func(from, to string) error)
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+	if err := tmp.Chmod(perm); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -72,11 +94,31 @@ func writeFile(path string, old, new []byte, rename func(from, to string) error)
 	return rename(tmp.Name(), path)
 }
 
-// unchanged reports an error if the file at path no longer holds old.
+// filePerm returns the permissions the file at path keeps, or, when old
+// is nil, those of a new file, after creating its directory.
+func filePerm(path string, old []byte) (os.FileMode, error) {
+	if old == nil {
+		return 0o644, os.MkdirAll(filepath.Dir(path), 0o755)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0, err
+	}
+	return info.Mode().Perm(), nil
+}
+
+// unchanged reports an error if the file at path no longer holds old (or,
+// for a nil old, exists).
 func unchanged(path string, old []byte) error {
 	now, err := os.ReadFile(path)
+	if old == nil && errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
 		return err
+	}
+	if old == nil {
+		return fmt.Errorf("%s: created on disk since update began; not written (run update again)", path)
 	}
 	if !bytes.Equal(now, old) {
 		return fmt.Errorf("%s: changed on disk since it was read; not updated (run update again)", path)

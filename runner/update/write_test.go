@@ -81,3 +81,20 @@ func assertNoTemp(t *testing.T, path string) {
 		t.Errorf("files left in the directory: %v", names)
 	}
 }
+
+// TestWriteNew creates a file that must not exist yet, with its directory,
+// and refuses when it appeared meanwhile.
+func TestWriteNew(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "examples", "x", "main.go")
+	if err := WriteFile(path, nil, []byte("package main\n")); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, path, []byte("package main\n"))
+	assertNoTemp(t, path)
+	err := WriteFile(path, nil, []byte("package other\n"))
+	if err == nil || !strings.Contains(err.Error(), "created on disk since update began") {
+		t.Fatalf("err = %v, want a refusal", err)
+	}
+	assertFile(t, path, []byte("package main\n"))
+	assertNoTemp(t, path)
+}
