@@ -26,7 +26,10 @@
 // A block with file=PATH (not an exercise, whose file= is the reference
 // answer) is a copy of that file: its code is replaced by the file's when
 // they differ (line endings and trailing blank lines aside). Copies are
-// synchronised first, so the outputs written are those of the files.
+// synchronised first, so the outputs written are those of the files. A
+// notebook cell with file=PATH is the other way round: the lesson is the
+// source, and the file is written with the complete program the cell
+// assembles, gofmt-ed (created, with its directory, if missing).
 //
 // # What is preserved
 //
@@ -50,9 +53,9 @@
 //
 // # Writing
 //
-// A lesson is written atomically, through a temporary file in its
-// directory renamed over it, and only if its bytes on disk are still
-// those that were read; otherwise the write is refused.
+// A lesson (or a cell's file) is written atomically, through a temporary
+// file in its directory renamed over it, and only if its bytes on disk are
+// still those that were read; otherwise the write is refused.
 //
 // # Use
 //
