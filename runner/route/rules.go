@@ -60,7 +60,7 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 	case *ast.BasicLit:
 		return formatRule(n)
 	case *ast.GoStmt:
-		if lit, ok := n.Call.Fun.(*ast.FuncLit); ok && contains[*ast.SelectStmt](lit.Body) {
+		if body := goBody(c, n); body != nil && contains[*ast.SelectStmt](body) {
 			return "select in a goroutine"
 		}
 	case *ast.FuncLit:
@@ -235,6 +235,23 @@ func formatRule(l *ast.BasicLit) string {
 		}
 	}
 	return ""
+}
+
+// goBody returns the body of the function a go statement starts, when it
+// is a function literal or a function of the program, or nil.
+func goBody(c *checked, g *ast.GoStmt) *ast.BlockStmt {
+	switch f := ast.Unparen(g.Call.Fun).(type) {
+	case *ast.FuncLit:
+		return f.Body
+	case *ast.Ident:
+		obj := c.info.Uses[f]
+		for _, d := range c.file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && c.info.Defs[fd.Name] == obj {
+				return fd.Body
+			}
+		}
+	}
+	return nil
 }
 
 // loopVariables returns the variables declared by for and range clauses.

@@ -36,6 +36,15 @@
 // # Warm workers
 //
 // Starting a worker and loading the interpreter's symbol tables takes a
-// few tens of milliseconds, so the engine keeps a small pool of workers
-// already started and waiting for their request. Close kills them.
+// few tens of milliseconds, so from its first Run (or Warm) on, the
+// engine keeps a small pool of workers already started and waiting for
+// their request. Close kills them.
+//
+// # Differences kept small
+//
+// Loading fmt makes yaegi swap log and flag for copies of its own (a
+// logger whose Fatal panics, a flag set that panics on a bad flag); the
+// worker puts the real ones back, so that they write to the same
+// descriptors and exit as in a compiled program. os.Args is the
+// program's, with "main" as its name.
 package yaegi

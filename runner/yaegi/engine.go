@@ -41,8 +41,9 @@ func New() (*Engine, error) {
 // Name implements engine.Engine.
 func (e *Engine) Name() string { return "yaegi" }
 
-// Prepare implements engine.Preparer: it starts the warm workers.
-func (e *Engine) Prepare(context.Context, []*engine.Program) { e.fill() }
+// Warm starts the warm workers now rather than at the first Run, which
+// otherwise starts its own.
+func (e *Engine) Warm() { e.fill() }
 
 // Run implements engine.Engine.
 func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {

@@ -130,7 +130,7 @@ var errKinds = map[string]func(error) bool{
 // TestEngine runs every program of testdata and checks what happened.
 func TestEngine(t *testing.T) {
 	e := newEngine(t)
-	e.Prepare(context.Background(), nil)
+	e.Warm()
 	paths, err := filepath.Glob("testdata/*.go")
 	if err != nil || len(paths) == 0 {
 		t.Fatal("no test programs", err)

@@ -63,8 +63,15 @@ func newInterpreter(args *[]string) (*interp.Interpreter, error) {
 	in := interp.New(interp.Options{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Unrestricted: true,
 	})
-	for _, syms := range []interp.Exports{stdlib.Symbols, unrestricted.Symbols, ysyscall.Symbols,
-		{"os/os": {"Args": reflect.ValueOf(args).Elem()}}} {
+	// Loading fmt makes yaegi replace log and flag with its own copies
+	// (a logger of its own, a flag set that panics); the real ones write
+	// to the same descriptors and behave as in a compiled program.
+	native := interp.Exports{
+		"log/log":   stdlib.Symbols["log/log"],
+		"flag/flag": stdlib.Symbols["flag/flag"],
+		"os/os":     {"Args": reflect.ValueOf(args).Elem()},
+	}
+	for _, syms := range []interp.Exports{stdlib.Symbols, native, unrestricted.Symbols, ysyscall.Symbols} {
 		if err := in.Use(syms); err != nil {
 			return nil, fmt.Errorf("loading symbols: %v", err)
 		}
