@@ -86,11 +86,9 @@ func syncAll(c *check.Checker, ls []*lesson.Lesson, read ReadFunc) ([]*lesson.Le
 	return out, errs.Err()
 }
 
-// reparse parses the new source of l, keeping l when nothing changed.
+// reparse parses the new source of l: always a new Lesson, so that the
+// caller's lessons are not changed by runAll.
 func reparse(l *lesson.Lesson, src []byte) (*lesson.Lesson, error) {
-	if string(src) == string(l.Source) {
-		return l, nil
-	}
 	nl, err := lesson.Parse(l.Path, src)
 	if err != nil {
 		return nil, err
