@@ -24,9 +24,10 @@ func (c *Change) Changed() bool {
 // Plan computes the changes to lessons: it synchronises the copies of
 // files (read with read), works out the files of notebook cells, reruns
 // the blocks the checker selects and brings their output blocks up to
-// date. Nothing is written. Problems that stop a
-// lesson from being updated at all (a copied file that cannot be read, a
-// block that cannot be rewritten) are returned as an error.
+// date. Nothing is written. Problems that stop a lesson from being
+// updated at all (a copied file that cannot be read, a block that cannot
+// be rewritten) are returned as an error, at the lines of the lessons as
+// read.
 func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadFunc) ([]*Change, error) {
 	synced, err := syncAll(c, ls, read)
 	if err != nil {
@@ -59,7 +60,7 @@ func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadF
 		}
 		ch.New, err = Outputs(l, actual)
 		if err != nil {
-			errs = append(errs, err.(lesson.ErrorList)...)
+			errs = append(errs, remap(err.(lesson.ErrorList), l, ls[i])...)
 			continue
 		}
 		changes = append(changes, ch)
@@ -134,4 +135,29 @@ func stream(b *lesson.Block) engine.Stream {
 		return engine.Stderr
 	}
 	return engine.Output
+}
+
+// remap moves the lines of errors about lesson l, whose copies of files
+// were synchronised, to the lines of orig, the lesson as read: an error
+// moves as the nearest fence above it moved.
+func remap(errs lesson.ErrorList, l, orig *lesson.Lesson) lesson.ErrorList {
+	var from, to []int
+	for i, b := range l.Blocks {
+		ob := orig.Blocks[i]
+		from, to = append(from, b.Code.Line), append(to, ob.Code.Line)
+		if b.Output != nil && ob.Output != nil {
+			from, to = append(from, b.Output.Line), append(to, ob.Output.Line)
+		}
+	}
+	out := make(lesson.ErrorList, len(errs))
+	for i, e := range errs {
+		moved := *e
+		for j := range from {
+			if from[j] <= e.Line {
+				moved.Line = e.Line - from[j] + to[j]
+			}
+		}
+		out[i] = &moved
+	}
+	return out
 }

@@ -47,6 +47,10 @@ func TestPlan(t *testing.T) {
 				t.Fatal(err)
 			}
 			changes, err := Plan(context.Background(), c, ls, os.ReadFile)
+			if tc.has("error") {
+				tc.check(t, file, nil, trimDir(err, dir))
+				return
+			}
 			if err != nil {
 				t.Fatal(trimDir(err, dir))
 			}
