@@ -31,9 +31,9 @@ func child(role string) {
 	}
 }
 
-// supervise 启动一个扮演 role 的子进程，最多等它 1 秒，然后报告它是怎样结束的。
+// supervise 启动一个扮演 role 的子进程，最多等它 5 秒，然后报告它是怎样结束的。
 func supervise(exe, role string) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe) // 超时后，父进程用 SIGKILL 杀掉子进程
 	cmd.Env = append(os.Environ(), "ROLE="+role)

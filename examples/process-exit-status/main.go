@@ -35,6 +35,7 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
+	fmt.Printf("父进程 %d 依次启动 4 个子进程\n", os.Getpid())
 	status := 0 // 父进程自己的退出状态：第一个失败的子进程的状态
 	for _, how := range []string{"return", "exit3", "panic", "sleep"} {
 		cmd := exec.Command(exe, how)
@@ -50,7 +51,7 @@ func main() {
 		err := cmd.Wait()
 
 		code := cmd.ProcessState.ExitCode() // 被信号杀死时是 -1
-		fmt.Printf("%-6s err = %v，ExitCode() = %d\n", how, err, code)
+		fmt.Printf("%-6s 子进程 %d：err = %v，ExitCode() = %d\n", how, cmd.Process.Pid, err, code)
 		var exitErr *exec.ExitError
 		if errors.As(err, &exitErr) { // 子进程运行了，但没有以状态 0 结束
 			ws := exitErr.Sys().(syscall.WaitStatus)
@@ -65,6 +66,6 @@ func main() {
 			status = code
 		}
 	}
-	fmt.Printf("父进程以状态 %d 退出\n", status)
+	fmt.Printf("父进程 %d 以状态 %d 退出\n", os.Getpid(), status)
 	os.Exit(status)
 }
