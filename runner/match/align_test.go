@@ -114,3 +114,26 @@ func TestAlignReplaces(t *testing.T) {
 		t.Errorf("actual lines and the lines they replace: %v, want %v", got, want)
 	}
 }
+
+// FuzzCarry checks that Carry always writes a valid expected line that
+// matches the actual line (when the expected line names no values, which
+// Carry does not check).
+func FuzzCarry(f *testing.F) {
+	for _, tt := range carryTests {
+		f.Add(tt.expected, tt.actual)
+	}
+	f.Fuzz(func(t *testing.T, expected, actual string) {
+		if strings.ContainsAny(expected+actual, "\r\n") || strings.Contains(expected, ":") {
+			return
+		}
+		actual = strings.TrimRight(actual, " \t")
+		got := Carry(expected, actual)
+		p, err := Compile(got, Options{})
+		if err != nil {
+			t.Fatalf("Carry(%q, %q) = %q: %v", expected, actual, got, err)
+		}
+		if r := p.Match(actual); !r.OK {
+			t.Fatalf("Carry(%q, %q) = %q does not match: %v", expected, actual, got, r.Failure)
+		}
+	})
+}
