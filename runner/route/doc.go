@@ -27,9 +27,14 @@
 //     time.Until), uses recover (yaegi prints the panics it unwinds),
 //     print or println (yaegi writes them to stdout), formats with %T or
 //     %#v (type names differ), or runs select in a goroutine;
+//   - it uses os.Args with its first element, the executable's name
+//     (os.Args[1:], os.Args[i] for a constant i >= 1 and len(os.Args)
+//     are fine);
 //   - its options ask for the race detector, an expected failure
 //     (expect=), exit status 2 (a Go runtime failure), several runs
-//     (runs=) or serial (timing-sensitive blocks).
+//     (runs=), serial (timing-sensitive blocks), or set a GO...
+//     environment variable (GOMAXPROCS, GODEBUG: the worker's runtime
+//     has already started).
 //
 // A reason reads "range over int at lessons/x.md:57": positions are
 // lesson lines (engine.Program.LessonLine).

@@ -2,6 +2,7 @@ package route
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"bingfa/runner/check"
@@ -135,6 +136,12 @@ func optionRule(b *lesson.Block) string {
 		return fmt.Sprintf("runs=%d", o.Runs)
 	case o.Serial:
 		return "serial"
+	}
+	for _, kv := range o.Env {
+		if strings.HasPrefix(kv, "GO") {
+			k, _, _ := strings.Cut(kv, "=")
+			return "env=" + k + " (set before the worker's runtime starts)"
+		}
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package route
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -19,6 +20,7 @@ type finding struct {
 // wrong, or nil.
 func inspect(c *checked, syms symbols) *finding {
 	loopVars := loopVariables(c)
+	c.argsOK = argsUses(c)
 	var found *finding
 	ast.Inspect(c.file, func(n ast.Node) bool {
 		if found != nil || n == nil {
@@ -217,6 +219,8 @@ func selectorRule(c *checked, syms symbols, s *ast.SelectorExpr) string {
 	switch {
 	case hostSymbols[qual]:
 		return qual + " measures the process"
+	case qual == "os.Args" && !c.argsOK[s]:
+		return "os.Args with its first element (the executable)"
 	case !syms.has(pkg.Path(), s.Sel.Name):
 		return qual + " is not in yaegi"
 	}
@@ -252,6 +256,50 @@ func goBody(c *checked, g *ast.GoStmt) *ast.BlockStmt {
 		}
 	}
 	return nil
+}
+
+// argsUses returns the uses of os.Args that leave out os.Args[0], whose
+// value differs under yaegi: os.Args[1:], os.Args[i] for a constant
+// i >= 1, len(os.Args).
+func argsUses(c *checked) map[*ast.SelectorExpr]bool {
+	ok := map[*ast.SelectorExpr]bool{}
+	isArgs := func(e ast.Expr) *ast.SelectorExpr {
+		s, _ := ast.Unparen(e).(*ast.SelectorExpr)
+		return s
+	}
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SliceExpr:
+			if s := isArgs(n.X); s != nil && positiveConst(c, n.Low) {
+				ok[s] = true
+			}
+		case *ast.IndexExpr:
+			if s := isArgs(n.X); s != nil && positiveConst(c, n.Index) {
+				ok[s] = true
+			}
+		case *ast.CallExpr:
+			if id, isID := n.Fun.(*ast.Ident); isID && id.Name == "len" && len(n.Args) == 1 {
+				if s := isArgs(n.Args[0]); s != nil {
+					ok[s] = true
+				}
+			}
+		}
+		return true
+	})
+	return ok
+}
+
+// positiveConst reports whether e is a constant integer >= 1.
+func positiveConst(c *checked, e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	v := c.info.Types[e].Value
+	if v == nil {
+		return false
+	}
+	n, exact := constant.Int64Val(constant.ToInt(v))
+	return exact && n >= 1
 }
 
 // loopVariables returns the variables declared by for and range clauses.

@@ -28,9 +28,10 @@ func newTypeChecker() *typeChecker {
 
 // A checked program is a parsed, type-checked package main.
 type checked struct {
-	fset *token.FileSet
-	file *ast.File
-	info *types.Info
+	fset   *token.FileSet
+	file   *ast.File
+	info   *types.Info
+	argsOK map[*ast.SelectorExpr]bool // uses of os.Args without os.Args[0]
 }
 
 // check parses and type-checks src. Its error says what is wrong and
