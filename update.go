@@ -39,7 +39,7 @@ func updateCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := engines.New(engines.Compiled, compiledCache())
+	set, err := engines.New(engines.Compiled, compiledCache()) // the authority on what a block prints
 	if err != nil {
 		return err
 	}

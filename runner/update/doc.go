@@ -20,8 +20,11 @@
 // A go block that runs (not norun, nobuild or an exercise's starting code)
 // and has no output block gets one, right after it, if it prints
 // anything. A block whose run did not end as the block expects (it does
-// not build, exits with another status, times out, ...) is not updated;
-// the reason is reported at the block's line.
+// not build, exits with another status, times out, ...) is not updated,
+// nor is a block run several times (runs=N) whose runs printed different
+// outputs that its expected output does not all match; the reason is
+// reported at the block's line. Blocks are run with the compiled engine,
+// the authority on what a program prints.
 //
 // A block with file=PATH (not an exercise, whose file= is the reference
 // answer) is a copy of that file: its code is replaced by the file's when

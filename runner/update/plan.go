@@ -6,6 +6,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
 )
 
 // A Change is what update does to one lesson.
@@ -113,7 +114,8 @@ func runAll(l *lesson.Lesson) {
 // actualOutput returns what the block of r printed, on the stream its
 // output block compares, and whether it ran; an error at the line of the
 // block as read (orig: before copies were synchronised) if its run did not
-// end as the block expects.
+// end as the block expects, or if its runs (runs=N) printed different
+// outputs that its expected output does not all match.
 func actualOutput(r *check.Result, orig *lesson.Block) (string, bool, error) {
 	b := r.Block
 	for _, p := range r.Problems {
@@ -123,6 +125,10 @@ func actualOutput(r *check.Result, orig *lesson.Block) (string, bool, error) {
 	}
 	if len(r.Runs) == 0 {
 		return "", false, nil
+	}
+	if r.Status == verdict.Fail && len(r.Distinct) > 1 {
+		return "", false, lesson.Errorf(r.Lesson.Path, orig.Code.Line,
+			"not updated: its %d runs printed %d different outputs; make the expected output cover them (placeholders, unordered, order-by)", len(r.Runs), len(r.Distinct))
 	}
 	return r.Runs[0].Text(stream(b)), true, nil
 }

@@ -62,8 +62,8 @@ func TestPlan(t *testing.T) {
 				t.Errorf("notes:\n%s\nwant:\n%s", got, want)
 			}
 			tc.check(t, file, changes[0].New, nil)
-			if err := Apply(&bytes.Buffer{}, changes, false); err == nil {
-				t.Error("Apply reports no error for the blocks not updated")
+			if err := Apply(&bytes.Buffer{}, changes, false); (err == nil) != (len(notes) == 0) {
+				t.Errorf("Apply: error %v, with %d blocks not updated", err, len(notes))
 			}
 			assertFile(t, path, changes[0].New)
 		})
