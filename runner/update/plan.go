@@ -113,14 +113,17 @@ func runAll(l *lesson.Lesson) {
 
 // actualOutput returns what the block of r printed, on the stream its
 // output block compares, and whether it ran; an error at the line of the
-// block as read (orig: before copies were synchronised) if its run did not
-// end as the block expects, or if its runs (runs=N) printed different
+// block as read (orig: before copies were synchronised) if a run did not
+// end as the block expects (the runs are judged again: a cell's file that
+// differs, which the check reports too, is no reason not to update), or if its runs (runs=N) printed different
 // outputs that its expected output does not all match.
 func actualOutput(r *check.Result, orig *lesson.Block) (string, bool, error) {
 	b := r.Block
-	for _, p := range r.Problems {
-		if p.Line == b.Code.Line {
-			return "", false, lesson.Errorf(r.Lesson.Path, orig.Code.Line, "not updated: %s", p.Msg)
+	for _, o := range r.Runs {
+		for _, p := range verdict.Judge(b, o).Problems {
+			if p.Line == b.Code.Line {
+				return "", false, lesson.Errorf(r.Lesson.Path, orig.Code.Line, "not updated: %s", p.Msg)
+			}
 		}
 	}
 	if len(r.Runs) == 0 {

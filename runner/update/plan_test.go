@@ -62,6 +62,12 @@ func TestPlan(t *testing.T) {
 				t.Errorf("notes:\n%s\nwant:\n%s", got, want)
 			}
 			tc.check(t, file, changes[0].New, nil)
+			files := map[string]string{}
+			for _, fc := range changes[0].Files {
+				rel, _ := filepath.Rel(dir, fc.Path)
+				files[filepath.ToSlash(rel)] = string(fc.New)
+			}
+			tc.checkFiles(t, files)
 			if err := Apply(&bytes.Buffer{}, changes, false); (err == nil) != (len(notes) == 0) {
 				t.Errorf("Apply: error %v, with %d blocks not updated", err, len(notes))
 			}
