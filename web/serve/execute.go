@@ -15,7 +15,8 @@ import (
 // wait), start, output (any number), done.
 type (
 	queuedEvent struct {
-		Running int `json:"running"` // programs the server runs at once
+		Running int  `json:"running"` // programs the server runs at once
+		Serial  bool `json:"serial"`  // the block waits to run alone
 	}
 	startEvent struct {
 		Engine string `json:"engine"`
@@ -97,11 +98,12 @@ func withCode(b *lesson.Block, code string) *lesson.Block {
 // execute waits for a place, runs r (or builds it) and streams its events
 // to ev. Cancelling ctx stops the program and its whole process group.
 func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
-	err := s.lim.start(ctx, func() { ev.send("queued", queuedEvent{Running: s.cfg.Running}) })
+	queued := func() { ev.send("queued", queuedEvent{Running: s.cfg.Running, Serial: r.block.Opts.Serial}) }
+	done, err := s.lim.start(ctx, r.block.Opts.Serial, queued)
 	if err != nil {
 		return
 	}
-	defer s.lim.done()
+	defer done()
 	res := &check.Result{Lesson: r.lesson, Block: r.block}
 	switch {
 	case r.progErr != nil:

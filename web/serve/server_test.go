@@ -33,15 +33,18 @@ func newTestServer(t testing.TB, cfg Config) *testServer {
 // newTestServerMode serves testdata/lessons with the engines of mode.
 func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
 	t.Helper()
-	lib, err := Dir("testdata/lessons")
-	if err != nil {
-		t.Fatal(err)
+	if cfg.Library == nil {
+		lib, err := Dir("testdata/lessons")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Library = lib
 	}
 	set, err := engines.New(mode, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Library, cfg.Engines = lib, set
+	cfg.Engines = set
 	ts := httptest.NewUnstartedServer(nil)
 	s, err := New(cfg, ts.Listener.Addr().String())
 	if err != nil {
