@@ -7,10 +7,10 @@ import (
 )
 
 // Apply writes the changes to disk, or, with dryRun, prints their unified
-// diffs to w instead. It tells w about each lesson written (or that
-// there was nothing to write). The error
-// lists every block that was not updated (a change's notes) and every
-// write that failed; the other changes are written all the same.
+// diffs to w instead. It tells w about each file written (or that there
+// was nothing to write). The error lists every block that was not updated
+// (a change's notes) and every write that failed; the other changes are
+// written all the same.
 func Apply(w io.Writer, changes []*Change, dryRun bool) error {
 	var errs []error
 	changed := 0
