@@ -13,6 +13,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/report"
 	"bingfa/runner/update"
 )
 
@@ -53,6 +54,10 @@ func updateCmd(args []string) error {
 		}
 		cfg.Select = re.MatchString
 	}
+	// Progress, and the blocks whose output is about to change, go to
+	// stderr; the diff of --dry-run and the list of files written, to
+	// stdout.
+	cfg.Observer = report.NewTerminal(os.Stderr, report.IsTerminal(os.Stderr), false)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	changes, err := update.Plan(ctx, check.New(cfg), ls, os.ReadFile)
