@@ -264,7 +264,7 @@
         pane.pre.classList.add("playing");
         pane.engine.textContent = d.engine;
         pane.engine.title = d.why;
-        pane.why.textContent = d.why;
+        pane.why.textContent = reason(d.engine, d.why);
         t0 = performance.now();
         timer = setInterval(function () {
           pane.elapsed.textContent = ((performance.now() - t0) / 1000).toFixed(1) + " s";
@@ -332,9 +332,14 @@
     r.setAttribute("data-verdict", d.status);
     var bar = r.querySelector(".result-bar");
     if (bar) {
-      var info = el("span", "meta live-why", d.why);
-      var t = el("span", "meta live-elapsed", fmtMs(d.elapsed) + (d.build > 0 && !d.cached ? "（编译 " + fmtMs(d.build) + "）" : ""));
-      bar.append(t, info);
+      // The pane of a checked exercise shows its reference answer's run;
+      // here it is the reader's own code.
+      bar.querySelectorAll(".meta").forEach(function (m) {
+        if (m.textContent === "参考答案的运行结果") m.remove();
+      });
+      var why = el("span", "meta live-why", reason(d.engine, d.why));
+      if (d.build > 0 && !d.cached) why.textContent += "（编译 " + fmtMs(d.build) + "）";
+      bar.append(why);
     }
     if (d.stopped) r.appendChild(el("p", "live-note live-stopped", "已停止：整个进程组已被终止。"));
     if (this.exercise) {
@@ -386,6 +391,13 @@
     if (cls) e.className = cls;
     if (text) e.textContent = text;
     return e;
+  }
+
+  // reason returns why an engine ran a block, without the engine's name
+  // when the router's reason starts with it.
+  function reason(engine, why) {
+    why = why || "";
+    return why.indexOf(engine + ": ") === 0 ? why.slice(engine.length + 2) : why;
   }
 
   function fmtMs(ms) {
