@@ -69,6 +69,17 @@ func TestBrowser(t *testing.T) {
 	ts := newTestServer(t, Config{})
 	do(t, ctx, chromedp.Navigate(ts.URL+"/lessons/live"), chromedp.WaitVisible(cell("hello", "pre.code")))
 
+	t.Run("editor opens and closes", func(t *testing.T) {
+		editor := `document.querySelector('figure.cell[data-block="live/builds"] .live-editor')`
+		do(t, ctx,
+			poll(`getComputedStyle(`+editor+`).display === "none"`),
+			chromedp.Click(cell("builds", "pre.code")),
+			poll(`getComputedStyle(`+editor+`).display !== "none" && document.activeElement.tagName === "TEXTAREA"`),
+			press(kb.Escape, 0),
+			poll(`getComputedStyle(`+editor+`).display === "none"`),
+		)
+	})
+
 	t.Run("editor keys", func(t *testing.T) {
 		do(t, ctx,
 			chromedp.Click(cell("builds", "pre.code")),
@@ -136,6 +147,26 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestBrowserRunAll runs every cell of the test lesson with "run all",
+// then stops it at the cell that never ends.
+func TestBrowserRunAll(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{})
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/lessons/live"),
+		chromedp.Click("button.run-all"),
+		poll(result("forever")+`.querySelector("pre.output").textContent.includes("pids")`),
+		poll(result("hello")+`.getAttribute("data-verdict") === "pass"`),
+		poll(result("count")+`.getAttribute("data-verdict") === "pass"`),
+		chromedp.Click("button.stop-all"),
+		poll(`document.querySelector(".live-runall .meta").textContent.includes("已停止")`),
+		poll(result("forever")+`.querySelector(".live-stopped") !== null`),
+	)
+	if status := get(t, ctx, chromedp.Text(".live-runall .meta")); !strings.Contains(status, "2 / 5") {
+		t.Errorf("run all status %q, want 2 of 5 passed", status)
+	}
 }
 
 // do runs browser actions, failing the test on error.
