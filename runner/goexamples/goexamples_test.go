@@ -25,16 +25,19 @@ import (
 // through, under yaegi too.
 var corpus = []string{
 	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring", "context",
-	"encoding/base32", "encoding/base64", "encoding/binary", "encoding/csv", "encoding/hex",
-	"encoding/json", "encoding/pem", "encoding/xml", "errors", "fmt", "hash/crc32", "html",
-	"maps", "math", "math/big", "math/bits", "net/url", "path", "path/filepath", "regexp",
-	"slices", "sort", "strconv", "strings", "sync", "sync/atomic", "text/tabwriter",
+	"crypto/md5", "crypto/sha256", "encoding/base32", "encoding/base64",
+	"encoding/binary", "encoding/csv", "encoding/gob", "encoding/hex", "encoding/json",
+	"encoding/pem", "encoding/xml", "errors", "flag", "fmt", "hash/crc32", "html",
+	"html/template", "io", "log", "maps", "math", "math/big", "math/bits", "math/cmplx",
+	"math/rand", "mime", "net/url", "path", "path/filepath", "regexp", "slices", "sort",
+	"strconv", "strings", "sync", "sync/atomic", "text/scanner", "text/tabwriter",
 	"text/template", "time", "unicode", "unicode/utf8",
 }
 
 // excluded are examples that depend on go test's environment: they read
-// files of the package's source directory.
-var excluded = map[string]bool{"sync.OnceValues": true}
+// files of the package's source directory, or print the name of the
+// example's file.
+var excluded = map[string]bool{"sync.OnceValues": true, "log.Logger": true, "log.Logger_Output": true}
 
 // lessons converts the corpus into parsed lessons.
 func lessons(t *testing.T) []*lesson.Lesson {

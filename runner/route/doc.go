@@ -18,13 +18,16 @@
 //   - it declares a generic type or function, or calls a generic
 //     function without explicit type arguments;
 //   - it defines a method that the standard library finds by reflection
-//     or interface conversion (String, Error, MarshalJSON, Is, ...),
-//     declares a struct with tags or embedded fields, or asserts or
-//     switches to an interface type: yaegi's types do not carry methods
-//     and fields to native code as the compiler's do;
+//     or interface conversion (String, Error, MarshalJSON, Is, ..., or
+//     any method when it imports encoding/json, encoding/xml or a
+//     template package), imports reflect or encoding/gob, declares a
+//     struct with tags or embedded fields, or asserts or switches to an
+//     interface type: yaegi's types do not carry methods and fields to
+//     native code as the compiler's do;
 //   - it calls something that measures or re-executes the process
 //     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
-//     time.Until), uses recover (yaegi prints the panics it unwinds),
+//     time.Until) or prints the caller's file (log.Lshortfile,
+//     log.Llongfile), uses recover (yaegi prints the panics it unwinds),
 //     print or println (yaegi writes them to stdout), formats with %T or
 //     %#v (type names differ), or runs select in a goroutine;
 //   - it uses os.Args with its first element, the executable's name

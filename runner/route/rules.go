@@ -46,7 +46,7 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 	case *ast.SelectorExpr:
 		return selectorRule(c, syms, n)
 	case *ast.FuncDecl:
-		return funcRule(n)
+		return funcRule(c, n)
 	case *ast.StructType:
 		return structRule(n)
 	case *ast.TypeAssertExpr:
@@ -87,16 +87,36 @@ var nativeMethods = map[string]bool{
 	"MarshalBinary": true, "UnmarshalBinary": true, "Is": true, "As": true, "Unwrap": true,
 }
 
+// reflectingPackages find a program's methods by reflection.
+var reflectingPackages = []string{"encoding/json", "encoding/xml", "text/template", "html/template"}
+
 // funcRule rejects generic functions and methods the standard library
 // would call.
-func funcRule(f *ast.FuncDecl) string {
+func funcRule(c *checked, f *ast.FuncDecl) string {
 	switch {
 	case f.Type.TypeParams != nil:
 		return "generic function " + f.Name.Name
-	case f.Recv != nil && nativeMethods[f.Name.Name]:
+	case f.Recv == nil:
+		return ""
+	case nativeMethods[f.Name.Name]:
 		return "method " + f.Name.Name + " (the standard library does not see yaegi's methods)"
 	}
+	for _, p := range reflectingPackages {
+		if imports(c.file, p) {
+			return fmt.Sprintf("method %s with package %s (it finds methods by reflection)", f.Name.Name, p)
+		}
+	}
 	return ""
+}
+
+// imports reports whether f imports the package path.
+func imports(f *ast.File, path string) bool {
+	for _, s := range f.Imports {
+		if p, _ := strconv.Unquote(s.Path.Value); p == path {
+			return true
+		}
+	}
+	return false
 }
 
 // structRule rejects struct tags and embedded fields, which yaegi's
@@ -131,6 +151,8 @@ func importRule(syms symbols, s *ast.ImportSpec) string {
 	switch {
 	case hostPackages[p]:
 		return fmt.Sprintf("package %s acts on the process", p)
+	case p == "reflect" || p == "encoding/gob":
+		return fmt.Sprintf("package %s reflects on the program's types", p)
 	case !syms.has(p, ""):
 		return fmt.Sprintf("package %s is not in yaegi", p)
 	}
@@ -218,7 +240,7 @@ func selectorRule(c *checked, syms symbols, s *ast.SelectorExpr) string {
 	qual := pkg.Name() + "." + s.Sel.Name
 	switch {
 	case hostSymbols[qual]:
-		return qual + " measures the process"
+		return qual + " observes the process"
 	case qual == "os.Args" && !c.argsOK[s]:
 		return "os.Args with its first element (the executable)"
 	case !syms.has(pkg.Path(), s.Sel.Name):

@@ -21,10 +21,12 @@ var hostPackages = map[string]bool{
 	"syscall": true, "unsafe": true, "os/signal": true, "testing": true,
 }
 
-// hostSymbols measure or re-execute the process.
+// hostSymbols measure or re-execute the process, or report where the
+// code runs.
 var hostSymbols = map[string]bool{
 	"os.Executable": true, "os.Getpid": true, "os.Getppid": true,
 	"time.Now": true, "time.Since": true, "time.Until": true,
+	"log.Lshortfile": true, "log.Llongfile": true, // the caller's file and line
 }
 
 // symbols is the set of names yaegi knows, by import path.
