@@ -358,3 +358,33 @@ func waitAdmitted(s *Server, n int) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestHighlight checks that edited code comes back highlighted as the
+// page shows code, and only for a block of a lesson.
+func TestHighlight(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	for _, tt := range []struct {
+		body   string
+		status int
+		has    string
+	}{
+		{`{"lesson":"live","block":"hello","code":"package main\n\nfunc edited() {}\n"}`, 200, "edited"},
+		{`{"lesson":"live","block":"nope","code":"package main\n"}`, 404, ""},
+	} {
+		req, _ := http.NewRequest("POST", ts.URL+"/api/highlight", strings.NewReader(tt.body))
+		req.Header.Set("X-Bingfa-Token", ts.s.Token())
+		resp, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var reply struct{ HTML string }
+		json.NewDecoder(resp.Body).Decode(&reply)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status || !strings.Contains(reply.HTML, tt.has) {
+			t.Errorf("%.50s: status %d, html %q", tt.body, resp.StatusCode, reply.HTML)
+		}
+		if tt.status == 200 && !strings.Contains(reply.HTML, `<span class="`) {
+			t.Errorf("not highlighted: %q", reply.HTML)
+		}
+	}
+}
