@@ -46,7 +46,7 @@ func TestFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			status, body := rawGet(t, ts, tt.path)
+			status, body, csp := rawGet(t, ts, tt.path)
 			switch {
 			case tt.status == 0 && status == http.StatusOK:
 				t.Errorf("status 200, want a refusal")
@@ -56,6 +56,9 @@ func TestFiles(t *testing.T) {
 			if strings.Contains(body, "not to be served") {
 				t.Errorf("served a file outside the lesson directory")
 			}
+			if strings.HasPrefix(tt.path, "/lessons/") && status == 200 && !strings.Contains(tt.path, "live") && !strings.Contains(csp, "sandbox") {
+				t.Errorf("a file served without a sandbox policy: %q", csp)
+			}
 			if !strings.Contains(body, tt.has) {
 				t.Errorf("body lacks %q", tt.has)
 			}
@@ -64,8 +67,9 @@ func TestFiles(t *testing.T) {
 }
 
 // rawGet sends a GET with the path exactly as written (no cleaning by
-// the client) and returns the status and body.
-func rawGet(t *testing.T, ts *testServer, path string) (int, string) {
+// the client) and returns the status, the body and the
+// Content-Security-Policy header.
+func rawGet(t *testing.T, ts *testServer, path string) (int, string, string) {
 	t.Helper()
 	host := strings.TrimPrefix(ts.URL, "http://")
 	c, err := net.Dial("tcp", host)
@@ -80,5 +84,5 @@ func rawGet(t *testing.T, ts *testServer, path string) (int, string) {
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return resp.StatusCode, string(b), resp.Header.Get("Content-Security-Policy")
 }

@@ -57,12 +57,18 @@ func (g *guard) hostOK(hostport string) bool {
 }
 
 // originOK reports whether the request's Origin, if any, is this server,
-// and whether the browser says it comes from another site.
+// and whether the browser says it comes from another site. Following a
+// link from elsewhere to a page (a GET navigation) is allowed: it runs
+// nothing, and the other site cannot read the page.
 func (g *guard) originOK(r *http.Request) bool {
+	navigation := r.Method == http.MethodGet && r.Header.Get("Sec-Fetch-Mode") == "navigate" &&
+		!strings.HasPrefix(r.URL.Path, "/api/")
 	switch r.Header.Get("Sec-Fetch-Site") {
 	case "", "same-origin", "none":
 	default:
-		return false
+		if !navigation {
+			return false
+		}
 	}
 	o := r.Header.Get("Origin")
 	if o == "" {

@@ -147,6 +147,9 @@ func (pg *pages) file(w http.ResponseWriter, req *http.Request, name string) {
 		http.NotFound(w, req)
 		return
 	}
+	// A file is data, never a page of this origin: an SVG or HTML file
+	// next to the lessons must not run scripts that could read the token.
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
 	http.ServeFileFS(w, req, files, name)
 }
 
