@@ -388,3 +388,35 @@ func TestHighlight(t *testing.T) {
 		}
 	}
 }
+
+// TestCells checks that an edited notebook cell is run with the
+// declarations of the lesson's earlier cells.
+func TestCells(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	for _, tt := range []struct {
+		code, status, output string
+	}{
+		{"import \"fmt\"\n\nfmt.Println(shout(\"hi\"))\n", "pass", "HI!\n"},
+		{"import \"fmt\"\n\nfmt.Println(shout(\"bye\"))\n", "fail", "BYE!\n"},
+	} {
+		body, _ := json.Marshal(runRequest{Lesson: "cells", Block: "use", Code: tt.code})
+		req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
+		req.Header.Set("X-Bingfa-Token", ts.s.Token())
+		resp, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep runReply
+		json.NewDecoder(resp.Body).Decode(&rep)
+		resp.Body.Close()
+		ch, closeStream := ts.stream(t, rep)
+		var evs []sseEvent
+		for ev := range ch {
+			evs = append(evs, ev)
+		}
+		closeStream()
+		if d := done(t, evs); d.Status != tt.status || output(t, evs) != tt.output {
+			t.Errorf("%q: status %s, output %q; want %s, %q (%v)", tt.code, d.Status, output(t, evs), tt.status, tt.output, d.Problems)
+		}
+	}
+}
