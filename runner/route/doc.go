@@ -45,7 +45,9 @@
 // # Modes
 //
 // The Router applies one of the modes of --engine: auto (the check
-// above), compiled (every block compiled), yaegi (every block
+// above; should yaegi itself fail on a block it let through, with a
+// compile error or an internal panic, the block runs again compiled, and
+// the Outcome's Engine and Why say so), compiled (every block compiled), yaegi (every block
 // interpreted: to see what the interpreter does) and both (every block
 // the check lets through runs in both engines, compiled first, and the
 // checker fails the block if their verdicts differ). The engine= option

@@ -114,3 +114,54 @@ func firstLine(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
 	return l + "\n"
 }
+
+// scripted is an engine that returns a fixed outcome and counts its runs.
+type scripted struct {
+	name string
+	out  engine.Outcome
+	runs *int
+}
+
+func (s scripted) Name() string { return s.name }
+func (s scripted) Run(context.Context, *engine.Program, func(engine.Event)) *engine.Outcome {
+	*s.runs++
+	out := s.out
+	return &out
+}
+
+// TestFallback checks that a block yaegi fails to run, though routed to
+// it, runs again compiled, and that a failing program does not.
+func TestFallback(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		yaegiErr  error
+		yaegiExit int
+		want      string // engine of the outcome
+	}{
+		{"broken", engine.Failuref(engine.Broken, "yaegi failed: nil type"), -1, "compiled"},
+		{"build error", &engine.BuildError{Diags: []engine.Diag{{Path: "x.md", Line: 3, Msg: "undefined: min"}}}, -1, "compiled"},
+		{"timeout", engine.Failuref(engine.Timeout, "timed out after 10s"), -1, "yaegi"},
+		{"exit 1", nil, 1, "yaegi"},
+	} {
+		var yRuns, cRuns int
+		y := scripted{"yaegi", engine.Outcome{Engine: "yaegi", Exit: c.yaegiExit, Err: c.yaegiErr}, &yRuns}
+		comp := scripted{"compiled", engine.Outcome{Engine: "compiled"}, &cRuns}
+		r, err := route.New(route.Auto, comp, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := lesson.Parse("x.md", []byte("# X\n\n```go\npackage main\n\nfunc main() {}\n```\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := check.Program(l, l.Blocks[0])
+		rt := r.Route(l.Blocks[0], p)
+		out := rt.Engines[0].Run(context.Background(), p, nil)
+		if out.Engine != c.want || yRuns != 1 || cRuns != map[string]int{"yaegi": 0, "compiled": 1}[c.want] {
+			t.Errorf("%s: outcome from %s after %d yaegi and %d compiled runs, want it from %s", c.name, out.Engine, yRuns, cRuns, c.want)
+		}
+		if c.want == "compiled" && !strings.HasPrefix(out.Why, "compiled: yaegi could not run it: ") {
+			t.Errorf("%s: why = %q", c.name, out.Why)
+		}
+	}
+}

@@ -46,6 +46,9 @@ func New(mode string, compiled, yaegi engine.Engine) (*Router, error) {
 		cache: map[routeKey]Decision{}}, nil
 }
 
+// maxCache bounds the decisions remembered.
+const maxCache = 10000
+
 // A Decision is whether a block may run in yaegi, and why.
 type Decision struct {
 	Yaegi bool
@@ -71,7 +74,7 @@ func (r *Router) Route(b *lesson.Block, p *engine.Program) check.Route {
 	if r.mode == Both {
 		return check.Route{Engines: []engine.Engine{r.compiled, r.yaegi}, Why: "both: " + d.Why}
 	}
-	return r.route(true, "yaegi: "+d.Why)
+	return check.Route{Engines: []engine.Engine{fallback{r.yaegi, r.compiled}}, Why: "yaegi: " + d.Why}
 }
 
 func (r *Router) route(yaegi bool, why string) check.Route {
@@ -94,6 +97,9 @@ func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
 	}
 	d = r.decide(b, p)
 	r.mu.Lock()
+	if len(r.cache) >= maxCache { // a server sees every edit of every block
+		clear(r.cache)
+	}
 	r.cache[key] = d
 	r.mu.Unlock()
 	return d

@@ -56,7 +56,8 @@ func readCase(t *testing.T, path string) *testCase {
 		if strings.HasPrefix(l, "package ") {
 			break
 		}
-		key, val, _ := strings.Cut(strings.TrimPrefix(l, "// "), ": ")
+		key, val, _ := strings.Cut(strings.TrimPrefix(l, "// "), ":")
+		val = strings.TrimPrefix(val, " ")
 		if err := c.set(key, val); err != nil {
 			t.Fatalf("%s: %s: %v", path, l, err)
 		}

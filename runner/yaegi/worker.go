@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"reflect"
 	"syscall"
@@ -112,7 +113,9 @@ func cutEnv(kv string) (k, v string, ok bool) {
 // compile error or a failure of the interpreter goes to rep; a panic of
 // the program is printed as Go prints it.
 func execute(in *interp.Interpreter, src string, rep *os.File) int {
+	log.SetOutput(io.Discard) // yaegi logs its own panics while compiling
 	prog, err := compile(in, src)
+	log.SetOutput(os.Stderr)
 	var broken *brokenError
 	switch {
 	case errors.As(err, &broken):

@@ -1,5 +1,6 @@
 // err: build
-// diag: case.md:10:14: undefined: y
+// output:
+// diag: case.md:11:14: undefined: y
 package main
 
 import "fmt"

@@ -1,4 +1,5 @@
 // err: broken
+// output:
 package main
 
 import "fmt"
