@@ -14,9 +14,23 @@ import (
 	"bingfa/runner/verdict"
 )
 
+// routingBugs are corpus blocks that the router of mode auto sends to yaegi
+// although yaegi runs them differently from the compiler (package route,
+// owned elsewhere, has to exclude them). Under auto they must still fail in
+// yaegi; once one passes, the bug is fixed and its entry must go.
+var routingBugs = map[string]string{
+	"01-basics/functions":     "yaegi evaluates the arguments of a deferred call when the call runs, not at the defer statement",
+	"02-types/structs":        "yaegi prints unexported fields as Xname with %+v",
+	"02-types/methods":        "yaegi panics on method expressions such as (*rect).area",
+	"02-types/method-values":  "yaegi binds the receiver of a method value when it is called, not when it is evaluated",
+	"06-text/indexed-verbs":   "the router misses %[1]T and %-14T; yaegi prints the underlying type",
+	"07-encoding/json-indent": "encoding/json errors lack the struct's type name under yaegi",
+}
+
 // TestCorpus checks the lessons of testdata/corpus, written the way other
 // authors write them, with the compiled engine and with the router of
-// mode auto: every block must pass under both.
+// mode auto: every block must pass under both, but for the routing bugs
+// above.
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs about a hundred programs")
@@ -42,10 +56,17 @@ func TestCorpus(t *testing.T) {
 				if strings.Contains(r.Engine, "yaegi") {
 					interpreted++
 				}
+				id := r.Lesson.ID(r.Block)
+				if bug, known := routingBugs[id]; known && mode == engines.Auto {
+					if r.Status != verdict.Fail || !strings.Contains(r.Engine, "yaegi") {
+						t.Errorf("%s (%s): %s; the routing bug (%s) seems fixed: remove it from routingBugs", id, r.Engine, r.Status, bug)
+					}
+					continue
+				}
 				if r.Status == verdict.Fail {
 					var b strings.Builder
 					report.WriteProblems(&b, r, false)
-					t.Errorf("%s (%s):\n%s", r.Lesson.ID(r.Block), r.Engine, b.String())
+					t.Errorf("%s (%s):\n%s", id, r.Engine, b.String())
 				}
 			}
 			p, f, s := rep.Counts()
