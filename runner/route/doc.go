@@ -29,7 +29,8 @@
 //     time.Until) or prints the caller's file (log.Lshortfile,
 //     log.Llongfile), uses recover (yaegi prints the panics it unwinds),
 //     print or println (yaegi writes them to stdout), formats with %T or
-//     %#v (type names differ), or runs select in a goroutine;
+//     %#v (type names differ), names a path under /proc (it would read
+//     the worker's), or runs select in a goroutine;
 //   - it uses os.Args with its first element, the executable's name
 //     (os.Args[1:], os.Args[i] for a constant i >= 1 and len(os.Args)
 //     are fine);

@@ -60,7 +60,7 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 			return "generic type " + n.Name.Name
 		}
 	case *ast.BasicLit:
-		return formatRule(n)
+		return literalRule(n)
 	case *ast.GoStmt:
 		if body := goBody(c, n); body != nil && contains[*ast.SelectStmt](body) {
 			return "select in a goroutine"
@@ -249,9 +249,10 @@ func selectorRule(c *checked, syms symbols, s *ast.SelectorExpr) string {
 	return ""
 }
 
-// formatRule rejects format verbs that print type names, which yaegi
-// spells differently.
-func formatRule(l *ast.BasicLit) string {
+// literalRule rejects format verbs that print type names, which yaegi
+// spells differently, and paths under /proc, which describe the worker
+// (its threads, its memory) rather than the program.
+func literalRule(l *ast.BasicLit) string {
 	if l.Kind != token.STRING {
 		return ""
 	}
@@ -259,6 +260,9 @@ func formatRule(l *ast.BasicLit) string {
 		if strings.Contains(l.Value, verb) {
 			return "format " + verb
 		}
+	}
+	if strings.Contains(l.Value, "/proc/") {
+		return "path under /proc (the worker's, not the program's)"
 	}
 	return ""
 }
