@@ -23,5 +23,5 @@ func main() {
 	wg.Wait()
 
 	fmt.Printf("count = %d（期望 %d）\n", count.Load(), 2*n)
-	fmt.Println("丢失了更新：", count.Load() != 2*n)
+	fmt.Printf("丢失了更新：%t\n", count.Load() != 2*n)
 }

@@ -22,5 +22,5 @@ func main() {
 	wg.Wait()
 
 	fmt.Printf("count = %d（期望 %d）\n", count, 2*n)
-	fmt.Println("丢失了更新：", count != 2*n)
+	fmt.Printf("丢失了更新：%t\n", count != 2*n)
 }

@@ -39,7 +39,7 @@ func main() {
 	// 一个来回才只要几十纳秒，300 毫秒里能打上百万个来回。
 	rallies := pong.Load()
 	fmt.Println("GOMAXPROCS =", runtime.GOMAXPROCS(0))
-	fmt.Println("来回次数：", rallies)
+	fmt.Printf("来回次数：%d\n", rallies)
 	fmt.Printf("两个 goroutine 都在推进：%t\n", rallies > 0)
 	fmt.Printf("两个 goroutine 曾在同一时刻运行：%t\n", rallies > 1000)
 }

@@ -32,5 +32,5 @@ func main() {
 	fmt.Println("GOMAXPROCS =", runtime.GOMAXPROCS(0))
 	fmt.Printf("%d 个请求，每个等待 100ms，总共用时 %v\n", n, elapsed.Round(time.Millisecond))
 	fmt.Printf("比一个接一个地执行（%v）快得多：%t\n", n*100*time.Millisecond, elapsed < n*100*time.Millisecond/2)
-	fmt.Println("最后一个结果：", results[n-1])
+	fmt.Printf("最后一个结果：%s\n", results[n-1])
 }
