@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"bingfa/runner/check"
+	"bingfa/runner/lesson"
 )
 
 // maxCode bounds the code of a run request.
@@ -20,6 +21,9 @@ type runRequest struct {
 	Lesson string `json:"lesson"`
 	Block  string `json:"block"`
 	Code   string `json:"code"`
+	// Cells holds the reader's edits of the lesson's earlier notebook
+	// cells, by block name, which a cell's program is assembled with.
+	Cells map[string]string `json:"cells,omitempty"`
 }
 
 type runReply struct {
@@ -46,8 +50,8 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no runnable block "+req.Block+" in lesson "+req.Lesson, http.StatusNotFound)
 		return
 	}
-	run := &run{lesson: l, block: b, edited: !check.SameCode(req.Code, b.Code.Text), buildOK: !b.Runs()}
-	run.prog, run.progErr = s.program(l, b, req.Code)
+	run := &run{lesson: l, block: b, edited: isEdited(l, b, req), buildOK: !b.Runs()}
+	run.prog, run.progErr = s.program(l, b, req.Code, req.Cells)
 	if err := s.runs.add(run); err != nil {
 		w.Header().Set("Retry-After", "2")
 		http.Error(w, err.Error(), http.StatusTooManyRequests)
@@ -55,6 +59,20 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	}
 	q := "?token=" + s.guard.token
 	writeJSON(w, runReply{ID: run.id, Events: "/api/run/" + run.id + "/events" + q, Stop: "/api/run/" + run.id + "/stop"})
+}
+
+// isEdited reports whether a run request's code, or its earlier cells,
+// differ from the lesson's.
+func isEdited(l *lesson.Lesson, b *lesson.Block, req runRequest) bool {
+	if !check.SameCode(req.Code, b.Code.Text) {
+		return true
+	}
+	for _, c := range check.Cells(l, b) {
+		if code, ok := req.Cells[c.Name]; ok && !check.SameCode(code, c.Code.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // events handles GET /api/run/{id}/events: it runs the program and streams

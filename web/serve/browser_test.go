@@ -80,6 +80,10 @@ func TestBrowser(t *testing.T) {
 		)
 	})
 
+	t.Run("fragment", func(t *testing.T) {
+		do(t, ctx, poll(`document.querySelector('figure.cell[data-block="live/fragment"] [data-action="run"]') === null`))
+	})
+
 	t.Run("editor keys", func(t *testing.T) {
 		do(t, ctx,
 			chromedp.Click(cell("builds", "pre.code")),

@@ -55,10 +55,11 @@ type (
 
 // program returns the program a run request asks for: block b's program
 // with code as its source (for a notebook cell, assembled with the
-// lesson's earlier cells), within the server's limits. The error is a
-// problem at a lesson line: a cell that cannot be assembled.
-func (s *Server) program(l *lesson.Lesson, b *lesson.Block, code string) (*engine.Program, error) {
-	el, eb := edited(l, b, code)
+// lesson's earlier cells, as the reader edited them), within the server's
+// limits. The error is a problem at a lesson line: a cell that cannot be
+// assembled.
+func (s *Server) program(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) (*engine.Program, error) {
+	el, eb := edited(l, b, code, cells)
 	p, err := check.Program(el, eb)
 	if err != nil {
 		return nil, err
@@ -73,13 +74,17 @@ func (s *Server) program(l *lesson.Lesson, b *lesson.Block, code string) (*engin
 }
 
 // edited returns a copy of lesson l whose block b has code as its code,
-// and that block.
-func edited(l *lesson.Lesson, b *lesson.Block, code string) (*lesson.Lesson, *lesson.Block) {
+// and whose notebook cells have the code cells gives them, and the copy
+// of b.
+func edited(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) (*lesson.Lesson, *lesson.Block) {
 	nb := withCode(b, code)
 	nl := *l
 	nl.Blocks = make([]*lesson.Block, len(l.Blocks))
 	for i, x := range l.Blocks {
 		nl.Blocks[i] = x
+		if c, ok := cells[x.Name]; ok && x.Opts.Cell {
+			nl.Blocks[i] = withCode(x, c)
+		}
 		if x == b {
 			nl.Blocks[i] = nb
 		}

@@ -108,5 +108,8 @@ func TestTokenInPage(t *testing.T) {
 		if !strings.Contains(string(b), `/assets/live.js`) {
 			t.Errorf("%s: the page does not load live.js", path)
 		}
+		if path != "/" && !strings.Contains(string(b), `<script type="application/json" id="bingfa-blocks">{"live/builds":{"builds":true,"runs":false`) {
+			t.Errorf("%s: no block data for the live script", path)
+		}
 	}
 }

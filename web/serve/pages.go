@@ -82,7 +82,28 @@ func (pg *pages) lessonOrFile(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	pg.write(w, buf.Bytes())
+	pg.write(w, insertBefore(buf.Bytes(), "</head>", blockData(p)))
+}
+
+// A blockInfo tells the live script what a cell's block is.
+type blockInfo struct {
+	Builds   bool `json:"builds"`   // false: a fragment, never compiled
+	Runs     bool `json:"runs"`     // false: built, not run
+	Cell     bool `json:"cell"`     // a notebook cell: earlier cells' edits count
+	Exercise bool `json:"exercise"` // its expected output is the goal
+	Serial   bool `json:"serial"`   // runs alone
+}
+
+// blockData returns the page's blocks as a JSON data block (not a script:
+// it is never executed) for the live script, by their cells' data-block.
+func blockData(p *render.Page) string {
+	info := map[string]blockInfo{}
+	for _, v := range p.Blocks {
+		o := v.Block.Opts
+		info[v.Key] = blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial}
+	}
+	b, _ := json.Marshal(info) // escapes <, > and &: safe inside a script element
+	return `<script type="application/json" id="bingfa-blocks">` + string(b) + "</script>\n"
 }
 
 func indexOf(ls []*lesson.Lesson, l *lesson.Lesson) int {

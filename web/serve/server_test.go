@@ -393,13 +393,19 @@ func TestHighlight(t *testing.T) {
 // declarations of the lesson's earlier cells.
 func TestCells(t *testing.T) {
 	ts := newTestServer(t, Config{})
+	use := "import \"fmt\"\n\nfmt.Println(shout(\"hi\"))\n"
+	quiet := map[string]string{"define": "func shout(s string) string { return s + \".\" }\n"}
 	for _, tt := range []struct {
-		code, status, output string
+		code           string
+		cells          map[string]string
+		status, output string
+		edited         bool
 	}{
-		{"import \"fmt\"\n\nfmt.Println(shout(\"hi\"))\n", "pass", "HI!\n"},
-		{"import \"fmt\"\n\nfmt.Println(shout(\"bye\"))\n", "fail", "BYE!\n"},
+		{use, nil, "pass", "HI!\n", false},
+		{strings.Replace(use, "hi", "bye", 1), nil, "fail", "BYE!\n", true},
+		{use, quiet, "fail", "hi.\n", true},
 	} {
-		body, _ := json.Marshal(runRequest{Lesson: "cells", Block: "use", Code: tt.code})
+		body, _ := json.Marshal(runRequest{Lesson: "cells", Block: "use", Code: tt.code, Cells: tt.cells})
 		req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
 		req.Header.Set("X-Bingfa-Token", ts.s.Token())
 		resp, err := ts.Client().Do(req)
@@ -415,8 +421,8 @@ func TestCells(t *testing.T) {
 			evs = append(evs, ev)
 		}
 		closeStream()
-		if d := done(t, evs); d.Status != tt.status || output(t, evs) != tt.output {
-			t.Errorf("%q: status %s, output %q; want %s, %q (%v)", tt.code, d.Status, output(t, evs), tt.status, tt.output, d.Problems)
+		if d := done(t, evs); d.Status != tt.status || output(t, evs) != tt.output || d.Edited != tt.edited {
+			t.Errorf("%q %v: status %s, output %q, edited %v; want %s, %q, %v (%v)", tt.code, tt.cells, d.Status, output(t, evs), d.Edited, tt.status, tt.output, tt.edited, d.Problems)
 		}
 	}
 }

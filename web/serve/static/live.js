@@ -17,6 +17,11 @@
   var lessonName = document.body.getAttribute("data-lesson");
   if (!meta) return;
   var token = meta.getAttribute("content");
+  // What each block is (builds, runs, cell, exercise, serial), by key.
+  var blocks = {};
+  try {
+    blocks = JSON.parse((document.getElementById("bingfa-blocks") || {}).textContent || "{}");
+  } catch (e) { /* an older page: go by the tags */ }
 
   // ---- Requests ----
   function post(url, body) {
@@ -47,10 +52,16 @@
     fig.querySelectorAll("[data-action]").forEach(function (b) {
       self.btn[b.getAttribute("data-action")] = b;
     });
-    this.exercise = fig.getAttribute("data-exercise") !== null ||
-      !!fig.querySelector(".tag") && Array.prototype.some.call(fig.querySelectorAll(".tag"), function (t) {
-        return /exercise|练习/.test(t.textContent);
+    this.info = blocks[this.key] || {};
+    this.exercise = this.info.exercise ||
+      Array.prototype.some.call(fig.querySelectorAll(".tag"), function (t) { return t.textContent === "练习"; });
+    if (this.info.builds === false) {
+      // A fragment: it can be edited, never run.
+      ["run", "stop"].forEach(function (a) {
+        if (self.btn[a]) self.btn[a].remove();
+        delete self.btn[a];
       });
+    }
     this.setupEditor();
     this.restoreDraft();
     if (this.btn.run) this.btn.run.addEventListener("click", function () { self.run(); });
@@ -217,7 +228,7 @@
     if (this.running) return this.running;
     var pane = this.livePane();
     this.busy(true);
-    var p = post("/api/run", { lesson: lessonName, block: this.block, code: this.area.value })
+    var p = post("/api/run", { lesson: lessonName, block: this.block, code: this.area.value, cells: this.cellEdits() })
       .then(function (r) {
         if (r.ok) return r.json();
         return r.text().then(function (t) {
@@ -237,6 +248,18 @@
       });
     this.running = p;
     return p;
+  };
+
+  // cellEdits returns the reader's edits of the page's notebook cells, by
+  // block name, for a cell's run: its program has the earlier cells'
+  // declarations as edited.
+  Cell.prototype.cellEdits = function () {
+    var edits = {};
+    if (!this.info.cell) return edits;
+    cells.forEach(function (c) {
+      if (c.info.cell && c.area.value !== c.original) edits[c.block] = c.area.value;
+    });
+    return edits;
   };
 
   // follow reads a run's events into the live pane.
