@@ -112,8 +112,7 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 	res := &check.Result{Lesson: r.lesson, Block: r.block}
 	switch {
 	case r.progErr != nil:
-		p := problemOf(r.block, r.progErr)
-		res.Status, res.Problems = verdict.Fail, []verdict.Problem{{Line: p.Line, Msg: p.Msg}}
+		res.Status, res.Problems = verdict.Fail, []verdict.Problem{problemOf(r.block, r.progErr)}
 	case r.buildOK:
 		s.build(ctx, r, ev, res)
 	default:
@@ -125,7 +124,7 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 	ev.send("done", d)
 }
 
-// doneEvent returns the done event of a run's result.
+// doneOf returns the done event of a run's result.
 func doneOf(res *check.Result) doneEvent {
 	d := doneEvent{Status: res.Status.String(), Engine: res.Engine, Why: res.Why, Diff: res.Diff,
 		Elapsed: ms(res.Elapsed), Problems: problems(res.Problems), Warnings: problems(res.Warnings)}
@@ -172,12 +171,12 @@ func (s *Server) runProgram(ctx context.Context, r *run, ev *eventStream, res *c
 }
 
 // problemOf returns the problem of a block that has no program.
-func problemOf(b *lesson.Block, err error) problem {
+func problemOf(b *lesson.Block, err error) verdict.Problem {
 	var pe *check.ProblemError
 	if errors.As(err, &pe) {
-		return problem{Line: pe.Line, Msg: pe.Msg}
+		return pe.Problem
 	}
-	return problem{Line: b.Code.Line, Msg: err.Error()}
+	return verdict.Problem{Line: b.Code.Line, Msg: err.Error()}
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
