@@ -181,8 +181,16 @@ func output(t testing.TB, evs []sseEvent) string {
 	return b.String()
 }
 
+// TestRunAPI runs blocks through the API, with the compiled engine and
+// with the engines the router picks (yaegi for the simple ones).
 func TestRunAPI(t *testing.T) {
-	ts := newTestServer(t, Config{})
+	for _, mode := range []string{engines.Compiled, engines.Auto} {
+		t.Run(mode, func(t *testing.T) { testRunAPI(t, mode) })
+	}
+}
+
+func testRunAPI(t *testing.T, mode string) {
+	ts := newTestServerMode(t, Config{}, mode)
 	tests := []struct {
 		block, code string
 		status      string
@@ -404,6 +412,7 @@ func TestCells(t *testing.T) {
 		{use, nil, "pass", "HI!\n", false},
 		{strings.Replace(use, "hi", "bye", 1), nil, "fail", "BYE!\n", true},
 		{use, quiet, "fail", "hi.\n", true},
+		{"package main\n\nfunc main() {}\n", nil, "fail", "", true}, // a cell cannot be a whole program
 	} {
 		body, _ := json.Marshal(runRequest{Lesson: "cells", Block: "use", Code: tt.code, Cells: tt.cells})
 		req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
