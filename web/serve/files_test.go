@@ -5,6 +5,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -85,4 +87,34 @@ func rawGet(t *testing.T, ts *testServer, path string) (int, string, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b), resp.Header.Get("Content-Security-Policy")
+}
+
+// TestSymlinkEscape checks that a symbolic link in the lesson directory
+// pointing outside it is not followed.
+func TestSymlinkEscape(t *testing.T) {
+	top := t.TempDir()
+	dir := filepath.Join(top, "lessons")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile("testdata/lessons/live.md")
+	os.WriteFile(filepath.Join(dir, "live.md"), src, 0o644)
+	os.WriteFile(filepath.Join(top, "secret.txt"), []byte("not to be served"), 0o644)
+	os.WriteFile(filepath.Join(dir, "inside.txt"), []byte("inside"), 0o644)
+	if err := os.Symlink("../secret.txt", filepath.Join(dir, "leak.txt")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink(filepath.Join(top, "secret.txt"), filepath.Join(dir, "abs.txt"))
+	os.Symlink("inside.txt", filepath.Join(dir, "near.txt"))
+	lib, err := Dir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, Config{Library: lib})
+	for path, want := range map[string]int{"/lessons/leak.txt": 404, "/lessons/abs.txt": 404, "/lessons/near.txt": 200} {
+		status, body, _ := rawGet(t, ts, path)
+		if status != want || strings.Contains(body, "not to be served") {
+			t.Errorf("%s: status %d, want %d; body %q", path, status, want, body)
+		}
+	}
 }

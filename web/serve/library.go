@@ -19,7 +19,7 @@ import (
 type Library struct {
 	fsys  fs.FS    // embedded lessons; nil when reading from disk
 	paths []string // the lesson files or directory on disk
-	dir   string   // the directory files other than lessons are served from
+	files fs.FS    // the lesson directory, for files other than lessons
 
 	mu      sync.Mutex
 	loaded  bool
@@ -42,7 +42,11 @@ func Dir(path string) (*Library, error) {
 	if !info.IsDir() {
 		dir = filepath.Dir(path)
 	}
-	return &Library{paths: []string{path}, dir: dir}, nil
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Library{paths: []string{path}, files: root.FS()}, nil
 }
 
 // Lessons returns the lessons, read again if a file changed since the last
@@ -109,18 +113,9 @@ func (lib *Library) Stamp() string {
 
 // Files returns the file system of the files next to the lessons that
 // pages may load (images), or nil for embedded lessons. It is rooted at
-// the lesson directory: nothing outside it can be opened through it, not
-// even by a symbolic link.
-func (lib *Library) Files() (fs.FS, error) {
-	if lib.dir == "" {
-		return nil, nil
-	}
-	root, err := os.OpenRoot(lib.dir)
-	if err != nil {
-		return nil, err
-	}
-	return root.FS(), nil
-}
+// the lesson directory (an os.Root): nothing outside it can be opened
+// through it, not even by a symbolic link.
+func (lib *Library) Files() fs.FS { return lib.files }
 
 // pollInterval is how often a page's watcher looks for changed lessons.
 const pollInterval = 300 * time.Millisecond

@@ -158,8 +158,8 @@ func (pg *pages) problem(w http.ResponseWriter, err error) {
 
 // file serves a file from the lesson directory; nothing outside it.
 func (pg *pages) file(w http.ResponseWriter, req *http.Request, name string) {
-	files, err := pg.lib.Files()
-	if files == nil || err != nil || !fs.ValidPath(name) || strings.HasPrefix(name, ".") {
+	files := pg.lib.Files()
+	if files == nil || !fs.ValidPath(name) || strings.HasPrefix(name, ".") {
 		http.NotFound(w, req)
 		return
 	}
