@@ -471,12 +471,20 @@
   }
 
   // ---- Reload when the lesson changes ----
+  // Also when the server comes back after a restart: its session token is
+  // new, so the page must be too (the reader's edits are kept in
+  // sessionStorage).
   function watch() {
     var es = new EventSource("/api/watch");
+    var lost = false;
     es.addEventListener("reload", function () {
       es.close();
       location.reload();
     });
+    es.onerror = function () { lost = true; };
+    es.onopen = function () {
+      if (lost) location.reload();
+    };
   }
 
   document.querySelectorAll("figure.cell[data-block]").forEach(function (fig) {
