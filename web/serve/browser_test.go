@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -170,6 +171,54 @@ func TestBrowserRunAll(t *testing.T) {
 	)
 	if status := get(t, ctx, chromedp.Text(".live-runall .meta")); !strings.Contains(status, "2 / 5") {
 		t.Errorf("run all status %q, want 2 of 5 passed", status)
+	}
+}
+
+// TestBrowserReload edits a cell, then the lesson on disk: the page
+// reloads by itself, shows the new text, and keeps the reader's edit.
+func TestBrowserReload(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "live.md")
+	src, err := os.ReadFile("testdata/lessons/live.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := Dir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, Config{Library: lib})
+	edit := strings.Replace(code(t, "hello"), "你好", "草稿", 1)
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/lessons/live"),
+		chromedp.Click(cell("hello", "pre.code")),
+		chromedp.SetValue(cell("hello", "textarea"), edit),
+		press(kb.Escape, 0),
+		// SetValue fires no input event, typing does: the page saves the
+		// reader's edit on input.
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('figure.cell[data-block="live/hello"] textarea').dispatchEvent(new Event("input"))`),
+	)
+	if err := os.WriteFile(file, []byte(strings.Replace(string(src), "# 在线运行", "# 改过的标题", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The page navigates while the poll runs: poll again in the new page.
+	title := poll(`document.querySelector("h1") && document.querySelector("h1").textContent.includes("改过的标题")`)
+	for i := 0; ; i++ {
+		err := chromedp.Do(ctx, title)
+		if err == nil {
+			break
+		}
+		if i == 5 {
+			t.Fatal(err)
+		}
+	}
+	do(t, ctx, chromedp.WaitVisible(cell("hello", "pre.code")))
+	if got := get(t, ctx, chromedp.Value(cell("hello", "textarea"))); got != edit {
+		t.Errorf("after the reload the cell holds %q, want the reader's edit %q", got, edit)
 	}
 }
 
