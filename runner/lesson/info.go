@@ -59,12 +59,21 @@ func scanWord(s string) (string, int, error) {
 		}
 		v, err := strconv.Unquote(s[i : i+n])
 		if err != nil {
-			return "", 0, fmt.Errorf("bad quoted string %s: %v", s[i:i+n], err)
+			return "", 0, fmt.Errorf("bad quoted string %s: %v%s", s[i:i+n], err, backslashHint(s[i:i+n]))
 		}
 		b.WriteString(v)
 		i += n
 	}
 	return b.String(), i, nil
+}
+
+// backslashHint explains a bad escape in a quoted value: the quotes make a
+// Go string literal, so a regular expression's \d is written \\d.
+func backslashHint(q string) string {
+	if !strings.Contains(q, `\`) {
+		return ""
+	}
+	return ` (a quoted value is a Go string literal: write \\ for a backslash)`
 }
 
 // quotedLen returns the length of the double-quoted string at the start of

@@ -294,6 +294,10 @@ func (o *Options) check() error {
 	return nil
 }
 
+// quoteHint ends the errors of an order-by= value: a space ends the value
+// unless it is quoted, a frequent cause of a regular expression cut short.
+const quoteHint = ` (a value with spaces is quoted as a Go string, backslashes doubled: order-by="^(w\\d+) ")`
+
 // outputOption parses one word of an output block's info string into o.
 func outputOption(o *OutputOptions, w word) error {
 	key, val, hasVal := w.key()
@@ -308,10 +312,10 @@ func outputOption(o *OutputOptions, w word) error {
 	case key == "order-by" && hasVal && val != "":
 		re, err := regexp.Compile(val)
 		if err != nil {
-			return fmt.Errorf("bad order-by=%s: %v", val, err)
+			return fmt.Errorf("bad order-by=%s: %v%s", val, err, quoteHint)
 		}
 		if re.NumSubexp() < 1 {
-			return fmt.Errorf("order-by=%s needs a capture group: the key is its first group", val)
+			return fmt.Errorf("order-by=%s needs a capture group: the key is its first group%s", val, quoteHint)
 		}
 		o.OrderBy = re
 	case key == "unordered" || key == "stdout" || key == "stderr":

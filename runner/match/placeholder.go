@@ -27,7 +27,7 @@ var (
 	rangeRE    = regexp.MustCompile(`^([-+]?[0-9]+(?:\.[0-9]*)?)\.\.([-+]?[0-9]+(?:\.[0-9]*)?)$`)
 )
 
-const placeholderHelp = `known: {{any}}, {{int}}, {{float}}, {{duration}}, {{A..B}}, {{KIND:NAME}}, {{...}}, {{soft}}, {{"text"}}`
+const placeholderHelp = `known: {{any}}, {{int}}, {{float}}, {{duration}}, {{A..B}}, {{KIND:NAME}}, {{...}}, {{soft}}, {{"text"}}; a literal {{ is written {{"{{"}}`
 
 // parsePlaceholder parses the inside of {{...}} (without the braces).
 func parsePlaceholder(inner string) (*placeholder, error) {
