@@ -19,18 +19,24 @@
 //     function without explicit type arguments;
 //   - it defines a method that the standard library finds by reflection
 //     or interface conversion (String, Error, MarshalJSON, Is, ..., or
-//     any method when it imports encoding/json, encoding/xml or a
-//     template package), imports reflect or encoding/gob, declares a
-//     struct with tags or embedded fields, or asserts or switches to an
-//     interface type: yaegi's types do not carry methods and fields to
-//     native code as the compiler's do;
+//     any method or named type when it imports encoding/json,
+//     encoding/xml or a template package), imports reflect or
+//     encoding/gob, declares a struct with tags or embedded fields, or
+//     asserts or switches to an interface type: yaegi's types do not
+//     carry methods, names and fields to native code as the compiler's
+//     do;
 //   - it calls something that measures or re-executes the process
 //     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
 //     time.Until) or prints the caller's file (log.Lshortfile,
 //     log.Llongfile), uses recover (yaegi prints the panics it unwinds),
-//     print or println (yaegi writes them to stdout), formats with %T or
-//     %#v (type names differ), names a path under /proc (it would read
-//     the worker's), or runs select in a goroutine;
+//     print or println (yaegi writes them to stdout), formats with %T,
+//     %#v or %+v (type and field names differ), names a path under
+//     /proc (it would read the worker's), or runs select in a goroutine;
+//   - a deferred call's function, receiver or arguments may change
+//     between the defer statement and the call (yaegi evaluates them
+//     late): anything but constants, functions, addresses and variables
+//     never assigned again; or it uses a method value (x.m not called at
+//     once) or a method expression (T.m);
 //   - it uses os.Args with its first element, the executable's name
 //     (os.Args[1:], os.Args[i] for a constant i >= 1 and len(os.Args)
 //     are fine);
@@ -48,9 +54,10 @@
 // The Router applies one of the modes of --engine: auto (the check
 // above; should yaegi itself fail on a block it let through, with a
 // compile error or an internal panic, the block runs again compiled, and
-// the Outcome's Engine and Why say so), compiled (every block compiled), yaegi (every block
-// interpreted: to see what the interpreter does) and both (every block
-// the check lets through runs in both engines, compiled first, and the
-// checker fails the block if their verdicts differ). The engine= option
+// the Outcome's Engine and Why say so), compiled (every block
+// compiled), yaegi (every block interpreted: to see what the interpreter
+// does) and both (every block the check lets through runs in both
+// engines, compiled first, and the checker fails the block if their
+// verdicts differ). The engine= option
 // of a block overrides every mode but compiled.
 package route

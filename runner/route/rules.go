@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -21,6 +22,8 @@ type finding struct {
 func inspect(c *checked, syms symbols) *finding {
 	loopVars := loopVariables(c)
 	c.argsOK = argsUses(c)
+	c.changed = changedVars(c, loopVars)
+	c.called = calledSelectors(c)
 	var found *finding
 	ast.Inspect(c.file, func(n ast.Node) bool {
 		if found != nil || n == nil {
@@ -56,9 +59,9 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 	case *ast.TypeSwitchStmt:
 		return typeSwitchRule(c, n)
 	case *ast.TypeSpec:
-		if n.TypeParams != nil {
-			return "generic type " + n.Name.Name
-		}
+		return typeRule(c, n)
+	case *ast.DeferStmt:
+		return deferRule(c, n)
 	case *ast.BasicLit:
 		return literalRule(n)
 	case *ast.GoStmt:
@@ -101,10 +104,31 @@ func funcRule(c *checked, f *ast.FuncDecl) string {
 	case nativeMethods[f.Name.Name]:
 		return "method " + f.Name.Name + " (the standard library does not see yaegi's methods)"
 	}
+	if p := reflecting(c); p != "" {
+		return fmt.Sprintf("method %s with package %s (it finds methods by reflection)", f.Name.Name, p)
+	}
+	return ""
+}
+
+// reflecting returns the first package of reflectingPackages the program
+// imports, or "".
+func reflecting(c *checked) string {
 	for _, p := range reflectingPackages {
 		if imports(c.file, p) {
-			return fmt.Sprintf("method %s with package %s (it finds methods by reflection)", f.Name.Name, p)
+			return p
 		}
+	}
+	return ""
+}
+
+// typeRule rejects generic types, and named types that a reflecting
+// package may name in its output (yaegi's are unnamed).
+func typeRule(c *checked, t *ast.TypeSpec) string {
+	if t.TypeParams != nil {
+		return "generic type " + t.Name.Name
+	}
+	if p := reflecting(c); p != "" {
+		return fmt.Sprintf("type %s with package %s (it prints type and field names)", t.Name.Name, p)
 	}
 	return ""
 }
@@ -228,6 +252,9 @@ func explicitTypeArgs(fun ast.Expr) bool {
 // selectorRule checks a qualified identifier pkg.Name against yaegi's
 // tables and the symbols that measure the process.
 func selectorRule(c *checked, syms symbols, s *ast.SelectorExpr) string {
+	if sel := c.info.Selections[s]; sel != nil {
+		return methodRule(c, s, sel)
+	}
 	x, ok := s.X.(*ast.Ident)
 	if !ok {
 		return ""
@@ -249,6 +276,17 @@ func selectorRule(c *checked, syms symbols, s *ast.SelectorExpr) string {
 	return ""
 }
 
+// typeVerbs print type names (%T, %#v) or field names (%+v), which
+// yaegi spells differently, with any flags and argument indexes.
+var typeVerbs = []struct {
+	name string
+	re   *regexp.Regexp
+}{
+	{"%T", regexp.MustCompile(`%[^a-zA-Z%]*T`)},
+	{"%#v", regexp.MustCompile(`%[^a-zA-Z%]*#[^a-zA-Z%]*v`)},
+	{"%+v", regexp.MustCompile(`%[^a-zA-Z%]*\+[^a-zA-Z%]*v`)},
+}
+
 // literalRule rejects format verbs that print type names, which yaegi
 // spells differently, and paths under /proc, which describe the worker
 // (its threads, its memory) rather than the program.
@@ -256,9 +294,9 @@ func literalRule(l *ast.BasicLit) string {
 	if l.Kind != token.STRING {
 		return ""
 	}
-	for _, verb := range []string{"%T", "%#v"} {
-		if strings.Contains(l.Value, verb) {
-			return "format " + verb
+	for _, v := range typeVerbs {
+		if v.re.MatchString(l.Value) {
+			return "format " + v.name
 		}
 	}
 	if strings.Contains(l.Value, "/proc/") {
@@ -383,4 +421,162 @@ func contains[T ast.Node](n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// deferRule rejects a deferred call whose function, receiver or
+// arguments might change before it runs: yaegi evaluates them when the
+// call runs, not at the defer statement.
+func deferRule(c *checked, d *ast.DeferStmt) string {
+	for _, a := range d.Call.Args {
+		if !stable(c, a) {
+			return "defer with an argument that may change (yaegi evaluates it late)"
+		}
+	}
+	fun := ast.Unparen(d.Call.Fun)
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		if _, lit := fun.(*ast.FuncLit); lit || stable(c, fun) {
+			return ""
+		}
+		return "defer of a function value that may change (yaegi evaluates it late)"
+	}
+	s := c.info.Selections[sel]
+	if s == nil { // a qualified identifier: pkg.F
+		return ""
+	}
+	if _, ptr := s.Recv().Underlying().(*types.Pointer); ptr || pointerMethod(s) && addressable(c, sel.X) || stable(c, sel.X) {
+		return ""
+	}
+	return "defer of a method whose receiver may change (yaegi evaluates it late)"
+}
+
+// pointerMethod reports whether a selected method has a pointer receiver.
+func pointerMethod(s *types.Selection) bool {
+	f, ok := s.Obj().(*types.Func)
+	if !ok {
+		return false
+	}
+	_, ptr := f.Type().(*types.Signature).Recv().Type().(*types.Pointer)
+	return ptr
+}
+
+// addressable reports whether e is a variable, whose address does not
+// change.
+func addressable(c *checked, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isVar := c.info.Uses[id].(*types.Var)
+	return isVar
+}
+
+// stable reports whether e has the same value wherever it is evaluated in
+// the program: a constant, a function, a type, the address of a variable,
+// or a variable never assigned after its declaration.
+func stable(c *checked, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if tv, ok := c.info.Types[e]; ok && (tv.Value != nil || tv.IsType() || tv.IsNil()) {
+		return true
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		switch obj := c.info.Uses[e].(type) {
+		case *types.Var:
+			return !c.changed[obj] && obj.Parent() != obj.Pkg().Scope()
+		case *types.Func, *types.Builtin:
+			return true
+		}
+	case *ast.SelectorExpr:
+		if id, ok := e.X.(*ast.Ident); ok {
+			_, isPkg := c.info.Uses[id].(*types.PkgName)
+			return isPkg
+		}
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && addressable(c, e.X)
+	}
+	return false
+}
+
+// changedVars returns the variables assigned after their declaration or
+// whose address is taken, and the loop variables.
+func changedVars(c *checked, loopVars map[types.Object]bool) map[types.Object]bool {
+	changed := map[types.Object]bool{}
+	for v := range loopVars {
+		changed[v] = true
+	}
+	mark := func(e ast.Expr) {
+		if id := rootIdent(e); id != nil && c.info.Uses[id] != nil {
+			changed[c.info.Uses[id]] = true
+		}
+	}
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				mark(l) // with :=, only the variables declared before are in Uses
+			}
+		case *ast.IncDecStmt:
+			mark(n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				mark(n.X)
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				mark(n.Key)
+				mark(n.Value)
+			}
+		case *ast.SelectorExpr: // v.m() with m on *T takes v's address
+			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && pointerMethod(sel) {
+				mark(n.X)
+			}
+		}
+		return true
+	})
+	return changed
+}
+
+// rootIdent returns the variable at the root of x, x.f, x[i], *x, or nil.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// methodRule rejects method expressions (T.m) and method values (x.m not
+// called at once), which yaegi gets wrong.
+func methodRule(c *checked, s *ast.SelectorExpr, sel *types.Selection) string {
+	switch {
+	case sel.Kind() == types.MethodExpr:
+		return "method expression " + s.Sel.Name
+	case sel.Kind() == types.MethodVal && !c.called[s]:
+		return "method value " + s.Sel.Name
+	}
+	return ""
+}
+
+// calledSelectors returns the selectors that are called at once: x.m().
+func calledSelectors(c *checked) map[*ast.SelectorExpr]bool {
+	called := map[*ast.SelectorExpr]bool{}
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				called[s] = true
+			}
+		}
+		return true
+	})
+	return called
 }

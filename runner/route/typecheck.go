@@ -32,6 +32,10 @@ type checked struct {
 	file   *ast.File
 	info   *types.Info
 	argsOK map[*ast.SelectorExpr]bool // uses of os.Args without os.Args[0]
+	// changed are the variables assigned after their declaration, or
+	// whose address is taken, loop variables included.
+	changed map[types.Object]bool
+	called  map[*ast.SelectorExpr]bool // selectors called at once: x.m()
 }
 
 // check parses and type-checks src. Its error says what is wrong and
@@ -44,10 +48,11 @@ func (tc *typeChecker) check(src []byte) (*checked, error) {
 		return nil, err
 	}
 	info := &types.Info{
-		Types:     map[ast.Expr]types.TypeAndValue{},
-		Defs:      map[*ast.Ident]types.Object{},
-		Uses:      map[*ast.Ident]types.Object{},
-		Instances: map[*ast.Ident]types.Instance{},
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	var first error
 	conf := types.Config{Importer: tc.imp, Error: func(err error) {
