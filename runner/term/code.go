@@ -2,6 +2,7 @@ package term
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters"
@@ -13,8 +14,33 @@ import (
 // (looking up an unknown lexer costs chroma about 10 ms).
 var highlighted = map[string]bool{"go": true, "python": true, "bash": true, "sh": true, "shell": true, "console": true}
 
-// codeStyle is chroma's style for code in a terminal.
-const codeStyle = "monokai"
+// codeStyle is chroma's style for code in a terminal, made once.
+var codeStyle = sync.OnceValue(func() *chroma.Style { return forTerminal(styles.Get("monokai")) })
+
+// forTerminal returns base without its background and without the colour
+// of plain text, which stays the terminal's own: the code is readable on
+// light and dark terminals alike.
+func forTerminal(base *chroma.Style) *chroma.Style {
+	text := base.Get(chroma.Text).Colour
+	b := chroma.NewStyleBuilder(base.Name + "-terminal")
+	b.Add(chroma.Background, "noinherit")
+	b.Add(chroma.Text, "noinherit")
+	for _, t := range base.Types() {
+		e := base.Get(t)
+		if e.Colour == text {
+			e.Colour = 0
+		}
+		e.Background, e.Border = 0, 0
+		if e.Colour.IsSet() || e.Bold == chroma.Yes || e.Italic == chroma.Yes || e.Underline == chroma.Yes {
+			b.AddEntry(t, e)
+		}
+	}
+	s, err := b.Build()
+	if err != nil {
+		return base
+	}
+	return s
+}
 
 // code prints a fenced block's text, highlighted when colour is on.
 func (r *Reader) code(lang, text string) {
@@ -40,7 +66,7 @@ func highlight(lang, text string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
-	if formatters.TTY256.Format(&b, styles.Get(codeStyle), it) != nil {
+	if formatters.TTY256.Format(&b, codeStyle(), it) != nil {
 		return "", false
 	}
 	return b.String(), true
