@@ -119,6 +119,9 @@ func Serve(ctx context.Context, cfg Config, addr string, out io.Writer) error {
 	}
 	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
+	if s.guard.any {
+		fmt.Fprintf(out, "bingfa: warning: listening on %s, beyond loopback: whoever can reach it can run programs on this machine\n", ln.Addr())
+	}
 	fmt.Fprintf(out, "bingfa: reading the course at http://%s/\n", browsable(ln.Addr().String()))
 	go func() {
 		<-ctx.Done()
