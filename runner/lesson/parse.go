@@ -91,20 +91,38 @@ func (f *Fence) shift(n int) {
 // blocks pairs go fences with the output fences that follow them.
 func (ps *parseState) blocks(fences []*Fence) {
 	var last *Block
+	var lookalike *Fence // a fence after last that is almost a go fence
 	names := map[string]*Block{}
 	for _, f := range fences {
 		if !f.Closed {
 			ps.errorf(f.Line, 0, "the %s fence opened here is never closed (it runs to the end of the file)", strings.Repeat(string(f.Char), f.Len))
 			continue
 		}
-		switch f.Lang {
-		case "go":
-			last = ps.program(f)
+		switch {
+		case f.Lang == "go":
+			last, lookalike = ps.program(f), nil
 			ps.name(last, names)
-		case "output":
+		case f.Lang == "output":
+			n := len(ps.errs)
 			ps.output(last, f)
+			if lookalike != nil && len(ps.errs) > n {
+				ps.errs[n].Msg += fmt.Sprintf(" (the block at line %d is %s, not go: only a go fence is a program)", lookalike.Line, lookalike.Lang)
+			}
+		case goLookalike(f.Lang):
+			lookalike = f
 		}
 	}
+}
+
+// goLookalike reports whether a fence's language is meant as Go but is not
+// the word go: golang, Go, go,editable, go:main.go.
+func goLookalike(lang string) bool {
+	l := strings.ToLower(lang)
+	if l == "golang" || (l == "go" && lang != "go") {
+		return true
+	}
+	return strings.HasPrefix(l, "go,") || strings.HasPrefix(l, "go:") || strings.HasPrefix(l, "go{") ||
+		strings.HasPrefix(l, "golang,") || strings.HasPrefix(l, "golang:")
 }
 
 // program parses a go fence into a new Block.
