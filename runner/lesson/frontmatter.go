@@ -2,8 +2,11 @@ package lesson
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,7 +35,8 @@ func (ps *parseState) frontMatterClosed(body []byte) bool {
 var frontMatterKeys = map[string]bool{"title": true, "order": true, "summary": true}
 
 // frontMatter reads title, order and summary from the front matter, if any.
-// Any other key is an error, so that typos do not go unnoticed.
+// Any other key is an error, so that typos do not go unnoticed. Keys are
+// taken in the order of their lines, so that errors are too.
 func (ps *parseState) frontMatter(ctx parser.Context) {
 	data := frontmatter.Get(ctx)
 	if data == nil {
@@ -43,7 +47,10 @@ func (ps *parseState) frontMatter(ctx parser.Context) {
 		ps.errorf(ps.yamlLine(err), 0, "bad front matter: %s", yamlMessage(err))
 		return
 	}
-	for k, v := range m {
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(ps.keyLine(a)-ps.keyLine(b), strings.Compare(a, b)) })
+	for _, k := range keys {
+		v := m[k]
 		if !frontMatterKeys[k] {
 			ps.errorf(ps.keyLine(k), 0, "unknown front matter key %q (known: order, summary, title)", k)
 			continue
