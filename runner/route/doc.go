@@ -13,6 +13,8 @@
 //     acts on the host process: runtime, syscall, unsafe, os/signal;
 //   - it ranges over an integer or a function, or calls min, max or
 //     clear (Go 1.21 and 1.22 features yaegi does not have);
+//   - a loop's condition compares with a constant of a million or more
+//     (yaegi runs loops about 60 times slower);
 //   - a function literal refers to a loop variable, or its address is
 //     taken (yaegi has no per-iteration loop variables);
 //   - it declares a generic type or function, or calls a generic
@@ -53,8 +55,8 @@
 //
 // The Router applies one of the modes of --engine: auto (the check
 // above; should yaegi itself fail on a block it let through, with a
-// compile error or an internal panic, the block runs again compiled, and
-// the Outcome's Engine and Why say so), compiled (every block
+// compile error or an internal panic, or should the block run out of
+// time, it runs again compiled, and the Outcome's Engine and Why say so), compiled (every block
 // compiled), yaegi (every block interpreted: to see what the interpreter
 // does) and both (every block the check lets through runs in both
 // engines, compiled first, and the checker fails the block if their

@@ -9,9 +9,10 @@ import (
 )
 
 // A fallback runs programs with yaegi and, when the interpreter itself
-// fails (it cannot compile or run what go/types accepted), again with the
-// compiled engine: a routing mistake costs time, never a verdict. Its
-// outcome then says so in Engine and Why.
+// fails (it cannot compile or run what go/types accepted) or the program
+// runs out of time (yaegi is 60 to 400 times slower than compiled code),
+// again with the compiled engine: a routing mistake costs time, never a
+// verdict. Its outcome then says so in Engine and Why.
 type fallback struct {
 	yaegi, compiled engine.Engine
 }
@@ -31,10 +32,10 @@ func (f fallback) Run(ctx context.Context, p *engine.Program, emit func(engine.E
 	return c
 }
 
-// interpreterFailed reports whether err is the interpreter's failure
+// interpreterFailed reports whether err may be the interpreter's failure
 // rather than the program's.
 func interpreterFailed(err error) bool {
 	var f *engine.Failure
 	var b *engine.BuildError
-	return errors.As(err, &b) || errors.As(err, &f) && f.Kind == engine.Broken
+	return errors.As(err, &b) || errors.As(err, &f) && (f.Kind == engine.Broken || f.Kind == engine.Timeout)
 }

@@ -140,7 +140,8 @@ func TestFallback(t *testing.T) {
 	}{
 		{"broken", engine.Failuref(engine.Broken, "yaegi failed: nil type"), -1, "compiled"},
 		{"build error", &engine.BuildError{Diags: []engine.Diag{{Path: "x.md", Line: 3, Msg: "undefined: min"}}}, -1, "compiled"},
-		{"timeout", engine.Failuref(engine.Timeout, "timed out after 10s"), -1, "yaegi"},
+		{"timeout", engine.Failuref(engine.Timeout, "timed out after 10s"), -1, "compiled"},
+		{"too much output", engine.Failuref(engine.TooMuchOutput, "printed more than 1 MiB"), -1, "yaegi"},
 		{"exit 1", nil, 1, "yaegi"},
 	} {
 		var yRuns, cRuns int

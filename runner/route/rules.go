@@ -44,6 +44,8 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 		return importRule(syms, n)
 	case *ast.RangeStmt:
 		return rangeRule(c, n)
+	case *ast.ForStmt:
+		return loopRule(c, n)
 	case *ast.CallExpr:
 		return callRule(c, n)
 	case *ast.SelectorExpr:
@@ -196,6 +198,26 @@ func rangeRule(c *checked, r *ast.RangeStmt) string {
 		}
 	case *types.Signature:
 		return "range over func"
+	}
+	return ""
+}
+
+// heavyLoop is the loop bound from which a block is compiled: yaegi runs
+// loops about 60 times slower than compiled code.
+const heavyLoop = 1_000_000
+
+// loopRule rejects loops with a large constant bound.
+func loopRule(c *checked, f *ast.ForStmt) string {
+	cond, ok := f.Cond.(*ast.BinaryExpr)
+	if !ok {
+		return ""
+	}
+	for _, e := range []ast.Expr{cond.X, cond.Y} {
+		if v := c.info.Types[e].Value; v != nil {
+			if n, exact := constant.Int64Val(constant.ToInt(v)); exact && n >= heavyLoop {
+				return fmt.Sprintf("loop to %d (yaegi runs loops about 60 times slower)", n)
+			}
+		}
 	}
 	return ""
 }
