@@ -1,14 +1,20 @@
 package match
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Normalize returns text as it is compared: LF line endings, no trailing
-// white space on any line, no white space at the beginning or end.
+// white space on any line, no white space at the beginning or end. White
+// space is what Go's testable examples trim (unicode.IsSpace), so that
+// U+3000 or U+00A0 at the end of the output is ignored as go test ignores
+// it.
 func Normalize(text string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t\r")
+		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
 	}
 	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
@@ -25,9 +31,9 @@ func numberedLines(text string) (lines []string, numbers []int) {
 		last--
 	}
 	for i := first; i <= last; i++ {
-		l := strings.TrimRight(raw[i], " \t\r")
+		l := strings.TrimRightFunc(raw[i], unicode.IsSpace)
 		if i == first {
-			l = strings.TrimLeft(l, " \t")
+			l = strings.TrimLeftFunc(l, unicode.IsSpace)
 		}
 		lines = append(lines, l)
 		numbers = append(numbers, i+1)

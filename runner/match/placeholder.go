@@ -83,7 +83,7 @@ func token(re *regexp.Regexp, s, what string) ([]int, string) {
 	if m := re.FindString(s); m != "" {
 		return []int{len(m)}, ""
 	}
-	return nil, fmt.Sprintf("found no %s at %q", what, clip(s))
+	return nil, fmt.Sprintf("expected %s at %q", what, clip(s))
 }
 
 func (p *placeholder) inRange(s string) ([]int, string) {
@@ -97,7 +97,7 @@ func (p *placeholder) inRange(s string) ([]int, string) {
 		if p.intish {
 			what = "an integer"
 		}
-		return nil, fmt.Sprintf("found no %s at %q", what, clip(s))
+		return nil, fmt.Sprintf("expected %s at %q", what, clip(s))
 	}
 	if p.intish && strings.HasPrefix(s[len(m):], ".") && len(s) > len(m)+1 && s[len(m)+1] >= '0' && s[len(m)+1] <= '9' {
 		return nil, fmt.Sprintf("%s is not an integer", floatRE.FindString(s))
