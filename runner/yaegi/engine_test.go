@@ -41,6 +41,7 @@ type testCase struct {
 	contains    []string
 	diag        string
 	childKilled bool
+	streams     map[engine.Stream]string // stdout:, stderr: of a split run
 }
 
 // readCase reads a testdata program and its directives (see
@@ -82,12 +83,20 @@ func (c *testCase) set(key, val string) error {
 		c.diag = val
 	case "timeout":
 		c.prog.Timeout, err = time.ParseDuration(val)
+	case "maxoutput":
+		c.prog.MaxOutput, err = strconv.ParseInt(val, 10, 64)
 	case "args":
 		c.prog.Args, err = splitArgs(val)
 	case "env":
 		c.prog.Env = append(c.prog.Env, val)
 	case "child-killed":
 		c.childKilled = true
+	case "stdout", "stderr":
+		c.prog.Split = true
+		if c.streams == nil {
+			c.streams = map[engine.Stream]string{}
+		}
+		c.streams[map[string]engine.Stream{"stdout": engine.Stdout, "stderr": engine.Stderr}[key]] = unescape(val)
 	default:
 		err = errors.New("unknown directive")
 	}
@@ -126,6 +135,7 @@ var errKinds = map[string]func(error) bool{
 	"timeout": func(err error) bool { return proc.IsFailure(err, engine.Timeout) },
 	"broken":  func(err error) bool { return proc.IsFailure(err, engine.Broken) },
 	"build":   func(err error) bool { var b *engine.BuildError; return errors.As(err, &b) },
+	"output":  func(err error) bool { return proc.IsFailure(err, engine.TooMuchOutput) },
 }
 
 // TestEngine runs every program of testdata and checks what happened.
@@ -186,6 +196,11 @@ func (c *testCase) check(t *testing.T, out *engine.Outcome) {
 	}
 	if c.childKilled {
 		checkKilled(t, text)
+	}
+	for s, want := range c.streams {
+		if got := out.Text(s); got != want {
+			t.Errorf("%s = %q, want %q", s, got, want)
+		}
 	}
 }
 
