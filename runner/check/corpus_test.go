@@ -19,12 +19,7 @@ import (
 // owned elsewhere, has to exclude them). Under auto they must still fail in
 // yaegi; once one passes, the bug is fixed and its entry must go.
 var routingBugs = map[string]string{
-	"01-basics/functions":     "yaegi evaluates the arguments of a deferred call when the call runs, not at the defer statement",
-	"02-types/structs":        "yaegi prints unexported fields as Xname with %+v",
-	"02-types/methods":        "yaegi panics on method expressions such as (*rect).area",
-	"02-types/method-values":  "yaegi binds the receiver of a method value when it is called, not when it is evaluated",
-	"06-text/indexed-verbs":   "the router misses %[1]T and %-14T; yaegi prints the underlying type",
-	"07-encoding/json-indent": "encoding/json errors lack the struct's type name under yaegi",
+	"04-channels/go-method": "yaegi evaluates the receiver of go c.run() when the goroutine starts, not at the go statement",
 }
 
 // TestCorpus checks the lessons of testdata/corpus, written the way other
