@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"bingfa/runner/check"
 	"bingfa/runner/verdict"
@@ -47,14 +48,32 @@ func writeProblem(b *strings.Builder, r *check.Result, p verdict.Problem, prefix
 	fmt.Fprintf(b, "%s:%d: block %s: %s%s\n", r.Lesson.Path, p.Line, r.Block.Name, prefix, indentRest(printable(p.Msg)))
 }
 
-// indentRest indents every line of a message but the first.
+// indentRest indents every line of a message but the first, and clips
+// long lines (an output line quoted in full).
 func indentRest(msg string) string {
-	return strings.ReplaceAll(strings.TrimRight(msg, "\n"), "\n", "\n    ")
+	lines := strings.Split(strings.TrimRight(msg, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = clipLine(l)
+	}
+	return strings.Join(lines, "\n    ")
 }
 
+// Limits of a diff and of the lines of a problem in the terminal: a
+// program that floods its output, or prints one enormous line, must not
+// flood the report too. The JSON report keeps the whole output.
+const (
+	maxDiffLines    = 200
+	maxDiffLineSize = 400
+)
+
 func writeDiff(b *strings.Builder, diff string, color bool) {
-	for _, line := range strings.Split(strings.TrimRight(diff, "\n"), "\n") {
-		line = printable(line)
+	lines := strings.Split(strings.TrimRight(diff, "\n"), "\n")
+	if len(lines) > maxDiffLines {
+		more := len(lines) - maxDiffLines
+		lines = append(lines[:maxDiffLines:maxDiffLines], fmt.Sprintf("... and %d more lines of diff (the JSON report has the whole output)", more))
+	}
+	for _, line := range lines {
+		line = printable(clipLine(line))
 		switch {
 		case strings.HasPrefix(line, "+++"), strings.HasPrefix(line, "---"):
 			line = paint(line, "1", color)
@@ -67,6 +86,19 @@ func writeDiff(b *strings.Builder, diff string, color bool) {
 		}
 		b.WriteString("    " + line + "\n")
 	}
+}
+
+// clipLine shortens a line longer than maxDiffLineSize bytes, at a rune
+// boundary, saying how much was left out.
+func clipLine(line string) string {
+	if len(line) <= maxDiffLineSize {
+		return line
+	}
+	cut := maxDiffLineSize
+	for cut > 0 && !utf8.RuneStart(line[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d more bytes)", line[:cut], len(line)-cut)
 }
 
 // WriteDistinct lists the distinct outputs of a block run several times.

@@ -1,0 +1,45 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestClipLine checks that long lines are cut at a rune boundary and say
+// how much was left out.
+func TestClipLine(t *testing.T) {
+	short := strings.Repeat("x", maxDiffLineSize)
+	if got := clipLine(short); got != short {
+		t.Errorf("a line of %d bytes was clipped: %q", len(short), got)
+	}
+	long := strings.Repeat("世", 1000) // 3000 bytes
+	got := clipLine(long)
+	if !utf8.ValidString(got) || !strings.HasPrefix(got, "世世") || !strings.HasSuffix(got, fmt.Sprintf("… (%d more bytes)", 3000-399)) {
+		t.Errorf("clipLine of 1000 runes of 3 bytes = %q", got)
+	}
+}
+
+// TestWriteDiffLimits checks that a diff of a flooding program is cut
+// short in the terminal.
+func TestWriteDiffLimits(t *testing.T) {
+	var diff strings.Builder
+	diff.WriteString("--- expected\n+++ actual\n@@ -1 +1,500 @@\n-x\n")
+	diff.WriteString("+" + strings.Repeat("0123456789", 10000) + "\n")
+	for i := 0; i < 499; i++ {
+		fmt.Fprintf(&diff, "+line %d\n", i)
+	}
+	var b strings.Builder
+	writeDiff(&b, diff.String(), false)
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	if len(lines) != maxDiffLines+1 {
+		t.Errorf("%d lines written, want %d", len(lines), maxDiffLines+1)
+	}
+	if last := lines[len(lines)-1]; last != "    ... and 304 more lines of diff (the JSON report has the whole output)" {
+		t.Errorf("last line = %q", last)
+	}
+	if l := lines[4]; len(l) > maxDiffLineSize+40 || !strings.HasSuffix(l, "… (99601 more bytes)") {
+		t.Errorf("long line written as %q", l[:80])
+	}
+}
