@@ -20,7 +20,9 @@ func TestJudgePanic(t *testing.T) {
 		{"boom", "panic: boom!\n", false},
 		{"", "panic: anything\n", true},
 		{"", "no panic here\n", false},
-		{"boom", "the word panic: boom is not at the start\n", false},
+		{"boom", "working...panic: boom\n\ngoroutine 1 [running]:\n", true},
+		{"boom", "working...panic: boom!\n", false},
+		{"boom", "don't panic: relax\npanic: boom\n", true},
 	} {
 		var v Verdict
 		judgePanic(&v, 1, c.msg, c.out)

@@ -161,19 +161,30 @@ func judgePanic(v *Verdict, line int, msg, out string) {
 
 // panicMessage returns the message of the first "panic: " line, without
 // and with the note the runtime adds to a value panicked again after
-// recover ("boom [recovered, repanicked]"): a lesson may give either.
+// recover ("boom [recovered, repanicked]"): a lesson may give either. The
+// runtime's report starts wherever the program's output stopped, so after
+// fmt.Print("working...") it starts in the middle of a line; such a line
+// counts when no line starts with "panic: ".
 func panicMessage(out string) (msg, full string, ok bool) {
-	for _, l := range strings.Split(out, "\n") {
-		if m, ok := strings.CutPrefix(l, "panic: "); ok {
-			full = strings.TrimRight(m, "\r")
-			msg = strings.TrimSuffix(full, " [recovered]")
-			if i := strings.Index(msg, " [recovered, "); i >= 0 {
-				msg = msg[:i]
-			}
-			return msg, full, true
+	lines := strings.Split(out, "\n")
+	m, found := "", false
+	for _, l := range lines {
+		if m, found = strings.CutPrefix(l, "panic: "); found {
+			break
 		}
 	}
-	return "", "", false
+	for i := 0; !found && i < len(lines); i++ {
+		_, m, found = strings.Cut(lines[i], "panic: ")
+	}
+	if !found {
+		return "", "", false
+	}
+	full = strings.TrimRight(m, "\r")
+	msg = strings.TrimSuffix(full, " [recovered]")
+	if i := strings.Index(msg, " [recovered, "); i >= 0 {
+		msg = msg[:i]
+	}
+	return msg, full, true
 }
 
 // judgeOutput matches the output against the expected output.
