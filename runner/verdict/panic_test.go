@@ -31,3 +31,20 @@ func TestJudgePanic(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizeReport checks what is normalised in a runtime report.
+func TestNormalizeReport(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"goroutine 17 [running]:", "goroutine N [running]:"},
+		{"created by main.main in goroutine 1", "created by main.main in goroutine N"},
+		{"\t/home/gopher/src/main.go:12 +0x3d", "\tmain.go:12"},
+		{"\tC:/Users/gopher/src/main.go:12 +0x3d", "\tmain.go:12"},
+		{"\tmain.go:7", "\tmain.go:7"},
+		{"Write at 0x00c000014098 by goroutine 7:", "Write at 0xADDR by goroutine N:"},
+		{"value 0x1f", "value 0x1f"},
+	} {
+		if got := NormalizeReport(c.in); got != c.want {
+			t.Errorf("NormalizeReport(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

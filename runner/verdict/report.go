@@ -15,7 +15,7 @@ var reportRules = []struct {
 }{
 	{regexp.MustCompile(`(?i)\b(goroutine) \d+`), "$1 N"},
 	{regexp.MustCompile(`0x[0-9a-fA-F]{6,}`), "0xADDR"},
-	{regexp.MustCompile(`(?m)(\s)(?:[^\s:]*/)?([^/\s:]+\.go):(\d+)`), "$1$2:$3"},
+	{regexp.MustCompile(`(?m)(\s)(?:[A-Za-z]:)?(?:[^\s:]*/)?([^/\s:]+\.go):(\d+)`), "$1$2:$3"},
 	{regexp.MustCompile(`(?m) \+0x[0-9a-fA-F]+$`), ""},
 }
 
