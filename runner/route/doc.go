@@ -33,7 +33,9 @@
 //     log.Llongfile), uses recover (yaegi prints the panics it unwinds),
 //     print or println (yaegi writes them to stdout), formats with %T,
 //     %#v or %+v (type and field names differ), names a path under
-//     /proc (it would read the worker's), or runs select in a goroutine;
+//     /proc (it would read the worker's), runs select in a goroutine,
+//     or starts a goroutine from a function literal inside a loop (a
+//     race in yaegi: about 1 run in 500 calls a nil function);
 //   - a deferred call's function, receiver or arguments may change
 //     between the defer statement and the call (yaegi evaluates them
 //     late): anything but constants, functions, addresses and variables

@@ -24,6 +24,7 @@ func inspect(c *checked, syms symbols) *finding {
 	c.argsOK = argsUses(c)
 	c.changed = changedVars(c, loopVars)
 	c.called = calledSelectors(c)
+	c.inLoop = goInLoops(c)
 	var found *finding
 	ast.Inspect(c.file, func(n ast.Node) bool {
 		if found != nil || n == nil {
@@ -69,6 +70,9 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 	case *ast.GoStmt:
 		if body := goBody(c, n); body != nil && contains[*ast.SelectStmt](body) {
 			return "select in a goroutine"
+		}
+		if _, lit := ast.Unparen(n.Call.Fun).(*ast.FuncLit); lit && c.inLoop[n] {
+			return "go statement with a function literal in a loop (a race in yaegi)"
 		}
 	case *ast.FuncLit:
 		if v := capturedLoopVar(c, loopVars, n); v != "" {
@@ -601,4 +605,29 @@ func calledSelectors(c *checked) map[*ast.SelectorExpr]bool {
 		return true
 	})
 	return called
+}
+
+// goInLoops returns the go statements inside a loop of their function.
+func goInLoops(c *checked) map[*ast.GoStmt]bool {
+	in := map[*ast.GoStmt]bool{}
+	var walk func(n ast.Node, loop bool)
+	walk = func(n ast.Node, loop bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				if m != n {
+					walk(m, true)
+					return false
+				}
+			case *ast.FuncLit:
+				walk(m.Body, false)
+				return false
+			case *ast.GoStmt:
+				in[m] = loop
+			}
+			return true
+		})
+	}
+	walk(c.file, false)
+	return in
 }

@@ -36,6 +36,7 @@ type checked struct {
 	// whose address is taken, loop variables included.
 	changed map[types.Object]bool
 	called  map[*ast.SelectorExpr]bool // selectors called at once: x.m()
+	inLoop  map[*ast.GoStmt]bool       // go statements in a loop
 }
 
 // check parses and type-checks src. Its error says what is wrong and
