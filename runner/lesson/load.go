@@ -66,10 +66,32 @@ func expand(paths []string) ([]string, error) {
 			}
 		}
 		if len(files) == n {
-			return nil, errors.New(p + ": no lessons (*.md files) here")
+			return nil, errors.New(p + ": no lessons (*.md files) here" + subdirHint(p))
 		}
 	}
 	return files, nil
+}
+
+// subdirHint names the subdirectories of dir that hold lessons, for the
+// error about a directory without lessons of its own: lessons are not
+// looked for in subdirectories.
+func subdirHint(dir string) string {
+	var dirs []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && isLessonFile(d.Name()) {
+			if sub := filepath.Dir(p); len(dirs) == 0 || dirs[len(dirs)-1] != sub {
+				dirs = append(dirs, sub)
+			}
+		}
+		return nil
+	})
+	switch {
+	case len(dirs) == 0:
+		return ""
+	case len(dirs) > 3:
+		dirs = append(dirs[:3], "...")
+	}
+	return "; subdirectories are not searched: name them, such as " + strings.Join(dirs, " ")
 }
 
 func isLessonFile(name string) bool {
