@@ -16,8 +16,9 @@ import (
 
 // routingBugs are corpus blocks that the router of mode auto sends to yaegi
 // although yaegi runs them differently from the compiler (package route,
-// owned elsewhere, has to exclude them). Under auto they must still fail in
-// yaegi; once one passes, the bug is fixed and its entry must go.
+// owned elsewhere, has to exclude them); some fail only now and then. Under
+// auto their verdict is not judged, but they must still be routed to
+// yaegi: once the router keeps one compiled, its entry must go.
 var routingBugs = map[string]string{
 	"04-channels/go-method": "yaegi evaluates the receiver of go c.run() when the goroutine starts, not at the go statement",
 	"12-slog/logvaluer":     "log/slog does not see the LogValue method of yaegi's types",
@@ -55,7 +56,7 @@ func TestCorpus(t *testing.T) {
 				}
 				id := r.Lesson.ID(r.Block)
 				if bug, known := routingBugs[id]; known && mode == engines.Auto {
-					if r.Status != verdict.Fail || !strings.Contains(r.Engine, "yaegi") {
+					if !strings.Contains(r.Engine, "yaegi") {
 						t.Errorf("%s (%s): %s; the routing bug (%s) seems fixed: remove it from routingBugs", id, r.Engine, r.Status, bug)
 					}
 					continue
