@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -99,6 +100,10 @@ var matchTests = []struct {
 	{name: "unordered placeholders", want: "worker {{int:a}} done\nworker {{int:b}} done", got: "worker 2 done\nworker 1 done", opts: Options{Unordered: true}, ok: true},
 	{name: "unordered extra", want: "a\nb", got: "b\na\nc", opts: Options{Unordered: true}, msg: "not in the expected output"},
 	{name: "unordered many allows extra", want: "a\n{{...}}", got: "x\na\ny", opts: Options{Unordered: true}, ok: true},
+	{name: "unordered many similar lines", want: workers(300, "") + "all done", got: workers(300, "done") + "all done", opts: Options{Unordered: true}, ok: true},
+	{name: "unordered one wrong among many", want: workers(299, "") + "all done\nworker 1 done job 8", got: workers(300, "done") + "all done",
+		opts: Options{Unordered: true}, msg: "no line of the output matches", line: 301},
+	{name: "unordered soft line matching nothing", want: "{{soft}}w{{int}} late\na", got: "a", opts: Options{Unordered: true}, ok: true, msg: "soft line did not match", warnings: 1},
 	{name: "ordered rejects reorder", want: "a\nb", got: "b\na", msg: `expected "a", found "b"`, line: 1},
 
 	// order-by.
@@ -111,6 +116,20 @@ var matchTests = []struct {
 	{name: "order-by barrier count", want: "start\nw1: a", got: "w1: a", opts: Options{OrderBy: regexp.MustCompile(`^(w\d+):`)},
 		msg: "expected 1 lines without an order-by key"},
 	{name: "order-by placeholders", want: "w1: {{int:x}}\nw2: {{int:y}}", got: "w2: 5\nw1: 4", opts: Options{OrderBy: regexp.MustCompile(`^(w\d+):`)}, ok: true},
+}
+
+// workers returns n lines "worker {{int}} done job {{int}}", or with
+// actual numbers (job = 7 * worker) in reverse order when actual is set.
+func workers(n int, actual string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if actual != "" {
+			fmt.Fprintf(&b, "worker %d done job %d\n", n-i, 7*(n-i))
+		} else {
+			b.WriteString("worker {{int}} done job {{int}}\n")
+		}
+	}
+	return b.String()
 }
 
 func TestMatch(t *testing.T) {

@@ -54,6 +54,9 @@ func (p *Pattern) Match(actual string) *Result {
 	}
 	if m.steps > budget {
 		first = &Failure{Msg: "the expected output allows too many alignments to check ({{...}} and {{any}}): make it more specific"}
+		if p.opts.Unordered {
+			first.Msg = "the expected lines can be paired with the output's in too many ways to check (unordered, with placeholders): make them more specific"
+		}
 	}
 	if first == nil {
 		first = &Failure{Msg: "output differs"}

@@ -1,5 +1,7 @@
 package match
 
+import "slices"
+
 // unordered matches expected lines against actual lines as multisets: each
 // expected line takes a different actual line. Literal lines are paired
 // first by their text, then lines with placeholders are assigned by
@@ -24,6 +26,10 @@ func (m *matcher) unordered(exp []*line, act []aline, k func(*binds) bool) bool 
 			rest = append(rest, l)
 		}
 	}
+	rest, ok := m.constrained(rest, act, used)
+	if !ok {
+		return false
+	}
 	finish := func(b *binds) bool {
 		extra := 0
 		for i, u := range used {
@@ -38,6 +44,39 @@ func (m *matcher) unordered(exp []*line, act []aline, k func(*binds) bool) bool 
 		return k(b)
 	}
 	return m.assign(rest, act, used, nil, finish)
+}
+
+// constrained orders the lines left for the search by the number of
+// untaken actual lines each can match on its own, fewest first, and fails
+// at once on a line that matches none (unless it is soft): one wrong line
+// among many similar ones is then reported as such instead of exhausting
+// the search.
+func (m *matcher) constrained(exp []*line, act []aline, used []bool) ([]*line, bool) {
+	probe := &matcher{}
+	count := make(map[*line]int, len(exp))
+	for _, l := range exp {
+		for i, a := range act {
+			if used[i] {
+				continue
+			}
+			probe.at(l, a)
+			if probe.matchLine(l, a.text, nil, func(*binds) bool { return true }) {
+				count[l]++
+			}
+		}
+		if probe.steps > budget {
+			return exp, true // too costly to tell: leave it to the search
+		}
+	}
+	for _, l := range exp {
+		if count[l] == 0 && !l.soft {
+			m.keep([2]int{l.idx, wholeLine}, &Failure{Line: l.no, Expected: l.raw, Msg: "no line of the output matches this expected line (lines may come in any order)"})
+			return nil, false
+		}
+	}
+	sorted := slices.Clone(exp)
+	slices.SortStableFunc(sorted, func(a, b *line) int { return count[a] - count[b] })
+	return sorted, true
 }
 
 // assign gives each expected line in exp a different untaken actual line.
