@@ -1,6 +1,7 @@
 package route
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -9,12 +10,18 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"sync"
 )
 
 // A typeChecker type-checks programs against the standard library's
 // export data. Imported packages are loaded once and kept; it is safe for
-// concurrent use, one check at a time.
+// concurrent use, one check at a time. A program that imports anything
+// but the standard library does not type-check, and so is compiled.
 type typeChecker struct {
 	mu   sync.Mutex
 	fset *token.FileSet
@@ -23,7 +30,40 @@ type typeChecker struct {
 
 func newTypeChecker() *typeChecker {
 	fset := token.NewFileSet()
-	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", nil)}
+	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", exportData)}
+}
+
+// stdDir returns GOROOT/src, as the go command sees it, or "" (the
+// current directory) if go cannot say.
+var stdDir = sync.OnceValue(func() string {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), "src")
+})
+
+// exportData opens the export data of a standard package, which go list
+// builds into the build cache. It runs in GOROOT/src, the standard
+// library's own module, so that whatever module the process runs in
+// (perhaps one being edited) does not matter.
+func exportData(path string) (io.ReadCloser, error) {
+	cmd := exec.Command("go", "list", "-export", "-f", "{{.Export}}", "--", path)
+	cmd.Dir = stdDir()
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return nil, fmt.Errorf("go list %s: %s", path, bytes.TrimSpace(ee.Stderr))
+		}
+		return nil, err
+	}
+	file := strings.TrimSpace(string(out))
+	if file == "" {
+		return nil, fmt.Errorf("go list %s: no export data", path)
+	}
+	return os.Open(file)
 }
 
 // A checked program is a parsed, type-checked package main.
