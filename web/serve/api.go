@@ -20,7 +20,9 @@ const maxCode = 256 << 10
 type runRequest struct {
 	Lesson string `json:"lesson"`
 	Block  string `json:"block"`
-	Code   string `json:"code"`
+	// Code is the block's code as the reader edited it; when the
+	// request has none, the lesson's code runs.
+	Code *string `json:"code"`
 	// Cells holds the reader's edits of the lesson's earlier notebook
 	// cells, by block name, which a cell's program is assembled with.
 	Cells map[string]string `json:"cells,omitempty"`
@@ -50,8 +52,12 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no runnable block "+req.Block+" in lesson "+req.Lesson, http.StatusNotFound)
 		return
 	}
-	run := &run{lesson: l, block: b, edited: isEdited(l, b, req), buildOK: !b.Runs()}
-	run.prog, run.progErr = s.program(l, b, req.Code, req.Cells)
+	code := b.Code.Text
+	if req.Code != nil {
+		code = *req.Code
+	}
+	run := &run{lesson: l, block: b, edited: isEdited(l, b, code, req.Cells), buildOK: !b.Runs()}
+	run.prog, run.progErr = s.program(l, b, code, req.Cells)
 	if err := s.runs.add(run); err != nil {
 		w.Header().Set("Retry-After", "2")
 		http.Error(w, err.Error(), http.StatusTooManyRequests)
@@ -63,12 +69,12 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 
 // isEdited reports whether a run request's code, or its earlier cells,
 // differ from the lesson's.
-func isEdited(l *lesson.Lesson, b *lesson.Block, req runRequest) bool {
-	if !check.SameCode(req.Code, b.Code.Text) {
+func isEdited(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) bool {
+	if !check.SameCode(code, b.Code.Text) {
 		return true
 	}
 	for _, c := range check.Cells(l, b) {
-		if code, ok := req.Cells[c.Name]; ok && !check.SameCode(code, c.Code.Text) {
+		if code, ok := cells[c.Name]; ok && !check.SameCode(code, c.Code.Text) {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -13,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"bingfa/runner/proc"
 )
 
 // chromium is the browser the end-to-end test drives (Debian's package).
@@ -47,8 +50,34 @@ func newBrowser(t *testing.T) context.Context {
 	t.Cleanup(func() {
 		cancelCtx()
 		cancelAlloc()
+		killBrowsers()
 	})
 	return ctx
+}
+
+// killBrowsers kills and reaps what is left of Chromium once chromedp has
+// stopped it: its helper processes can outlive the browser, and this test
+// binary, a child subreaper once it has run a program, inherits them.
+func killBrowsers() {
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		left := 0
+		for _, p := range proc.Descendants(os.Getpid()) {
+			if !strings.HasPrefix(p.Comm, "chrom") {
+				continue
+			}
+			left++
+			_ = syscall.Kill(p.Pid, syscall.SIGKILL)
+			if p.PPid == os.Getpid() {
+				var ws syscall.WaitStatus
+				_, _ = syscall.Wait4(p.Pid, &ws, syscall.WNOHANG, nil)
+			}
+		}
+		if left == 0 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // cell returns the CSS selector of an element in block's cell.

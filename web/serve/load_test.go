@@ -74,7 +74,7 @@ func TestLoad(t *testing.T) {
 // loadRun posts a run and, when admitted, reads its event stream to the
 // end. It returns the verdict, or "429".
 func loadRun(ctx context.Context, ts *testServer, src string) (string, error) {
-	body, _ := json.Marshal(runRequest{Lesson: "live", Block: "hello", Code: src})
+	body, _ := json.Marshal(runRequest{Lesson: "live", Block: "hello", Code: &src})
 	req, _ := http.NewRequestWithContext(ctx, "POST", ts.URL+"/api/run", bytes.NewReader(body))
 	req.Header.Set("X-Bingfa-Token", ts.s.Token())
 	resp, err := ts.Client().Do(req)

@@ -78,7 +78,7 @@ func code(t testing.TB, block string) string {
 // and the reply.
 func (ts *testServer) post(t testing.TB, block, src string) (int, runReply) {
 	t.Helper()
-	body, _ := json.Marshal(runRequest{Lesson: "live", Block: block, Code: src})
+	body, _ := json.Marshal(runRequest{Lesson: "live", Block: block, Code: &src})
 	req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
 	req.Header.Set("X-Bingfa-Token", ts.s.Token())
 	resp, err := ts.Client().Do(req)
@@ -414,7 +414,7 @@ func TestCells(t *testing.T) {
 		{use, quiet, "fail", "hi.\n", true},
 		{"package main\n\nfunc main() {}\n", nil, "fail", "", true}, // a cell cannot be a whole program
 	} {
-		body, _ := json.Marshal(runRequest{Lesson: "cells", Block: "use", Code: tt.code, Cells: tt.cells})
+		body, _ := json.Marshal(runRequest{Lesson: "cells", Block: "use", Code: &tt.code, Cells: tt.cells})
 		req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
 		req.Header.Set("X-Bingfa-Token", ts.s.Token())
 		resp, err := ts.Client().Do(req)
