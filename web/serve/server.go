@@ -123,17 +123,28 @@ func Serve(ctx context.Context, cfg Config, addr string, out io.Writer) error {
 		fmt.Fprintf(out, "bingfa: warning: listening on %s, beyond loopback: whoever can reach it can run programs on this machine\n", ln.Addr())
 	}
 	fmt.Fprintf(out, "bingfa: reading the course at http://%s/\n", browsable(ln.Addr().String()))
+	// When ctx is done, the requests' contexts are too: running programs
+	// are killed. Serve returns only once their handlers have cleaned up
+	// (process groups reaped, scratch directories removed), or after
+	// shutdownWait.
+	shutdown := make(chan struct{})
 	go func() {
+		defer close(shutdown)
 		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		shut, cancel := context.WithTimeout(context.Background(), shutdownWait)
 		defer cancel()
 		hs.Shutdown(shut)
 	}()
 	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	<-shutdown
 	return nil
 }
+
+// shutdownWait bounds how long Serve waits for requests to end once it is
+// stopped.
+const shutdownWait = 5 * time.Second
 
 // browsable returns addr with an unspecified host (0.0.0.0, ::) replaced
 // by 127.0.0.1, for a URL to print.
