@@ -31,6 +31,7 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 	p.TOC = d.toc()
 	p.Sections = d.sections(l.Title)
 	markExternal(d.doc)
+	rewriteLessonLinks(d.doc, ls, r.cfg.LessonURL)
 	p.Blocks = d.cells(l, func(b *lesson.Block) *Block {
 		return r.Block(l, b, res.of(b), d.ids.make(b.Name, "block"))
 	})
