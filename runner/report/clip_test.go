@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"bingfa/runner/check"
+	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
 )
 
 // TestClipLine checks that long lines are cut at a rune boundary and say
@@ -41,5 +45,26 @@ func TestWriteDiffLimits(t *testing.T) {
 	}
 	if l := lines[4]; len(l) > maxDiffLineSize+40 || !strings.HasSuffix(l, "… (99601 more bytes)") {
 		t.Errorf("long line written as %q", l[:80])
+	}
+}
+
+// TestWriteProblemsOnce checks that the same problem from two engines is
+// written once.
+func TestWriteProblemsOnce(t *testing.T) {
+	r := &check.Result{
+		Lesson: &lesson.Lesson{Path: "x.md"},
+		Block:  &lesson.Block{Name: "b"},
+		Problems: []verdict.Problem{
+			{Line: 3, Msg: "engines disagree"}, {Line: 9, Msg: "output differs"},
+			{Line: 9, Msg: "output differs"}, {Line: 9, Msg: "exit status 1, want 0"},
+		},
+		Warnings: []verdict.Problem{{Line: 3, Msg: "left 2 process(es)"}, {Line: 3, Msg: "left 2 process(es)"}},
+	}
+	var b strings.Builder
+	WriteProblems(&b, r, false)
+	want := "x.md:3: block b: engines disagree\nx.md:9: block b: output differs\nx.md:9: block b: exit status 1, want 0\n" +
+		"x.md:3: block b: warning: left 2 process(es)\n"
+	if b.String() != want {
+		t.Errorf("WriteProblems wrote\n%s\nwant\n%s", b.String(), want)
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -28,12 +29,14 @@ func paint(s, color string, on bool) string {
 
 // WriteProblems writes a block's problems and warnings, each starting with
 // "path:line: block NAME:", then the diff, then, for a block run several
-// times with show=distinct, its distinct outputs.
+// times with show=distinct, its distinct outputs. A problem or warning
+// already written is not written again: a block run by two engines (or
+// several times) that fail the same way reports it once.
 func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
-	for _, p := range r.Problems {
+	for _, p := range unique(r.Problems) {
 		writeProblem(b, r, p, "", color)
 	}
-	for _, w := range r.Warnings {
+	for _, w := range unique(r.Warnings) {
 		writeProblem(b, r, w, paint("warning: ", yellow, color), color)
 	}
 	if r.Diff != "" {
@@ -42,6 +45,17 @@ func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
 	if r.Block.Opts.Distinct && len(r.Distinct) > 0 {
 		WriteDistinct(b, r)
 	}
+}
+
+// unique returns ps without repeated problems, in order.
+func unique(ps []verdict.Problem) []verdict.Problem {
+	var out []verdict.Problem
+	for _, p := range ps {
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func writeProblem(b *strings.Builder, r *check.Result, p verdict.Problem, prefix string, color bool) {
