@@ -53,6 +53,6 @@ func main() {
 	two := time.Since(start)
 
 	fmt.Println("GOMAXPROCS =", runtime.GOMAXPROCS(0))
-	fmt.Println("完成顺序：", strings.Join(order, ""))
+	fmt.Printf("完成顺序：%s\n", strings.Join(order, ""))
 	fmt.Printf("两个任务的耗时是一个任务的 %.1f 倍\n", float64(two)/float64(one))
 }

@@ -62,7 +62,7 @@ func experiment() {
 	one := alone()
 	order, two := together()
 	fmt.Println("GOMAXPROCS =", runtime.GOMAXPROCS(0))
-	fmt.Println("完成顺序：", order)
+	fmt.Printf("完成顺序：%s\n", order)
 	fmt.Printf("两个任务的耗时是一个任务的 %.1f 倍\n", float64(two)/float64(one))
 }
 
