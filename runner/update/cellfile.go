@@ -22,20 +22,41 @@ type FileChange struct {
 // CellFiles returns the files that the notebook cells among blocks (of l)
 // with file= must hold and do not (see check.CellFile), read with read. A
 // cell whose program cannot be assembled or formatted is reported in
-// notes, at its line, and its file is left alone.
+// notes, at its line, and its file is left alone. Several cells may name
+// the same file when they assemble the same program (the same experiment
+// run with different options); the file is written once, and cells that
+// would write different programs into it are reported.
 func CellFiles(l *lesson.Lesson, blocks []*lesson.Block, read ReadFunc) (files []*FileChange, notes []error) {
+	by := map[string]*lesson.Block{} // the cell that writes each file
 	for _, b := range blocks {
 		if !b.Opts.Cell || b.Opts.File == "" || b.Opts.Exercise || l.Dir == "" {
 			continue
 		}
 		fc, err := cellFile(l, b, read)
-		if err != nil {
+		switch {
+		case err != nil:
 			notes = append(notes, err)
-		} else if fc != nil {
+		case fc == nil:
+		case by[fc.Path] == nil:
+			by[fc.Path] = b
 			files = append(files, fc)
+		case !sameChange(files, fc):
+			notes = append(notes, lesson.Errorf(l.Path, b.Code.Line,
+				"file=%s not written: the cell at line %d writes a different program into it", b.Opts.File, by[fc.Path].Code.Line))
 		}
 	}
 	return files, notes
+}
+
+// sameChange reports whether files already hold fc's new content for its
+// path.
+func sameChange(files []*FileChange, fc *FileChange) bool {
+	for _, f := range files {
+		if f.Path == fc.Path {
+			return string(f.New) == string(fc.New)
+		}
+	}
+	return false
 }
 
 // cellFile returns the change to the file of cell b, or nil.

@@ -135,6 +135,9 @@ func (c *testCase) run(t *testing.T) ([]byte, map[string]string, error) {
 	fcs, notes := CellFiles(ls[0], ls[0].Blocks, os.ReadFile)
 	for _, fc := range fcs {
 		rel, _ := filepath.Rel(dir, fc.Path)
+		if _, twice := files[filepath.ToSlash(rel)]; twice {
+			files["note"] += "written twice: " + filepath.ToSlash(rel) + "\n"
+		}
 		files[filepath.ToSlash(rel)] = string(fc.New)
 	}
 	for _, n := range notes {
