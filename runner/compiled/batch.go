@@ -1,6 +1,7 @@
 package compiled
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -128,31 +129,75 @@ func failed(err error) *build { return &build{done: closed(), err: err} }
 // binaries.
 func (e *Engine) batch(ctx context.Context, jobs []job) {
 	start := time.Now()
-	res := e.goBuild(ctx, jobs)
+	res := e.buildJobs(ctx, jobs)
 	took := time.Since(start)
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	for _, j := range jobs {
+	for i, j := range jobs {
 		j.b.took = took
-		j.b.bin, j.b.err = res.result(j)
+		j.b.bin, j.b.err = res[i].bin, res[i].err
 		delete(e.flight, j.key)
 		if _, ok := j.b.err.(*engine.BuildError); ok {
 			e.remember(j.key, j.b)
 		}
 		close(j.b.done)
 	}
+}
+
+// A jobResult is a job's binary in the cache, or why there is none.
+type jobResult struct {
+	bin string
+	err error
+}
+
+// buildJobs builds jobs with go build and returns each job's result. A
+// program that fails to load (a go:embed pattern without files, an
+// unknown import) stops go build from building any of the others: the
+// programs that got neither a binary nor a message of their own are built
+// again without it, or, when no program was blamed, in halves, so that
+// one broken program never fails the others.
+func (e *Engine) buildJobs(ctx context.Context, jobs []job) []jobResult {
+	res := e.goBuild(ctx, jobs)
 	if res.work != "" {
-		os.RemoveAll(res.work)
+		defer os.RemoveAll(res.work)
 	}
+	out := make([]jobResult, len(jobs))
+	var again []int
+	for i, j := range jobs {
+		out[i].bin, out[i].err = res.result(j)
+		if out[i].err != nil && !res.blames(j) && !res.aborted && len(jobs) > 1 {
+			again = append(again, i)
+		}
+	}
+	if len(again) == 0 {
+		return out
+	}
+	var parts [][]int
+	if len(again) < len(jobs) {
+		parts = [][]int{again}
+	} else {
+		parts = [][]int{again[:len(again)/2], again[len(again)/2:]}
+	}
+	for _, part := range parts {
+		sub := make([]job, len(part))
+		for k, i := range part {
+			sub[k] = jobs[i]
+		}
+		for k, r := range e.buildJobs(ctx, sub) {
+			out[part[k]] = r
+		}
+	}
+	return out
 }
 
 // buildResult is what one go build invocation produced.
 type buildResult struct {
-	e      *Engine
-	work   string              // the work directory, removed by the caller
-	diags  map[string][]diag   // by program directory
-	other  map[string][]string // messages without a position, by directory
-	failed error               // the whole build failed (no diagnostics)
+	e       *Engine
+	work    string              // the work directory, removed by the caller
+	diags   map[string][]diag   // by program directory
+	other   map[string][]string // messages without a position, by directory
+	failed  error               // the whole build failed (no diagnostics)
+	aborted bool                // ... because it was stopped (timeout, cancel)
 }
 
 // goBuild writes the programs into a fresh module and builds them all.
@@ -182,8 +227,14 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 	r.diags, r.other = parseDiags(stderr)
 	if out.Err != nil || (out.Exit != 0 && len(r.diags) == 0 && len(r.other) == 0) {
 		r.failed = engine.Failuref(engine.Broken, "go build failed: %v\n%s", out.Err, stderr)
+		r.aborted = out.Err != nil
 	}
 	return r
+}
+
+// blames reports whether go build gave a message about j's own program.
+func (r *buildResult) blames(j job) bool {
+	return len(r.diags[j.dir()]) > 0 || len(r.other[j.dir()]) > 0
 }
 
 // result returns j's binary, moved into the cache, or why there is none.
@@ -224,11 +275,35 @@ func writeModule(work string, jobs []job) error {
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, "main.go"), j.p.Source, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "main.go"), withoutConstraints(j.p.Source), 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// withoutConstraints blanks the build constraints (//go:build, // +build)
+// before the package clause: a block is one program that is always meant
+// to be built, as go run file.go builds it, and "//go:build ignore" at the
+// top of an example must not make its package empty. Lines are kept, so
+// positions do not move.
+func withoutConstraints(src []byte) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	changed := false
+	for i, l := range lines {
+		t := bytes.TrimSpace(l)
+		if bytes.HasPrefix(t, []byte("package ")) {
+			break
+		}
+		if bytes.HasPrefix(t, []byte("//go:build")) || bytes.HasPrefix(t, []byte("// +build")) {
+			lines[i] = []byte("//\n")
+			changed = true
+		}
+	}
+	if !changed {
+		return src
+	}
+	return bytes.Join(lines, nil)
 }
 
 // buildEnv returns the environment of go build: the user's, with settings

@@ -83,7 +83,11 @@ func precheck(p *engine.Program) []engine.Diag {
 		var diags []engine.Diag
 		if list, ok := err.(scanner.ErrorList); ok {
 			for _, e := range list {
-				diags = append(diags, diag{line: e.Pos.Line, col: e.Pos.Column, msg: e.Msg}.at(p))
+				msg := e.Msg
+				if strings.HasPrefix(msg, "expected 'package'") {
+					msg += ": a go block must be a complete program; mark fragments nobuild, or make the block a notebook cell (cell)"
+				}
+				diags = append(diags, diag{line: e.Pos.Line, col: e.Pos.Column, msg: msg}.at(p))
 			}
 			return diags
 		}

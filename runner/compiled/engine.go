@@ -143,10 +143,12 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 	})
 }
 
-// RunEnv returns the environment of a program run in dir: ours, with TMPDIR
-// set to dir, and the program's own variables last (they win).
+// RunEnv returns the environment of a program run in dir: ours, with
+// TMPDIR and PWD set to dir and TZ to UTC, so that a program that prints
+// local times prints the same on every machine, and the program's own
+// variables (env=) last: they win.
 func RunEnv(dir string, extra []string) []string {
-	env := append(os.Environ(), "TMPDIR="+dir)
+	env := append(os.Environ(), "TMPDIR="+dir, "PWD="+dir, "TZ=UTC")
 	return append(env, extra...)
 }
 

@@ -133,3 +133,70 @@ func TestCancelWhileBuilding(t *testing.T) {
 	}
 	e.Close()
 }
+
+// TestBrokenProgramInBatch checks that a program go build cannot even
+// load (a go:embed pattern without files) fails alone: the programs built
+// in the same go build still get their binaries.
+func TestBrokenProgramInBatch(t *testing.T) {
+	dir := t.TempDir()
+	e := New(dir)
+	defer e.Close()
+	broken := program("broken", "package main\n\nimport _ \"embed\"\n\n//go:embed missing.txt\nvar s string\n\nfunc main() { println(s) }\n")
+	var ps []*engine.Program
+	for _, word := range []string{"one", "two", "three"} {
+		ps = append(ps, program(word, strings.Replace(hello, "hello", word, 1)))
+	}
+	ps = append(ps[:1], append([]*engine.Program{broken}, ps[1:]...)...)
+	e.Prepare(context.Background(), ps)
+	if bins, _ := os.ReadDir(filepath.Join(dir, "bin")); len(bins) != 3 {
+		t.Errorf("%d binaries in the cache after Prepare, want 3: the broken program kept the others from building", len(bins))
+	}
+	for _, p := range ps {
+		o := e.Run(context.Background(), p, nil)
+		if p == broken {
+			var be *engine.BuildError
+			if !errors.As(o.Err, &be) || !strings.Contains(be.Error(), "missing.txt") {
+				t.Errorf("broken: err %v, want a build error about missing.txt", o.Err)
+			}
+			continue
+		}
+		if o.Err != nil || o.Text(engine.Output) != p.ID+"\n" {
+			t.Errorf("%s: err %v output %q", p.ID, o.Err, o.Text(engine.Output))
+		}
+	}
+}
+
+// TestBuildConstraintIgnored checks that a block starting with
+// "//go:build ignore", as many examples do, is built and run as go run
+// file.go would, with its positions unchanged.
+func TestBuildConstraintIgnored(t *testing.T) {
+	e := New(t.TempDir())
+	defer e.Close()
+	src := "//go:build ignore\n\npackage main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"ran\"); undefinedName() }\n"
+	o := e.Run(context.Background(), program("ignore", src), nil)
+	var be *engine.BuildError
+	if !errors.As(o.Err, &be) || len(be.Diags) == 0 || be.Diags[0].Line != 10+7-1 {
+		t.Fatalf("err %v: want a build error at lesson line 16", o.Err)
+	}
+	o = e.Run(context.Background(), program("ignore", strings.Replace(src, "; undefinedName()", "", 1)), nil)
+	if o.Err != nil || o.Text(engine.Output) != "ran\n" {
+		t.Errorf("err %v output %q", o.Err, o.Text(engine.Output))
+	}
+}
+
+// TestRunEnv checks the environment a program sees: its scratch directory
+// as PWD and TMPDIR, TZ=UTC, and env= winning over both.
+func TestRunEnv(t *testing.T) {
+	e := New(t.TempDir())
+	defer e.Close()
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\twd, _ := os.Getwd()\n\tfmt.Println(os.Getenv(\"PWD\") == wd, os.Getenv(\"TZ\"), time.Unix(0, 0).Format(\"15:04 MST\"))\n}\n"
+	o := e.Run(context.Background(), program("env", src), nil)
+	if got := o.Text(engine.Output); got != "true UTC 00:00 UTC\n" {
+		t.Errorf("default: %q", got)
+	}
+	p := program("env-tz", src)
+	p.Env = []string{"TZ=Asia/Shanghai"}
+	if got := e.Run(context.Background(), p, nil).Text(engine.Output); got != "true Asia/Shanghai 08:00 CST\n" {
+		t.Errorf("env=TZ=Asia/Shanghai: %q", got)
+	}
+}
