@@ -58,6 +58,9 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 	for _, e := range route.Engines {
 		names = append(names, e.Name())
 		v := c.runs(ctx, r, e, b, p)
+		if len(route.Engines) > 1 {
+			prefixEngine(v, e.Name())
+		}
 		if first != nil && v.Status != first.Status {
 			r.Status = verdict.Fail
 			r.Problems = append(r.Problems, verdict.Problem{Line: b.Code.Line, Msg: fmt.Sprintf(
@@ -144,6 +147,17 @@ func (r *Result) merge(v *verdict.Verdict) {
 	r.Warnings = append(r.Warnings, v.Warnings...)
 	if r.Diff == "" {
 		r.Diff = v.Diff
+	}
+}
+
+// prefixEngine says which engine of several a verdict's problems and
+// warnings come from.
+func prefixEngine(v *verdict.Verdict, name string) {
+	for j := range v.Problems {
+		v.Problems[j].Msg = name + ": " + v.Problems[j].Msg
+	}
+	for j := range v.Warnings {
+		v.Warnings[j].Msg = name + ": " + v.Warnings[j].Msg
 	}
 }
 
