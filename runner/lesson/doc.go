@@ -14,7 +14,9 @@
 //	summary: one line for the table of contents (default: the first
 //	         paragraph)
 //
-// Any other key is an error. A directory of lessons is every *.md file in
+// Keys of other tools (date, tags, weight...) are ignored; a key that
+// looks like a misspelling of one of these (the same but for case, or at
+// most two edits away, such as "titel") is an error. A directory of lessons is every *.md file in
 // it except README.md.
 //
 // # Programs and expected output

@@ -35,8 +35,11 @@ func (ps *parseState) frontMatterClosed(body []byte) bool {
 var frontMatterKeys = map[string]bool{"title": true, "order": true, "summary": true}
 
 // frontMatter reads title, order and summary from the front matter, if any.
-// Any other key is an error, so that typos do not go unnoticed. Keys are
-// taken in the order of their lines, so that errors are too.
+// Keys of other tools (date, tags, weight...) are ignored, so that lessons
+// written for a site generator check as they are; a key that looks like a
+// misspelling of a known one is an error, so that typos do not go
+// unnoticed. Keys are taken in the order of their lines, so that errors
+// are too.
 func (ps *parseState) frontMatter(ctx parser.Context) {
 	data := frontmatter.Get(ctx)
 	if data == nil {
@@ -52,7 +55,9 @@ func (ps *parseState) frontMatter(ctx parser.Context) {
 	for _, k := range keys {
 		v := m[k]
 		if !frontMatterKeys[k] {
-			ps.errorf(ps.keyLine(k), 0, "unknown front matter key %q (known: order, summary, title)", k)
+			if known := misspelled(k); known != "" {
+				ps.errorf(ps.keyLine(k), 0, "unknown front matter key %q: did you mean %s?", k, known)
+			}
 			continue
 		}
 		if err := ps.setMeta(k, v); err != nil {
@@ -170,4 +175,37 @@ func PlainText(n ast.Node, src []byte) string {
 func endsWide(b []byte) bool {
 	r, _ := utf8.DecodeLastRune(b)
 	return r >= 0x2E80
+}
+
+// misspelled returns the known front matter key that k is probably a
+// misspelling of (the same but for case, or at most two edits away), or "".
+func misspelled(k string) string {
+	for _, known := range []string{"order", "summary", "title"} {
+		if strings.EqualFold(k, known) || editDistance(strings.ToLower(k), known) <= 2 {
+			return known
+		}
+	}
+	return ""
+}
+
+// editDistance returns the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }
