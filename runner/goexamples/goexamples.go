@@ -6,8 +6,9 @@
 // (Example.Play, only for examples in an external _test package). Its
 // "Output:" comment becomes the output block, with the option stdout
 // (Go's examples compare standard output only) and, for "Unordered
-// output:", unordered. An example without an output comment becomes a
-// block that is built but not run. A literal "{{" in an output is
+// output:", unordered. The examples of package time run with
+// TZ=America/Los_Angeles, the zone its tests force. An example without
+// an output comment becomes a block that is built but not run. A literal "{{" in an output is
 // escaped as {{"{{"}}. As a whole program the example's package is main,
 // not pkg_test, so "pkg_test." in its output (type names printed with %T
 // or %#v) becomes "main.".
@@ -91,7 +92,7 @@ func Lesson(pkg string, examples []Example) []byte {
 	fmt.Fprintf(&b, "---\ntitle: %q\n---\n\n# Examples of package %s\n", "package "+pkg, pkg)
 	for _, ex := range examples {
 		fmt.Fprintf(&b, "\n## %s\n\n", exampleTitle(ex.Name))
-		writeFence(&b, "go name="+blockName(ex.Name), ex.Source)
+		writeFence(&b, "go name="+blockName(ex.Name)+programEnv[pkg], ex.Source)
 		if !ex.HasOutput {
 			continue
 		}
@@ -104,6 +105,11 @@ func Lesson(pkg string, examples []Example) []byte {
 	}
 	return b.Bytes()
 }
+
+// programEnv is what the examples of a package need from their
+// environment: package time's print local times in the zone its tests
+// force (time.ForceUSPacificForTesting).
+var programEnv = map[string]string{"time": " env=TZ=America/Los_Angeles"}
 
 // exampleTitle returns a heading for an example name such as "Builder_Grow".
 func exampleTitle(name string) string {

@@ -10,18 +10,28 @@ import (
 // arguments might change before it runs: yaegi evaluates them when the
 // call runs, not at the defer statement.
 func deferRule(c *checked, d *ast.DeferStmt) string {
-	for _, a := range d.Call.Args {
-		if !stable(c, a) {
-			return "defer with an argument that may change (yaegi evaluates it late)"
+	if msg := lateCall(c, d.Call, true); msg != "" {
+		return "defer with " + msg
+	}
+	return ""
+}
+
+// lateCall returns what in a deferred call or a go statement yaegi may
+// evaluate too late: the function value or the receiver, and, with args,
+// an argument (for go statements, yaegi evaluates the arguments in time).
+func lateCall(c *checked, call *ast.CallExpr, args bool) string {
+	for _, a := range call.Args {
+		if args && !stable(c, a) {
+			return "an argument that may change (yaegi evaluates it late)"
 		}
 	}
-	fun := ast.Unparen(d.Call.Fun)
+	fun := ast.Unparen(call.Fun)
 	sel, ok := fun.(*ast.SelectorExpr)
 	if !ok {
 		if _, lit := fun.(*ast.FuncLit); lit || stable(c, fun) {
 			return ""
 		}
-		return "defer of a function value that may change (yaegi evaluates it late)"
+		return "a function value that may change (yaegi evaluates it late)"
 	}
 	s := c.info.Selections[sel]
 	if s == nil { // a qualified identifier: pkg.F
@@ -30,7 +40,7 @@ func deferRule(c *checked, d *ast.DeferStmt) string {
 	if _, ptr := s.Recv().Underlying().(*types.Pointer); ptr || pointerMethod(s) && addressable(c, sel.X) || stable(c, sel.X) {
 		return ""
 	}
-	return "defer of a method whose receiver may change (yaegi evaluates it late)"
+	return "a method whose receiver may change (yaegi evaluates it late)"
 }
 
 // pointerMethod reports whether a selected method has a pointer receiver.

@@ -17,16 +17,21 @@
 //     (yaegi runs loops about 60 times slower);
 //   - a function literal refers to a loop variable, or its address is
 //     taken (yaegi has no per-iteration loop variables);
-//   - it declares a generic type or function, or calls a generic
-//     function without explicit type arguments;
+//   - it declares a generic type or function, or calls one;
 //   - it defines a method that the standard library finds by reflection
 //     or interface conversion (String, Error, MarshalJSON, Is, ..., or
 //     any method or named type when it imports encoding/json,
 //     encoding/xml or a template package), imports reflect or
-//     encoding/gob, declares a struct with tags or embedded fields, or
-//     asserts or switches to an interface type: yaegi's types do not
-//     carry methods, names and fields to native code as the compiler's
-//     do;
+//     encoding/gob or log/slog, declares a struct with tags or embedded
+//     fields, asserts or switches to an interface type or to a type of
+//     the program, or turns a value of a named type of the program with a
+//     basic underlying type (type key string) into an interface value:
+//     yaegi's types do not carry names, methods and fields as the
+//     compiler's do;
+//   - it divides integer constants into a floating-point constant
+//     (const third float64 = 1 / 3 is 0; yaegi divides as floats), or
+//     has a string literal that is not UTF-8 (yaegi ranges over it
+//     differently);
 //   - it calls something that measures or re-executes the process
 //     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
 //     time.Until) or prints the caller's file (log.Lshortfile,
@@ -36,11 +41,12 @@
 //     /proc (it would read the worker's), runs select in a goroutine,
 //     or starts a goroutine from a function literal inside a loop (a
 //     race in yaegi: about 1 run in 500 calls a nil function);
-//   - a deferred call's function, receiver or arguments may change
-//     between the defer statement and the call (yaegi evaluates them
-//     late): anything but constants, functions, addresses and variables
-//     never assigned again; or it uses a method value (x.m not called at
-//     once) or a method expression (T.m);
+//   - a deferred call's function, receiver or arguments, or a go
+//     statement's function or receiver, may change between the statement
+//     and the call (yaegi evaluates them late): anything but constants,
+//     functions, addresses and variables never assigned again; or it
+//     uses a method value (x.m not called at once) or a method expression
+//     (T.m);
 //   - it uses os.Args with its first element, the executable's name
 //     (os.Args[1:], os.Args[i] for a constant i >= 1 and len(os.Args)
 //     are fine);

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A finding is the first thing in a program that keeps it from yaegi.
@@ -40,6 +41,9 @@ func inspect(c *checked, syms symbols) *finding {
 
 // rule returns why node n keeps its program from yaegi, or "".
 func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) string {
+	if msg := conversionRule(c, n); msg != "" {
+		return msg
+	}
 	switch n := n.(type) {
 	case *ast.ImportSpec:
 		return importRule(syms, n)
@@ -56,9 +60,11 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 	case *ast.StructType:
 		return structRule(n)
 	case *ast.TypeAssertExpr:
-		if n.Type != nil && types.IsInterface(c.info.TypeOf(n.Type)) {
-			return "type assertion to an interface"
+		if n.Type != nil {
+			return assertedType(c, c.info.TypeOf(n.Type), "type assertion")
 		}
+	case *ast.BinaryExpr:
+		return divisionRule(c, n)
 	case *ast.TypeSwitchStmt:
 		return typeSwitchRule(c, n)
 	case *ast.TypeSpec:
@@ -68,6 +74,9 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 	case *ast.BasicLit:
 		return literalRule(n)
 	case *ast.GoStmt:
+		if msg := lateCall(c, n.Call, false); msg != "" {
+			return "go statement with " + msg
+		}
 		if body := goBody(c, n); body != nil && contains[*ast.SelectStmt](body) {
 			return "select in a goroutine"
 		}
@@ -92,6 +101,8 @@ func importRule(syms symbols, s *ast.ImportSpec) string {
 	switch {
 	case hostPackages[p]:
 		return fmt.Sprintf("package %s acts on the process", p)
+	case p == "log/slog":
+		return "package log/slog (yaegi's values lose their types and methods in it)"
 	case p == "reflect" || p == "encoding/gob":
 		return fmt.Sprintf("package %s reflects on the program's types", p)
 	case !syms.has(p, ""):
@@ -119,8 +130,8 @@ func callRule(c *checked, call *ast.CallExpr) string {
 	if b, ok := c.info.Uses[id].(*types.Builtin); ok {
 		return unsupportedBuiltins[b.Name()]
 	}
-	if _, ok := c.info.Instances[id]; ok && !explicitTypeArgs(call.Fun) {
-		return "generic call of " + id.Name + " with inferred type arguments"
+	if _, ok := c.info.Instances[id]; ok {
+		return "generic call of " + id.Name
 	}
 	return ""
 }
@@ -139,14 +150,6 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 		return calleeIdent(f.X)
 	}
 	return nil
-}
-
-func explicitTypeArgs(fun ast.Expr) bool {
-	switch ast.Unparen(fun).(type) {
-	case *ast.IndexExpr, *ast.IndexListExpr:
-		return true
-	}
-	return false
 }
 
 // selectorRule checks a qualified identifier pkg.Name against yaegi's
@@ -199,6 +202,9 @@ func literalRule(l *ast.BasicLit) string {
 			return "format " + v.name
 		}
 	}
+	if v, err := strconv.Unquote(l.Value); err == nil && !utf8.ValidString(v) {
+		return "string that is not UTF-8 (yaegi ranges over it differently)"
+	}
 	if strings.Contains(l.Value, "/proc/") {
 		return "path under /proc (the worker's, not the program's)"
 	}
@@ -247,4 +253,27 @@ func positiveConst(c *checked, e ast.Expr) bool {
 	}
 	n, exact := constant.Int64Val(constant.ToInt(v))
 	return exact && n >= 1
+}
+
+// divisionRule rejects a division of integer constants whose result is a
+// floating-point constant (const x float64 = 1 / 3 is 0): yaegi divides
+// them as floats.
+func divisionRule(c *checked, b *ast.BinaryExpr) string {
+	if b.Op != token.QUO {
+		return ""
+	}
+	tv := c.info.Types[b]
+	if tv.Value == nil || tv.Type == nil {
+		return ""
+	}
+	basic, ok := tv.Type.Underlying().(*types.Basic)
+	if !ok || basic.Info()&(types.IsFloat|types.IsComplex) == 0 {
+		return ""
+	}
+	for _, e := range []ast.Expr{b.X, b.Y} {
+		if v := c.info.Types[e].Value; v == nil || v.Kind() != constant.Int {
+			return ""
+		}
+	}
+	return "division of integer constants as a float"
 }

@@ -70,6 +70,7 @@ func exportData(path string) (io.ReadCloser, error) {
 type checked struct {
 	fset   *token.FileSet
 	file   *ast.File
+	pkg    *types.Package
 	info   *types.Info
 	argsOK map[*ast.SelectorExpr]bool // uses of os.Args without os.Args[0]
 	// changed are the variables assigned after their declaration, or
@@ -101,13 +102,14 @@ func (tc *typeChecker) check(src []byte) (*checked, error) {
 			first = err
 		}
 	}}
-	if _, err := conf.Check("main", tc.fset, []*ast.File{f}, info); err != nil && first == nil {
+	pkg, err := conf.Check("main", tc.fset, []*ast.File{f}, info)
+	if err != nil && first == nil {
 		first = err
 	}
 	if first != nil {
 		return nil, first
 	}
-	return &checked{fset: tc.fset, file: f, info: info}, nil
+	return &checked{fset: tc.fset, file: f, pkg: pkg, info: info}, nil
 }
 
 // errorLine returns the source line of a parse or type error, or 0.

@@ -8,7 +8,9 @@ import (
 	"log"
 	"os"
 	"reflect"
+	"strings"
 	"syscall"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -95,7 +97,40 @@ func setup(req *request, args *[]string) error {
 	}
 	*args = req.Args
 	os.Args = req.Args
+	time.Local = localZone()
 	return nil
+}
+
+// localZone returns the local time zone as a Go program started with the
+// current environment finds it (time's initLocal): from TZ, or
+// /etc/localtime when TZ is not set, or else UTC. The worker's own was
+// set from the environment it started with.
+func localZone() *time.Location {
+	tz, set := os.LookupEnv("TZ")
+	tz = strings.TrimPrefix(tz, ":")
+	var loc *time.Location
+	var err error
+	switch {
+	case !set:
+		loc, err = zoneFile("Local", "/etc/localtime")
+	case strings.HasPrefix(tz, "/"):
+		loc, err = zoneFile(tz, tz)
+	case tz != "" && tz != "UTC":
+		loc, err = time.LoadLocation(tz)
+	}
+	if loc == nil || err != nil {
+		return time.FixedZone("UTC", 0)
+	}
+	return loc
+}
+
+// zoneFile loads a time zone from a file.
+func zoneFile(name, path string) (*time.Location, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return time.LoadLocationFromTZData(name, data)
 }
 
 // cutEnv splits KEY=VALUE; a leading "=" belongs to the key (Windows-style

@@ -1,0 +1,12 @@
+// output: 2009-11-10 23:00:00 +0000 UTC\n
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t := time.Date(2009, time.November, 10, 23, 0, 0, 0, time.UTC)
+	fmt.Println(t.Local())
+}
