@@ -54,6 +54,19 @@ func New(mode, cacheDir string) (*Set, error) {
 	return s, nil
 }
 
+// Warm prepares for a first run without delay: yaegi's warm workers are
+// started and the router's type information for common packages is
+// loaded, in the background. For a server, before its first request.
+func (s *Set) Warm() {
+	if s.Yaegi == nil {
+		return
+	}
+	s.Yaegi.Warm()
+	if r, ok := s.Router.(*route.Router); ok {
+		r.Warm()
+	}
+}
+
 // Builder returns the engine that builds blocks that are not run.
 func (s *Set) Builder() engine.Builder { return s.Compiled }
 

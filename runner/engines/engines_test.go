@@ -1,13 +1,20 @@
 package engines_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"bingfa/runner/check"
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/yaegi"
 )
+
+func TestMain(m *testing.M) {
+	yaegi.MaybeWorker()
+	os.Exit(m.Run())
+}
 
 const hello = "# Hello\n\n```go\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n```\n\n```output\nhi\n```\n"
 
@@ -28,6 +35,7 @@ func TestModes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		set.Warm()
 		var names []string
 		for _, e := range set.Router.Route(b, p).Engines {
 			names = append(names, e.Name())

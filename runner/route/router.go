@@ -49,6 +49,34 @@ func New(mode string, compiled, yaegi engine.Engine) (*Router, error) {
 // maxCache bounds the decisions remembered.
 const maxCache = 10000
 
+// Warm loads the export data of the packages lessons import most, so
+// that the first decisions do not wait for it (about 100 ms a package the
+// first time). It returns at once; the loading goes on in the background.
+func (r *Router) Warm() {
+	go r.types.check(warmSource) // only the loading matters
+}
+
+// warmSource imports the packages Warm loads.
+var warmSource = []byte(`package main
+
+import (
+	_ "context"
+	_ "errors"
+	_ "fmt"
+	_ "math/rand"
+	_ "os"
+	_ "os/exec"
+	_ "sort"
+	_ "strconv"
+	_ "strings"
+	_ "sync"
+	_ "sync/atomic"
+	_ "time"
+)
+
+func main() {}
+`)
+
 // A Decision is whether a block may run in yaegi, and why.
 type Decision struct {
 	Yaegi bool
