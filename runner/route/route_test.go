@@ -70,6 +70,7 @@ func TestRoutes(t *testing.T) {
 	}
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
+			t.Parallel() // one router for all: decisions run concurrently
 			got := routes(t, r, path)
 			golden := strings.TrimSuffix(path, ".md") + ".golden"
 			if *update {
