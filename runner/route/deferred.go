@@ -37,10 +37,25 @@ func lateCall(c *checked, call *ast.CallExpr, args bool) string {
 	if s == nil { // a qualified identifier: pkg.F
 		return ""
 	}
-	if _, ptr := s.Recv().Underlying().(*types.Pointer); ptr || pointerMethod(s) && addressable(c, sel.X) || stable(c, sel.X) {
+	if receiverStable(c, sel, s) {
 		return ""
 	}
 	return "a method whose receiver may change (yaegi evaluates it late)"
+}
+
+// receiverStable reports whether the receiver of a selected method is the
+// same wherever it is evaluated: for a method on *T, the pointer (or the
+// address of the variable); for a method on T, the value itself, which
+// for a pointer p means *p, which may change.
+func receiverStable(c *checked, sel *ast.SelectorExpr, s *types.Selection) bool {
+	_, ptr := s.Recv().Underlying().(*types.Pointer)
+	switch {
+	case pointerMethod(s) && ptr:
+		return stable(c, sel.X)
+	case pointerMethod(s):
+		return addressable(c, sel.X)
+	}
+	return !ptr && stable(c, sel.X)
 }
 
 // pointerMethod reports whether a selected method has a pointer receiver.
@@ -53,15 +68,27 @@ func pointerMethod(s *types.Selection) bool {
 	return ptr
 }
 
-// addressable reports whether e is a variable, whose address does not
-// change.
+// addressable reports whether e is a variable whose address is the same
+// wherever it is evaluated: a variable, a field of one (x.mu), a field
+// reached through a pointer that does not change (p.mu), or *p.
 func addressable(c *checked, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, isVar := c.info.Uses[e].(*types.Var)
+		return isVar
+	case *ast.SelectorExpr:
+		sel := c.info.Selections[e]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return false
+		}
+		if _, ptr := c.info.TypeOf(e.X).Underlying().(*types.Pointer); ptr {
+			return stable(c, e.X)
+		}
+		return addressable(c, e.X)
+	case *ast.StarExpr:
+		return stable(c, e.X)
 	}
-	_, isVar := c.info.Uses[id].(*types.Var)
-	return isVar
+	return false
 }
 
 // stable reports whether e has the same value wherever it is evaluated in
@@ -99,7 +126,7 @@ func changedVars(c *checked, loopVars map[types.Object]bool) map[types.Object]bo
 		changed[v] = true
 	}
 	mark := func(e ast.Expr) {
-		if id := rootIdent(e); id != nil && c.info.Uses[id] != nil {
+		if id := rootVar(c, e); id != nil && c.info.Uses[id] != nil {
 			changed[c.info.Uses[id]] = true
 		}
 	}
@@ -121,7 +148,11 @@ func changedVars(c *checked, loopVars map[types.Object]bool) map[types.Object]bo
 				mark(n.Value)
 			}
 		case *ast.SelectorExpr: // v.m() with m on *T takes v's address
-			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && pointerMethod(sel) {
+			sel := c.info.Selections[n]
+			if sel == nil || sel.Kind() != types.MethodVal || !pointerMethod(sel) {
+				break
+			}
+			if _, ptr := sel.Recv().Underlying().(*types.Pointer); !ptr {
 				mark(n.X)
 			}
 		}
@@ -130,20 +161,28 @@ func changedVars(c *checked, loopVars map[types.Object]bool) map[types.Object]bo
 	return changed
 }
 
-// rootIdent returns the variable at the root of x, x.f, x[i], *x, or nil.
-func rootIdent(e ast.Expr) *ast.Ident {
+// rootVar returns the variable that changes when x, x.f, x[i] changes,
+// or nil: none does when the way from it passes through a pointer, a
+// slice or a map (p.f = 1 changes *p, not p).
+func rootVar(c *checked, e ast.Expr) *ast.Ident {
 	for {
-		switch x := ast.Unparen(e).(type) {
+		var x ast.Expr
+		switch v := ast.Unparen(e).(type) {
 		case *ast.Ident:
-			return x
+			return v
 		case *ast.SelectorExpr:
-			e = x.X
+			x = v.X
 		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
+			x = v.X
 		default:
 			return nil
 		}
+		if t := c.info.TypeOf(x); t != nil {
+			switch t.Underlying().(type) {
+			case *types.Pointer, *types.Slice, *types.Map:
+				return nil
+			}
+		}
+		e = x
 	}
 }

@@ -44,7 +44,9 @@
 //   - a deferred call's function, receiver or arguments, or a go
 //     statement's function or receiver, may change between the statement
 //     and the call (yaegi evaluates them late): anything but constants,
-//     functions, addresses and variables never assigned again; or it
+//     functions, addresses and variables never assigned again (for a
+//     method on *T, the receiver's address must not change: defer
+//     c.mu.Unlock() is fine); or it
 //     uses a method value (x.m not called at once) or a method expression
 //     (T.m);
 //   - it uses os.Args with its first element, the executable's name
