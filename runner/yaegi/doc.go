@@ -24,10 +24,12 @@
 // # Protocol
 //
 // The worker reads one request (the source, arguments, environment and
-// working directory, as JSON) from descriptor 3 until end of file, and
-// writes at most one report (JSON) to descriptor 4 before it exits: a
-// compile error, or a failure of the interpreter itself (a panic while
-// compiling, say). Neither ever appears in the program's output; the
+// working directory, as JSON) from descriptor 3 until end of file, writes
+// the byte 'R' to descriptor 4, and then at most one report (JSON) before
+// it exits: a compile error, or a failure of the interpreter itself (a
+// panic while compiling, say). An executable that never writes 'R' did
+// not call MaybeWorker; it is started with the argument -test.run=^$ so
+// that such a test binary runs no tests rather than all of them. Neither ever appears in the program's output; the
 // engine turns a compile error into an engine.BuildError at the lesson's
 // lines and an interpreter failure into an engine.Failure of kind Broken.
 // A panic of the program itself is printed as Go prints it ("panic: ..."
@@ -46,5 +48,7 @@
 // logger whose Fatal panics, a flag set that panics on a bad flag); the
 // worker puts the real ones back, so that they write to the same
 // descriptors and exit as in a compiled program. os.Args is the
-// program's, with "main" as its name.
+// program's, with "main" as its name. The worker takes the program's
+// environment, working directory and local time zone (TZ) before it
+// compiles the program.
 package yaegi
