@@ -24,8 +24,11 @@ import (
 // must all pass: under the compiled engine, and, for those the router lets
 // through, under yaegi too.
 var corpus = []string{
-	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring", "context",
-	"crypto/md5", "crypto/sha256", "encoding/base32", "encoding/base64",
+	"archive/tar", "archive/zip", "bufio", "bytes", "cmp", "compress/flate", "compress/gzip",
+	"compress/zlib", "container/heap", "container/list", "container/ring", "context",
+	"crypto/cipher", "crypto/md5", "crypto/sha1", "crypto/sha256", "go/ast", "go/constant",
+	"go/format", "go/parser", "go/scanner", "go/token", "image", "image/png",
+	"index/suffixarray", "io/fs", "mime/multipart", "mime/quotedprintable", "net/mail", "encoding/base32", "encoding/base64",
 	"encoding/binary", "encoding/csv", "encoding/gob", "encoding/hex", "encoding/json",
 	"encoding/pem", "encoding/xml", "errors", "flag", "fmt", "hash/crc32", "html",
 	"html/template", "io", "log", "maps", "math", "math/big", "math/bits", "math/cmplx",
@@ -37,7 +40,8 @@ var corpus = []string{
 // excluded are examples that depend on go test's environment: they read
 // files of the package's source directory, or print the name of the
 // example's file.
-var excluded = map[string]bool{"sync.OnceValues": true, "log.Logger": true, "log.Logger_Output": true}
+var excluded = map[string]bool{"sync.OnceValues": true, "log.Logger": true, "log.Logger_Output": true,
+	"zip.Reader": true}
 
 // lessons converts the corpus into parsed lessons.
 func lessons(t *testing.T) []*lesson.Lesson {

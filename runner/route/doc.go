@@ -31,7 +31,8 @@
 //   - it divides integer constants into a floating-point constant
 //     (const third float64 = 1 / 3 is 0; yaegi divides as floats), or
 //     has a string literal that is not UTF-8 (yaegi ranges over it
-//     differently);
+//     differently), or an element {...} of a composite literal that
+//     stands for &T{...} (yaegi panics);
 //   - it calls something that measures or re-executes the process
 //     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
 //     time.Until) or prints the caller's file (log.Lshortfile,

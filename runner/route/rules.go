@@ -65,6 +65,10 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 		}
 	case *ast.BinaryExpr:
 		return divisionRule(c, n)
+	case *ast.CompositeLit:
+		if _, ptr := c.info.TypeOf(n).(*types.Pointer); ptr && n.Type == nil {
+			return "composite literal of a pointer type written without its type (yaegi panics)"
+		}
 	case *ast.TypeSwitchStmt:
 		return typeSwitchRule(c, n)
 	case *ast.TypeSpec:
