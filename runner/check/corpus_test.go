@@ -14,25 +14,11 @@ import (
 	"bingfa/runner/verdict"
 )
 
-// routingBugs are corpus blocks that the router of mode auto sends to yaegi
-// although yaegi runs them differently from the compiler (package route,
-// owned elsewhere, has to exclude them); some fail only now and then. Under
-// auto their verdict is not judged, but they must still be routed to
-// yaegi: once the router keeps one compiled, its entry must go.
-var routingBugs = map[string]string{
-	"01-basics/const-division": "yaegi divides untyped integer constants as floats when the result is a float (var f float64 = 7 / 2 is 3.5)",
-	"02-types/named-types":     "yaegi's type switch sees celsius(21.5) in an interface as a float64",
-	"04-channels/actor":        "yaegi's type switch takes withdraw{30} for deposit: types with the same underlying type are confused",
-	"04-channels/go-method":    "yaegi evaluates the receiver of go c.run() when the goroutine starts, not at the go statement",
-	"05-sync/context-keys":     "yaegi drops a named string type in an interface: ctxKey(\"user\") equals \"user\"",
-	"12-slog/logvaluer":        "log/slog does not see the LogValue method of yaegi's types",
-	"12-slog/invalid-utf8":     "yaegi's range over a string moves 3 bytes past an invalid byte instead of 1",
-}
-
 // TestCorpus checks the lessons of testdata/corpus, written the way other
-// authors write them, with the compiled engine and with the router of
-// mode auto: every block must pass under both, but for the routing bugs
-// above.
+// authors write them, with the compiled engine, with the router of mode
+// auto, and in mode both, where every block the router sends to yaegi
+// also runs compiled and the two verdicts must agree: a routing mistake
+// fails here the day it is made.
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs about a hundred programs")
@@ -45,7 +31,7 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, mode := range []string{engines.Compiled, engines.Auto} {
+	for _, mode := range []string{engines.Compiled, engines.Auto, engines.Both} {
 		t.Run(mode, func(t *testing.T) {
 			set, err := engines.New(mode, compiled.DefaultCacheDir())
 			if err != nil {
@@ -59,12 +45,6 @@ func TestCorpus(t *testing.T) {
 					interpreted++
 				}
 				id := r.Lesson.ID(r.Block)
-				if bug, known := routingBugs[id]; known && mode == engines.Auto {
-					if !strings.Contains(r.Engine, "yaegi") {
-						t.Errorf("%s (%s): %s; the routing bug (%s) seems fixed: remove it from routingBugs", id, r.Engine, r.Status, bug)
-					}
-					continue
-				}
 				if r.Status == verdict.Fail {
 					var b strings.Builder
 					report.WriteProblems(&b, r, false)
@@ -73,7 +53,7 @@ func TestCorpus(t *testing.T) {
 			}
 			p, f, s := rep.Counts()
 			t.Logf("%d lessons: %d passed (%d in yaegi), %d failed, %d skipped", len(ls), p, interpreted, f, s)
-			if mode == engines.Auto && interpreted == 0 {
+			if mode != engines.Compiled && interpreted == 0 {
 				t.Errorf("no block ran in yaegi: the router or the worker is broken")
 			}
 		})
