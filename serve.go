@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"bingfa/lessons"
+	"bingfa/runner/check"
 	"bingfa/runner/engines"
 	"bingfa/web/serve"
 )
@@ -37,7 +38,8 @@ func serveCmd(args []string) error {
 			return err
 		}
 	}
-	if _, err := lib.Lessons(); err != nil {
+	ls, err := lib.Lessons()
+	if err != nil {
 		return err
 	}
 	set, err := engines.New(*mode, compiledCache())
@@ -47,5 +49,10 @@ func serveCmd(args []string) error {
 	defer set.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Before the first request: warm interpreter workers, and every
+	// block of the course built in the background, so that pressing Run
+	// on an unedited block starts it at once.
+	set.Warm()
+	go check.New(set.Config()).Prepare(ctx, ls)
 	return serve.Serve(ctx, serve.Config{Library: lib, Engines: set, Running: *jobs}, *addr, os.Stderr)
 }

@@ -72,6 +72,10 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 		r.merge(v)
 	}
 	r.Engine = strings.Join(names, "+")
+	if len(route.Engines) == 1 && len(r.Runs) > 0 && r.Runs[0].Why != "" {
+		// The engine ran the program elsewhere: yaegi fell back to compiled.
+		r.Engine, r.Why = r.Runs[0].Engine, r.Runs[0].Why
+	}
 	return r
 }
 

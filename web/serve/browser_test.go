@@ -45,11 +45,14 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	// A browser that stops answering fails the test instead of hanging it.
+	limit, cancelLimit := context.WithTimeout(context.Background(), 3*time.Minute)
+	actx, cancelAlloc := chromedp.NewExecAllocator(limit, opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	t.Cleanup(func() {
 		cancelCtx()
 		cancelAlloc()
+		cancelLimit()
 		killBrowsers()
 	})
 	return ctx

@@ -168,6 +168,9 @@ func (s *Server) runProgram(ctx context.Context, r *run, ev *eventStream, res *c
 	})
 	merge(res, verdict.Judge(r.block, o))
 	res.Runs, res.Elapsed = []*engine.Outcome{o}, o.Elapsed
+	if o.Why != "" { // the engine ran it elsewhere (yaegi fell back to compiled)
+		res.Engine, res.Why = o.Engine, o.Why
+	}
 }
 
 // problemOf returns the problem of a block that has no program.

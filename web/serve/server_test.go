@@ -356,12 +356,16 @@ func alive(pid int) bool {
 
 // waitAdmitted waits until the limiter holds n admissions.
 func waitAdmitted(s *Server, n int) {
+	deadline := time.Now().Add(time.Minute)
 	for {
 		s.lim.mu.Lock()
 		a := s.lim.admitted
 		s.lim.mu.Unlock()
 		if a == n {
 			return
+		}
+		if time.Now().After(deadline) {
+			panic(fmt.Sprintf("%d runs still admitted after a minute, want %d", a, n))
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
