@@ -18,12 +18,21 @@ import (
 // TestLessons/<lesson>/<block>, and fails with the same messages and diff
 // as bingfa check. The lessons are read from this directory, so that a
 // block's copy of an examples/ program is compared with the file.
+//
+// The engines are those of $BINGFA_ENGINE, by default both: every block
+// the router would send to the interpreter also runs compiled, and the
+// test fails when the verdicts differ, so that go test ./... catches a
+// routing mistake the day it is made.
 func TestLessons(t *testing.T) {
 	ls, err := lesson.Load([]string{"."})
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := engines.New(os.Getenv("BINGFA_ENGINE"), compiled.DefaultCacheDir())
+	mode := os.Getenv("BINGFA_ENGINE")
+	if mode == "" {
+		mode = engines.Both
+	}
+	set, err := engines.New(mode, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,8 @@ import (
 )
 
 // TestMain lets this test binary be a yaegi worker: the engines of
-// BINGFA_ENGINE=auto (the default), yaegi and both start it again as one.
+// BINGFA_ENGINE=both (the default of TestLessons), auto and yaegi start it
+// again as one.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
 	os.Exit(m.Run())
