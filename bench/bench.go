@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -256,13 +258,21 @@ func (b *bench) stdlib() error {
 	return nil
 }
 
+// testOnly are examples that depend on go test's environment (they read
+// their package's source files), as in runner/goexamples' test.
+var testOnly = map[string]bool{"sync.OnceValues": true, "log.Logger": true, "log.Logger_Output": true, "zip.Reader": true}
+
 func (b *bench) writeStd(dir string) ([]*lesson.Lesson, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	for _, pkg := range stdCorpus {
 		exs, err := goexamples.Package(runtime.GOROOT(), pkg)
-		if err != nil || len(exs) == 0 {
+		if err != nil {
+			continue
+		}
+		exs = slices.DeleteFunc(exs, func(ex goexamples.Example) bool { return testOnly[path.Base(pkg)+"."+ex.Name] })
+		if len(exs) == 0 {
 			continue
 		}
 		name := filepath.Join(dir, strings.ReplaceAll(pkg, "/", "-")+".md")
