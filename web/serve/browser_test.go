@@ -307,3 +307,49 @@ func press(keys string, modifiers int64) chromedp.Action[chromedp.Void] {
 func poll(expr string) chromedp.Action[chromedp.Void] {
 	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(time.Minute))
 }
+
+// TestBrowserCells opens the lesson of notebook cells: a cell shows the
+// earlier cells it depends on, "run all above" runs them in order, and
+// "restart" forgets the reader's edits and the outputs.
+func TestBrowserCells(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{})
+	fig := func(block, sel string) string {
+		return fmt.Sprintf(`figure.cell[data-block="cells/%s"] %s`, block, sel)
+	}
+	res := func(block string) string {
+		return fmt.Sprintf(`document.querySelector('.result[data-block="cells/%s"]')`, block)
+	}
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/lessons/cells"),
+		poll(`document.querySelector('figure.cell[data-block="cells/use"] .live-depends') !== null`),
+	)
+	if deps := get(t, ctx, chromedp.Text(fig("use", ".live-depends"))); deps != "依赖：define" {
+		t.Errorf("use: depends line %q, want 依赖：define", deps)
+	}
+	if href := get(t, ctx, chromedp.Evaluate[string](`document.querySelector('figure.cell[data-block="cells/use"] .live-depends a').getAttribute("href")`)); href == "" || document(ctx, t, href) == "" {
+		t.Errorf("use: the dependency links to %q, not to a cell of the page", href)
+	}
+	do(t, ctx,
+		chromedp.Click(fig("use", "button.run-above")),
+		poll(res("define")+`.getAttribute("data-verdict") !== null`),
+		poll(res("use")+`.getAttribute("data-verdict") === "pass"`),
+		chromedp.Click(fig("use", "pre.code")),
+		chromedp.SetValue(fig("use", "textarea"), "import \"fmt\"\n\nfmt.Println(shout(\"bye\"))\n"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('figure.cell[data-block="cells/use"] textarea').dispatchEvent(new Event("input"))`),
+		poll(`document.querySelector('figure.cell[data-block="cells/use"]').classList.contains("live-edited")`),
+		press(kb.Escape, 0),
+		chromedp.Click("button.restart"),
+		poll(`!document.querySelector('figure.cell[data-block="cells/use"]').classList.contains("live-edited")`),
+		poll(res("use")+`.getAttribute("data-verdict") === null`),
+	)
+	if got := get(t, ctx, chromedp.Evaluate[string](`document.querySelector('figure.cell[data-block="cells/use"] textarea').value`)); !strings.Contains(got, `"hi"`) {
+		t.Errorf("after restart the cell holds %q, want the lesson's code", got)
+	}
+}
+
+// document returns the tag name of the element with id (a #fragment), or "".
+func document(ctx context.Context, t *testing.T, frag string) string {
+	return get(t, ctx, chromedp.Evaluate[string](fmt.Sprintf(
+		`(function(){var e=document.getElementById(%q);return e?e.tagName:""})()`, strings.TrimPrefix(frag, "#"))))
+}

@@ -92,15 +92,32 @@ type blockInfo struct {
 	Cell     bool `json:"cell"`     // a notebook cell: earlier cells' edits count
 	Exercise bool `json:"exercise"` // its expected output is the goal
 	Serial   bool `json:"serial"`   // runs alone
+	// Depends lists the earlier notebook cells whose declarations a cell
+	// uses (see check.DependsOn), for the page to show.
+	Depends []cellRef `json:"depends,omitempty"`
+}
+
+// A cellRef names a cell of the page: its block name and element id.
+type cellRef struct {
+	Name string `json:"name"`
+	ID   string `json:"id"`
 }
 
 // blockData returns the page's blocks as a JSON data block (not a script:
 // it is never executed) for the live script, by their cells' data-block.
 func blockData(p *render.Page) string {
 	info := map[string]blockInfo{}
+	ids := map[*lesson.Block]string{}
+	for _, v := range p.Blocks {
+		ids[v.Block] = v.ID
+	}
 	for _, v := range p.Blocks {
 		o := v.Block.Opts
-		info[v.Key] = blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial}
+		bi := blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial}
+		for _, d := range check.DependsOn(p.Lesson, v.Block) {
+			bi.Depends = append(bi.Depends, cellRef{Name: d.Name, ID: ids[d]})
+		}
+		info[v.Key] = bi
 	}
 	b, _ := json.Marshal(info) // escapes <, > and &: safe inside a script element
 	return `<script type="application/json" id="bingfa-blocks">` + string(b) + "</script>\n"

@@ -68,6 +68,51 @@
     if (this.btn.stop) this.btn.stop.addEventListener("click", function () { self.stop(); });
     if (this.btn.reset) this.btn.reset.addEventListener("click", function () { self.reset(); });
     if (this.exercise) this.showGoal();
+    if (this.info.cell) this.setupCell();
+  }
+
+  // setupCell shows which earlier cells a notebook cell builds on, and adds
+  // "run all above": the earlier cells and this one, in order.
+  Cell.prototype.setupCell = function () {
+    var self = this;
+    var head = this.fig.querySelector(".cell-head");
+    var deps = this.info.depends || [];
+    if (head) {
+      var line = el("span", "live-depends");
+      if (deps.length) {
+        line.append("依赖：");
+        deps.forEach(function (d, i) {
+          if (i) line.append("、");
+          var a = el("a", "", d.name);
+          a.href = "#" + d.id;
+          line.append(a);
+        });
+      } else {
+        line.textContent = "不依赖前面的单元";
+      }
+      head.append(line);
+    }
+    if (!this.btn.run) return;
+    var above = el("button", "run-above", "运行以上全部");
+    above.type = "button";
+    above.title = "按顺序运行本单元之前的所有单元，再运行本单元";
+    this.btn.run.after(above);
+    above.addEventListener("click", function () {
+      var upTo = cells.indexOf(self);
+      runInOrder(cells.filter(function (c, i) { return i <= upTo && c.info.cell && c.btn.run; }));
+    });
+  };
+
+  // runInOrder runs cells one after another; it returns a promise of how
+  // many passed.
+  function runInOrder(list) {
+    var passed = 0;
+    return list.reduce(function (p, c) {
+      return p.then(function () {
+        c.fig.scrollIntoView({ block: "nearest" });
+        return c.run().then(function (d) { if (d && d.status === "pass") passed++; });
+      });
+    }, Promise.resolve()).then(function () { return passed; });
   }
 
   // resultOf returns the result pane of a cell, made if the page has none.
@@ -468,6 +513,19 @@
       stopped = true;
       runnable.forEach(function (c) { c.stop(); });
     });
+    if (cells.some(function (c) { return c.info.cell; })) {
+      // Restart forgets all state, as a notebook's kernel restart does:
+      // every cell's edits and outputs go, the lesson's code comes back.
+      var restart = el("button", "restart", "重新开始");
+      restart.type = "button";
+      restart.title = "丢弃所有单元的修改和输出，回到课文原来的代码";
+      stop.after(restart);
+      restart.addEventListener("click", function () {
+        stopped = true;
+        cells.forEach(function (c) { c.reset(); });
+        status.textContent = "已重新开始";
+      });
+    }
   }
 
   // ---- Reload when the lesson changes ----
