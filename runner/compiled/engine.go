@@ -179,3 +179,14 @@ func (e *Engine) Build(ctx context.Context, p *engine.Program) error {
 	}
 	return b.err
 }
+
+// Cached reports whether p's binary is in the cache: running it costs no
+// build.
+func (e *Engine) Cached(p *engine.Program) bool {
+	tool, err := e.cache.tool(e.goCmd)
+	if err != nil {
+		return false
+	}
+	_, ok := e.cache.lookup(e.cache.key(tool, buildFlags(p), p.Source))
+	return ok
+}

@@ -27,6 +27,7 @@ type Set struct {
 	Compiled *compiled.Engine
 	Yaegi    *yaegi.Engine // nil in mode compiled
 	Router   check.Router
+	route    *route.Router // the static check behind Router
 }
 
 // New returns the engines for mode ("" means auto), with binaries cached
@@ -50,7 +51,11 @@ func New(mode, cacheDir string) (*Set, error) {
 		s.Close()
 		return nil, err
 	}
+	s.route = r
 	s.Router = r
+	if mode == Auto {
+		s.Router = cacheFirst{compiled: c, next: r}
+	}
 	return s, nil
 }
 
@@ -62,9 +67,7 @@ func (s *Set) Warm() {
 		return
 	}
 	s.Yaegi.Warm()
-	if r, ok := s.Router.(*route.Router); ok {
-		r.Warm()
-	}
+	s.route.Warm()
 }
 
 // Builder returns the engine that builds blocks that are not run.

@@ -1,6 +1,7 @@
 package engines_test
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -50,5 +51,38 @@ func TestModes(t *testing.T) {
 	}
 	if _, err := engines.New("fast", t.TempDir()); err == nil {
 		t.Error("mode fast accepted")
+	}
+}
+
+// TestCachedRunsCompiled checks that in mode auto a block whose binary is
+// already in the cache runs compiled, and that an engine= option on the
+// block still wins.
+func TestCachedRunsCompiled(t *testing.T) {
+	l, err := lesson.Parse("hello.md", []byte(hello))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.Blocks[0]
+	p, err := check.Program(l, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := engines.New(engines.Auto, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	if r := set.Router.Route(b, p); r.Engines[0].Name() != "yaegi" {
+		t.Fatalf("before any build: %s (%s), want yaegi", r.Engines[0].Name(), r.Why)
+	}
+	if err := set.Compiled.Build(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	if r := set.Router.Route(b, p); r.Engines[0].Name() != "compiled" || !strings.Contains(r.Why, "already built") {
+		t.Errorf("once built: %s (%s), want compiled, already built", r.Engines[0].Name(), r.Why)
+	}
+	b.Opts.Engine = lesson.EngineYaegi
+	if r := set.Router.Route(b, p); r.Engines[0].Name() != "yaegi" {
+		t.Errorf("engine=yaegi on the block: %s (%s)", r.Engines[0].Name(), r.Why)
 	}
 }

@@ -1,0 +1,29 @@
+package engines
+
+import (
+	"bingfa/runner/check"
+	"bingfa/runner/compiled"
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+	"bingfa/runner/route"
+)
+
+// cacheFirst is the router of mode auto. The interpreter is there to save
+// a build: a block whose binary is already in the cache starts faster
+// compiled (about 2 ms to the first byte, against about 5 ms for a warm
+// interpreter worker), and the compiled program is the authority on what
+// a block prints. Other blocks are routed by the static check.
+type cacheFirst struct {
+	compiled *compiled.Engine
+	next     *route.Router
+}
+
+// whyCached is the reason given for a block run from the cache.
+const whyCached = "compiled: already built"
+
+func (c cacheFirst) Route(b *lesson.Block, p *engine.Program) check.Route {
+	if b.Opts.Engine == lesson.EngineAuto && c.compiled.Cached(p) {
+		return check.Route{Engines: []engine.Engine{c.compiled}, Why: whyCached}
+	}
+	return c.next.Route(b, p)
+}
