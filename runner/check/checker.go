@@ -80,32 +80,73 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 		defer close(built)
 		c.prepare(ctx, batches)
 	}()
-	results := make([][]*Result, len(lessons))
-	// Every lesson is under way at once: the slots bound the programs
-	// that run, and a lesson waiting for its serial block or its build
-	// leaves the slots to the others' blocks.
+	t := newTally(c, lessons)
+	// Every block that is not serial is under way at once: the slots
+	// bound the programs that run, and a block waiting for its build
+	// leaves them to the others. Serial blocks come last, one at a time,
+	// when nothing else runs or builds: they would otherwise stop every
+	// other block while they wait for the machine to be quiet.
 	var wg sync.WaitGroup
-	for i, l := range lessons {
-		wg.Go(func() { results[i] = c.Lesson(ctx, l) })
+	for _, lb := range roundRobin(c, lessons) {
+		if !lb.b.Opts.Serial {
+			wg.Go(func() { t.done(lb, c.Block(ctx, lb.l, lb.b)) })
+		}
 	}
 	wg.Wait()
+	for _, lb := range t.order {
+		if lb.b.Opts.Serial {
+			t.done(lb, c.Block(ctx, lb.l, lb.b))
+		}
+	}
 	r := &Report{Elapsed: time.Since(start)}
-	for _, rs := range results {
+	for _, rs := range t.results {
 		r.Results = append(r.Results, rs...)
 	}
 	return r
 }
 
-// Lesson checks the selected blocks of l in order.
-func (c *Checker) Lesson(ctx context.Context, l *lesson.Lesson) []*Result {
-	var rs []*Result
-	for _, b := range c.Selected(l) {
-		r := c.Block(ctx, l, b)
-		c.cfg.Observer.BlockDone(r)
-		rs = append(rs, r)
+// A tally collects the results of Check in lesson and block order, and
+// tells the observer when a lesson is done.
+type tally struct {
+	c       *Checker
+	order   []lessonBlock // every selected block, lesson by lesson
+	index   map[*lesson.Block][2]int
+	mu      sync.Mutex
+	results [][]*Result
+	left    []int
+	lessons []*lesson.Lesson
+}
+
+func newTally(c *Checker, lessons []*lesson.Lesson) *tally {
+	t := &tally{c: c, index: map[*lesson.Block][2]int{}, results: make([][]*Result, len(lessons)),
+		left: make([]int, len(lessons)), lessons: lessons}
+	for i, l := range lessons {
+		sel := c.Selected(l)
+		t.results[i] = make([]*Result, len(sel))
+		t.left[i] = len(sel)
+		for k, b := range sel {
+			t.index[b] = [2]int{i, k}
+			t.order = append(t.order, lessonBlock{l, b})
+		}
+		if len(sel) == 0 {
+			c.cfg.Observer.LessonDone(l, nil)
+		}
 	}
-	c.cfg.Observer.LessonDone(l, rs)
-	return rs
+	return t
+}
+
+// done records the result of a block.
+func (t *tally) done(lb lessonBlock, r *Result) {
+	t.c.cfg.Observer.BlockDone(r)
+	t.mu.Lock()
+	at := t.index[lb.b]
+	t.results[at[0]][at[1]] = r
+	t.left[at[0]]--
+	last := t.left[at[0]] == 0
+	t.mu.Unlock()
+	if last {
+		t.c.cfg.Observer.LessonDone(lb.l, t.results[at[0]])
+	}
 }
 
 // Prepare builds every selected program of lessons whose engine can

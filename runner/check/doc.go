@@ -6,14 +6,14 @@
 // Programs that will be built are handed to their engine at the start,
 // in one batch per engine, the first block of each lesson first (the
 // compiled engine builds them in a few go build invocations of growing
-// size). Every lesson is under way at once, each lesson's blocks in order,
-// and a block starts as soon as its own program is built, while others
-// are still being built; at most Jobs programs run at any moment, so that
-// a lesson waiting for a long program does not hold up the others. A
-// serial block runs alone: it waits until no build is left, and once it
-// is waiting no other program starts; it waits for the running ones to
-// end, and nothing starts until it is done. The runs of a runs=N block
-// run in parallel unless the block is serial.
+// size). Every block that is not serial is under way at once, and starts
+// as soon as its own program is built, while others are still being
+// built; at most Jobs programs run at any moment. Serial blocks run last,
+// one at a time, once every other block is done and no build is left, so
+// that the machine is quiet while they measure time or CPU and they hold
+// up nothing. The runs of a runs=N block run in parallel unless the block
+// is serial. Results are reported lesson by lesson, each lesson's blocks
+// in order, whatever order they ran in.
 //
 // # Results
 //
