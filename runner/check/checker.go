@@ -180,21 +180,35 @@ func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
 		}
 		batches = append(batches, &batch{pr, []*engine.Program{p}})
 	}
+	type item struct {
+		b *lesson.Block
+		p *engine.Program
+	}
+	var items []item
+	var run []*engine.Program
 	for _, lb := range roundRobin(c, lessons) {
-		l, b := lb.l, lb.b
-		if !b.Builds() {
+		if !lb.b.Builds() {
 			continue
 		}
-		p, err := Program(l, b)
+		p, err := Program(lb.l, lb.b)
 		if err != nil {
 			continue
 		}
-		if !b.Runs() {
-			add(c.cfg.Builder, p)
+		items = append(items, item{lb.b, p})
+		if lb.b.Runs() {
+			run = append(run, p)
+		}
+	}
+	if pl, ok := c.cfg.Router.(Preloader); ok {
+		pl.Preload(run)
+	}
+	for _, it := range items {
+		if !it.b.Runs() {
+			add(c.cfg.Builder, it.p)
 			continue
 		}
-		for _, e := range c.cfg.Router.Route(b, p).Engines {
-			add(e, p)
+		for _, e := range c.cfg.Router.Route(it.b, it.p).Engines {
+			add(e, it.p)
 		}
 	}
 	for _, b := range batches {

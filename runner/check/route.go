@@ -11,6 +11,13 @@ type Router interface {
 	Route(b *lesson.Block, p *engine.Program) Route
 }
 
+// A Preloader is a Router that can prepare, for many programs at once,
+// what routing them needs (such as type information), before they are
+// routed one by one.
+type Preloader interface {
+	Preload(ps []*engine.Program)
+}
+
 // A Route is a router's choice for one block.
 type Route struct {
 	Engines []engine.Engine

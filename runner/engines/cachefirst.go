@@ -27,3 +27,6 @@ func (c cacheFirst) Route(b *lesson.Block, p *engine.Program) check.Route {
 	}
 	return c.next.Route(b, p)
 }
+
+// Preload implements check.Preloader.
+func (c cacheFirst) Preload(ps []*engine.Program) { c.next.Preload(ps) }

@@ -56,6 +56,17 @@ func (r *Router) Warm() {
 	go r.types.check(warmSource) // only the loading matters
 }
 
+// Preload finds the export data of every standard package the programs
+// import, with one go list, before they are routed one by one (see
+// check.Preloader).
+func (r *Router) Preload(ps []*engine.Program) {
+	srcs := make([][]byte, len(ps))
+	for i, p := range ps {
+		srcs[i] = p.Source
+	}
+	r.types.exports.preload(srcs)
+}
+
 // warmSource imports the packages Warm loads.
 var warmSource = []byte(`package main
 

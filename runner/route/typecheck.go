@@ -23,14 +23,16 @@ import (
 // concurrent use, one check at a time. A program that imports anything
 // but the standard library does not type-check, and so is compiled.
 type typeChecker struct {
-	mu   sync.Mutex
-	fset *token.FileSet
-	imp  types.Importer
+	mu      sync.Mutex
+	fset    *token.FileSet
+	imp     types.Importer
+	exports *exports
 }
 
 func newTypeChecker() *typeChecker {
 	fset := token.NewFileSet()
-	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", exportData)}
+	x := &exports{files: map[string]string{}}
+	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x}
 }
 
 // stdDir returns GOROOT/src, as the go command sees it, or "" (the
@@ -43,27 +45,92 @@ var stdDir = sync.OnceValue(func() string {
 	return filepath.Join(strings.TrimSpace(string(out)), "src")
 })
 
-// exportData opens the export data of a standard package, which go list
-// builds into the build cache. It runs in GOROOT/src, the standard
-// library's own module, so that whatever module the process runs in
-// (perhaps one being edited) does not matter.
-func exportData(path string) (io.ReadCloser, error) {
-	cmd := exec.Command("go", "list", "-export", "-f", "{{.Export}}", "--", path)
+// exports finds the export data of standard packages, which go list
+// builds into the build cache, and remembers where it is.
+type exports struct {
+	mu    sync.Mutex
+	files map[string]string // import path -> export data file
+}
+
+// open opens the export data of a standard package.
+func (x *exports) open(path string) (io.ReadCloser, error) {
+	x.mu.Lock()
+	file, ok := x.files[path]
+	x.mu.Unlock()
+	if !ok {
+		if err := x.load([]string{path}); err != nil {
+			return nil, err
+		}
+		x.mu.Lock()
+		file = x.files[path]
+		x.mu.Unlock()
+	}
+	if file == "" {
+		return nil, fmt.Errorf("go list %s: no export data", path)
+	}
+	return os.Open(file)
+}
+
+// load finds the export data of paths and of everything they import, with
+// one go list: on a cold build cache, one invocation compiles the
+// packages with all the parallelism the go command has, where one a
+// package would compile them one after another. It runs in GOROOT/src,
+// the standard library's own module, so that whatever module the process
+// runs in (perhaps one being edited) does not matter.
+func (x *exports) load(paths []string) error {
+	args := append([]string{"list", "-e", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "--"}, paths...)
+	cmd := exec.Command("go", args...)
 	cmd.Dir = stdDir()
 	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
 	out, err := cmd.Output()
 	if err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
-			return nil, fmt.Errorf("go list %s: %s", path, bytes.TrimSpace(ee.Stderr))
+			return fmt.Errorf("go list %s: %s", strings.Join(paths, " "), bytes.TrimSpace(ee.Stderr))
 		}
-		return nil, err
+		return err
 	}
-	file := strings.TrimSpace(string(out))
-	if file == "" {
-		return nil, fmt.Errorf("go list %s: no export data", path)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for _, line := range strings.Split(string(out), "\n") {
+		if path, file, ok := strings.Cut(line, "\t"); ok {
+			x.files[path] = file // "" for a package without export data
+		}
 	}
-	return os.Open(file)
+	return nil
+}
+
+// preload finds, with one go list, the export data of the standard
+// packages that srcs import and that are not known yet.
+func (x *exports) preload(srcs [][]byte) {
+	seen := map[string]bool{}
+	var paths []string
+	fset := token.NewFileSet()
+	x.mu.Lock()
+	for _, src := range srcs {
+		f, err := parser.ParseFile(fset, "main.go", src, parser.ImportsOnly)
+		if err != nil {
+			continue
+		}
+		for _, im := range f.Imports {
+			p := strings.Trim(im.Path.Value, "`\"")
+			if _, known := x.files[p]; !known && !seen[p] && isStd(p) {
+				seen[p] = true
+				paths = append(paths, p)
+			}
+		}
+	}
+	x.mu.Unlock()
+	if len(paths) > 0 {
+		_ = x.load(paths) // a failure is seen again, per package, by open
+	}
+}
+
+// isStd reports whether an import path looks like a standard package: no
+// dot in its first element.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".") && path != "C"
 }
 
 // A checked program is a parsed, type-checked package main.
