@@ -53,7 +53,7 @@ func (b *bench) report() string {
 	s.WriteString("- **go test**: every program that can be a testable example (exit status 0, no arguments or environment, does not re-execute itself, no race detector) is written as a package of a generated module with an `Example` that calls its `main` and states the lesson's expected output; `go test -count=1 ./...` of all of them. `check` of a lesson holding exactly those programs is the comparison.\n")
 	s.WriteString("- **go run**: `go run ./pNNN` for each program of the course, one after another, after a first pass has filled GOCACHE.\n")
 	s.WriteString("- **floor**: every program built beforehand and run directly, alone, under the same supervision as check; serial blocks add up, the others count as the longest lesson or their sum divided by the CPUs, whichever is larger.\n")
-	s.WriteString("- **stdlib**: the playable examples of the packages listed in `bench/bench.go`, as lessons (see `runner/goexamples`), through `bingfa check --engine=auto`, against one `go build -o bin/` of all of them (warm) and running each binary, one per CPU at a time.\n")
+	s.WriteString("- **stdlib**: the playable examples of the packages listed in `bench/bench.go`, as lessons (see `runner/goexamples`), through `bingfa check --engine=auto` (second run: what was built is in bingfa's cache, the rest runs in yaegi), against one `go build -o bin/` of all of them with a warm GOCACHE into an empty `bin/` (every binary linked), then running each binary, one per CPU at a time. The same with the binaries already in `bin/`, where go build has nothing to do, is shown too: it is the floor of any tool that runs these programs as processes.\n")
 	if len(b.notes) > 0 {
 		s.WriteString("\n## Notes\n\n")
 		for _, n := range b.notes {
