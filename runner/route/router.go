@@ -146,7 +146,9 @@ func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
 
 func (r *Router) decide(b *lesson.Block, p *engine.Program) Decision {
 	if why := optionRule(b); why != "" {
-		return Decision{Why: fmt.Sprintf("%s at %s:%d", why, p.Path, b.Code.Line)}
+		// An option of the block's fence: the fence is in the lesson,
+		// whatever file p comes from (an exercise's answer).
+		return Decision{Why: why + " (option of the block)"}
 	}
 	c, err := r.types.check(p.Source)
 	if err != nil {
