@@ -54,6 +54,7 @@ func (b *bench) report() string {
 	s.WriteString("- **go run**: `go run ./pNNN` for each program of the course, one after another, after a first pass has filled GOCACHE.\n")
 	s.WriteString("- **floor**: every program built beforehand and run directly, alone, under the same supervision as check; serial blocks add up, the others count as the longest lesson or their sum divided by the CPUs, whichever is larger.\n")
 	s.WriteString("- **stdlib**: the playable examples of the packages listed in `bench/bench.go`, as lessons (see `runner/goexamples`), through `bingfa check --engine=auto` (second run: what was built is in bingfa's cache, the rest runs in yaegi), against one `go build -o bin/` of all of them with a warm GOCACHE into an empty `bin/` (every binary linked), then running each binary, one per CPU at a time. The same with the binaries already in `bin/`, where go build has nothing to do, is shown too: it is the floor of any tool that runs these programs as processes.\n")
+	s.WriteString(readingRatios)
 	if len(b.notes) > 0 {
 		s.WriteString("\n## Notes\n\n")
 		for _, n := range b.notes {
@@ -70,3 +71,13 @@ func cpuModel() string {
 	}
 	return strings.TrimSpace(string(out))
 }
+
+// readingRatios explains the targets that the physics of the course
+// decides.
+const readingRatios = `
+## Reading the ratios
+
+- **go run one by one.** The course's programs spend most of their time sleeping, waiting for children and measuring themselves in serial blocks: the floor is most of check's time, and go run pays it too, one program after another. go run also caches its binaries, so its per-program overhead is small once warm. A ratio of 5 would need the programs' own run time to be a small part of the total; here check runs at about the floor, which is as fast as these programs can be run.
+- **Cold check and cold go test** both spend most of their time compiling the standard library into an empty GOCACHE; go test does it in one invocation, check in a few go build invocations of growing size (so that the first blocks can run early). They are within a few per cent of each other.
+- **The standard library's examples**: in a second check most examples run in a warm yaegi worker (about 9 ms each) and the rest from bingfa's cache (about 3 ms); go build has to link every program again. When the binaries are already linked and up to date, go build does nothing and running them directly is the floor of any tool that runs each example as a process.
+`
