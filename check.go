@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"syscall"
 
@@ -48,12 +47,8 @@ func checkCmd(args []string) error {
 	defer set.Close()
 	cfg := set.Config()
 	cfg.Jobs = *jobs
-	if *runRE != "" {
-		re, err := regexp.Compile(*runRE)
-		if err != nil {
-			return fmt.Errorf("bad --run: %v", err)
-		}
-		cfg.Select = re.MatchString
+	if cfg.Select, err = selectBlocks(*runRE); err != nil {
+		return err
 	}
 	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose)
 	cfg.Observer = term

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"regexp"
 	"syscall"
 
 	"bingfa/runner/check"
@@ -47,12 +46,8 @@ func updateCmd(args []string) error {
 	defer set.Close()
 	cfg := set.Config()
 	cfg.Jobs = *jobs
-	if *runRE != "" {
-		re, err := regexp.Compile(*runRE)
-		if err != nil {
-			return fmt.Errorf("bad --run: %v", err)
-		}
-		cfg.Select = re.MatchString
+	if cfg.Select, err = selectBlocks(*runRE); err != nil {
+		return err
 	}
 	// Progress, and the blocks whose output is about to change, go to
 	// stderr; the diff of --dry-run and the list of files written, to

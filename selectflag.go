@@ -1,0 +1,19 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// selectBlocks returns the check.Config.Select of a --run pattern: the
+// blocks whose "lesson/name" it matches; nil (every block) for "".
+func selectBlocks(pattern string) (func(id string) bool, error) {
+	if pattern == "" {
+		return nil, nil
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, fmt.Errorf("bad --run: %v", err)
+	}
+	return re.MatchString, nil
+}
