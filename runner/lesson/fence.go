@@ -48,7 +48,7 @@ func newFence(n *ast.FencedCodeBlock, src []byte, idx lineIndex) *Fence {
 	f.BodyEnd = f.BodyStart
 	if lines := n.Lines(); lines.Len() > 0 {
 		f.BodyEnd = lineEnd(src, lines.At(lines.Len()-1).Start)
-		f.Text = fenceText(n, src)
+		f.Text = BlockText(n, src)
 	}
 	f.End = f.BodyEnd
 	if closing := lineAt(src, f.BodyEnd); f.BodyEnd < len(src) && isClosingFence(closing, f.Char, f.Len) {
@@ -58,8 +58,9 @@ func newFence(n *ast.FencedCodeBlock, src []byte, idx lineIndex) *Fence {
 	return f
 }
 
-// fenceText returns the content of a fenced block with LF line endings.
-func fenceText(n *ast.FencedCodeBlock, src []byte) string {
+// BlockText returns the content of a code block (fenced or indented) with
+// LF line endings.
+func BlockText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+
+	"bingfa/runner/lesson"
 )
 
 // blockNode prints one block-level node of the document, with prefix
@@ -22,7 +24,7 @@ func (r *Reader) blockNode(n ast.Node, prefix string) error {
 	case *ast.FencedCodeBlock:
 		return r.fence(t)
 	case *ast.CodeBlock:
-		r.code("", fenceText(t, r.src))
+		r.code("", lesson.BlockText(t, r.src))
 		r.printf("\n")
 	case *ast.Blockquote:
 		return r.children(t, prefix+r.paint(dim, "│ "))
@@ -105,15 +107,4 @@ func (r *Reader) table(t *east.Table, prefix string) {
 		r.printf("%s%s\n", prefix, line)
 	}
 	r.printf("\n")
-}
-
-// fenceText returns the content of a code block.
-func fenceText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		b.Write(seg.Value(src))
-	}
-	return strings.ReplaceAll(b.String(), "\r\n", "\n")
 }

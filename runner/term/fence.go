@@ -26,7 +26,7 @@ func (r *Reader) fence(n *ast.FencedCodeBlock) error {
 		}
 	}
 	lang, _, _ := strings.Cut(string(n.Language(r.src)), " ")
-	r.code(lang, fenceText(n, r.src))
+	r.code(lang, lesson.BlockText(n, r.src))
 	r.printf("\n")
 	return nil
 }

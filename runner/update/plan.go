@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
 )
@@ -133,17 +132,7 @@ func actualOutput(r *check.Result, orig *lesson.Block) (string, bool, error) {
 		return "", false, lesson.Errorf(r.Lesson.Path, orig.Code.Line,
 			"not updated: its %d runs printed %d different outputs; make the expected output cover them (placeholders, unordered, order-by)", len(r.Runs), len(r.Distinct))
 	}
-	return r.Runs[0].Text(stream(b)), true, nil
-}
-
-func stream(b *lesson.Block) engine.Stream {
-	switch b.Out.Stream {
-	case "stdout":
-		return engine.Stdout
-	case "stderr":
-		return engine.Stderr
-	}
-	return engine.Output
+	return r.Runs[0].Text(verdict.Stream(b)), true, nil
 }
 
 // remap moves the lines of errors about lesson l, whose copies of files

@@ -77,7 +77,7 @@ func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 			return v
 		}
 	}
-	text := o.Text(stream(b))
+	text := o.Text(Stream(b))
 	v.Actual = match.Normalize(text)
 	if o.Err == nil {
 		judgeEnd(v, b, o, text)
@@ -88,7 +88,10 @@ func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 	return v
 }
 
-func stream(b *lesson.Block) engine.Stream {
+// Stream returns the stream that the output block of b is about: stdout
+// or stderr alone (output stdout, output stderr), or both as they were
+// written.
+func Stream(b *lesson.Block) engine.Stream {
 	switch b.Out.Stream {
 	case "stdout":
 		return engine.Stdout

@@ -89,7 +89,7 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome) {
 	v.Timeline = timeline(lines(evs), o.Elapsed)
 	if v.Status == Failed {
 		if vd := verdict.Judge(b, o); vd.Diff != "" {
-			v.Diff = newDiff(b, o.Text(stream(b)), vd)
+			v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd)
 		}
 	}
 }
@@ -110,23 +110,12 @@ func shownRun(b *lesson.Block, res *check.Result) *engine.Outcome {
 	}
 	if len(res.Distinct) > 0 {
 		for _, o := range res.Runs {
-			if match.Normalize(o.Text(stream(b))) == res.Distinct[0].Output {
+			if match.Normalize(o.Text(verdict.Stream(b))) == res.Distinct[0].Output {
 				return o
 			}
 		}
 	}
 	return res.Runs[0]
-}
-
-// stream returns the stream the output block of b is about.
-func stream(b *lesson.Block) engine.Stream {
-	switch b.Out.Stream {
-	case "stdout":
-		return engine.Stdout
-	case "stderr":
-		return engine.Stderr
-	}
-	return engine.Output
 }
 
 // streamName is the name of an event's stream in pages: "" for the
