@@ -114,12 +114,11 @@ type tally struct {
 	mu      sync.Mutex
 	results [][]*Result
 	left    []int
-	lessons []*lesson.Lesson
 }
 
 func newTally(c *Checker, lessons []*lesson.Lesson) *tally {
 	t := &tally{c: c, index: map[*lesson.Block][2]int{}, results: make([][]*Result, len(lessons)),
-		left: make([]int, len(lessons)), lessons: lessons}
+		left: make([]int, len(lessons))}
 	for i, l := range lessons {
 		sel := c.Selected(l)
 		t.results[i] = make([]*Result, len(sel))
