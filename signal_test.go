@@ -22,11 +22,7 @@ func TestInterrupt(t *testing.T) {
 		t.Skip("builds bingfa")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "bingfa")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBingfa(t, dir)
 	lessonPath := filepath.Join(dir, "sleepers.md")
 	writeSleepers(t, lessonPath)
 	tmp := filepath.Join(dir, "tmp")
