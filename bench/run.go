@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"bingfa/runner/compiled"
 	"bingfa/runner/proc"
 )
 
@@ -38,7 +39,7 @@ func runBinary(bin string, p *program) (time.Duration, error) {
 	defer os.RemoveAll(scratch)
 	cmd := exec.Command(bin, p.Args...)
 	cmd.Dir = scratch
-	cmd.Env = append(os.Environ(), append([]string{"TMPDIR=" + scratch}, p.Env...)...)
+	cmd.Env = compiled.RunEnv(scratch, p.Env) // as check runs it
 	o := proc.Run(context.Background(), cmd, proc.Config{Timeout: p.block.Opts.Timeout, MaxOutput: 1 << 20})
 	if o.Err != nil {
 		return o.Elapsed, fmt.Errorf("%s: %v", p.ID, o.Err)
