@@ -19,8 +19,15 @@ import (
 const modulePath = "bingfa.build"
 
 // buildFlags returns the go build flags of p.
-func buildFlags(p *engine.Program) []string {
-	if p.Race {
+func buildFlags(p *engine.Program) []string { return BuildFlags(p.Race) }
+
+// BuildFlags returns the flags with which programs are built, with or
+// without the race detector. A go command that compiles standard packages
+// with these flags and BuildEnv (go list -export, say) fills the build
+// cache with what go build will want: on a cold cache, the standard
+// library is compiled once, not twice.
+func BuildFlags(race bool) []string {
+	if race {
 		return []string{"-trimpath", "-race"}
 	}
 	return []string{"-trimpath"}
@@ -219,7 +226,7 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 	}
 	cmd := exec.Command(e.goCmd, args...)
 	cmd.Dir = work
-	cmd.Env = buildEnv(jobs[0].p.Race)
+	cmd.Env = BuildEnv(jobs[0].p.Race)
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	out := proc.Run(ctx, cmd, proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20})
@@ -306,10 +313,10 @@ func withoutConstraints(src []byte) []byte {
 	return bytes.Join(lines, nil)
 }
 
-// buildEnv returns the environment of go build: the user's, with settings
+// BuildEnv returns the environment of go build: the user's, with settings
 // that could break or slow a build of standard-library-only programs
 // overridden. The race detector needs cgo; other programs build without it.
-func buildEnv(race bool) []string {
+func BuildEnv(race bool) []string {
 	cgo := "0"
 	if race {
 		cgo = "1"

@@ -16,6 +16,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"bingfa/runner/compiled"
 )
 
 // A typeChecker type-checks programs against the standard library's
@@ -76,12 +78,15 @@ func (x *exports) open(path string) (io.ReadCloser, error) {
 // packages with all the parallelism the go command has, where one a
 // package would compile them one after another. It runs in GOROOT/src,
 // the standard library's own module, so that whatever module the process
-// runs in (perhaps one being edited) does not matter.
+// runs in (perhaps one being edited) does not matter, with the flags and
+// environment of the compiled engine's builds, so that what it compiles
+// is what they need too.
 func (x *exports) load(paths []string) error {
-	args := append([]string{"list", "-e", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "--"}, paths...)
-	cmd := exec.Command("go", args...)
+	args := append([]string{"list"}, compiled.BuildFlags(false)...)
+	args = append(args, "-e", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "--")
+	cmd := exec.Command("go", append(args, paths...)...)
 	cmd.Dir = stdDir()
-	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
+	cmd.Env = compiled.BuildEnv(false)
 	out, err := cmd.Output()
 	if err != nil {
 		var ee *exec.ExitError
