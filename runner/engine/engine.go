@@ -82,8 +82,11 @@ type Outcome struct {
 	Exit    int    // exit status; -1 when the program did not exit by itself
 	Signal  string // the signal that ended it, if any
 	Elapsed time.Duration
-	Build   time.Duration // time spent building, 0 when cached
-	Cached  bool          // the binary came from the cache
+	// CPU is the processor time (user and system) of the program and of
+	// the children it waited for; 0 when unknown (the interpreter).
+	CPU    time.Duration
+	Build  time.Duration // time spent building, 0 when cached
+	Cached bool          // the binary came from the cache
 	// Leftover counts processes the program left running after it ended;
 	// they were killed.
 	Leftover int

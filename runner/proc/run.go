@@ -43,7 +43,8 @@ const drainGrace = 300 * time.Millisecond
 
 // Run starts cmd and supervises it until it and its process group are
 // gone. cmd must not have Stdin, Stdout or Stderr set. The returned
-// Outcome has its Events, Exit, Signal, Elapsed, Leftover and Err set.
+// Outcome has its Events, Exit, Signal, Elapsed, CPU, Leftover and Err
+// set.
 func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	becomeSubreaper()
 	out := &engine.Outcome{Exit: -1}
@@ -119,6 +120,7 @@ func setStatus(out *engine.Outcome, ps *os.ProcessState) {
 	if ps == nil {
 		return
 	}
+	out.CPU = ps.UserTime() + ps.SystemTime()
 	ws, ok := ps.Sys().(syscall.WaitStatus)
 	if ok && ws.Signaled() {
 		out.Signal = ws.Signal().String()

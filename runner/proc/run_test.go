@@ -139,3 +139,17 @@ func reapOrphans() {
 		}
 	}
 }
+
+// TestCPU: a program that sleeps uses next to no CPU; the work of a child
+// it waits for counts.
+func TestCPU(t *testing.T) {
+	sleeper := run(t, sh("sleep 0.3"), Config{})
+	if sleeper.CPU > 100*time.Millisecond {
+		t.Errorf("a sleeping program used %v of CPU in %v", sleeper.CPU, sleeper.Elapsed)
+	}
+	// Fixed work, not a fixed time: a busy machine does not shrink it.
+	worker := run(t, sh(`/bin/sh -c 'i=0; while [ $i -lt 500000 ]; do i=$((i+1)); done'; true`), Config{Timeout: time.Minute})
+	if worker.Err != nil || worker.CPU < 50*time.Millisecond {
+		t.Errorf("a child counting to 500000: CPU %v in %v, err %v; want at least 50ms", worker.CPU, worker.Elapsed, worker.Err)
+	}
+}
