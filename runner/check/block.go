@@ -107,6 +107,7 @@ func (c *Checker) ready(ctx context.Context, e engine.Engine, p *engine.Program,
 // first failing run's, or a pass.
 func (c *Checker) runs(ctx context.Context, r *Result, e engine.Engine, b *lesson.Block, p *engine.Program) *verdict.Verdict {
 	n := b.Opts.Runs
+	key := historyKey(p.ID, e.Name())
 	outs := make([]*engine.Outcome, n)
 	verdicts := make([]*verdict.Verdict, n)
 	var wg sync.WaitGroup
@@ -115,9 +116,10 @@ func (c *Checker) runs(ctx context.Context, r *Result, e engine.Engine, b *lesso
 		run := func() {
 			defer wg.Done()
 			c.ready(ctx, e, p, b.Opts.Serial)
-			release := c.slots.acquire(b.Opts.Serial)
+			release := c.slots.acquire(b.Opts.Serial, c.expect(key))
 			defer release()
 			outs[i] = e.Run(ctx, p, nil)
+			c.learn(key, outs[i])
 			verdicts[i] = verdict.Judge(b, outs[i])
 		}
 		if b.Opts.Serial {
@@ -140,6 +142,22 @@ func (c *Checker) runs(ctx context.Context, r *Result, e engine.Engine, b *lesso
 		}
 	}
 	return verdicts[0]
+}
+
+// expect returns how long the program with history key ran last time, 0
+// when unknown.
+func (c *Checker) expect(key string) time.Duration {
+	if c.cfg.History == nil {
+		return 0
+	}
+	return c.cfg.History.Expect(key)
+}
+
+// learn records how long a program that ran to its end took.
+func (c *Checker) learn(key string, o *engine.Outcome) {
+	if c.cfg.History != nil && o.Err == nil {
+		c.cfg.History.Record(key, o.Elapsed)
+	}
 }
 
 // merge adds a verdict's findings to the result.

@@ -1,8 +1,10 @@
 package check
 
 import (
+	"cmp"
 	"context"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -12,11 +14,19 @@ import (
 
 // Config configures a Checker.
 type Config struct {
-	Router   Router               // picks the engines of each block
-	Builder  engine.Builder       // builds blocks that are not run
-	Jobs     int                  // lessons and programs at once; 0 means the number of CPUs
+	Router  Router         // picks the engines of each block
+	Builder engine.Builder // builds blocks that are not run
+	Jobs    int            // programs that may always run at once; 0 means the number of CPUs
+	// Idle reports how many CPUs are idle (see package cpuload). When it
+	// is set, more than Jobs programs run at once while a CPU stays idle,
+	// up to 8 times Jobs: programs that sleep or wait leave the CPUs to
+	// others. When it is nil, at most Jobs programs run at once.
+	Idle     func() float64
 	Select   func(id string) bool // which blocks to check, by "lesson/block"; nil: all
 	Observer Observer             // may be nil
+	// History, when set, tells how long each block ran last time, so
+	// that the longest start first, and learns how long they run now.
+	History History
 }
 
 // A Checker checks lessons. It is safe for concurrent use.
@@ -47,7 +57,7 @@ func New(cfg Config) *Checker {
 	}
 	built := make(chan struct{})
 	close(built)
-	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs), built: built}
+	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, cfg.Idle), built: built}
 }
 
 // Selected returns the blocks of l that the configuration selects.
@@ -198,6 +208,11 @@ func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
 			run = append(run, p)
 		}
 	}
+	// The programs that ran longest last time are built first, so that
+	// they can start first.
+	slices.SortStableFunc(items, func(a, b item) int {
+		return cmp.Compare(c.expect(historyKey(b.p.ID, "compiled")), c.expect(historyKey(a.p.ID, "compiled")))
+	})
 	if pl, ok := c.cfg.Router.(Preloader); ok {
 		pl.Preload(run)
 	}

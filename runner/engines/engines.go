@@ -7,8 +7,12 @@
 package engines
 
 import (
+	"path/filepath"
+	"time"
+
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
+	"bingfa/runner/cpuload"
 	"bingfa/runner/engine"
 	"bingfa/runner/route"
 	"bingfa/runner/yaegi"
@@ -28,6 +32,8 @@ type Set struct {
 	Yaegi    *yaegi.Engine // nil in mode compiled
 	Router   check.Router
 	route    *route.Router // the static check behind Router
+	meter    *cpuload.Meter
+	history  *check.FileHistory
 }
 
 // New returns the engines for mode ("" means auto), with binaries cached
@@ -37,7 +43,8 @@ func New(mode, cacheDir string) (*Set, error) {
 		mode = Auto
 	}
 	c := compiled.New(cacheDir)
-	s := &Set{Compiled: c}
+	s := &Set{Compiled: c, meter: cpuload.New(100 * time.Millisecond),
+		history: check.OpenHistory(filepath.Join(cacheDir, "history.json"))}
 	var y engine.Engine
 	if mode != Compiled {
 		e, err := yaegi.New()
@@ -73,8 +80,10 @@ func (s *Set) Warm() {
 // Builder returns the engine that builds blocks that are not run.
 func (s *Set) Builder() engine.Builder { return s.Compiled }
 
-// Close stops the engines' work in progress (builds, workers).
+// Close stops the engines' work in progress (builds, workers) and keeps
+// how long the programs ran for next time.
 func (s *Set) Close() error {
+	_ = s.history.Save() // a hint for next time; nothing is lost without it
 	if s.Yaegi != nil {
 		s.Yaegi.Close()
 	}
@@ -83,5 +92,5 @@ func (s *Set) Close() error {
 
 // Config returns a check configuration using these engines.
 func (s *Set) Config() check.Config {
-	return check.Config{Router: s.Router, Builder: s.Builder()}
+	return check.Config{Router: s.Router, Builder: s.Builder(), Idle: s.meter.Idle, History: s.history}
 }
