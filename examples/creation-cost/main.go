@@ -59,8 +59,13 @@ func threadCost() (time.Duration, int) {
 	elapsed := time.Since(start)
 	created := threadCount() - before
 	close(release)
-	for deadline := time.Now().Add(2 * time.Second); threadCount() > before && time.Now().Before(deadline); {
-		time.Sleep(time.Millisecond) // 等这些线程退出，下一轮测量才能从同样的起点开始
+	// 等这些线程退出，下一轮测量才能从相近的起点开始。运行时会留几个空闲线程备用，
+	// 线程数未必回到 before，所以等到它 20 毫秒不再变化为止。
+	for last, still := threadCount(), 0; last > before && still < 20; still++ {
+		time.Sleep(time.Millisecond)
+		if n := threadCount(); n != last {
+			last, still = n, 0
+		}
 	}
 	return elapsed / time.Duration(max(created, 1)), created
 }
