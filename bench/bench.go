@@ -23,6 +23,7 @@ type bench struct {
 	std     bool
 	ps      []*program
 	results []result
+	costs   []cost // of each program of the course, alone
 	notes   []string
 }
 
@@ -195,10 +196,11 @@ func (b *bench) floor() error {
 	if _, err := buildAll(m, b.ps, nil); err != nil {
 		return err
 	}
-	d, err := floor(m, b.ps)
+	d, costs, err := floor(m, b.ps)
 	if err != nil {
 		return err
 	}
+	b.costs = costs
 	b.record("floor", "floor: the programs' own run time, scheduled as check does", d)
 	return nil
 }

@@ -19,6 +19,7 @@ type program struct {
 	Env    []string
 	Serial bool
 	Race   bool
+	Runs   int // runs=N
 	// Example reports whether the program can also run as a Go testable
 	// example: it exits 0, takes no arguments or environment, does not
 	// re-execute itself and needs no race detector.
@@ -66,7 +67,7 @@ func newProgram(l *lesson.Lesson, b *lesson.Block) (*program, error) {
 	o := &b.Opts
 	p := &program{
 		ID: l.ID(b), Lesson: l.Name, Source: src, Args: o.Args, Env: o.Env,
-		Serial: o.Serial, Race: o.Race, block: b, les: l,
+		Serial: o.Serial, Race: o.Race, Runs: o.Runs, block: b, les: l,
 	}
 	p.Example = o.Exit == 0 && len(o.Args) == 0 && len(o.Env) == 0 && !o.Race &&
 		o.Expect.Kind == "" && o.Runs <= 1 && !strings.Contains(src, "os.Executable") &&

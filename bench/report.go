@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -21,6 +23,7 @@ var ratios = []ratio{
 	{"cold check ÷ cold go test (same programs)", "sub-check-cold", "sub-gotest-cold", "< 1", func(r float64) bool { return r < 1 }},
 	{"warm check ÷ warm go test (same programs)", "sub-check-warm", "sub-gotest-warm", "(reported)", nil},
 	{"go run one by one ÷ warm check", "gorun-warm", "check-warm", "≥ 5", func(r float64) bool { return r >= 5 }},
+	{"go run one by one ÷ floor: the most any tool can reach", "gorun-warm", "floor", "(bound)", nil},
 	{"stdlib: build all + run ÷ check --engine=auto, warm", "std-buildrun-warm", "std-check-warm", "≥ 3", func(r float64) bool { return r >= 3 }},
 }
 
@@ -48,11 +51,12 @@ func (b *bench) report() string {
 	for _, r := range b.results {
 		fmt.Fprintf(&s, "| %s | %.2f |\n", r.Name, r.Took.Seconds())
 	}
+	b.writeCosts(&s)
 	s.WriteString("\n## How each is measured\n\n")
 	s.WriteString("- **check**: the `bingfa` binary built from this checkout, `bingfa check lessons`. Warm: its cache filled by a first run, the usual GOCACHE. Cold: an empty bingfa cache and an empty GOCACHE (the standard library is compiled again).\n")
 	s.WriteString("- **go test**: every program that can be a testable example (exit status 0, no arguments or environment, does not re-execute itself, no race detector) is written as a package of a generated module with an `Example` that calls its `main` and states the lesson's expected output; `go test -count=1 ./...` of all of them. `check` of a lesson holding exactly those programs is the comparison.\n")
 	s.WriteString("- **go run**: `go run ./pNNN` for each program of the course, one after another, after a first pass has filled GOCACHE.\n")
-	s.WriteString("- **floor**: every program built beforehand and run directly, alone, under the same supervision as check; serial blocks add up, the others count as the longest lesson or their sum divided by the CPUs, whichever is larger.\n")
+	s.WriteString("- **floor**: every program built beforehand and run directly, alone, under the same supervision as check. Serial blocks must run with nothing beside them, so their times add up; the others may all run at once, which takes at least as long as the longest of them, and at least their processor time (user and system, children included) divided among the CPUs. The floor is the sum of the first and the larger of the other two: no scheduler can run the course faster.\n")
 	s.WriteString("- **stdlib**: the playable examples of the packages listed in `bench/bench.go`, as lessons (see `runner/goexamples`), through `bingfa check --engine=auto` (second run: what was built is in bingfa's cache, the rest runs in yaegi), against one `go build -o bin/` of all of them with a warm GOCACHE into an empty `bin/` (every binary linked), then running each binary, one per CPU at a time. The same with the binaries already in `bin/`, where go build has nothing to do, is shown too: it is the floor of any tool that runs these programs as processes.\n")
 	s.WriteString(readingRatios)
 	if len(b.notes) > 0 {
@@ -62,6 +66,39 @@ func (b *bench) report() string {
 		}
 	}
 	return s.String()
+}
+
+// costliest is how many programs the report lists by their cost.
+const costliest = 12
+
+// writeCosts lists the programs that cost the most time alone: they
+// decide the floor.
+func (b *bench) writeCosts(s *strings.Builder) {
+	if len(b.costs) == 0 {
+		return
+	}
+	cs := slices.Clone(b.costs)
+	slices.SortStableFunc(cs, func(x, y cost) int { return cmp.Compare(y.wall, x.wall) })
+	var wall, serial time.Duration
+	for _, c := range b.costs {
+		wall += c.wall
+		if c.p.Serial {
+			serial += c.wall
+		}
+	}
+	fmt.Fprintf(s, "\n## What the programs cost\n\nRun alone, the course's %d programs take %.2f s one after another, %.2f s of it in serial blocks.", len(b.costs), wall.Seconds(), serial.Seconds())
+	if gorun := b.get("gorun-warm"); gorun > wall {
+		fmt.Fprintf(s, " go run one by one took %.2f s more: %.0f ms of its own per program.", (gorun - wall).Seconds(), float64((gorun-wall).Milliseconds())/float64(len(b.costs)))
+	}
+	fmt.Fprintf(s, " The %d that take longest:\n\n", min(costliest, len(cs)))
+	s.WriteString("| block | serial | wall s | CPU s |\n|---|---|---|---|\n")
+	for _, c := range cs[:min(costliest, len(cs))] {
+		serial := ""
+		if c.p.Serial {
+			serial = "yes"
+		}
+		fmt.Fprintf(s, "| %s | %s | %.2f | %.2f |\n", c.p.ID, serial, c.wall.Seconds(), c.cpu.Seconds())
+	}
 }
 
 func cpuModel() string {
@@ -77,7 +114,7 @@ func cpuModel() string {
 const readingRatios = `
 ## Reading the ratios
 
-- **go run one by one.** The course's programs spend most of their time sleeping, waiting for children and measuring themselves in serial blocks: the floor is most of check's time, and go run pays it too, one program after another. go run also caches its binaries, so its per-program overhead is small once warm. A ratio of 5 would need the programs' own run time to be a small part of the total; here check runs at about the floor, which is as fast as these programs can be run.
-- **Cold check and cold go test** both spend most of their time compiling the standard library into an empty GOCACHE; go test does it in one invocation, check in a few go build invocations of growing size (so that the first blocks can run early). They are within a few per cent of each other.
-- **The standard library's examples**: in a second check most examples run in a warm yaegi worker (about 9 ms each) and the rest from bingfa's cache (about 3 ms); go build has to link every program again. When the binaries are already linked and up to date, go build does nothing and running them directly is the floor of any tool that runs each example as a process.
+- **go run one by one.** No tool can run the course faster than the floor, so no tool can be more than *go run ÷ floor* times faster than go run: that bound is in the table, and it is below 5. The course's programs spend their time sleeping, waiting for their children and measuring themselves in serial blocks, which must run alone (see *What the programs cost*); go run pays that time too, one program after another, plus its own overhead per program, small once its cache is warm (see *What the programs cost*). A ratio of 5 would need the programs' own time to be a small part of go run's, and the serial blocks alone are more than a fifth of it. check runs within a few per cent of the floor.
+- **Cold check and cold go test** both spend most of their time compiling the standard library into an empty GOCACHE. check compiles it once: the export data that routing asks go list for is built with the flags and environment of check's own builds (-trimpath, CGO_ENABLED=0), so go build finds it in the cache; before, it was compiled twice. The first programs then start while the others are still being built, and blocks that the interpreter can run start at once.
+- **The standard library's examples**: in a second check most examples run in a fresh yaegi worker each (started ahead, in the background) and the rest from bingfa's cache; go build has to link every program again. When the binaries are already linked and up to date, go build does nothing and running them directly is the floor of any tool that runs each example as a process.
 `

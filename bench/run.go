@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"bingfa/runner/compiled"
+	"bingfa/runner/engine"
 	"bingfa/runner/proc"
 )
 
@@ -30,11 +31,11 @@ func timed(dir string, env []string, name string, args ...string) (time.Duration
 }
 
 // runBinary runs a built program directly, in a scratch directory, under
-// the same supervision as check, and returns its own run time.
-func runBinary(bin string, p *program) (time.Duration, error) {
+// the same supervision as check, and returns its outcome.
+func runBinary(bin string, p *program) (*engine.Outcome, error) {
 	scratch, err := os.MkdirTemp("", "bingfa-bench-run-")
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer os.RemoveAll(scratch)
 	cmd := exec.Command(bin, p.Args...)
@@ -42,9 +43,9 @@ func runBinary(bin string, p *program) (time.Duration, error) {
 	cmd.Env = compiled.RunEnv(scratch, p.Env) // as check runs it
 	o := proc.Run(context.Background(), cmd, proc.Config{Timeout: p.block.Opts.Timeout, MaxOutput: 1 << 20})
 	if o.Err != nil {
-		return o.Elapsed, fmt.Errorf("%s: %v", p.ID, o.Err)
+		return o, fmt.Errorf("%s: %v", p.ID, o.Err)
 	}
-	return o.Elapsed, nil
+	return o, nil
 }
 
 // buildAll builds the packages of m into m.Dir/bin with one go build for
@@ -77,31 +78,45 @@ func buildAll(m *module, ps []*program, env []string) (time.Duration, error) {
 	return took, nil
 }
 
-// floor runs every prebuilt program once, alone, and returns the time the
-// programs themselves need when run as check schedules them: serial blocks
-// one after another, the others in parallel by lesson (each lesson's blocks
-// in order) on the machine's CPUs.
-func floor(m *module, ps []*program) (time.Duration, error) {
-	var serial, total time.Duration
-	chain := map[string]time.Duration{}
+// A cost is what one program of the course costs when run alone.
+type cost struct {
+	p         *program
+	wall, cpu time.Duration // of one run
+}
+
+// floor runs every prebuilt program once, alone, and returns what each
+// costs and the floor of their costs (see floorOf).
+func floor(m *module, ps []*program) (time.Duration, []cost, error) {
+	var costs []cost
 	for i, p := range ps {
 		bin := filepath.Join(m.Dir, "bin", fmt.Sprintf("p%03d", i+1))
-		d, err := runBinary(bin, p)
+		o, err := runBinary(bin, p)
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
-		if p.Serial {
-			serial += d
+		costs = append(costs, cost{p, o.Elapsed, o.CPU})
+	}
+	return floorOf(costs, runtime.NumCPU()), costs, nil
+}
+
+// floorOf returns the least time in which any scheduler can run programs
+// of these costs as check must, on cpus CPUs: serial blocks one after
+// another with nothing beside them, the others at once, which takes as
+// long as the longest of them, or as their processor time divided among
+// the CPUs, whichever is longer. The runs of a runs=N block count N
+// times (at once, unless the block is serial).
+func floorOf(costs []cost, cpus int) time.Duration {
+	var serial, longest, cpu time.Duration
+	for _, c := range costs {
+		runs := time.Duration(max(c.p.Runs, 1))
+		if c.p.Serial {
+			serial += runs * c.wall
 			continue
 		}
-		total += d
-		chain[p.Lesson] += d
+		longest = max(longest, c.wall)
+		cpu += runs * c.cpu
 	}
-	longest := time.Duration(0)
-	for _, d := range chain {
-		longest = max(longest, d)
-	}
-	return serial + max(longest, total/time.Duration(runtime.NumCPU())), nil
+	return serial + max(longest, cpu/time.Duration(cpus))
 }
 
 // runEach runs every program's binary, NumCPU at a time, and returns the
