@@ -144,19 +144,19 @@ func (c *Checker) runs(ctx context.Context, r *Result, e engine.Engine, b *lesso
 	return verdicts[0]
 }
 
-// expect returns how long the program with history key ran last time, 0
-// when unknown.
-func (c *Checker) expect(key string) time.Duration {
+// expect returns what the program with history key cost last time, the
+// zero Cost when unknown.
+func (c *Checker) expect(key string) Cost {
 	if c.cfg.History == nil {
-		return 0
+		return Cost{}
 	}
 	return c.cfg.History.Expect(key)
 }
 
-// learn records how long a program that ran to its end took.
+// learn records what a program that ran to its end cost.
 func (c *Checker) learn(key string, o *engine.Outcome) {
 	if c.cfg.History != nil && o.Err == nil {
-		c.cfg.History.Record(key, o.Elapsed)
+		c.cfg.History.Record(key, Cost{Wall: o.Elapsed, CPU: o.CPU})
 	}
 }
 

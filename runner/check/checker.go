@@ -18,14 +18,16 @@ type Config struct {
 	Builder engine.Builder // builds blocks that are not run
 	Jobs    int            // programs that may always run at once; 0 means the number of CPUs
 	// Idle reports how many CPUs are idle (see package cpuload). When it
-	// is set, more than Jobs programs run at once while a CPU stays idle,
-	// up to 8 times Jobs: programs that sleep or wait leave the CPUs to
-	// others. When it is nil, at most Jobs programs run at once.
+	// is set, more than Jobs programs run at once, up to 8 times Jobs,
+	// while the CPUs they are expected to need are idle: programs that
+	// sleep or wait leave the CPUs to others. When it is nil, at most Jobs
+	// programs run at once.
 	Idle     func() float64
 	Select   func(id string) bool // which blocks to check, by "lesson/block"; nil: all
 	Observer Observer             // may be nil
-	// History, when set, tells how long each block ran last time, so
-	// that the longest start first, and learns how long they run now.
+	// History, when set, tells what each block cost last time, so that
+	// the longest start first and those that mostly sleep run beside the
+	// others, and learns what they cost now.
 	History History
 }
 
@@ -211,7 +213,7 @@ func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
 	// The programs that ran longest last time are built first, so that
 	// they can start first.
 	slices.SortStableFunc(items, func(a, b item) int {
-		return cmp.Compare(c.expect(historyKey(b.p.ID, "compiled")), c.expect(historyKey(a.p.ID, "compiled")))
+		return cmp.Compare(c.expect(historyKey(b.p.ID, "compiled")).Wall, c.expect(historyKey(a.p.ID, "compiled")).Wall)
 	})
 	if pl, ok := c.cfg.Router.(Preloader); ok {
 		pl.Preload(run)

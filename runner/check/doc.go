@@ -8,9 +8,11 @@
 // compiled engine builds them in a few go build invocations of growing
 // size). Every block that is not serial is under way at once, and starts
 // as soon as its own program is built, while others are still being
-// built. Jobs programs may run at any moment, and more start, one at a
-// time, while a CPU stays idle (Config.Idle), since most programs about
-// concurrency spend their time sleeping or waiting. Serial blocks run last,
+// built. Jobs programs may run at any moment, and more start while the
+// CPUs they are expected to need are idle (Config.Idle, Config.History),
+// since most programs about concurrency spend their time sleeping or
+// waiting; the programs that ran longest last time start first. Serial
+// blocks run last,
 // one at a time, once every other block is done and no build is left, so
 // that the machine is quiet while they measure time or CPU and they hold
 // up nothing. The runs of a runs=N block run in parallel unless the block

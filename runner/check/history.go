@@ -8,20 +8,42 @@ import (
 	"time"
 )
 
-// A History remembers how long each block's program ran, so that a later
-// check starts the longest ones first. Keys are a block's "lesson/name"
-// and the engine that ran it.
+// A Cost is what one run of a program cost: its wall time and its
+// processor time (user and system, with the children it waited for). The
+// zero Cost means unknown.
+type Cost struct {
+	Wall, CPU time.Duration
+}
+
+// Known reports whether c was measured.
+func (c Cost) Known() bool { return c.Wall > 0 }
+
+// Load returns the CPUs the program kept busy on average, such as 0.02
+// for a program that mostly sleeps and 1.9 for one that spins on two
+// CPUs; 1 when unknown.
+func (c Cost) Load() float64 {
+	if !c.Known() {
+		return 1
+	}
+	return c.CPU.Seconds() / c.Wall.Seconds()
+}
+
+// A History remembers what each block's program cost, so that a later
+// check starts the longest ones first and runs those that mostly sleep
+// beside the others. Keys are a block's "lesson/name" and the engine that
+// ran it.
 type History interface {
-	Expect(key string) time.Duration // 0 when unknown
-	Record(key string, d time.Duration)
+	Expect(key string) Cost // the zero Cost when unknown
+	Record(key string, c Cost)
 }
 
 // historyKey returns the key of block id run by engine.
 func historyKey(id, engine string) string { return id + "@" + engine }
 
 // A FileHistory is a History kept in a JSON file: an object whose keys
-// are History keys and whose values are the last run time in seconds and
-// the day it was recorded. It is safe for concurrent use.
+// are History keys and whose values hold the last run's wall and
+// processor time in seconds and the day it was recorded. It is safe for
+// concurrent use.
 type FileHistory struct {
 	path  string
 	mu    sync.Mutex
@@ -30,8 +52,9 @@ type FileHistory struct {
 }
 
 type entry struct {
-	Seconds float64 `json:"s"`
-	Day     int64   `json:"day"` // days since 1970
+	Wall float64  `json:"wall"`
+	CPU  *float64 `json:"cpu"` // nil in an entry of an older format: unknown
+	Day  int64    `json:"day"` // days since 1970
 }
 
 // historyDays is how long a block not run since is remembered.
@@ -48,17 +71,24 @@ func OpenHistory(path string) *FileHistory {
 }
 
 // Expect implements History.
-func (h *FileHistory) Expect(key string) time.Duration {
+func (h *FileHistory) Expect(key string) Cost {
 	h.mu.Lock()
-	defer h.mu.Unlock()
-	return time.Duration(h.m[key].Seconds * float64(time.Second))
+	e, ok := h.m[key]
+	h.mu.Unlock()
+	if !ok || e.CPU == nil || e.Wall <= 0 {
+		return Cost{}
+	}
+	return Cost{Wall: seconds(e.Wall), CPU: seconds(*e.CPU)}
 }
 
+func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
 // Record implements History.
-func (h *FileHistory) Record(key string, d time.Duration) {
+func (h *FileHistory) Record(key string, c Cost) {
+	cpu := c.CPU.Seconds()
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.m[key] = entry{Seconds: d.Seconds(), Day: today()}
+	h.m[key] = entry{Wall: c.Wall.Seconds(), CPU: &cpu, Day: today()}
 	h.dirty = true
 }
 

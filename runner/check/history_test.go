@@ -10,7 +10,7 @@ import (
 func TestFileHistory(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", "history.json")
 	h := OpenHistory(path) // no file yet: empty
-	if got := h.Expect("a/b@compiled"); got != 0 {
+	if got := h.Expect("a/b@compiled"); got.Known() {
 		t.Fatalf("Expect of an empty history = %v", got)
 	}
 	if err := h.Save(); err != nil {
@@ -19,14 +19,17 @@ func TestFileHistory(t *testing.T) {
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("Save with nothing recorded wrote a file (%v)", err)
 	}
-	h.Record("a/b@compiled", 1500*time.Millisecond)
-	h.Record("a/c@yaegi", 20*time.Millisecond)
-	h.m["old@compiled"] = entry{Seconds: 9, Day: today() - historyDays - 1}
+	busy := Cost{Wall: 1500 * time.Millisecond, CPU: 2800 * time.Millisecond}
+	sleeper := Cost{Wall: 2 * time.Second, CPU: 0}
+	h.Record("a/b@compiled", busy)
+	h.Record("a/c@yaegi", sleeper)
+	nine := 9.0
+	h.m["old@compiled"] = entry{Wall: 9, CPU: &nine, Day: today() - historyDays - 1}
 	if err := h.Save(); err != nil {
 		t.Fatal(err)
 	}
 	again := OpenHistory(path)
-	for key, want := range map[string]time.Duration{"a/b@compiled": 1500 * time.Millisecond, "a/c@yaegi": 20 * time.Millisecond, "old@compiled": 0, "a/b@yaegi": 0} {
+	for key, want := range map[string]Cost{"a/b@compiled": busy, "a/c@yaegi": sleeper, "old@compiled": {}, "a/b@yaegi": {}} {
 		if got := again.Expect(key); got != want {
 			t.Errorf("after Save and OpenHistory, Expect(%q) = %v, want %v", key, got, want)
 		}
@@ -37,20 +40,42 @@ func TestFileHistory(t *testing.T) {
 	}
 }
 
+// TestFileHistoryBroken: a file that is not JSON, or of an older format
+// (no processor time), is no history, and is replaced.
 func TestFileHistoryBroken(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "history.json")
-	if err := os.WriteFile(path, []byte("{not json"), 0o644); err != nil {
-		t.Fatal(err)
+	for name, text := range map[string]string{"not JSON": "{not json", "older format": `{"a/b@compiled":{"s":1.5,"day":20000}}`} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "history.json")
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			h := OpenHistory(path)
+			if got := h.Expect("a/b@compiled"); got.Known() {
+				t.Errorf("Expect = %v, want unknown", got)
+			}
+			c := Cost{Wall: time.Second, CPU: time.Millisecond}
+			h.Record("a/b@compiled", c)
+			if err := h.Save(); err != nil {
+				t.Fatal(err)
+			}
+			if got := OpenHistory(path).Expect("a/b@compiled"); got != c {
+				t.Errorf("the file was not replaced: Expect = %v", got)
+			}
+		})
 	}
-	h := OpenHistory(path)
-	if got := h.Expect("a/b@compiled"); got != 0 {
-		t.Errorf("Expect from a broken file = %v, want 0", got)
-	}
-	h.Record("a/b@compiled", time.Second)
-	if err := h.Save(); err != nil {
-		t.Fatal(err)
-	}
-	if got := OpenHistory(path).Expect("a/b@compiled"); got != time.Second {
-		t.Errorf("a broken file was not replaced: Expect = %v", got)
+}
+
+func TestCostLoad(t *testing.T) {
+	for _, tc := range []struct {
+		c    Cost
+		want float64
+	}{
+		{Cost{}, 1},
+		{Cost{Wall: 2 * time.Second, CPU: 20 * time.Millisecond}, 0.01},
+		{Cost{Wall: time.Second, CPU: 1900 * time.Millisecond}, 1.9},
+	} {
+		if got := tc.c.Load(); got != tc.want {
+			t.Errorf("%+v.Load() = %v, want %v", tc.c, got, tc.want)
+		}
 	}
 }

@@ -8,18 +8,18 @@ import (
 	"time"
 )
 
-// occupy has n programs take a slot each, all asking at once, and hold it
-// until hold is closed. It returns how many held a slot at the same time
-// at most, once want programs have their slot (and a moment more, to see
-// whether others start) or after patience.
-func occupy(t *testing.T, s *slots, n, want int, patience time.Duration) (most int, hold chan struct{}, done *sync.WaitGroup) {
+// occupy has programs that cost c take a slot each, all asking at once,
+// and hold it until hold is closed. It returns how many held a slot at the
+// same time at most, once want programs have their slot (and a moment
+// more, to see whether others start) or after patience.
+func occupy(t *testing.T, s *slots, c []Cost, want int, patience time.Duration) (most int, hold chan struct{}, done *sync.WaitGroup) {
 	t.Helper()
 	hold = make(chan struct{})
 	done = &sync.WaitGroup{}
 	var now, peak, started atomic.Int32
-	for range n {
+	for _, c := range c {
 		done.Go(func() {
-			release := s.acquire(false, 0)
+			release := s.acquire(false, c)
 			started.Add(1)
 			cur := now.Add(1)
 			for p := peak.Load(); cur > p && !peak.CompareAndSwap(p, cur); p = peak.Load() {
@@ -37,6 +37,16 @@ func occupy(t *testing.T, s *slots, n, want int, patience time.Duration) (most i
 	return int(peak.Load()), hold, done
 }
 
+// costs returns n copies of c.
+func costs(n int, c Cost) []Cost { return slices.Repeat([]Cost{c}, n) }
+
+// sleeper is a program that mostly sleeps; unknown is one never run.
+var (
+	sleeper = Cost{Wall: time.Second, CPU: 10 * time.Millisecond}
+	spinner = Cost{Wall: time.Second, CPU: 1500 * time.Millisecond}
+	unknown = Cost{}
+)
+
 func fastSlots(base int, idle func() float64) *slots {
 	s := newSlots(base, idle)
 	s.settle, s.poll = time.Millisecond, time.Millisecond
@@ -44,12 +54,12 @@ func fastSlots(base int, idle func() float64) *slots {
 }
 
 func TestSlotsBusyMachine(t *testing.T) {
-	for name, idle := range map[string]func() float64{"no meter": nil, "no idle CPU": func() float64 { return 0.5 }} {
+	for name, idle := range map[string]func() float64{"no meter": nil, "half a CPU idle": func() float64 { return 0.5 }} {
 		t.Run(name, func(t *testing.T) {
 			s := fastSlots(2, idle)
-			most, hold, done := occupy(t, s, 5, 5, 100*time.Millisecond)
+			most, hold, done := occupy(t, s, costs(5, unknown), 5, 100*time.Millisecond)
 			if most != 2 {
-				t.Errorf("%d programs ran at once, want 2", most)
+				t.Errorf("%d programs never run before ran at once, want 2", most)
 			}
 			close(hold)
 			done.Wait()
@@ -59,14 +69,14 @@ func TestSlotsBusyMachine(t *testing.T) {
 
 func TestSlotsIdleMachine(t *testing.T) {
 	s := fastSlots(2, func() float64 { return 2 })
-	most, hold, done := occupy(t, s, 10, 10, 10*time.Second)
+	most, hold, done := occupy(t, s, costs(10, unknown), 10, 10*time.Second)
 	if most != 10 {
 		t.Errorf("%d programs ran at once on an idle machine, want all 10", most)
 	}
 	close(hold)
 	done.Wait()
 	s = fastSlots(1, func() float64 { return 2 })
-	most, hold, done = occupy(t, s, 20, slotFactor, 10*time.Second)
+	most, hold, done = occupy(t, s, costs(20, sleeper), slotFactor, 10*time.Second)
 	if most != slotFactor {
 		t.Errorf("%d programs ran at once, want at most %d", most, slotFactor)
 	}
@@ -74,48 +84,96 @@ func TestSlotsIdleMachine(t *testing.T) {
 	done.Wait()
 }
 
-// TestSlotsSettle: beyond base, a program starts only when every running
-// program has run for a settle, so that the idle CPUs show its load; a
-// program that is done no longer holds the others back.
-func TestSlotsSettle(t *testing.T) {
-	s := newSlots(1, func() float64 { return 2 })
+// TestSlotsYoung: beyond base, a program started too recently to show in
+// the idle CPUs counts with what it is expected to need, so that programs
+// never run before start one a settle apart on one idle CPU (the first
+// as the base slot's), and programs that mostly sleep start together.
+func TestSlotsYoung(t *testing.T) {
 	clock := time.Unix(1000, 0)
 	var mu sync.Mutex
-	s.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
-	s.poll = time.Millisecond
-	tick := func() {
+	stopped := func(base int) *slots {
+		s := newSlots(base, func() float64 { return 1 })
+		s.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+		s.poll = time.Millisecond
+		return s
+	}
+	tick := func(d time.Duration) {
 		mu.Lock()
-		clock = clock.Add(s.settle)
+		clock = clock.Add(d)
 		mu.Unlock()
 	}
-	most, hold, done := occupy(t, s, 4, 4, 50*time.Millisecond)
+	s := stopped(1)
+	most, hold, done := occupy(t, s, costs(4, unknown), 4, 50*time.Millisecond)
 	if most != 1 {
-		t.Errorf("%d programs ran at once with the clock stopped, want 1", most)
+		t.Errorf("%d programs never run before ran at once with the clock stopped and one CPU idle, want 1", most)
 	}
-	tick()
+	tick(s.settle)
 	waitRunning(t, s, 2)
-	// A program that starts and ends at once does not hold up the next.
-	tick()
-	r := s.acquire(false, time.Hour) // first in line
-	r()
+	tick(s.settle)
 	waitRunning(t, s, 3)
 	close(hold)
 	done.Wait()
+
+	s = stopped(1)
+	most, hold, done = occupy(t, s, costs(6, sleeper), 6, 10*time.Second)
+	if most != 6 {
+		t.Errorf("%d sleeping programs ran at once with one CPU idle, want all 6", most)
+	}
+	close(hold)
+	done.Wait()
+}
+
+// TestSlotsBackfill: beyond base, a program that fits in the idle CPUs
+// starts before one that asked first, or is expected to run longer, but
+// does not fit.
+func TestSlotsBackfill(t *testing.T) {
+	s := fastSlots(1, func() float64 { return 1 })
+	release := s.acquire(false, unknown)
+	long := Cost{Wall: time.Hour, CPU: 2 * time.Hour}
+	started := make(chan string, 2)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		r := s.acquire(false, long)
+		started <- "spinner"
+		r()
+	})
+	waitWaiting(t, s, 1)
+	wg.Go(func() {
+		r := s.acquire(false, sleeper)
+		started <- "sleeper"
+		r()
+	})
+	if first := <-started; first != "sleeper" {
+		t.Errorf("%s started first, want the sleeper (the spinner needs 2 CPUs, 1 is idle)", first)
+	}
+	release()
+	wg.Wait()
 }
 
 // waitRunning waits until n programs run, and fails if it takes long.
 func waitRunning(t *testing.T, s *slots, n int) {
 	t.Helper()
+	waitFor(t, s, func() bool { return s.running == n }, "%d programs run", n)
+}
+
+// waitWaiting waits until n programs wait for a slot.
+func waitWaiting(t *testing.T, s *slots, n int) {
+	t.Helper()
+	waitFor(t, s, func() bool { return len(s.waiting) == n }, "%d programs wait", n)
+}
+
+func waitFor(t *testing.T, s *slots, cond func() bool, format string, n int) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		s.mu.Lock()
-		running := s.running
+		ok := cond()
 		s.mu.Unlock()
-		if running == n {
+		if ok {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%d programs run, want %d", running, n)
+			t.Fatalf("waited 10s for "+format, n)
 		}
 		time.Sleep(time.Millisecond)
 	}
@@ -133,7 +191,7 @@ func TestSlotsInTurn(t *testing.T) {
 		{"longest first", []time.Duration{time.Second, 0, 3 * time.Second, time.Second, 2 * time.Second}, []int{2, 4, 0, 3, 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := startOrder(tc.expect); !slices.Equal(got, tc.want) {
+			if got := startOrder(t, tc.expect); !slices.Equal(got, tc.want) {
 				t.Errorf("programs started in the order %v, want %v", got, tc.want)
 			}
 		})
@@ -143,29 +201,21 @@ func TestSlotsInTurn(t *testing.T) {
 // startOrder has programs expected to run for expect ask for a slot, one
 // after another, while the only slot is taken, and returns the order in
 // which they start once it is free.
-func startOrder(expect []time.Duration) []int {
+func startOrder(t *testing.T, expect []time.Duration) []int {
 	s := fastSlots(1, nil)
-	release := s.acquire(false, 0)
+	release := s.acquire(false, unknown)
 	var mu sync.Mutex
 	var order []int
 	var wg sync.WaitGroup
 	for i, d := range expect {
 		wg.Go(func() {
-			r := s.acquire(false, d)
+			r := s.acquire(false, Cost{Wall: d, CPU: d})
 			mu.Lock()
 			order = append(order, i)
 			mu.Unlock()
 			r()
 		})
-		for { // wait until program i has its ticket
-			s.mu.Lock()
-			asked := s.next == uint64(i+2)
-			s.mu.Unlock()
-			if asked {
-				break
-			}
-			time.Sleep(time.Millisecond)
-		}
+		waitWaiting(t, s, i+1)
 	}
 	release()
 	wg.Wait()
@@ -174,10 +224,10 @@ func startOrder(expect []time.Duration) []int {
 
 func TestSlotsSerialAlone(t *testing.T) {
 	s := fastSlots(2, func() float64 { return 2 })
-	release := s.acquire(false, 0)
+	release := s.acquire(false, sleeper)
 	var serialRan atomic.Bool
 	go func() {
-		r := s.acquire(true, 0)
+		r := s.acquire(true, unknown)
 		serialRan.Store(true)
 		r()
 	}()
