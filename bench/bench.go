@@ -201,7 +201,7 @@ func (b *bench) floor() error {
 		return err
 	}
 	b.costs = costs
-	b.record("floor", "floor: the programs' own run time, scheduled as check does", d)
+	b.record("floor", "floor: the least time in which the programs can run as check must run them", d)
 	return nil
 }
 

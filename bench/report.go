@@ -58,7 +58,7 @@ func (b *bench) report() string {
 	s.WriteString("- **go run**: `go run ./pNNN` for each program of the course, one after another, after a first pass has filled GOCACHE.\n")
 	s.WriteString("- **floor**: every program built beforehand and run directly, alone, under the same supervision as check. Serial blocks must run with nothing beside them, so their times add up; the others may all run at once, which takes at least as long as the longest of them, and at least their processor time (user and system, children included) divided among the CPUs. The floor is the sum of the first and the larger of the other two: no scheduler can run the course faster.\n")
 	s.WriteString("- **stdlib**: the playable examples of the packages listed in `bench/bench.go`, as lessons (see `runner/goexamples`), through `bingfa check --engine=auto` (second run: what was built is in bingfa's cache, the rest runs in yaegi), against one `go build -o bin/` of all of them with a warm GOCACHE into an empty `bin/` (every binary linked), then running each binary, one per CPU at a time. The same with the binaries already in `bin/`, where go build has nothing to do, is shown too: it is the floor of any tool that runs these programs as processes.\n")
-	s.WriteString(readingRatios)
+	b.writeReading(&s)
 	if len(b.notes) > 0 {
 		s.WriteString("\n## Notes\n\n")
 		for _, n := range b.notes {
@@ -109,12 +109,25 @@ func cpuModel() string {
 	return strings.TrimSpace(string(out))
 }
 
-// readingRatios explains the targets that the physics of the course
-// decides.
-const readingRatios = `
-## Reading the ratios
+// writeReading explains the ratios that the course's programs decide, with
+// the figures of this run.
+func (b *bench) writeReading(s *strings.Builder) {
+	s.WriteString("\n## Reading the ratios\n\n")
+	gorun, floor := b.get("gorun-warm"), b.get("floor")
+	if gorun > 0 && floor > 0 {
+		var serial time.Duration
+		for _, c := range b.costs {
+			if c.p.Serial {
+				serial += time.Duration(max(c.p.Runs, 1)) * c.wall
+			}
+		}
+		fmt.Fprintf(s, "- **go run one by one.** No tool can run the course faster than the floor, so none can be more than go run ÷ floor = %.2f times faster than go run one by one. ", gorun.Seconds()/floor.Seconds())
+		fmt.Fprintf(s, "The course's programs spend their time sleeping, waiting for their children and measuring themselves; go run pays all of it, one program after another, plus an overhead of its own that is small once its cache is warm (see *What the programs cost*). ")
+		fmt.Fprintf(s, "check pays the serial blocks, which must run alone (%.2f s, %.0f%% of go run's time), and the rest of the floor. A ratio of 5 needs a course whose serial blocks and longest program take less than a fifth of go run's time.\n", serial.Seconds(), 100*serial.Seconds()/gorun.Seconds())
+	}
+	s.WriteString(readingCold)
+}
 
-- **go run one by one.** No tool can run the course faster than the floor, so no tool can be more than *go run ÷ floor* times faster than go run: that bound is in the table, and it is below 5. The course's programs spend their time sleeping, waiting for their children and measuring themselves in serial blocks, which must run alone (see *What the programs cost*); go run pays that time too, one program after another, plus its own overhead per program, small once its cache is warm (see *What the programs cost*). A ratio of 5 would need the programs' own time to be a small part of go run's, and the serial blocks alone are more than a fifth of it. check runs within a few per cent of the floor.
-- **Cold check and cold go test** both spend most of their time compiling the standard library into an empty GOCACHE. check compiles it once: the export data that routing asks go list for is built with the flags and environment of check's own builds (-trimpath, CGO_ENABLED=0), so go build finds it in the cache; before, it was compiled twice. The first programs then start while the others are still being built, and blocks that the interpreter can run start at once.
+const readingCold = `- **Cold check and cold go test** both spend most of their time compiling the standard library into an empty GOCACHE. check compiles it once: the export data that routing asks go list for is built with the flags and environment of check's own builds (-trimpath, CGO_ENABLED=0), so go build finds it in the cache. The first programs then start while the others are still being built, and blocks that the interpreter can run start at once.
 - **The standard library's examples**: in a second check most examples run in a fresh yaegi worker each (started ahead, in the background) and the rest from bingfa's cache; go build has to link every program again. When the binaries are already linked and up to date, go build does nothing and running them directly is the floor of any tool that runs each example as a process.
 `
