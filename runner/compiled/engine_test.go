@@ -2,9 +2,11 @@ package compiled
 
 import (
 	"context"
+	"debug/elf"
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -198,5 +200,36 @@ func TestRunEnv(t *testing.T) {
 	p.Env = []string{"TZ=Asia/Shanghai"}
 	if got := e.Run(context.Background(), p, nil).Text(engine.Output); got != "true Asia/Shanghai 08:00 CST\n" {
 		t.Errorf("env=TZ=Asia/Shanghai: %q", got)
+	}
+}
+
+// TestNoDebugTables: binaries are linked without DWARF tables (a quicker
+// link), and a panic still shows its function, file and line, which come
+// from the runtime's own tables.
+func TestNoDebugTables(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads ELF binaries")
+	}
+	dir := t.TempDir()
+	e := New(dir)
+	defer e.Close()
+	p := program("panics", "package main\n\nfunc main() {\n\tvar m map[string]int\n\tm[\"x\"]++\n}\n")
+	o := e.Run(context.Background(), p, nil)
+	if out := o.Text(engine.Output); o.Exit != 2 || !strings.Contains(out, "main.main()") || !strings.Contains(out, "main.go:5") {
+		t.Errorf("exit %d, output:\n%s\nwant a panic's trace naming main.main() at main.go:5", o.Exit, out)
+	}
+	bins, _ := os.ReadDir(filepath.Join(dir, "bin"))
+	if len(bins) != 1 {
+		t.Fatalf("%d binaries in the cache, want 1", len(bins))
+	}
+	f, err := elf.Open(filepath.Join(dir, "bin", bins[0].Name()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, name := range []string{".debug_info", ".zdebug_info"} {
+		if f.Section(name) != nil {
+			t.Errorf("the binary has a %s section: it was linked with DWARF tables", name)
+		}
 	}
 }
