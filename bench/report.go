@@ -56,7 +56,8 @@ func (b *bench) report() string {
 	s.WriteString("- **check**: the `bingfa` binary built from this checkout, `bingfa check lessons`. Warm: its cache filled by a first run, the usual GOCACHE. Cold: an empty bingfa cache and an empty GOCACHE (the standard library is compiled again).\n")
 	s.WriteString("- **go test**: every program that can be a testable example (exit status 0, no arguments or environment, does not re-execute itself, no race detector) is written as a package of a generated module with an `Example` that calls its `main` and states the lesson's expected output; `go test -count=1 ./...` of all of them. `check` of a lesson holding exactly those programs is the comparison.\n")
 	s.WriteString("- **go run**: `go run ./pNNN` for each program of the course, one after another, after a first pass has filled GOCACHE.\n")
-	s.WriteString("- **floor**: every program built beforehand and run directly, alone, under the same supervision as check. Serial blocks must run with nothing beside them, so their times add up; the others may all run at once, which takes at least as long as the longest of them, and at least their processor time (user and system, children included) divided among the CPUs. The floor is the sum of the first and the larger of the other two: no scheduler can run the course faster.\n")
+	fmt.Fprintf(&s, "- **floor**: every program built beforehand and run directly, alone, under the same supervision as check, %d times; each counts with its shortest run. ", floorRuns)
+	s.WriteString("Serial blocks must run with nothing beside them, so their times add up; the others may all run at once, which takes at least as long as the longest of them, and at least their processor time (user and system, children included) divided among the CPUs. The floor is the sum of the first and the larger of the other two: no scheduler can run the course faster.\n")
 	s.WriteString("- **stdlib**: the playable examples of the packages listed in `bench/bench.go`, as lessons (see `runner/goexamples`), through `bingfa check --engine=auto` (second run: what was built is in bingfa's cache, the rest runs in yaegi), against one `go build -o bin/` of all of them with a warm GOCACHE into an empty `bin/` (every binary linked), then running each binary, one per CPU at a time. The same with the binaries already in `bin/`, where go build has nothing to do, is shown too: it is the floor of any tool that runs these programs as processes.\n")
 	b.writeReading(&s)
 	if len(b.notes) > 0 {
@@ -86,7 +87,7 @@ func (b *bench) writeCosts(s *strings.Builder) {
 			serial += c.wall
 		}
 	}
-	fmt.Fprintf(s, "\n## What the programs cost\n\nRun alone, the course's %d programs take %.2f s one after another, %.2f s of it in serial blocks.", len(b.costs), wall.Seconds(), serial.Seconds())
+	fmt.Fprintf(s, "\n## What the programs cost\n\nRun alone (the shortest of %d runs), the course's %d programs take %.2f s one after another, %.2f s of it in serial blocks.", floorRuns, len(b.costs), wall.Seconds(), serial.Seconds())
 	if gorun := b.get("gorun-warm"); gorun > wall {
 		fmt.Fprintf(s, " go run one by one took %.2f s more: %.0f ms of its own per program.", (gorun - wall).Seconds(), float64((gorun-wall).Milliseconds())/float64(len(b.costs)))
 	}
