@@ -23,15 +23,15 @@ type slots struct {
 	max    int              // programs that may run at once while CPUs are idle
 	idle   func() float64   // idle CPUs; nil: never more than base
 	settle time.Duration    // until a started program shows in the idle CPUs
-	poll   time.Duration    // how often waiting programs look at the idle CPUs
+	poll   time.Duration    // how often to look at the idle CPUs while programs wait
 	now    func() time.Time // the clock, for tests
 
 	mu      sync.Mutex
 	running int
-	next    uint64 // the ticket of the next program to ask
-	waiting []*waiter
+	next    uint64             // the ticket of the next program to ask
+	waiting []*waiter          // in the order they start in, all else being equal
 	young   map[uint64]started // programs started less than settle ago
-	changed chan struct{}      // closed, and replaced, when the state changes
+	polling bool               // a look at the idle CPUs is due
 }
 
 // Defaults of slots beyond base: settle is the idle meter's window.
@@ -44,7 +44,7 @@ const (
 
 func newSlots(base int, idle func() float64) *slots {
 	return &slots{base: base, max: slotFactor * base, idle: idle, settle: slotSettle, poll: slotPoll,
-		now: time.Now, young: map[uint64]started{}, changed: make(chan struct{})}
+		now: time.Now, young: map[uint64]started{}}
 }
 
 // A waiter is a program waiting for a slot.
@@ -52,6 +52,7 @@ type waiter struct {
 	ticket uint64
 	expect time.Duration // how long it is expected to run; 0 when unknown
 	need   float64       // the CPUs it is expected to keep busy
+	ready  chan struct{} // closed when it may start
 }
 
 // A started program, while it is young.
@@ -78,35 +79,69 @@ func (s *slots) acquire(serial bool, c Cost) func() {
 	}
 	s.excl.RLock()
 	s.mu.Lock()
-	me := &waiter{ticket: s.next, expect: c.Wall, need: max(c.Load(), minNeed)}
+	me := &waiter{ticket: s.next, expect: c.Wall, need: max(c.Load(), minNeed), ready: make(chan struct{})}
 	s.next++
-	s.waiting = append(s.waiting, me)
-	for !s.turn(me) {
-		s.wait()
-	}
-	s.waiting = slices.DeleteFunc(s.waiting, func(w *waiter) bool { return w == me })
-	s.running++
-	s.young[me.ticket] = started{s.now(), me.need}
-	s.broadcast()
+	i, _ := slices.BinarySearchFunc(s.waiting, me, func(v, w *waiter) int {
+		if v.before(w) {
+			return -1
+		}
+		return 1
+	})
+	s.waiting = slices.Insert(s.waiting, i, me)
+	s.dispatch()
 	s.mu.Unlock()
+	<-me.ready
 	return func() { s.release(me.ticket) }
 }
 
-// turn reports whether w may start now: below base, when it is first in
-// line; beyond it, when the idle CPUs hold what it needs and no program
-// before it in line fits in them too. s.mu is held.
-func (s *slots) turn(w *waiter) bool {
-	if s.running < s.base {
-		return !slices.ContainsFunc(s.waiting, func(v *waiter) bool { return v.before(w) })
+func (s *slots) release(ticket uint64) {
+	s.mu.Lock()
+	s.running--
+	delete(s.young, ticket)
+	s.dispatch()
+	s.mu.Unlock()
+	s.excl.RUnlock()
+}
+
+// dispatch starts the waiting programs that may start now: in turn, while
+// fewer than base run; beyond base, in turn, each that fits in the idle
+// CPUs left by those before it (a later one that fits may go before an
+// earlier one that does not). While programs are left waiting that the
+// idle CPUs could admit later, it looks again after a poll. s.mu is held.
+func (s *slots) dispatch() {
+	for len(s.waiting) > 0 && s.running < s.base {
+		s.start(0)
 	}
-	if s.idle == nil || s.running >= s.max {
-		return false
+	if len(s.waiting) == 0 || s.idle == nil || s.running >= s.max {
+		return
 	}
 	room := s.room()
-	if w.need > room {
-		return false
+	for i := 0; i < len(s.waiting) && s.running < s.max; {
+		if need := s.waiting[i].need; need <= room {
+			room -= need
+			s.start(i)
+			continue
+		}
+		i++
 	}
-	return !slices.ContainsFunc(s.waiting, func(v *waiter) bool { return v.before(w) && v.need <= room })
+	if len(s.waiting) > 0 && s.running < s.max && !s.polling {
+		s.polling = true
+		time.AfterFunc(s.poll, func() {
+			s.mu.Lock()
+			s.polling = false
+			s.dispatch()
+			s.mu.Unlock()
+		})
+	}
+}
+
+// start lets the i'th waiting program start. s.mu is held.
+func (s *slots) start(i int) {
+	w := s.waiting[i]
+	s.waiting = slices.Delete(s.waiting, i, i+1)
+	s.running++
+	s.young[w.ticket] = started{s.now(), w.need}
+	close(w.ready)
 }
 
 // room returns the idle CPUs, less what the programs started too recently
@@ -122,38 +157,4 @@ func (s *slots) room() float64 {
 		room -= y.need
 	}
 	return room
-}
-
-func (s *slots) release(ticket uint64) {
-	s.mu.Lock()
-	s.running--
-	delete(s.young, ticket)
-	s.broadcast()
-	s.mu.Unlock()
-	s.excl.RUnlock()
-}
-
-// wait releases s.mu until the state changes or, while programs could
-// start beyond base, until it is time to look at the idle CPUs again.
-func (s *slots) wait() {
-	ch := s.changed
-	poll := s.idle != nil && s.running >= s.base && s.running < s.max
-	s.mu.Unlock()
-	if poll {
-		t := time.NewTimer(s.poll)
-		select {
-		case <-ch:
-		case <-t.C:
-		}
-		t.Stop()
-	} else {
-		<-ch
-	}
-	s.mu.Lock()
-}
-
-// broadcast wakes every waiting program. s.mu is held.
-func (s *slots) broadcast() {
-	close(s.changed)
-	s.changed = make(chan struct{})
 }
