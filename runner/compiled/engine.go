@@ -140,6 +140,7 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 	cmd.Env = RunEnv(scratch, p.Env)
 	return proc.Run(ctx, cmd, proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
+		Scratch: scratch,
 	})
 }
 

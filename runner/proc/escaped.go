@@ -5,16 +5,20 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 )
 
 // killEscaped kills and reaps the processes that left their program's
 // session (setsid) and were then orphaned: as a child subreaper we become
 // their parent, which is how they are found. It returns how many there
-// were. When programs run in parallel, an escaped orphan is counted by
-// whichever run ends next. A process that changed only its process group, or whose parent is
-// still alive, is not found: see the package documentation.
-func killEscaped() int {
+// were. An orphan is its program's run's: when programs run in parallel,
+// one whose working directory is in another running program's scratch
+// directory (Config.Scratch: where it started, unless it moved) is left
+// for that run to count; any other is counted by whichever run finds it. A process that
+// changed only its process group, or whose parent is still alive, is not
+// found: see the package documentation.
+func killEscaped(dir string) int {
 	me, ok := readStat(os.Getpid())
 	if !ok {
 		return 0
@@ -22,7 +26,7 @@ func killEscaped() int {
 	n := 0
 	for _, pid := range ownChildren() {
 		p, ok := readStat(pid)
-		if !ok || p.Sid == me.Sid {
+		if !ok || p.Sid == me.Sid || !dirs.mine(pid, dir) {
 			continue
 		}
 		if syscall.Kill(p.Pid, syscall.SIGKILL) == nil {
@@ -32,6 +36,64 @@ func killEscaped() int {
 		_, _ = syscall.Wait4(p.Pid, &ws, 0, nil)
 	}
 	return n
+}
+
+// dirs are the scratch directories of the programs running under Run, so
+// that an escaped orphan is counted by its own program's run.
+var dirs = &runDirs{n: map[string]int{}}
+
+type runDirs struct {
+	mu sync.Mutex
+	n  map[string]int // directory -> runs in it
+}
+
+// add registers a run in dir and returns the function that removes it.
+func (d *runDirs) add(dir string) func() {
+	if dir == "" {
+		return func() {}
+	}
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	d.mu.Lock()
+	d.n[dir]++
+	d.mu.Unlock()
+	return func() {
+		d.mu.Lock()
+		if d.n[dir]--; d.n[dir] == 0 {
+			delete(d.n, dir)
+		}
+		d.mu.Unlock()
+	}
+}
+
+// mine reports whether the orphan pid is for the run in dir to count: it
+// is unless its working directory is within another running program's
+// scratch directory.
+func (d *runDirs) mine(pid int, dir string) bool {
+	cwd, err := os.Readlink("/proc/" + strconv.Itoa(pid) + "/cwd")
+	if err != nil {
+		return true
+	}
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	if dir != "" && within(cwd, dir) {
+		return true
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for other := range d.n {
+		if within(cwd, other) {
+			return false
+		}
+	}
+	return true
+}
+
+// within reports whether path is dir or under it.
+func within(path, dir string) bool {
+	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
 }
 
 // ownChildren returns the pids of this process's children, from the

@@ -32,9 +32,13 @@ import (
 type Config struct {
 	Timeout   time.Duration
 	MaxOutput int64
-	MaxMemory int64              // address-space cap in bytes; 0 for none
-	Split     bool               // separate pipes for stdout and stderr
-	Emit      func(engine.Event) // called with each piece of output as read
+	MaxMemory int64 // address-space cap in bytes; 0 for none
+	Split     bool  // separate pipes for stdout and stderr
+	// Scratch is the run's own directory, if it has one, where the program
+	// starts: a process that escaped its session and is working in it is
+	// this run's, even when another run ends first (see killEscaped).
+	Scratch string
+	Emit    func(engine.Event) // called with each piece of output as read
 }
 
 // drainGrace is how long output is still read after the program and its
@@ -62,6 +66,7 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
 	}
 	cmd.SysProcAttr.Setpgid = true
+	defer dirs.add(cfg.Scratch)()
 	start := time.Now()
 	sink.start = start
 	err = cmd.Start()
@@ -79,7 +84,7 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	readersDone := pipes.read(sink)
 	out.Err = supervise(ctx, cmd, cfg.Timeout, sink)
 	out.Elapsed = time.Since(start)
-	out.Leftover = killGroup(pgid) + killEscaped()
+	out.Leftover = killGroup(pgid) + killEscaped(cfg.Scratch)
 	pipes.drain(readersDone, drainGrace)
 	out.Events = sink.events
 	setStatus(out, cmd.ProcessState)

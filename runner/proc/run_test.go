@@ -153,3 +153,45 @@ func TestCPU(t *testing.T) {
 		t.Errorf("a child counting to 500000: CPU %v in %v, err %v; want at least 50ms", worker.CPU, worker.Elapsed, worker.Err)
 	}
 }
+
+// TestEscapedOrphanAttribution: an orphan that escaped its session and
+// works in another running program's scratch directory is left for that
+// run to count; one in no running program's directory is counted by
+// whichever run finds it.
+func TestEscapedOrphanAttribution(t *testing.T) {
+	becomeSubreaper()
+	mine, other := t.TempDir(), t.TempDir()
+	orphan := func(dir string) {
+		t.Helper()
+		cmd := sh("setsid sleep 300 >/dev/null 2>&1 &")
+		cmd.Dir = dir
+		if err := cmd.Run(); err != nil {
+			t.Fatal(err)
+		}
+		me, _ := readStat(os.Getpid())
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+			for _, pid := range ownChildren() {
+				if p, ok := readStat(pid); ok && p.Sid != me.Sid {
+					return
+				}
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the escaped sleep was not reparented to this process")
+			}
+		}
+	}
+	running := dirs.add(other)
+	orphan(other)
+	if n := killEscaped(mine); n != 0 {
+		t.Errorf("a run counted %d orphan(s) of another running program", n)
+	}
+	if n := killEscaped(other); n != 1 {
+		t.Errorf("the run whose orphan it was counted %d, want 1", n)
+	}
+	orphan(other)
+	running()
+	if n := killEscaped(mine); n != 1 {
+		t.Errorf("an orphan of no running program: counted %d, want 1", n)
+	}
+	assertNoChildren(t)
+}
