@@ -25,7 +25,7 @@ func checkCmd(args []string) error {
 		fmt.Fprintf(fs.Output(), "usage: bingfa check [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\n\n")
 		fs.PrintDefaults()
 	}
-	verbose := fs.Bool("v", false, "print every block with its engine and time")
+	verbose := fs.Bool("v", false, "print every block with its engine and how long its program ran")
 	runRE := fs.String("run", "", "check only blocks whose `lesson/name` matches this regular expression")
 	jsonOut := fs.String("json", "", "write a JSON report to `FILE`")
 	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")

@@ -10,11 +10,13 @@ import (
 
 // A Result is the outcome of checking one block.
 type Result struct {
-	Lesson   *lesson.Lesson
-	Block    *lesson.Block
-	Status   verdict.Status
-	Engine   string // the engine(s) that ran it
-	Why      string // why the router chose them
+	Lesson *lesson.Lesson
+	Block  *lesson.Block
+	Status verdict.Status
+	Engine string // the engine(s) that ran it
+	Why    string // why the router chose them
+	// Elapsed is the time the block took to check, from its start to its
+	// verdict, waiting for its build and for its turn to run included.
 	Elapsed  time.Duration
 	Problems []verdict.Problem
 	Warnings []verdict.Problem
@@ -28,6 +30,15 @@ type Result struct {
 type Distinct struct {
 	Output string
 	Count  int
+}
+
+// Ran returns how long the block's program ran, all its runs added up.
+func (r *Result) Ran() time.Duration {
+	var d time.Duration
+	for _, o := range r.Runs {
+		d += o.Elapsed
+	}
+	return d
 }
 
 // Output returns the output of the first run ("" when not run).

@@ -24,7 +24,8 @@ type JSONBlock struct {
 	Engine   string         `json:"engine,omitempty"`
 	Why      string         `json:"why,omitempty"`
 	Verdict  string         `json:"verdict"`
-	Seconds  float64        `json:"seconds"`
+	Seconds  float64        `json:"seconds"` // to check it, waits for its build and turn included
+	Ran      float64        `json:"ran"`     // seconds its program ran, all runs added up
 	Exit     *int           `json:"exit,omitempty"`
 	Output   string         `json:"output"`
 	Events   []JSONEvent    `json:"events,omitempty"`
@@ -70,7 +71,7 @@ func jsonBlock(r *check.Result) JSONBlock {
 	jb := JSONBlock{
 		File: r.Lesson.Path, Line: r.Block.Code.Line, Name: r.Block.Name,
 		Engine: r.Engine, Why: r.Why, Verdict: r.Status.String(),
-		Seconds: r.Elapsed.Seconds(), Output: r.Output(), Diff: r.Diff, Runs: len(r.Runs),
+		Seconds: r.Elapsed.Seconds(), Ran: r.Ran().Seconds(), Output: r.Output(), Diff: r.Diff, Runs: len(r.Runs),
 	}
 	if len(r.Runs) > 0 && r.Runs[0].Err == nil {
 		exit := r.Runs[0].Exit

@@ -103,7 +103,7 @@ func (t *Terminal) lessonLine(b *strings.Builder, l *lesson.Lesson, rs []*check.
 		if r.Status == verdict.Fail {
 			failed++
 		}
-		took += r.Elapsed
+		took += r.Ran()
 	}
 	mark := t.paint("ok  ", green)
 	if failed > 0 {
@@ -124,8 +124,8 @@ func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
 	if r.Engine != "" {
 		fmt.Fprintf(b, "  %s", r.Engine)
 	}
-	if t.times {
-		fmt.Fprintf(b, "  %s", round(r.Elapsed))
+	if t.times && len(r.Runs) > 0 {
+		fmt.Fprintf(b, "  %s", round(r.Ran()))
 	}
 	if r.Why != "" {
 		fmt.Fprintf(b, "  (%s)", r.Why)
