@@ -51,6 +51,7 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 		r.merge(verdict.Built(b, c.build(ctx, p)))
 		return r
 	}
+	c.afterPlan(ctx, c.cfg.Builder, p) // a program not built yet is routed with the others
 	route := c.cfg.Router.Route(b, p)
 	r.Why = route.Why
 	var names []string
@@ -84,7 +85,22 @@ func (c *Checker) build(ctx context.Context, p *engine.Program) error {
 	if c.cfg.Builder == nil {
 		return engine.Failuref(engine.Broken, "no engine can build programs")
 	}
+	c.afterPlan(ctx, c.cfg.Builder, p)
 	return c.cfg.Builder.Build(ctx, p)
+}
+
+// afterPlan waits, unless p is ready in builder's cache, until Check has
+// handed every program to its engine, so that p is built in its batch
+// rather than alone.
+func (c *Checker) afterPlan(ctx context.Context, builder any, p *engine.Program) {
+	if cc, ok := builder.(engine.Cacher); ok && cc.Cached(p) {
+		return
+	}
+	planned, _ := c.plans()
+	select {
+	case <-planned:
+	case <-ctx.Done():
+	}
 }
 
 // ready waits, without holding a slot, until p can start: until its
@@ -92,11 +108,13 @@ func (c *Checker) build(ctx context.Context, p *engine.Program) error {
 // running beside it.
 func (c *Checker) ready(ctx context.Context, e engine.Engine, p *engine.Program, serial bool) {
 	if bd, ok := e.(engine.Builder); ok {
+		c.afterPlan(ctx, bd, p)
 		_ = bd.Build(ctx, p) // a failure is reported by Run
 	}
 	if serial {
+		_, built := c.plans()
 		select {
-		case <-c.builds():
+		case <-built:
 		case <-ctx.Done():
 		}
 	}

@@ -36,17 +36,20 @@ type Checker struct {
 	cfg   Config
 	slots *slots
 	mu    sync.Mutex
-	// built is closed when the builds started by Check are done: a
-	// serial block waits for it, so that no build runs beside it.
-	built chan struct{}
+	// planned is closed when Check has handed every program to its
+	// engine's batch: a program that is not built yet waits for it, so
+	// that it is built with the others rather than alone. built is closed
+	// when those builds are done: a serial block waits for it, so that no
+	// build runs beside it.
+	planned, built chan struct{}
 }
 
-// builds returns a channel closed when the builds of the latest Check are
-// done.
-func (c *Checker) builds() chan struct{} {
+// plans returns channels closed when the latest Check has handed its
+// programs to their engines, and when their builds are done.
+func (c *Checker) plans() (planned, built chan struct{}) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.built
+	return c.planned, c.built
 }
 
 // New returns a Checker.
@@ -57,9 +60,9 @@ func New(cfg Config) *Checker {
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}
-	built := make(chan struct{})
-	close(built)
-	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, cfg.Idle), built: built}
+	done := make(chan struct{})
+	close(done)
+	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, cfg.Idle), planned: done, built: done}
 }
 
 // Selected returns the blocks of l that the configuration selects.
@@ -82,17 +85,21 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 	}
 	c.cfg.Observer.Start(total)
 	// Blocks start as soon as their own program is built, while the
-	// others are still being built.
-	built := make(chan struct{})
+	// others are still being built; those already built start at once,
+	// while the others are being planned (routing them may first ask go
+	// list for type information).
+	planned, built := make(chan struct{}), make(chan struct{})
 	c.mu.Lock()
-	c.built = built
+	c.planned, c.built = planned, built
 	c.mu.Unlock()
-	batches := c.plan(lessons)
+	t := newTally(c, lessons, planned)
 	go func() {
 		defer close(built)
+		batches := c.plan(lessons)
+		t.empty() // the observer hears of the builds first
+		close(planned)
 		c.prepare(ctx, batches)
 	}()
-	t := newTally(c, lessons)
 	// Every block that is not serial is under way at once: the slots
 	// bound the programs that run, and a block waiting for its build
 	// leaves them to the others. Serial blocks come last, one at a time,
@@ -110,6 +117,7 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 			t.done(lb, c.Block(ctx, lb.l, lb.b))
 		}
 	}
+	<-planned // when no block waited for it
 	r := &Report{Elapsed: time.Since(start)}
 	for _, rs := range t.results {
 		r.Results = append(r.Results, rs...)
@@ -121,6 +129,8 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 // tells the observer when a lesson is done.
 type tally struct {
 	c       *Checker
+	lessons []*lesson.Lesson
+	planned chan struct{} // closed once the observer heard of the builds
 	order   []lessonBlock // every selected block, lesson by lesson
 	index   map[*lesson.Block][2]int
 	mu      sync.Mutex
@@ -128,9 +138,9 @@ type tally struct {
 	left    []int
 }
 
-func newTally(c *Checker, lessons []*lesson.Lesson) *tally {
-	t := &tally{c: c, index: map[*lesson.Block][2]int{}, results: make([][]*Result, len(lessons)),
-		left: make([]int, len(lessons))}
+func newTally(c *Checker, lessons []*lesson.Lesson, planned chan struct{}) *tally {
+	t := &tally{c: c, lessons: lessons, planned: planned, index: map[*lesson.Block][2]int{},
+		results: make([][]*Result, len(lessons)), left: make([]int, len(lessons))}
 	for i, l := range lessons {
 		sel := c.Selected(l)
 		t.results[i] = make([]*Result, len(sel))
@@ -139,15 +149,24 @@ func newTally(c *Checker, lessons []*lesson.Lesson) *tally {
 			t.index[b] = [2]int{i, k}
 			t.order = append(t.order, lessonBlock{l, b})
 		}
-		if len(sel) == 0 {
-			c.cfg.Observer.LessonDone(l, nil)
-		}
 	}
 	return t
 }
 
-// done records the result of a block.
+// empty tells the observer of the lessons with no block selected: they
+// are done.
+func (t *tally) empty() {
+	for i, l := range t.lessons {
+		if len(t.results[i]) == 0 {
+			t.c.cfg.Observer.LessonDone(l, nil)
+		}
+	}
+}
+
+// done records the result of a block. The observer hears of it once
+// Check has planned its builds, which it hears of first.
 func (t *tally) done(lb lessonBlock, r *Result) {
+	<-t.planned
 	t.c.cfg.Observer.BlockDone(r)
 	t.mu.Lock()
 	at := t.index[lb.b]

@@ -196,3 +196,9 @@ func (p *Program) MemoryLimit() int64 {
 type Builder interface {
 	Build(ctx context.Context, p *Program) error
 }
+
+// A Cacher is an engine that keeps what it prepares: Cached reports
+// whether p is ready to run without building.
+type Cacher interface {
+	Cached(p *Program) bool
+}

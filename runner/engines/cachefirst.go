@@ -28,5 +28,14 @@ func (c cacheFirst) Route(b *lesson.Block, p *engine.Program) check.Route {
 	return c.next.Route(b, p)
 }
 
-// Preload implements check.Preloader.
-func (c cacheFirst) Preload(ps []*engine.Program) { c.next.Preload(ps) }
+// Preload implements check.Preloader: the programs already built need no
+// type information.
+func (c cacheFirst) Preload(ps []*engine.Program) {
+	var rest []*engine.Program
+	for _, p := range ps {
+		if !c.compiled.Cached(p) {
+			rest = append(rest, p)
+		}
+	}
+	c.next.Preload(rest)
+}
