@@ -6,9 +6,10 @@
 // Programs that will be built are handed to their engine at the start,
 // in one batch per engine, the first block of each lesson first (the
 // compiled engine builds them in a few go build invocations of growing
-// size). Every block that is not serial is under way at once, and starts
-// as soon as its own program is built, while others are still being
-// built. Jobs programs may run at any moment, and more start while the
+// size). Every block that is not serial is under way at once: one whose
+// program is already built starts at once, while the others are being
+// routed and handed over; the others start as soon as their own program
+// is built, while others are still being built. Jobs programs may run at any moment, and more start while the
 // CPUs they are expected to need are idle (Config.Idle, Config.History),
 // since most programs about concurrency spend their time sleeping or
 // waiting; the programs that ran longest last time start first. Serial
