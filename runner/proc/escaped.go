@@ -19,6 +19,8 @@ import (
 // changed only its process group, or whose parent is still alive, is not
 // found: see the package documentation.
 func killEscaped(dir string) int {
+	escapedMu.Lock() // one run at a time, so that no orphan is counted twice
+	defer escapedMu.Unlock()
 	me, ok := readStat(os.Getpid())
 	if !ok {
 		return 0
@@ -37,6 +39,10 @@ func killEscaped(dir string) int {
 	}
 	return n
 }
+
+// escapedMu serialises killEscaped: two runs that ended at once would
+// otherwise both find, kill and count the same orphan.
+var escapedMu sync.Mutex
 
 // dirs are the scratch directories of the programs running under Run, so
 // that an escaped orphan is counted by its own program's run.
