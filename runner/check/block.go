@@ -108,8 +108,7 @@ func (c *Checker) afterPlan(ctx context.Context, builder any, p *engine.Program)
 // running beside it.
 func (c *Checker) ready(ctx context.Context, e engine.Engine, p *engine.Program, serial bool) {
 	if bd, ok := e.(engine.Builder); ok {
-		c.afterPlan(ctx, bd, p)
-		_ = bd.Build(ctx, p) // a failure is reported by Run
+		_ = bd.Build(ctx, p) // a failure is reported by Run; Block waited for the plan
 	}
 	if serial {
 		_, built := c.plans()
