@@ -111,9 +111,9 @@ func (s *Server) stopRun(w http.ResponseWriter, r *http.Request) {
 // watch handles GET /api/watch: an event stream that sends "reload" when a
 // lesson file changes on disk, so that open pages show the new text.
 func (s *Server) watch(w http.ResponseWriter, r *http.Request) {
-	ev := newEventStream(w)
 	lib := s.cfg.Library
-	last := lib.Stamp()
+	last := lib.Stamp() // before the stream starts: an edit made once it has started is seen
+	ev := newEventStream(w)
 	tick := time.NewTicker(pollInterval)
 	defer tick.Stop()
 	idle := 0

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"bingfa/lessons"
 )
@@ -41,9 +42,7 @@ func TestWatchReload(t *testing.T) {
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if ev := <-ch; ev.name != "reload" {
-		t.Fatalf("event %q, want reload", ev.name)
-	}
+	wantReload(t, ch)
 	if status, body := fetchPage(t, ts, "/lessons/live"); status != 200 || !strings.Contains(body, "改过的标题") {
 		t.Errorf("after the edit: status %d, new title shown: %v", status, strings.Contains(body, "改过的标题"))
 	}
@@ -52,9 +51,7 @@ func TestWatchReload(t *testing.T) {
 	if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if ev := <-ch; ev.name != "reload" {
-		t.Fatalf("event %q, want reload", ev.name)
-	}
+	wantReload(t, ch)
 	status, body := fetchPage(t, ts, "/lessons/live")
 	if status != http.StatusInternalServerError || !strings.Contains(body, "live.md:") {
 		t.Errorf("a broken lesson: status %d, body:\n%s", status, body)
@@ -87,6 +84,19 @@ func TestEmbeddedCourse(t *testing.T) {
 	}
 	if status, _ := fetchPage(t, ts, "/lessons/README.md"); status == 200 {
 		t.Errorf("an embedded course serves files")
+	}
+}
+
+// wantReload waits for the next event, which must be a reload.
+func wantReload(t *testing.T, ch <-chan sseEvent) {
+	t.Helper()
+	select {
+	case ev := <-ch:
+		if ev.name != "reload" {
+			t.Fatalf("event %q, want reload", ev.name)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no reload 10s after the lesson was written")
 	}
 }
 
