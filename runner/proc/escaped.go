@@ -15,9 +15,11 @@ import (
 // were. An orphan is its program's run's: when programs run in parallel,
 // one whose working directory is in another running program's scratch
 // directory (Config.Scratch: where it started, unless it moved) is left
-// for that run to count; any other is counted by whichever run finds it. A process that
-// changed only its process group, or whose parent is still alive, is not
-// found: see the package documentation.
+// for that run to count; any other is counted by whichever run finds it.
+// dir is this run's scratch directory with symbolic links resolved (see
+// realDir), or "". A process that changed only its process group, or
+// whose parent is still alive, is not found: see the package
+// documentation.
 func killEscaped(dir string) int {
 	escapedMu.Lock() // one run at a time, so that no orphan is counted twice
 	defer escapedMu.Unlock()
@@ -53,13 +55,20 @@ type runDirs struct {
 	n  map[string]int // directory -> runs in it
 }
 
-// add registers a run in dir and returns the function that removes it.
+// realDir returns dir with symbolic links resolved, as /proc shows a
+// process's working directory; "" stays "".
+func realDir(dir string) string {
+	if real, err := filepath.EvalSymlinks(dir); dir != "" && err == nil {
+		return real
+	}
+	return dir
+}
+
+// add registers a run in dir (resolved by realDir) and returns the
+// function that removes it.
 func (d *runDirs) add(dir string) func() {
 	if dir == "" {
 		return func() {}
-	}
-	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = real
 	}
 	d.mu.Lock()
 	d.n[dir]++
@@ -73,16 +82,13 @@ func (d *runDirs) add(dir string) func() {
 	}
 }
 
-// mine reports whether the orphan pid is for the run in dir to count: it
-// is unless its working directory is within another running program's
-// scratch directory.
+// mine reports whether the orphan pid is for the run in dir (resolved by
+// realDir) to count: it is unless its working directory is within another
+// running program's scratch directory.
 func (d *runDirs) mine(pid int, dir string) bool {
 	cwd, err := os.Readlink("/proc/" + strconv.Itoa(pid) + "/cwd")
 	if err != nil {
 		return true
-	}
-	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = real
 	}
 	if dir != "" && within(cwd, dir) {
 		return true

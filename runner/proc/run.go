@@ -66,7 +66,8 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
 	}
 	cmd.SysProcAttr.Setpgid = true
-	defer dirs.add(cfg.Scratch)()
+	scratch := realDir(cfg.Scratch)
+	defer dirs.add(scratch)()
 	start := time.Now()
 	sink.start = start
 	err = cmd.Start()
@@ -84,7 +85,7 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	readersDone := pipes.read(sink)
 	out.Err = supervise(ctx, cmd, cfg.Timeout, sink)
 	out.Elapsed = time.Since(start)
-	out.Leftover = killGroup(pgid) + killEscaped(cfg.Scratch)
+	out.Leftover = killGroup(pgid) + killEscaped(scratch)
 	pipes.drain(readersDone, drainGrace)
 	out.Events = sink.events
 	setStatus(out, cmd.ProcessState)

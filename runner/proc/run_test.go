@@ -160,7 +160,7 @@ func TestCPU(t *testing.T) {
 // whichever run finds it.
 func TestEscapedOrphanAttribution(t *testing.T) {
 	becomeSubreaper()
-	mine, other := t.TempDir(), t.TempDir()
+	mine, other := realDir(t.TempDir()), realDir(t.TempDir())
 	orphan := func(dir string) {
 		t.Helper()
 		cmd := sh("setsid sleep 300 >/dev/null 2>&1 &")
