@@ -53,7 +53,7 @@ func (p *Pattern) pairs(act []aline) [][]bool {
 		return nil
 	}
 	ok := make([][]bool, len(p.lines))
-	m := &matcher{} // one budget for all pairs: past it, pairs do not match
+	m := p.newMatcher(false) // one budget for all pairs: past it, pairs do not match
 	for i, l := range p.lines {
 		ok[i] = make([]bool, len(act))
 		if l.many {
@@ -61,7 +61,7 @@ func (p *Pattern) pairs(act []aline) [][]bool {
 		}
 		for j, a := range act {
 			m.at(l, a)
-			ok[i][j] = m.steps <= budget && m.matchLine(l, a.text, nil, func(*binds) bool { return true })
+			ok[i][j] = !m.over() && m.matchLine(l, a.text, nil, func(*binds) bool { return true })
 		}
 	}
 	return ok

@@ -30,6 +30,12 @@
 //	                 not match, the mismatch is reported as a warning and
 //	                 the line still takes its place in the output
 //
+// A soft line behaves the same in every order below: in order and as an
+// order-by barrier it takes the actual line at its place (none if the
+// output ends before it); in a key's lines under order-by it takes the
+// next line with its key; unordered, it lets one actual line go unpaired.
+// A soft line never fails a match, and its miss is never silent.
+//
 // Numbers match whole: {{int}} takes every digit that follows, so
 // "{{int}}5" never matches "125".
 //
@@ -44,11 +50,22 @@
 // line the expression does not match (or whose group is empty) is a
 // barrier that keeps its place: keyed lines can move only between the
 // barriers around them. Keys of expected lines are computed from the text
-// as written, so a key should not contain a placeholder.
+// as written (after {{soft}}), so a key should not contain a placeholder.
 //
 // # Failures
 //
 // A failed match says which expected line failed and why: the literal text
 // that differed, the placeholder that found no value or a value out of
 // range, or the named value that changed or clashed with another name.
+// After {{any}}, when the text that follows occurs nowhere in the rest of
+// the line, the failure shows where the line comes closest to it and what
+// differs there.
+//
+// # Cost
+//
+// {{any}} tries only the ends after which the literal text that follows
+// it occurs. A match is bounded both by its steps (lines and placeholders
+// tried) and by its work (bytes compared or searched, 256 MiB): expected
+// output that allows too many alignments fails with a message that says
+// so, instead of running for ever.
 package match

@@ -42,7 +42,7 @@ var matchTests = []struct {
 	{name: "any", want: "took {{any}} to finish", got: "took a while to finish", ok: true},
 	{name: "any empty", want: "x{{any}}y", got: "xy", ok: true},
 	{name: "any stays in its line", want: "a{{any}}\nc", got: "ab\nb\nc", msg: `expected "c", found "b"`, line: 2},
-	{name: "any fails on the literal after it", want: "{{any}} done", got: "all finished", msg: `the line ends where " done" was expected`, line: 1},
+	{name: "any fails on the literal after it", want: "{{any}} done", got: "all finished", msg: `expected "done", found "finished"`, line: 1},
 
 	// {{int}}, {{float}}, {{duration}}.
 	{name: "int", want: "pid {{int}}", got: "pid 4242", ok: true},

@@ -5,20 +5,18 @@ import (
 	"strings"
 )
 
-// budget bounds the steps of one match: expected output whose {{...}} and
-// {{any}} allow too many alignments fails instead of running for ever.
-const budget = 2_000_000
-
 // An aline is one line of actual output with its 1-based line number.
 type aline struct {
 	no   int
 	text string
 }
 
-// A matcher holds the state of one match: the search budget, the soft
-// lines skipped on the current path, and the most telling failure so far.
+// A matcher holds the state of one match: the budget spent, the soft
+// lines excused on the current path, and the most telling failure so far.
 type matcher struct {
 	steps     int
+	work      int // bytes compared or searched
+	maxWork   int
 	allowSoft bool
 	soft      []*Failure
 	best      *Failure
@@ -36,32 +34,31 @@ func (p *Pattern) Match(actual string) *Result {
 	for i, t := range texts {
 		act[i] = aline{no: numbers[i], text: t}
 	}
-	m := &matcher{}
 	var values map[string]string
 	done := func(b *binds) bool { values = b.Map(); return true }
+	m := p.newMatcher(false)
 	if p.run(m, act, done) {
 		return &Result{OK: true, Values: values}
 	}
-	first := m.best
 	if p.hasSoft() {
-		m2 := &matcher{allowSoft: true}
+		m2 := p.newMatcher(true)
 		if p.run(m2, act, done) {
 			return &Result{OK: true, Warnings: m2.soft, Values: values}
 		}
 		if m2.best != nil {
-			first = m2.best
+			m.best = m2.best
+		}
+		if m2.over() {
+			m = m2
 		}
 	}
-	if m.steps > budget {
-		first = &Failure{Msg: "the expected output allows too many alignments to check ({{...}} and {{any}}): make it more specific"}
-		if p.opts.Unordered {
-			first.Msg = "the expected lines can be paired with the output's in too many ways to check (unordered, with placeholders): make them more specific"
-		}
+	if f := m.overFailure(p.opts.Unordered); f != nil {
+		return &Result{Failure: f}
 	}
-	if first == nil {
-		first = &Failure{Msg: "output differs"}
+	if m.best == nil {
+		return &Result{Failure: &Failure{Msg: "output differs"}}
 	}
-	return &Result{Failure: first}
+	return &Result{Failure: m.best}
 }
 
 func (p *Pattern) run(m *matcher, act []aline, k func(*binds) bool) bool {
@@ -81,12 +78,6 @@ func (p *Pattern) hasSoft() bool {
 		}
 	}
 	return false
-}
-
-// tick counts a step and reports whether the budget is spent.
-func (m *matcher) tick() bool {
-	m.steps++
-	return m.steps > budget
 }
 
 // at sets the lines the next notes are about.
@@ -150,22 +141,31 @@ func (m *matcher) segs(segs []seg, s string, pos int, b *binds, k func(*binds) b
 
 func (m *matcher) literal(segs []seg, s string, pos int, b *binds, k func(*binds) bool) bool {
 	lit := segs[0].lit
+	m.spend(min(len(lit), len(s)-pos))
 	if strings.HasPrefix(s[pos:], lit) {
 		return m.segs(segs[1:], s, pos+len(lit), b, k)
 	}
 	n := commonPrefix(s[pos:], lit)
-	if pos+n == len(s) {
-		m.note(pos+n, "the line ends where %q was expected", clip(lit[n:]))
-	} else {
-		m.note(pos+n, "expected %q, found %q", clip(lit[n:]), clip(s[pos+n:]))
-	}
+	m.spend(n)
+	m.differs(pos+n, s, lit[n:])
 	return false
+}
+
+// differs notes that the expected text want is not found at column col of
+// s.
+func (m *matcher) differs(col int, s, want string) {
+	if col == len(s) {
+		m.note(col, "the line ends where %q was expected", clip(want))
+		return
+	}
+	m.note(col, "expected %q, found %q", clip(want), clip(s[col:]))
 }
 
 func (m *matcher) placeholder(segs []seg, s string, pos int, b *binds, k func(*binds) bool) bool {
 	ph := segs[0].ph
 	if ph.name != "" {
 		if v, ok := b.get(ph.name); ok {
+			m.spend(min(len(v), len(s)-pos))
 			if strings.HasPrefix(s[pos:], v) {
 				return m.segs(segs[1:], s, pos+len(v), b, k)
 			}
@@ -173,29 +173,38 @@ func (m *matcher) placeholder(segs []seg, s string, pos int, b *binds, k func(*b
 			return false
 		}
 	}
+	if ph.kind == "any" {
+		return m.anyText(segs, s, pos, b, k)
+	}
 	lens, why := ph.candidates(s[pos:])
 	if lens == nil {
 		m.note(pos, "%s: %s", ph.src, why)
 		return false
 	}
 	for _, n := range lens {
-		nb := b
-		if ph.name != "" {
-			v := s[pos : pos+n]
-			if other := b.holder(v); other != "" {
-				m.note(pos, "%s and the name %s are both %q: different names must be different values", ph.src, other, v)
-				continue
-			}
-			nb = b.with(ph.name, v)
-		}
-		if m.segs(segs[1:], s, pos+n, nb, k) {
+		m.spend(n)
+		if m.take(segs, s, pos, pos+n, b, k) {
 			return true
 		}
-		if m.steps > budget {
+		if m.over() {
 			return false
 		}
 	}
 	return false
+}
+
+// take lets the placeholder that starts segs take s[pos:end], binding its
+// name if it has one, and matches the rest of the line from end.
+func (m *matcher) take(segs []seg, s string, pos, end int, b *binds, k func(*binds) bool) bool {
+	if ph := segs[0].ph; ph.name != "" {
+		v := s[pos:end]
+		if other := b.holder(v); other != "" {
+			m.note(pos, "%s and the name %s are both %q: different names must be different values", ph.src, other, v)
+			return false
+		}
+		b = b.with(ph.name, v)
+	}
+	return m.segs(segs[1:], s, end, b, k)
 }
 
 func commonPrefix(a, b string) int {

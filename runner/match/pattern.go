@@ -15,9 +15,10 @@ type Options struct {
 
 // A Pattern is compiled expected output.
 type Pattern struct {
-	lines []*line
-	opts  Options
-	text  string // the normalised expected text, placeholders as written
+	lines   []*line
+	opts    Options
+	text    string // the normalised expected text, placeholders as written
+	maxWork int    // the bytes one match may compare; 0 means maxWork
 }
 
 // A line is one expected line.
@@ -61,7 +62,7 @@ func Compile(expected string, opts Options) (*Pattern, error) {
 			return nil, &SyntaxError{Line: l.no, Col: 1, Msg: "{{...}} cannot be used with order-by"}
 		}
 		if opts.OrderBy != nil {
-			l.key, l.keyd = orderKey(opts.OrderBy, t)
+			l.key, l.keyd = orderKey(opts.OrderBy, l.text())
 		}
 		p.lines = append(p.lines, l)
 	}
@@ -162,6 +163,15 @@ func orderKey(re *regexp.Regexp, s string) (string, bool) {
 		return "", false
 	}
 	return m[1], true
+}
+
+// text returns the line as written, without {{soft}}: the text its
+// order-by key is computed from.
+func (l *line) text() string {
+	if l.soft {
+		return strings.TrimPrefix(l.raw, "{{soft}}")
+	}
+	return l.raw
 }
 
 // literal returns the text of a line without placeholders.

@@ -127,7 +127,10 @@ func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 // found returns what the placeholder sees at the start of s, for
 // messages: the number or duration there, or the rest of the line.
 func (p *placeholder) found(s string) string {
-	if lens, _ := p.candidates(s); p.kind != "any" && len(lens) > 0 {
+	if p.kind == "any" {
+		return clip(s)
+	}
+	if lens, _ := p.candidates(s); len(lens) > 0 {
 		return s[:lens[0]]
 	}
 	return clip(s)

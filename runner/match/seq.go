@@ -3,7 +3,7 @@ package match
 // seq matches expected lines against actual lines in order and calls k
 // with the bindings of every full match, until k returns true. {{...}}
 // takes as few lines as it can; a soft line that does not match takes one
-// line when soft misses are allowed.
+// line (none at the end of the output) when soft misses are allowed.
 func (m *matcher) seq(exp []*line, act []aline, b *binds, k func(*binds) bool) bool {
 	if m.tick() {
 		return false
@@ -21,30 +21,14 @@ func (m *matcher) seq(exp []*line, act []aline, b *binds, k func(*binds) bool) b
 			if m.seq(exp[1:], act[n:], b, k) {
 				return true
 			}
-			if m.steps > budget {
+			if m.over() {
 				return false
 			}
 		}
 		return false
 	}
 	if len(act) == 0 {
-		m.noteMissing(l)
-		return l.soft && m.allowSoft && m.skipSoft(l, aline{}, func() bool { return m.seq(exp[1:], act, b, k) })
+		return m.none(l, b, func(b *binds) bool { return m.seq(exp[1:], act, b, k) })
 	}
-	m.at(l, act[0])
-	if m.matchLine(l, act[0].text, b, func(b *binds) bool { return m.seq(exp[1:], act[1:], b, k) }) {
-		return true
-	}
-	return l.soft && m.allowSoft && m.skipSoft(l, act[0], func() bool { return m.seq(exp[1:], act[1:], b, k) })
-}
-
-// skipSoft records that soft line l did not match a and goes on with rest;
-// the record is dropped again if rest fails.
-func (m *matcher) skipSoft(l *line, a aline, rest func() bool) bool {
-	m.soft = append(m.soft, &Failure{Line: l.no, Expected: l.raw, ActualLine: a.no, Actual: a.text, Msg: "soft line did not match"})
-	if rest() {
-		return true
-	}
-	m.soft = m.soft[:len(m.soft)-1]
-	return false
+	return m.one(l, act[0], b, func(b *binds) bool { return m.seq(exp[1:], act[1:], b, k) })
 }

@@ -52,7 +52,7 @@ func (m *matcher) unordered(exp []*line, act []aline, k func(*binds) bool) bool 
 // among many similar ones is then reported as such instead of exhausting
 // the search.
 func (m *matcher) constrained(exp []*line, act []aline, used []bool) ([]*line, bool) {
-	probe := &matcher{}
+	probe := &matcher{maxWork: m.maxWork}
 	count := make(map[*line]int, len(exp))
 	for _, l := range exp {
 		for i, a := range act {
@@ -64,7 +64,7 @@ func (m *matcher) constrained(exp []*line, act []aline, used []bool) ([]*line, b
 				count[l]++
 			}
 		}
-		if probe.steps > budget {
+		if probe.over() {
 			return exp, true // too costly to tell: leave it to the search
 		}
 	}
@@ -98,10 +98,10 @@ func (m *matcher) assign(exp []*line, act []aline, used []bool, b *binds, k func
 			return true
 		}
 		used[i] = false
-		if m.steps > budget {
+		if m.over() {
 			return false
 		}
 	}
 	m.keep([2]int{l.idx, wholeLine}, &Failure{Line: l.no, Expected: l.raw, Msg: "no line of the output matches this expected line (lines may come in any order)"})
-	return l.soft && m.allowSoft && m.skipSoft(l, aline{}, func() bool { return m.assign(exp[1:], act, used, b, k) })
+	return m.excuse(l, aline{}, func() bool { return m.assign(exp[1:], act, used, b, k) })
 }
