@@ -63,7 +63,8 @@ func FuzzInfo(f *testing.F) {
 		`go`, `go exit=3 timeout=2s`, `go args="a b" env=K=V env="X=y z"`,
 		`go runs=5 distinct=2`, `go race expect=race`, `go name=x file=examples/a/main.go`,
 		`go args="unterminated`, `go exit=`, `go =3`, `go timeout=-1s`, `go cell`,
-		`go expect=panic:"boom"`, `go maxoutput=1KB serial`,
+		`go expect=panic:"boom"`, `go maxoutput=1KB serial`, `go race expect=race exit=66`,
+		`go norun nobuild exit=1 exit=2`, `go env=K="\d \\ \"q\""`,
 	} {
 		f.Add(s)
 	}

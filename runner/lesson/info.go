@@ -2,16 +2,15 @@ package lesson
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // A word is one space-separated item of a fence's info string, with its
 // double-quoted parts already unquoted.
 type word struct {
 	text string
-	col  int // 0-based byte offset of the word within the info string
+	raw  string // the word as written, for messages
+	col  int    // 0-based byte offset of the word within the info string
 }
 
 // key splits a word of the form key=value. A bare word has no value.
@@ -20,10 +19,12 @@ func (w word) key() (key, value string, hasValue bool) {
 }
 
 // splitInfo splits an info string into words. Words are separated by
-// spaces or tabs. Inside a word, a double-quoted part is a Go string literal
-// and may hold spaces (args="-n 3", env=GREETING="hello world"); everything
-// else is taken literally, backslashes included, so that regular
-// expressions can be written unquoted (order-by=^(\w+):).
+// spaces or tabs. Inside a word, a double-quoted part may hold spaces
+// (args="-n 3", env=GREETING="hello world"); within it, as within double
+// quotes in a POSIX shell, \" is a quote and \\ a backslash, and every
+// other backslash is kept as written, so that a regular expression reads
+// the same quoted or not (order-by="^worker (\d+) ", order-by=^(\w+):).
+// Outside quotes everything is taken literally, backslashes included.
 func splitInfo(info string) ([]word, error) {
 	var words []word
 	i := 0
@@ -36,7 +37,7 @@ func splitInfo(info string) ([]word, error) {
 		if err != nil {
 			return nil, &infoError{col: i, msg: err.Error()}
 		}
-		words = append(words, word{text: w, col: i})
+		words = append(words, word{text: w, raw: info[i : i+n], col: i})
 		i += n
 	}
 	return words, nil
@@ -53,42 +54,27 @@ func scanWord(s string) (string, int, error) {
 			i++
 			continue
 		}
-		n, err := quotedLen(s[i:])
+		n, err := unquote(&b, s[i:])
 		if err != nil {
 			return "", 0, err
 		}
-		v, err := strconv.Unquote(s[i : i+n])
-		if err != nil {
-			return "", 0, fmt.Errorf("bad quoted string %s: %v%s", s[i:i+n], err, backslashHint(s[i:i+n]))
-		}
-		b.WriteString(v)
 		i += n
 	}
 	return b.String(), i, nil
 }
 
-// backslashHint explains a bad escape in a quoted value: the quotes make a
-// Go string literal, so a regular expression's \d is written \\d.
-func backslashHint(q string) string {
-	if !strings.Contains(q, `\`) {
-		return ""
-	}
-	return ` (a quoted value is a Go string literal: write \\ for a backslash)`
-}
-
-// quotedLen returns the length of the double-quoted string at the start of
-// s, quotes included.
-func quotedLen(s string) (int, error) {
-	for i := 1; i < len(s); {
-		switch s[i] {
-		case '\\':
-			i += 2
-		case '"':
+// unquote writes the value of the double-quoted part at the start of s to
+// b and returns its length, quotes included: \" and \\ are escapes, and
+// any other backslash stands for itself.
+func unquote(b *strings.Builder, s string) (int, error) {
+	for i := 1; i < len(s); i++ {
+		switch {
+		case s[i] == '"':
 			return i + 1, nil
-		default:
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
+		case s[i] == '\\' && i+1 < len(s) && (s[i+1] == '"' || s[i+1] == '\\'):
+			i++
 		}
+		b.WriteByte(s[i])
 	}
 	return 0, fmt.Errorf("unterminated quoted string %s", s)
 }

@@ -46,6 +46,19 @@ type Expect struct {
 	Message string // for "panic": the panic message, if given
 }
 
+// ExitStatus returns the exit status a program ends with when it fails as
+// expected: 66 for a race (the race detector's), 2 for a deadlock or a
+// panic (the Go runtime's), 0 for a normal run.
+func (e Expect) ExitStatus() int {
+	switch e.Kind {
+	case "race":
+		return 66
+	case "deadlock", "panic":
+		return 2
+	}
+	return 0
+}
+
 func (e Expect) String() string {
 	if e.Message != "" {
 		return fmt.Sprintf("%s:%q", e.Kind, e.Message)
@@ -262,19 +275,20 @@ func setFile(o *Options, v string) error {
 	return nil
 }
 
-// check reports combinations of options that contradict each other.
-func (o *Options) check() error {
+// check reports combinations of options that contradict each other or
+// have no effect, with the key of the option to blame.
+func (o *Options) check() (string, error) {
 	if o.Mode == Run {
 		if o.Distinct && o.Runs < 2 {
-			return fmt.Errorf("show=distinct needs runs=N with N > 1")
+			return "show", fmt.Errorf("show=distinct needs runs=N with N > 1")
 		}
-		if o.Expect.Kind != "" && o.ExitSet {
-			return fmt.Errorf("expect=%s sets the exit status; drop exit=%d", o.Expect.Kind, o.Exit)
+		if want := o.Expect.ExitStatus(); o.Expect.Kind != "" && o.ExitSet && o.Exit != want {
+			return "exit", fmt.Errorf("exit=%d contradicts expect=%s, which ends with exit status %d", o.Exit, o.Expect.Kind, want)
 		}
-		return nil
+		return "", nil
 	}
 	if o.Mode == NoBuild && o.Cell {
-		return fmt.Errorf("a cell cannot be nobuild")
+		return "cell", fmt.Errorf("a cell cannot be nobuild")
 	}
 	for _, bad := range []struct {
 		set  bool
@@ -285,18 +299,21 @@ func (o *Options) check() error {
 		{o.Timeout != DefaultTimeout, "timeout"}, {o.Exercise, "exercise"},
 	} {
 		if bad.set {
-			return fmt.Errorf("option %s has no effect on a %s block", bad.name, o.Mode)
+			return bad.name, fmt.Errorf("option %s has no effect on a %s block", bad.name, o.Mode)
 		}
 	}
-	if o.Mode == NoBuild && (o.Race || o.Engine != EngineAuto) {
-		return fmt.Errorf("a nobuild block is never built: drop race and engine")
+	if o.Mode == NoBuild && o.Race {
+		return "race", fmt.Errorf("a nobuild block is never built: drop race and engine")
 	}
-	return nil
+	if o.Mode == NoBuild && o.Engine != EngineAuto {
+		return "engine", fmt.Errorf("a nobuild block is never built: drop race and engine")
+	}
+	return "", nil
 }
 
 // quoteHint ends the errors of an order-by= value: a space ends the value
 // unless it is quoted, a frequent cause of a regular expression cut short.
-const quoteHint = ` (a value with spaces is quoted as a Go string, backslashes doubled: order-by="^(w\\d+) ")`
+const quoteHint = ` (a value with spaces is quoted: order-by="^(w\d+) ")`
 
 // outputOption parses one word of an output block's info string into o.
 func outputOption(o *OutputOptions, w word) error {

@@ -129,14 +129,12 @@ func goLookalike(lang string) bool {
 func (ps *parseState) program(f *Fence) *Block {
 	b := &Block{Index: len(ps.l.Blocks) + 1, Code: f, Opts: defaultOptions()}
 	ps.l.Blocks = append(ps.l.Blocks, b)
-	words := ps.words(f)
-	for _, w := range words {
-		if err := programOption(&b.Opts, w); err != nil {
-			ps.errorf(f.Line, ps.infoCol(f)+w.col, "%v", err)
+	for _, e := range programOptions(&b.Opts, ps.words(f)) {
+		col := 0
+		if e.col >= 0 {
+			col = ps.infoCol(f) + e.col
 		}
-	}
-	if err := b.Opts.check(); err != nil {
-		ps.errorf(f.Line, 0, "%v", err)
+		ps.errorf(f.Line, col, "%s", e.msg)
 	}
 	return b
 }
