@@ -41,11 +41,23 @@
 // # Options
 //
 // The words after go or output in an info string are options: bare words
-// or key=value. A value may be double-quoted, as a Go string literal, to
-// hold spaces: args="-n 3", env=GREETING="hello world". Outside quotes
-// nothing is special, so a regular expression can be written as is:
-// order-by=^(w\d+):. An unknown or malformed option is an error at the
-// fence's line and the option's column.
+// or key=value. A value, or part of one, may be double-quoted to hold
+// spaces: args="-n 3", env=GREETING="hello world". Inside double quotes,
+// as in a POSIX shell, \" stands for a quote and \\ for a backslash, and
+// every other backslash is kept as written; outside quotes nothing is
+// special. So a regular expression reads the same quoted or not:
+// order-by=^(w\d+): and order-by="^worker (\d+) " keep \d, and \s, \w,
+// \. and \b alike. \t and \n are not escapes either: they stay a
+// backslash and a letter, which a regular expression reads as a tab and a
+// newline; in args= they are shell words, where a backslash escapes the
+// next character, and in env= and expect=panic: they are kept as written.
+// An unknown or malformed option is an error at the fence's line and the
+// option's column.
+//
+// An option may be given twice, or be implied by another, when they agree
+// (race expect=race exit=66; env=K=V twice); options that contradict each
+// other (exit=1 exit=2, norun nobuild, expect=race exit=1, env=K=1
+// env=K=2) are an error at the column of the later one.
 //
 // Program options (after go):
 //
@@ -83,7 +95,7 @@
 //	                 package cell)
 //
 // expect= sets the exit status (66 for a race, 2 for a deadlock or a
-// panic) and cannot be combined with exit=. Options that only matter when
+// panic); an exit= beside it must say the same. Options that only matter when
 // a program runs (exit, args, env, runs, expect, serial, timeout,
 // exercise) are errors on norun and nobuild blocks.
 //
