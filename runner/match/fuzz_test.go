@@ -1,13 +1,15 @@
 package match
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
 
 // FuzzMatch checks that any expected text compiles or fails with a
 // SyntaxError, that matching never panics, and that text without
-// placeholders always matches itself, in order and unordered.
+// placeholders always matches itself, in order, unordered and with
+// order-by.
 func FuzzMatch(f *testing.F) {
 	for _, c := range [][2]string{
 		{"hello", "hello"},
@@ -16,13 +18,15 @@ func FuzzMatch(f *testing.F) {
 		{"{{1..10}}\n{{...}}\nend", "5\na\nb\nend"},
 		{`{{"{{"}} literal`, "{{ literal"},
 		{"{{soft}}maybe\nsure", "sure"},
+		{"start\nw1: a\nw2: b\n{{soft}}took {{1..2}}s", "start\nw2: b\nw1: a"},
+		{"{{any}} x: {{int}}\n{{soft}}a: {{any}}b", "y x: 3\na: c"},
 		{"{{any", "x"},
 		{"{{10..1}}", "5"},
 	} {
 		f.Add(c[0], c[1])
 	}
 	f.Fuzz(func(t *testing.T, expected, actual string) {
-		for _, opts := range []Options{{}, {Unordered: true}} {
+		for _, opts := range []Options{{}, {Unordered: true}, {OrderBy: regexp.MustCompile(`^(\w+):`)}} {
 			p, err := Compile(expected, opts)
 			if err != nil {
 				if _, ok := err.(*SyntaxError); !ok {
