@@ -28,7 +28,7 @@ func checkCmd(args []string) error {
 	verbose := fs.Bool("v", false, "print every block with its engine and how long its program ran")
 	runRE := fs.String("run", "", "check only blocks whose `lesson/name` matches this regular expression")
 	jsonOut := fs.String("json", "", "write a JSON report to `FILE`")
-	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")
+	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")
 	mode := fs.String("engine", envOr("BINGFA_ENGINE", engines.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
