@@ -31,7 +31,10 @@
 // A block passes when every run passes. A block that is built but not
 // run passes when it compiles; a nobuild block is skipped. A block whose
 // router picks more than one engine (engine mode "both") also fails when
-// the engines disagree. A block with file= fails when its code differs
+// the engines disagree: when one passes and another fails, or when both
+// fail on different outputs. Its result then keeps what each engine made
+// of it (Result.Engines), and each problem about one engine's runs names
+// that engine (verdict.Problem.Engine). A block with file= fails when its code differs
 // from that file on disk.
 //
 // # Notebook cells

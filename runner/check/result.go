@@ -18,11 +18,47 @@ type Result struct {
 	// Elapsed is the time the block took to check, from its start to its
 	// verdict, waiting for its build and for its turn to run included.
 	Elapsed  time.Duration
+	// Problems and Warnings are the block's; for a block that several
+	// engines ran, each of those about one engine's runs names it
+	// (Problem.Engine).
 	Problems []verdict.Problem
 	Warnings []verdict.Problem
-	Diff     string
-	Runs     []*engine.Outcome // every run, in order of completion
-	Distinct []Distinct        // the different outputs of a runs=N block
+	Diff     string            // the first engine's diff, when its output differs
+	Runs     []*engine.Outcome // every run, engine by engine
+	Distinct []Distinct        // the different outputs of the first engine's runs of a runs=N block
+	// Engines is what each engine made of a block that more than one
+	// engine ran (engine mode "both"), in the order they ran it; nil
+	// for a block that one engine ran.
+	Engines []*EngineResult
+}
+
+// An EngineResult is what one engine made of a block that several engines
+// ran.
+type EngineResult struct {
+	Engine string
+	Status verdict.Status
+	Diff   string // its diff, whose header names the engine
+	// Actual is the output it was judged on (the stream compared,
+	// normalised): of its first failing run, else of its first run.
+	Actual   string
+	Runs     []*engine.Outcome
+	Distinct []Distinct // for a runs=N block
+}
+
+// EngineProblems returns the problems and warnings of r that are about
+// engine e's runs.
+func (r *Result) EngineProblems(e *EngineResult) (problems, warnings []verdict.Problem) {
+	for _, p := range r.Problems {
+		if p.Engine == e.Engine {
+			problems = append(problems, p)
+		}
+	}
+	for _, w := range r.Warnings {
+		if w.Engine == e.Engine {
+			warnings = append(warnings, w)
+		}
+	}
+	return problems, warnings
 }
 
 // A Distinct is one output of a block run several times, with the number

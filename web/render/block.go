@@ -130,7 +130,7 @@ func streamName(s engine.Stream) string {
 func problems(ps []verdict.Problem) []Problem {
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{Line: p.Line, Msg: p.Msg}
+		out[i] = Problem{Line: p.Line, Msg: p.Text()}
 	}
 	return out
 }

@@ -187,7 +187,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func problems(ps []verdict.Problem) []problem {
 	out := make([]problem, len(ps))
 	for i, p := range ps {
-		out[i] = problem{Line: p.Line, Msg: p.Msg}
+		out[i] = problem{Line: p.Line, Msg: p.Text()}
 	}
 	return out
 }
