@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -33,9 +34,9 @@ func checkCmd(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	ls, err := loadLessons(fs.Args())
-	if err != nil {
-		return err
+	ls, loadErr := loadLessons(fs.Args()) // format errors are reported with the results
+	if broken := (lesson.ErrorList)(nil); loadErr != nil && !errors.As(loadErr, &broken) {
+		return loadErr
 	}
 	if err := notALesson(*jsonOut, ls); err != nil {
 		return err
@@ -54,7 +55,10 @@ func checkCmd(args []string) error {
 	cfg.Observer = term
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	rep := check.New(cfg).Check(ctx, ls)
+	rep, err := check.New(cfg).CheckLoaded(ctx, ls, loadErr)
+	if err != nil {
+		return err
+	}
 	term.Summary(rep)
 	if *jsonOut != "" {
 		if err := writeJSON(*jsonOut, rep); err != nil {

@@ -151,13 +151,13 @@ func testCases(t *testing.T, dir string) []string {
 // -v prints it, without durations, and whether any block failed.
 func checkLesson(t *testing.T, cfg check.Config, path string) (string, bool) {
 	ls, err := lesson.Load([]string{path})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out bytes.Buffer
 	term := report.NewTerminal(&out, false, true).WithoutTimes()
 	cfg.Observer = term
-	rep := check.New(cfg).Check(context.Background(), ls)
+	rep, err := check.New(cfg).CheckLoaded(context.Background(), ls, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	term.Summary(rep)
 	_, failed, _ := rep.Counts()
 	return stable(out.String()), failed > 0

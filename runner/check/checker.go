@@ -3,6 +3,7 @@ package check
 import (
 	"cmp"
 	"context"
+	"errors"
 	"runtime"
 	"slices"
 	"sync"
@@ -131,6 +132,25 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 		r.Results = append(r.Results, rs...)
 	}
 	return r
+}
+
+// CheckLoaded checks the lessons that lesson.Load returned, as Check does,
+// with err, the error it returned beside them: the format errors of the
+// lessons that could not be parsed are reported (the observer hears of
+// them first when it is a BrokenObserver) and each such lesson counts as
+// failed, while every other lesson is checked. Any other error is
+// returned: nothing was checked.
+func (c *Checker) CheckLoaded(ctx context.Context, lessons []*lesson.Lesson, err error) (*Report, error) {
+	var broken lesson.ErrorList
+	if err != nil && !errors.As(err, &broken) {
+		return nil, err
+	}
+	if bo, ok := c.cfg.Observer.(BrokenObserver); ok && len(broken) > 0 {
+		bo.Broken(broken)
+	}
+	rep := c.Check(ctx, lessons)
+	rep.Broken = broken
+	return rep, nil
 }
 
 // A tally collects the results of Check in lesson and block order, and

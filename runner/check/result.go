@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"time"
 
 	"bingfa/runner/engine"
@@ -17,7 +18,7 @@ type Result struct {
 	Why    string // why the router chose them
 	// Elapsed is the time the block took to check, from its start to its
 	// verdict, waiting for its build and for its turn to run included.
-	Elapsed  time.Duration
+	Elapsed time.Duration
 	// Problems and Warnings are the block's; for a block that several
 	// engines ran, each of those about one engine's runs names it
 	// (Problem.Engine).
@@ -88,12 +89,28 @@ func (r *Result) Output() string {
 // A Report is the result of checking lessons.
 type Report struct {
 	Results []*Result // in course order
+	// Broken is the format errors of the lessons that could not be
+	// parsed, and so were not checked (see CheckLoaded).
+	Broken  lesson.ErrorList
 	Elapsed time.Duration
 }
 
+// BrokenLessons returns the paths of the lessons that could not be
+// parsed, in order.
+func (r *Report) BrokenLessons() []string {
+	var paths []string
+	for _, e := range r.Broken {
+		if !slices.Contains(paths, e.Path) {
+			paths = append(paths, e.Path)
+		}
+	}
+	return paths
+}
+
 // Counts returns the number of blocks that passed, failed and were
-// skipped.
+// skipped. A lesson that could not be parsed counts as one that failed.
 func (r *Report) Counts() (passed, failed, skipped int) {
+	failed = len(r.BrokenLessons())
 	for _, res := range r.Results {
 		switch res.Status {
 		case verdict.Pass:
@@ -105,6 +122,12 @@ func (r *Report) Counts() (passed, failed, skipped int) {
 		}
 	}
 	return passed, failed, skipped
+}
+
+// A BrokenObserver is an Observer that is told, before anything runs, of
+// the format errors of the lessons that could not be parsed.
+type BrokenObserver interface {
+	Broken(errs lesson.ErrorList)
 }
 
 // An Observer is told about progress as blocks are checked. Its methods

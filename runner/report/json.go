@@ -16,6 +16,15 @@ type JSONReport struct {
 	Skipped int         `json:"skipped"`
 	Seconds float64     `json:"seconds"`
 	Blocks  []JSONBlock `json:"blocks"`
+	// Broken is the lessons that could not be parsed, and so were not
+	// checked: each counts as failed.
+	Broken []JSONBroken `json:"broken,omitempty"`
+}
+
+// JSONBroken is a lesson that could not be parsed, with its format errors.
+type JSONBroken struct {
+	File   string        `json:"file"`
+	Errors []JSONProblem `json:"errors"`
 }
 
 // JSONBlock is one block of a JSON report.
@@ -70,6 +79,7 @@ type JSONEvent struct {
 // the block's own).
 type JSONProblem struct {
 	Line    int    `json:"line"`
+	Col     int    `json:"col,omitempty"`
 	Message string `json:"message"`
 	Engine  string `json:"engine,omitempty"`
 }
@@ -86,6 +96,15 @@ func WriteJSON(w io.Writer, rep *check.Report) error {
 	doc := JSONReport{Passed: p, Failed: f, Skipped: s, Seconds: rep.Elapsed.Seconds(), Blocks: []JSONBlock{}}
 	for _, r := range rep.Results {
 		doc.Blocks = append(doc.Blocks, jsonBlock(r))
+	}
+	for _, path := range rep.BrokenLessons() {
+		jb := JSONBroken{File: path}
+		for _, e := range rep.Broken {
+			if e.Path == path {
+				jb.Errors = append(jb.Errors, JSONProblem{Line: e.Line, Col: e.Col, Message: e.Msg})
+			}
+		}
+		doc.Broken = append(doc.Broken, jb)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

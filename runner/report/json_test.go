@@ -92,3 +92,25 @@ func TestWriteJSONEngines(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteJSONBroken: a lesson that could not be parsed is in the report,
+// with its errors, and counts as failed.
+func TestWriteJSONBroken(t *testing.T) {
+	rep := &check.Report{Broken: lesson.ErrorList{
+		{Path: "a.md", Line: 7, Col: 7, Msg: `unknown program option "tiemout"`},
+		{Path: "a.md", Line: 9, Msg: "unclosed fence"},
+		{Path: "c.md", Line: 1, Msg: "bad front matter"},
+	}}
+	var b strings.Builder
+	if err := WriteJSON(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	var doc JSONReport
+	if err := json.Unmarshal([]byte(b.String()), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b.String())
+	}
+	if doc.Failed != 2 || len(doc.Broken) != 2 || doc.Broken[0].File != "a.md" || len(doc.Broken[0].Errors) != 2 ||
+		doc.Broken[0].Errors[0] != (JSONProblem{Line: 7, Col: 7, Message: `unknown program option "tiemout"`}) || doc.Broken[1].File != "c.md" {
+		t.Errorf("report %+v, want 2 failed: a.md with 2 errors, c.md", doc)
+	}
+}

@@ -96,6 +96,30 @@ func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
 	t.redraw()
 }
 
+// Broken implements check.BrokenObserver: a line for each lesson that
+// could not be parsed, then its errors, each starting with "path:line:".
+func (t *Terminal) Broken(errs lesson.ErrorList) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.clear()
+	var b strings.Builder
+	rep := check.Report{Broken: errs}
+	for _, path := range rep.BrokenLessons() {
+		var mine []*lesson.Error
+		for _, e := range errs {
+			if e.Path == path {
+				mine = append(mine, e)
+			}
+		}
+		fmt.Fprintf(&b, "%s %s  not checked: %s\n", t.paint("FAIL", red), path, plural(len(mine), "format error"))
+		for _, e := range mine {
+			b.WriteString(indentRest(printable(e.Error())) + "\n")
+		}
+	}
+	io.WriteString(t.w, b.String())
+	t.redraw()
+}
+
 func (t *Terminal) lessonLine(b *strings.Builder, l *lesson.Lesson, rs []*check.Result) {
 	failed := 0
 	var took time.Duration
