@@ -82,12 +82,15 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 }
 
 // disagree fails a block that several engines ran when they disagree:
-// one passes and another fails, or both fail on different outputs.
+// one passes and another fails, or both fail on different outputs. A run
+// that was stopped says nothing.
 func (r *Result) disagree(b *lesson.Block) {
 	first := r.Engines[0]
 	for _, e := range r.Engines[1:] {
 		var msg string
 		switch {
+		case e.Status == verdict.Stopped || first.Status == verdict.Stopped:
+			continue
 		case e.Status != first.Status:
 			msg = fmt.Sprintf("engines disagree: %s says %s, %s says %s", first.Engine, first.Status, e.Engine, e.Status)
 		case e.Status == verdict.Fail && e.Actual != first.Actual:
@@ -179,6 +182,9 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 			v = w
 			break
 		}
+		if w.Status == verdict.Stopped && v.Status != verdict.Stopped {
+			v = w
+		}
 	}
 	er.Status, er.Actual = v.Status, v.Actual
 	return v, er
@@ -200,10 +206,14 @@ func (c *Checker) learn(key string, o *engine.Outcome) {
 	}
 }
 
-// merge adds a verdict's findings to the result.
+// merge adds a verdict's findings to the result. A failure fails it; a
+// stopped run stops a result that has not failed.
 func (r *Result) merge(v *verdict.Verdict) {
-	if v.Status == verdict.Fail {
+	switch {
+	case v.Status == verdict.Fail:
 		r.Status = verdict.Fail
+	case v.Status == verdict.Stopped && r.Status != verdict.Fail:
+		r.Status = verdict.Stopped
 	}
 	r.Problems = append(r.Problems, v.Problems...)
 	r.Warnings = append(r.Warnings, v.Warnings...)

@@ -75,6 +75,31 @@ var suites = []suite{
 		cfg.Router = bothRouter{e.both}
 		return cfg
 	}},
+	// Every block run by the compiled engine, stopped as a reader would
+	// stop it once it prints "stop me".
+	{"testdata/stopped", func(e *testEngines) check.Config {
+		cfg := e.compiled.Config()
+		cfg.Router = check.Only(stopper{e.compiled.Compiled})
+		return cfg
+	}},
+}
+
+// stopper is an engine that stops a program once it prints "stop me", as
+// a reader presses Stop on seeing it.
+type stopper struct{ engine.Engine }
+
+func (s stopper) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var seen []byte
+	return s.Engine.Run(ctx, p, func(ev engine.Event) {
+		if seen = append(seen, ev.Data...); bytes.Contains(seen, []byte("stop me")) {
+			stop()
+		}
+		if emit != nil {
+			emit(ev)
+		}
+	})
 }
 
 // bothRouter runs every block with the compiled engine and with yaegi.

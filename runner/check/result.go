@@ -109,6 +109,7 @@ func (r *Report) BrokenLessons() []string {
 
 // Counts returns the number of blocks that passed, failed and were
 // skipped. A lesson that could not be parsed counts as one that failed.
+// Blocks that were stopped are in none of these (see Stopped).
 func (r *Report) Counts() (passed, failed, skipped int) {
 	failed = len(r.BrokenLessons())
 	for _, res := range r.Results {
@@ -117,11 +118,23 @@ func (r *Report) Counts() (passed, failed, skipped int) {
 			passed++
 		case verdict.Fail:
 			failed++
-		default:
+		case verdict.Skip:
 			skipped++
 		}
 	}
 	return passed, failed, skipped
+}
+
+// Stopped returns the number of blocks whose runs were stopped before they
+// ended (an interrupted check): neither passed nor failed.
+func (r *Report) Stopped() int {
+	n := 0
+	for _, res := range r.Results {
+		if res.Status == verdict.Stopped {
+			n++
+		}
+	}
+	return n
 }
 
 // A BrokenObserver is an Observer that is told, before anything runs, of

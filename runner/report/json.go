@@ -14,6 +14,7 @@ type JSONReport struct {
 	Passed  int         `json:"passed"`
 	Failed  int         `json:"failed"`
 	Skipped int         `json:"skipped"`
+	Stopped int         `json:"stopped,omitempty"` // blocks whose runs were stopped: neither passed nor failed
 	Seconds float64     `json:"seconds"`
 	Blocks  []JSONBlock `json:"blocks"`
 	// Broken is the lessons that could not be parsed, and so were not
@@ -59,7 +60,7 @@ type JSONBlock struct {
 // block's that name it.
 type JSONEngine struct {
 	Engine   string         `json:"engine"`
-	Verdict  string         `json:"verdict"`
+	Verdict  string         `json:"verdict"` // pass, fail, skip, or stopped (neither)
 	Exit     *int           `json:"exit,omitempty"`
 	Output   string         `json:"output"`
 	Diff     string         `json:"diff,omitempty"`
@@ -93,7 +94,7 @@ type JSONDistinct struct {
 // WriteJSON writes the report as indented JSON.
 func WriteJSON(w io.Writer, rep *check.Report) error {
 	p, f, s := rep.Counts()
-	doc := JSONReport{Passed: p, Failed: f, Skipped: s, Seconds: rep.Elapsed.Seconds(), Blocks: []JSONBlock{}}
+	doc := JSONReport{Passed: p, Failed: f, Skipped: s, Stopped: rep.Stopped(), Seconds: rep.Elapsed.Seconds(), Blocks: []JSONBlock{}}
 	for _, r := range rep.Results {
 		doc.Blocks = append(doc.Blocks, jsonBlock(r))
 	}

@@ -11,9 +11,15 @@
 //
 // Soft lines that do not match are warnings: they never fail a block and
 // are never silently passed.
+//
+// A run that its caller stopped (the reader pressed Stop, or Ctrl-C: the
+// engine reports engine.Canceled) is neither a pass nor a failure: its
+// verdict is Stopped, with no problem and no diff, since the program did
+// not get to print what it would have.
 package verdict
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,10 +38,11 @@ const (
 	Pass Status = iota
 	Fail
 	Skip
+	Stopped // the caller stopped the run before it ended
 )
 
 func (s Status) String() string {
-	return [...]string{"pass", "fail", "skip"}[s]
+	return [...]string{"pass", "fail", "skip", "stopped"}[s]
 }
 
 // A Problem is one reason a block failed, or one warning, at a lesson
@@ -91,7 +98,10 @@ func (v *Verdict) fail(line int, format string, args ...any) {
 // Built judges a block that is built but not run.
 func Built(b *lesson.Block, err error) *Verdict {
 	v := &Verdict{}
-	if err != nil {
+	switch {
+	case stopped(err):
+		v.Status = Stopped
+	case err != nil:
 		v.fail(b.Code.Line, "%s", failureText(err))
 	}
 	return v
@@ -100,6 +110,10 @@ func Built(b *lesson.Block, err error) *Verdict {
 // Judge judges one run of block b.
 func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 	v := &Verdict{}
+	if stopped(o.Err) {
+		v.Status, v.Actual = Stopped, match.Normalize(o.Text(Stream(b)))
+		return v
+	}
 	if o.Err != nil {
 		v.fail(b.Code.Line, "%s", failureText(o.Err))
 		if _, ok := o.Err.(*engine.BuildError); ok {
@@ -128,6 +142,12 @@ func Stream(b *lesson.Block) engine.Stream {
 		return engine.Stderr
 	}
 	return engine.Output
+}
+
+// stopped reports whether err says that the caller stopped the program.
+func stopped(err error) bool {
+	var f *engine.Failure
+	return errors.As(err, &f) && f.Kind == engine.Canceled
 }
 
 // failureText describes why a program could not run to its end.

@@ -60,6 +60,8 @@ func status(b *lesson.Block, res *check.Result) Status {
 		return Shown
 	case res.Status == verdict.Fail:
 		return Failed
+	case res.Status == verdict.Stopped:
+		return Stopped
 	case len(res.Runs) == 0:
 		return Built
 	}

@@ -28,7 +28,7 @@ type (
 		Data   string  `json:"d"`
 	}
 	doneEvent struct {
-		Status   string    `json:"status"` // pass or fail
+		Status   string    `json:"status"` // pass, fail, or stopped (neither)
 		Engine   string    `json:"engine"`
 		Why      string    `json:"why"`
 		Exit     int       `json:"exit"`
