@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -28,14 +29,14 @@ func checkCmd(args []string) error {
 	verbose := fs.Bool("v", false, "print every block with its engine and how long its program ran")
 	runRE := fs.String("run", "", "check only blocks whose `lesson/name` matches this regular expression")
 	jsonOut := fs.String("json", "", "write a JSON report to `FILE`")
-	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")
+	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")
 	mode := fs.String("engine", envOr("BINGFA_ENGINE", engines.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	ls, err := loadLessons(fs.Args())
-	if err != nil {
-		return err
+	ls, loadErr := loadLessons(fs.Args()) // format errors are reported with the results
+	if broken := (lesson.ErrorList)(nil); loadErr != nil && !errors.As(loadErr, &broken) {
+		return loadErr
 	}
 	if err := notALesson(*jsonOut, ls); err != nil {
 		return err
@@ -54,7 +55,10 @@ func checkCmd(args []string) error {
 	cfg.Observer = term
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	rep := check.New(cfg).Check(ctx, ls)
+	rep, err := check.New(cfg).CheckLoaded(ctx, ls, loadErr)
+	if err != nil {
+		return err
+	}
 	term.Summary(rep)
 	if *jsonOut != "" {
 		if err := writeJSON(*jsonOut, rep); err != nil {

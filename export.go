@@ -26,7 +26,7 @@ func exportCmd(args []string) error {
 	}
 	out := fs.String("o", "", "write the site into `DIR` (required)")
 	noRun := fs.Bool("no-run", false, "do not run anything: pages show the expected outputs")
-	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")
+	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}

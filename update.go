@@ -27,7 +27,7 @@ func updateCmd(args []string) error {
 	}
 	dryRun := fs.Bool("dry-run", false, "print the unified diff of the changes instead of writing them")
 	runRE := fs.String("run", "", "update only blocks whose `lesson/name` matches this regular expression")
-	jobs := fs.Int("j", 0, "lessons and programs at once (default: number of CPUs)")
+	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}

@@ -12,9 +12,9 @@ import (
 	"sync"
 	"time"
 
-	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
 	"bingfa/runner/proc"
+	"bingfa/runner/runenv"
 )
 
 // timed runs a command in dir with extra environment and returns how long
@@ -40,7 +40,7 @@ func runBinary(bin string, p *program) (*engine.Outcome, error) {
 	defer os.RemoveAll(scratch)
 	cmd := exec.Command(bin, p.Args...)
 	cmd.Dir = scratch
-	cmd.Env = compiled.RunEnv(scratch, p.Env) // as check runs it
+	cmd.Env = runenv.Environ(scratch, p.Env) // as check runs it
 	o := proc.Run(context.Background(), cmd, proc.Config{Timeout: p.block.Opts.Timeout, MaxOutput: 1 << 20})
 	if o.Err != nil {
 		return o, fmt.Errorf("%s: %v", p.ID, o.Err)

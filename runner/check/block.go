@@ -55,29 +55,52 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 	route := c.cfg.Router.Route(b, p)
 	r.Why = route.Why
 	var names []string
-	var first *verdict.Verdict
 	for _, e := range route.Engines {
 		names = append(names, e.Name())
-		v := c.runs(ctx, r, e, b, p)
+		v, er := c.runs(ctx, e, b, p)
 		if len(route.Engines) > 1 {
-			prefixEngine(v, e.Name())
+			v.ForEngine(e.Name())
+			er.Diff = v.Diff
+			r.Engines = append(r.Engines, er)
 		}
-		if first != nil && v.Status != first.Status {
-			r.Status = verdict.Fail
-			r.Problems = append(r.Problems, verdict.Problem{Line: b.Code.Line, Msg: fmt.Sprintf(
-				"engines disagree: %s says %s, %s says %s", route.Engines[0].Name(), first.Status, e.Name(), v.Status)})
-		}
-		if first == nil {
-			first = v
+		r.Runs = append(r.Runs, er.Runs...)
+		if r.Distinct == nil {
+			r.Distinct = er.Distinct
 		}
 		r.merge(v)
 	}
 	r.Engine = strings.Join(names, "+")
+	if len(r.Engines) > 1 {
+		r.Diff = r.Engines[0].Diff
+		r.disagree(b)
+	}
 	if len(route.Engines) == 1 && len(r.Runs) > 0 && r.Runs[0].Why != "" {
 		// The engine ran the program elsewhere: yaegi fell back to compiled.
 		r.Engine, r.Why = r.Runs[0].Engine, r.Runs[0].Why
 	}
 	return r
+}
+
+// disagree fails a block that several engines ran when they disagree:
+// one passes and another fails, or both fail on different outputs. A run
+// that was stopped says nothing.
+func (r *Result) disagree(b *lesson.Block) {
+	first := r.Engines[0]
+	for _, e := range r.Engines[1:] {
+		var msg string
+		switch {
+		case e.Status == verdict.Stopped || first.Status == verdict.Stopped:
+			continue
+		case e.Status != first.Status:
+			msg = fmt.Sprintf("engines disagree: %s says %s, %s says %s", first.Engine, first.Status, e.Engine, e.Status)
+		case e.Status == verdict.Fail && e.Actual != first.Actual:
+			msg = fmt.Sprintf("engines disagree: %s and %s both fail, but their outputs differ (see each one's diff)", first.Engine, e.Engine)
+		default:
+			continue
+		}
+		r.Status = verdict.Fail
+		r.Problems = append(r.Problems, verdict.Problem{Line: b.Code.Line, Msg: msg})
+	}
 }
 
 // build compiles a block that is not run.
@@ -119,10 +142,10 @@ func (c *Checker) ready(ctx context.Context, e engine.Engine, p *engine.Program,
 	}
 }
 
-// runs runs block b Runs times with engine e, judges each run, records the
-// runs and distinct outputs in r, and returns the combined verdict: the
-// first failing run's, or a pass.
-func (c *Checker) runs(ctx context.Context, r *Result, e engine.Engine, b *lesson.Block, p *engine.Program) *verdict.Verdict {
+// runs runs block b Runs times with engine e and judges each run. It
+// returns the combined verdict (the first failing run's, or the first
+// run's) and what the engine made of the block.
+func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p *engine.Program) (*verdict.Verdict, *EngineResult) {
 	n := b.Opts.Runs
 	key := historyKey(p.ID, e.Name())
 	outs := make([]*engine.Outcome, n)
@@ -146,19 +169,25 @@ func (c *Checker) runs(ctx context.Context, r *Result, e engine.Engine, b *lesso
 		}
 	}
 	wg.Wait()
-	r.Runs = append(r.Runs, outs...)
+	er := &EngineResult{Engine: e.Name(), Runs: outs}
 	if n > 1 {
-		r.Distinct = distinct(verdicts)
+		er.Distinct = distinct(verdicts)
 	}
-	for i, v := range verdicts {
-		if v.Status == verdict.Fail {
+	v := verdicts[0]
+	for i, w := range verdicts {
+		if w.Status == verdict.Fail {
 			if n > 1 {
-				prefixRun(v, i+1, n)
+				prefixRun(w, i+1, n)
 			}
-			return v
+			v = w
+			break
+		}
+		if w.Status == verdict.Stopped && v.Status != verdict.Stopped {
+			v = w
 		}
 	}
-	return verdicts[0]
+	er.Status, er.Actual = v.Status, v.Actual
+	return v, er
 }
 
 // expect returns what the program with history key cost last time, the
@@ -177,26 +206,19 @@ func (c *Checker) learn(key string, o *engine.Outcome) {
 	}
 }
 
-// merge adds a verdict's findings to the result.
+// merge adds a verdict's findings to the result. A failure fails it; a
+// stopped run stops a result that has not failed.
 func (r *Result) merge(v *verdict.Verdict) {
-	if v.Status == verdict.Fail {
+	switch {
+	case v.Status == verdict.Fail:
 		r.Status = verdict.Fail
+	case v.Status == verdict.Stopped && r.Status != verdict.Fail:
+		r.Status = verdict.Stopped
 	}
 	r.Problems = append(r.Problems, v.Problems...)
 	r.Warnings = append(r.Warnings, v.Warnings...)
 	if r.Diff == "" {
 		r.Diff = v.Diff
-	}
-}
-
-// prefixEngine says which engine of several a verdict's problems and
-// warnings come from.
-func prefixEngine(v *verdict.Verdict, name string) {
-	for j := range v.Problems {
-		v.Problems[j].Msg = name + ": " + v.Problems[j].Msg
-	}
-	for j := range v.Warnings {
-		v.Warnings[j].Msg = name + ": " + v.Warnings[j].Msg
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
+	"bingfa/runner/engine"
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/proc"
@@ -36,40 +37,112 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	scratch = dir
+	// PWD before TMPDIR, as in a shell's environment: programs must see
+	// the run's own, in the same order from both engines.
+	os.Unsetenv("TMPDIR")
+	if wd, err := os.Getwd(); err == nil {
+		os.Setenv("PWD", wd)
+	}
 	os.Setenv("TMPDIR", dir)
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
 
-// TestCases checks every testdata lesson and compares the report with its
-// golden file; then it checks that nothing was left behind.
-func TestCases(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.md")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test lessons: %v", err)
-	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer set.Close()
-	t.Run("group", func(t *testing.T) {
-		for _, file := range files {
-			name := strings.TrimSuffix(filepath.Base(file), ".md")
-			t.Run(name, func(t *testing.T) {
-				t.Parallel()
-				got, failed := checkLesson(t, set, file)
-				if strings.HasPrefix(name, "pass-") && failed {
-					t.Errorf("a pass- lesson failed:\n%s", got)
-				}
-				if strings.HasPrefix(name, "fail-") && !failed {
-					t.Errorf("a fail- lesson passed:\n%s", got)
-				}
-				golden(t, strings.TrimSuffix(file, ".md")+".golden", got)
-			})
+// A suite is the cases of one directory of testdata, checked with one
+// configuration of the engines.
+type suite struct {
+	dir    string
+	config func(e *testEngines) check.Config
+}
+
+// testEngines are the engines of the cases: compiled only, and both.
+type testEngines struct {
+	compiled, both *engines.Set
+}
+
+var suites = []suite{
+	{"testdata", func(e *testEngines) check.Config { return e.compiled.Config() }},
+	// -j 1 while every CPU looks idle: one program at a time all the same.
+	{"testdata/jobs", func(e *testEngines) check.Config {
+		cfg := e.compiled.Config()
+		cfg.Jobs, cfg.Idle = 1, func() float64 { return 64 }
+		return cfg
+	}},
+	// Every block run by both engines, compiled first.
+	{"testdata/both", func(e *testEngines) check.Config {
+		cfg := e.both.Config()
+		cfg.Router = bothRouter{e.both}
+		return cfg
+	}},
+	// Every block run by the compiled engine, stopped as a reader would
+	// stop it once it prints "stop me".
+	{"testdata/stopped", func(e *testEngines) check.Config {
+		cfg := e.compiled.Config()
+		cfg.Router = check.Only(stopper{e.compiled.Compiled})
+		return cfg
+	}},
+}
+
+// stopper is an engine that stops a program once it prints "stop me", as
+// a reader presses Stop on seeing it.
+type stopper struct{ engine.Engine }
+
+func (s stopper) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var seen []byte
+	return s.Engine.Run(ctx, p, func(ev engine.Event) {
+		if seen = append(seen, ev.Data...); bytes.Contains(seen, []byte("stop me")) {
+			stop()
+		}
+		if emit != nil {
+			emit(ev)
 		}
 	})
+}
+
+// bothRouter runs every block with the compiled engine and with yaegi.
+type bothRouter struct{ set *engines.Set }
+
+func (r bothRouter) Route(*lesson.Block, *engine.Program) check.Route {
+	return check.Route{Engines: []engine.Engine{r.set.Compiled, r.set.Yaegi}, Why: "both: every block, in this test"}
+}
+
+// TestCases checks every testdata case and compares the report with its
+// golden file; then it checks that nothing was left behind. A case is a
+// lesson (NAME.md) or a directory of lessons checked together (NAME/),
+// whose report is NAME.golden.
+func TestCases(t *testing.T) {
+	var e testEngines
+	var err error
+	if e.compiled, err = engines.New(engines.Compiled, compiled.DefaultCacheDir()); err != nil {
+		t.Fatal(err)
+	}
+	if e.both, err = engines.New(engines.Both, compiled.DefaultCacheDir()); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("group", func(t *testing.T) {
+		for _, s := range suites {
+			cases := testCases(t, s.dir)
+			for _, c := range cases {
+				name := strings.TrimSuffix(filepath.Base(c), ".md")
+				t.Run(strings.TrimPrefix(filepath.Join(s.dir, name), "testdata/"), func(t *testing.T) {
+					t.Parallel()
+					got, failed := checkLesson(t, s.config(&e), c)
+					if strings.HasPrefix(name, "pass-") && failed {
+						t.Errorf("a pass- case failed:\n%s", got)
+					}
+					if strings.HasPrefix(name, "fail-") && !failed {
+						t.Errorf("a fail- case passed:\n%s", got)
+					}
+					golden(t, filepath.Join(s.dir, name)+".golden", got)
+				})
+			}
+		}
+	})
+	e.compiled.Close()
+	e.both.Close() // its warm yaegi workers are no program's leftovers
 	if ps := proc.Descendants(os.Getpid()); len(ps) > 0 {
 		t.Errorf("processes left behind: %+v", ps)
 	}
@@ -78,18 +151,38 @@ func TestCases(t *testing.T) {
 	}
 }
 
-// checkLesson checks one lesson and returns the report as -v prints it,
-// without durations, and whether any block failed.
-func checkLesson(t *testing.T, set *engines.Set, file string) (string, bool) {
-	ls, err := lesson.Load([]string{file})
+// testCases returns the cases of dir: its lessons and its directories
+// named pass-* or fail-*.
+func testCases(t *testing.T, dir string) []string {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	var cases []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() && (strings.HasPrefix(n, "pass-") || strings.HasPrefix(n, "fail-")) ||
+			!e.IsDir() && strings.HasSuffix(n, ".md") && n != "README.md" {
+			cases = append(cases, filepath.Join(dir, n))
+		}
+	}
+	if len(cases) == 0 {
+		t.Fatalf("no test cases in %s", dir)
+	}
+	return cases
+}
+
+// checkLesson checks the lessons of one case and returns the report as
+// -v prints it, without durations, and whether any block failed.
+func checkLesson(t *testing.T, cfg check.Config, path string) (string, bool) {
+	ls, err := lesson.Load([]string{path})
 	var out bytes.Buffer
 	term := report.NewTerminal(&out, false, true).WithoutTimes()
-	cfg := set.Config()
 	cfg.Observer = term
-	rep := check.New(cfg).Check(context.Background(), ls)
+	rep, err := check.New(cfg).CheckLoaded(context.Background(), ls, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	term.Summary(rep)
 	_, failed, _ := rep.Counts()
 	return stable(out.String()), failed > 0

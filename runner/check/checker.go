@@ -3,6 +3,7 @@ package check
 import (
 	"cmp"
 	"context"
+	"errors"
 	"runtime"
 	"slices"
 	"sync"
@@ -16,12 +17,17 @@ import (
 type Config struct {
 	Router  Router         // picks the engines of each block
 	Builder engine.Builder // builds blocks that are not run
-	Jobs    int            // programs that may always run at once; 0 means the number of CPUs
+	// Jobs bounds the programs that run at once (a block run N times is
+	// N programs; builds are not counted): when it is set, never more
+	// than Jobs run, whatever Idle says, so that -j 1 means one program
+	// at a time. 0 means as many as CPUs, and more while CPUs are idle
+	// (Idle).
+	Jobs int
 	// Idle reports how many CPUs are idle (see package cpuload). When it
-	// is set, more than Jobs programs run at once, up to 8 times Jobs,
-	// while the CPUs they are expected to need are idle: programs that
-	// sleep or wait leave the CPUs to others. When it is nil, at most Jobs
-	// programs run at once.
+	// is set and Jobs is not, more programs than CPUs run at once, up to
+	// 8 times as many, while the CPUs they are expected to need are idle:
+	// programs that sleep or wait leave the CPUs to others. When it is
+	// nil, at most as many programs as CPUs run at once.
 	Idle     func() float64
 	Select   func(id string) bool // which blocks to check, by "lesson/block"; nil: all
 	Observer Observer             // may be nil
@@ -54,7 +60,10 @@ func (c *Checker) plans() (planned, built chan struct{}) {
 
 // New returns a Checker.
 func New(cfg Config) *Checker {
-	if cfg.Jobs <= 0 {
+	idle := cfg.Idle
+	if cfg.Jobs > 0 {
+		idle = nil // a bound that was asked for is a bound
+	} else {
 		cfg.Jobs = runtime.NumCPU()
 	}
 	if cfg.Observer == nil {
@@ -62,7 +71,7 @@ func New(cfg Config) *Checker {
 	}
 	done := make(chan struct{})
 	close(done)
-	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, cfg.Idle), planned: done, built: done}
+	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, idle), planned: done, built: done}
 }
 
 // Selected returns the blocks of l that the configuration selects.
@@ -123,6 +132,25 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 		r.Results = append(r.Results, rs...)
 	}
 	return r
+}
+
+// CheckLoaded checks the lessons that lesson.Load returned, as Check does,
+// with err, the error it returned beside them: the format errors of the
+// lessons that could not be parsed are reported (the observer hears of
+// them first when it is a BrokenObserver) and each such lesson counts as
+// failed, while every other lesson is checked. Any other error is
+// returned: nothing was checked.
+func (c *Checker) CheckLoaded(ctx context.Context, lessons []*lesson.Lesson, err error) (*Report, error) {
+	var broken lesson.ErrorList
+	if err != nil && !errors.As(err, &broken) {
+		return nil, err
+	}
+	if bo, ok := c.cfg.Observer.(BrokenObserver); ok && len(broken) > 0 {
+		bo.Broken(broken)
+	}
+	rep := c.Check(ctx, lessons)
+	rep.Broken = broken
+	return rep, nil
 }
 
 // A tally collects the results of Check in lesson and block order, and

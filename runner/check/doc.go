@@ -9,15 +9,21 @@
 // size). Every block that is not serial is under way at once: one whose
 // program is already built starts at once, while the others are being
 // routed and handed over; the others start as soon as their own program
-// is built, while others are still being built. Jobs programs may run at any moment, and more start while the
-// CPUs they are expected to need are idle (Config.Idle, Config.History),
-// since most programs about concurrency spend their time sleeping or
-// waiting; the programs that ran longest last time start first. Serial
-// blocks run last,
-// one at a time, once every other block is done and no build is left, so
-// that the machine is quiet while they measure time or CPU and they hold
-// up nothing. The runs of a runs=N block run in parallel unless the block
-// is serial. Results are reported lesson by lesson, each lesson's blocks
+// is built, while others are still being built.
+//
+// Config.Jobs (check -j N) bounds the programs that run at once: never
+// more than N, so that -j 1 runs one program at a time. Each run of a
+// runs=N block is a program; builds are not counted (go build runs its
+// own jobs). Without a bound, as many programs as CPUs run at any
+// moment, and more start while the CPUs they are expected to need are
+// idle (Config.Idle, Config.History), since most programs about
+// concurrency spend their time sleeping or waiting. Either way the
+// programs that ran longest last time start first.
+//
+// Serial blocks run last, one at a time, once every other block is done
+// and no build is left, so that the machine is quiet while they measure
+// time or CPU and they hold up nothing. The runs of a runs=N block run
+// in parallel unless the block is serial. Results are reported lesson by lesson, each lesson's blocks
 // in order, whatever order they ran in.
 //
 // # Results
@@ -25,7 +31,10 @@
 // A block passes when every run passes. A block that is built but not
 // run passes when it compiles; a nobuild block is skipped. A block whose
 // router picks more than one engine (engine mode "both") also fails when
-// the engines disagree. A block with file= fails when its code differs
+// the engines disagree: when one passes and another fails, or when both
+// fail on different outputs. Its result then keeps what each engine made
+// of it (Result.Engines), and each problem about one engine's runs names
+// that engine (verdict.Problem.Engine). A block with file= fails when its code differs
 // from that file on disk.
 //
 // # Notebook cells

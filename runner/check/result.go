@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"time"
 
 	"bingfa/runner/engine"
@@ -17,12 +18,48 @@ type Result struct {
 	Why    string // why the router chose them
 	// Elapsed is the time the block took to check, from its start to its
 	// verdict, waiting for its build and for its turn to run included.
-	Elapsed  time.Duration
+	Elapsed time.Duration
+	// Problems and Warnings are the block's; for a block that several
+	// engines ran, each of those about one engine's runs names it
+	// (Problem.Engine).
 	Problems []verdict.Problem
 	Warnings []verdict.Problem
-	Diff     string
-	Runs     []*engine.Outcome // every run, in order of completion
-	Distinct []Distinct        // the different outputs of a runs=N block
+	Diff     string            // the first engine's diff, when its output differs
+	Runs     []*engine.Outcome // every run, engine by engine
+	Distinct []Distinct        // the different outputs of the first engine's runs of a runs=N block
+	// Engines is what each engine made of a block that more than one
+	// engine ran (engine mode "both"), in the order they ran it; nil
+	// for a block that one engine ran.
+	Engines []*EngineResult
+}
+
+// An EngineResult is what one engine made of a block that several engines
+// ran.
+type EngineResult struct {
+	Engine string
+	Status verdict.Status
+	Diff   string // its diff, whose header names the engine
+	// Actual is the output it was judged on (the stream compared,
+	// normalised): of its first failing run, else of its first run.
+	Actual   string
+	Runs     []*engine.Outcome
+	Distinct []Distinct // for a runs=N block
+}
+
+// EngineProblems returns the problems and warnings of r that are about
+// engine e's runs.
+func (r *Result) EngineProblems(e *EngineResult) (problems, warnings []verdict.Problem) {
+	for _, p := range r.Problems {
+		if p.Engine == e.Engine {
+			problems = append(problems, p)
+		}
+	}
+	for _, w := range r.Warnings {
+		if w.Engine == e.Engine {
+			warnings = append(warnings, w)
+		}
+	}
+	return problems, warnings
 }
 
 // A Distinct is one output of a block run several times, with the number
@@ -52,23 +89,58 @@ func (r *Result) Output() string {
 // A Report is the result of checking lessons.
 type Report struct {
 	Results []*Result // in course order
+	// Broken is the format errors of the lessons that could not be
+	// parsed, and so were not checked (see CheckLoaded).
+	Broken  lesson.ErrorList
 	Elapsed time.Duration
 }
 
+// BrokenLessons returns the paths of the lessons that could not be
+// parsed, in order.
+func (r *Report) BrokenLessons() []string {
+	var paths []string
+	for _, e := range r.Broken {
+		if !slices.Contains(paths, e.Path) {
+			paths = append(paths, e.Path)
+		}
+	}
+	return paths
+}
+
 // Counts returns the number of blocks that passed, failed and were
-// skipped.
+// skipped. A lesson that could not be parsed counts as one that failed.
+// Blocks that were stopped are in none of these (see Stopped).
 func (r *Report) Counts() (passed, failed, skipped int) {
+	failed = len(r.BrokenLessons())
 	for _, res := range r.Results {
 		switch res.Status {
 		case verdict.Pass:
 			passed++
 		case verdict.Fail:
 			failed++
-		default:
+		case verdict.Skip:
 			skipped++
 		}
 	}
 	return passed, failed, skipped
+}
+
+// Stopped returns the number of blocks whose runs were stopped before they
+// ended (an interrupted check): neither passed nor failed.
+func (r *Report) Stopped() int {
+	n := 0
+	for _, res := range r.Results {
+		if res.Status == verdict.Stopped {
+			n++
+		}
+	}
+	return n
+}
+
+// A BrokenObserver is an Observer that is told, before anything runs, of
+// the format errors of the lessons that could not be parsed.
+type BrokenObserver interface {
+	Broken(errs lesson.ErrorList)
 }
 
 // An Observer is told about progress as blocks are checked. Its methods

@@ -20,6 +20,7 @@ import (
 
 	"bingfa/runner/engine"
 	"bingfa/runner/proc"
+	"bingfa/runner/runenv"
 )
 
 // An Engine builds and runs programs. It is safe for concurrent use.
@@ -137,20 +138,11 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 	defer os.RemoveAll(scratch)
 	cmd := exec.Command(bin, p.Args...)
 	cmd.Dir = scratch
-	cmd.Env = RunEnv(scratch, p.Env)
+	cmd.Env = runenv.Environ(scratch, p.Env)
 	return proc.Run(ctx, cmd, proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
 		Scratch: scratch,
 	})
-}
-
-// RunEnv returns the environment of a program run in dir: ours, with
-// TMPDIR and PWD set to dir and TZ to UTC, so that a program that prints
-// local times prints the same on every machine, and the program's own
-// variables (env=) last: they win.
-func RunEnv(dir string, extra []string) []string {
-	env := append(os.Environ(), "TMPDIR="+dir, "PWD="+dir, "TZ=UTC")
-	return append(env, extra...)
 }
 
 // A build is one program's binary, being built or done.

@@ -14,7 +14,8 @@ import (
 // file or a directory, whose *.md files (not those in subdirectories, and
 // not README.md) are lessons. The lessons come back in course order: by
 // front matter order, then by file name. Problems in every lesson are
-// reported together.
+// reported together, as an ErrorList, beside the lessons that have none:
+// one broken lesson does not hide the others.
 func Load(paths []string) ([]*Lesson, error) {
 	files, err := expand(paths)
 	if err != nil {
@@ -28,7 +29,8 @@ func Load(paths []string) ([]*Lesson, error) {
 }
 
 // LoadFS reads and parses every lesson in dir of fsys, as Load does for a
-// directory on disk.
+// directory on disk: the lessons that parse come back beside the
+// ErrorList of those that do not.
 func LoadFS(fsys fs.FS, dir string) ([]*Lesson, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -113,11 +115,8 @@ func parseAll(files []string, read func(string) ([]byte, error)) ([]*Lesson, err
 		}
 		lessons = append(lessons, l)
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
 	Sort(lessons)
-	return lessons, nil
+	return lessons, errs.Err()
 }
 
 // Sort puts lessons in course order: lessons with a front matter order

@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/verdict"
 )
 
 // JSONReport is the document written by check --json.
@@ -12,25 +14,55 @@ type JSONReport struct {
 	Passed  int         `json:"passed"`
 	Failed  int         `json:"failed"`
 	Skipped int         `json:"skipped"`
+	Stopped int         `json:"stopped,omitempty"` // blocks whose runs were stopped: neither passed nor failed
 	Seconds float64     `json:"seconds"`
 	Blocks  []JSONBlock `json:"blocks"`
+	// Broken is the lessons that could not be parsed, and so were not
+	// checked: each counts as failed.
+	Broken []JSONBroken `json:"broken,omitempty"`
+}
+
+// JSONBroken is a lesson that could not be parsed, with its format errors.
+type JSONBroken struct {
+	File   string        `json:"file"`
+	Errors []JSONProblem `json:"errors"`
 }
 
 // JSONBlock is one block of a JSON report.
 type JSONBlock struct {
-	File     string         `json:"file"`
-	Line     int            `json:"line"`
-	Name     string         `json:"name"`
-	Engine   string         `json:"engine,omitempty"`
-	Why      string         `json:"why,omitempty"`
-	Verdict  string         `json:"verdict"`
-	Seconds  float64        `json:"seconds"` // to check it, waits for its build and turn included
-	Ran      float64        `json:"ran"`     // seconds its program ran, all runs added up
+	File    string  `json:"file"`
+	Line    int     `json:"line"`
+	Name    string  `json:"name"`
+	Engine  string  `json:"engine,omitempty"` // "compiled+yaegi" for a block both ran
+	Why     string  `json:"why,omitempty"`
+	Verdict string  `json:"verdict"`
+	Seconds float64 `json:"seconds"` // to check it, waits for its build and turn included
+	Ran     float64 `json:"ran"`     // seconds its program ran, all runs added up
+	// Exit, Output, Events and Diff are of the first run (the diff of the
+	// first failing run), of the first engine when several ran the block
+	// (Engines[0]).
 	Exit     *int           `json:"exit,omitempty"`
 	Output   string         `json:"output"`
 	Events   []JSONEvent    `json:"events,omitempty"`
 	Problems []JSONProblem  `json:"problems,omitempty"`
 	Warnings []JSONProblem  `json:"warnings,omitempty"`
+	Diff     string         `json:"diff,omitempty"`
+	Runs     int            `json:"runs"`
+	Distinct []JSONDistinct `json:"distinct,omitempty"`
+	// Engines is what each engine made of a block that several engines
+	// ran, in the order they ran it.
+	Engines []JSONEngine `json:"engines,omitempty"`
+}
+
+// JSONEngine is what one engine made of a block that several engines ran:
+// its verdict, and the exit status and output of its first run, with the
+// diff of its first failing run. Its problems and warnings are the
+// block's that name it.
+type JSONEngine struct {
+	Engine   string         `json:"engine"`
+	Verdict  string         `json:"verdict"` // pass, fail, skip, or stopped (neither)
+	Exit     *int           `json:"exit,omitempty"`
+	Output   string         `json:"output"`
 	Diff     string         `json:"diff,omitempty"`
 	Runs     int            `json:"runs"`
 	Distinct []JSONDistinct `json:"distinct,omitempty"`
@@ -43,10 +75,14 @@ type JSONEvent struct {
 	Data    string  `json:"data"`
 }
 
-// JSONProblem is a problem or warning at a lesson line.
+// JSONProblem is a problem or warning at a lesson line; for a block that
+// several engines ran, Engine names the engine whose run it is about ("":
+// the block's own).
 type JSONProblem struct {
 	Line    int    `json:"line"`
+	Col     int    `json:"col,omitempty"`
 	Message string `json:"message"`
+	Engine  string `json:"engine,omitempty"`
 }
 
 // JSONDistinct is one distinct output of a block run several times.
@@ -58,9 +94,18 @@ type JSONDistinct struct {
 // WriteJSON writes the report as indented JSON.
 func WriteJSON(w io.Writer, rep *check.Report) error {
 	p, f, s := rep.Counts()
-	doc := JSONReport{Passed: p, Failed: f, Skipped: s, Seconds: rep.Elapsed.Seconds(), Blocks: []JSONBlock{}}
+	doc := JSONReport{Passed: p, Failed: f, Skipped: s, Stopped: rep.Stopped(), Seconds: rep.Elapsed.Seconds(), Blocks: []JSONBlock{}}
 	for _, r := range rep.Results {
 		doc.Blocks = append(doc.Blocks, jsonBlock(r))
+	}
+	for _, path := range rep.BrokenLessons() {
+		jb := JSONBroken{File: path}
+		for _, e := range rep.Broken {
+			if e.Path == path {
+				jb.Errors = append(jb.Errors, JSONProblem{Line: e.Line, Col: e.Col, Message: e.Msg})
+			}
+		}
+		doc.Broken = append(doc.Broken, jb)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -73,21 +118,47 @@ func jsonBlock(r *check.Result) JSONBlock {
 		Engine: r.Engine, Why: r.Why, Verdict: r.Status.String(),
 		Seconds: r.Elapsed.Seconds(), Ran: r.Ran().Seconds(), Output: r.Output(), Diff: r.Diff, Runs: len(r.Runs),
 	}
-	if len(r.Runs) > 0 && r.Runs[0].Err == nil {
-		exit := r.Runs[0].Exit
-		jb.Exit = &exit
-		for _, e := range r.Runs[0].Events {
-			jb.Events = append(jb.Events, JSONEvent{Stream: e.Stream.String(), Seconds: e.Time.Seconds(), Data: string(e.Data)})
+	if len(r.Runs) > 0 {
+		jb.Exit = exitOf(r.Runs[0])
+		if r.Runs[0].Err == nil {
+			for _, e := range r.Runs[0].Events {
+				jb.Events = append(jb.Events, JSONEvent{Stream: e.Stream.String(), Seconds: e.Time.Seconds(), Data: string(e.Data)})
+			}
 		}
 	}
-	for _, p := range r.Problems {
-		jb.Problems = append(jb.Problems, JSONProblem{Line: p.Line, Message: p.Msg})
-	}
-	for _, w := range r.Warnings {
-		jb.Warnings = append(jb.Warnings, JSONProblem{Line: w.Line, Message: w.Msg})
-	}
-	for _, d := range r.Distinct {
-		jb.Distinct = append(jb.Distinct, JSONDistinct{Output: d.Output, Count: d.Count})
+	jb.Problems, jb.Warnings = jsonProblems(r.Problems), jsonProblems(r.Warnings)
+	jb.Distinct = jsonDistinct(r.Distinct)
+	for _, e := range r.Engines {
+		je := JSONEngine{Engine: e.Engine, Verdict: e.Status.String(), Diff: e.Diff, Runs: len(e.Runs), Distinct: jsonDistinct(e.Distinct)}
+		if len(e.Runs) > 0 {
+			je.Exit, je.Output = exitOf(e.Runs[0]), e.Runs[0].Text(engine.Output)
+		}
+		jb.Engines = append(jb.Engines, je)
 	}
 	return jb
+}
+
+// exitOf returns the exit status of a run that ran to its end, else nil.
+func exitOf(o *engine.Outcome) *int {
+	if o.Err != nil {
+		return nil
+	}
+	exit := o.Exit
+	return &exit
+}
+
+func jsonProblems(ps []verdict.Problem) []JSONProblem {
+	var out []JSONProblem
+	for _, p := range ps {
+		out = append(out, JSONProblem{Line: p.Line, Message: p.Msg, Engine: p.Engine})
+	}
+	return out
+}
+
+func jsonDistinct(ds []check.Distinct) []JSONDistinct {
+	var out []JSONDistinct
+	for _, d := range ds {
+		out = append(out, JSONDistinct{Output: d.Output, Count: d.Count})
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"bingfa/runner/check"
+	"bingfa/runner/engine"
 	"bingfa/runner/verdict"
 )
 
@@ -29,10 +30,16 @@ func paint(s, color string, on bool) string {
 
 // WriteProblems writes a block's problems and warnings, each starting with
 // "path:line: block NAME:", then the diff, then, for a block run several
-// times with show=distinct, its distinct outputs. A problem or warning
-// already written is not written again: a block run by two engines (or
-// several times) that fail the same way reports it once.
+// times with show=distinct, its distinct outputs. For a block that
+// several engines ran, the block's own problems come first, then each
+// engine's problems, warnings, diff and distinct outputs, each naming the
+// engine. A problem or warning already written is not written again: a
+// block run several times that fails the same way reports it once.
 func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
+	if len(r.Engines) > 1 {
+		writeEngines(b, r, color)
+		return
+	}
 	for _, p := range unique(r.Problems) {
 		writeProblem(b, r, p, "", color)
 	}
@@ -43,7 +50,38 @@ func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
 		writeDiff(b, r.Diff, color)
 	}
 	if r.Block.Opts.Distinct && len(r.Distinct) > 0 {
-		WriteDistinct(b, r)
+		WriteDistinct(b, r, r.Runs, r.Distinct, "")
+	}
+}
+
+// writeEngines writes the problems of a block that several engines ran,
+// engine by engine.
+func writeEngines(b *strings.Builder, r *check.Result, color bool) {
+	warning := paint("warning: ", yellow, color)
+	for _, p := range unique(r.Problems) {
+		if p.Engine == "" {
+			writeProblem(b, r, p, "", color)
+		}
+	}
+	for _, w := range unique(r.Warnings) {
+		if w.Engine == "" {
+			writeProblem(b, r, w, warning, color)
+		}
+	}
+	for _, e := range r.Engines {
+		problems, warnings := r.EngineProblems(e)
+		for _, p := range unique(problems) {
+			writeProblem(b, r, p, "", color)
+		}
+		for _, w := range unique(warnings) {
+			writeProblem(b, r, w, warning, color)
+		}
+		if e.Diff != "" {
+			writeDiff(b, e.Diff, color)
+		}
+		if r.Block.Opts.Distinct && len(e.Distinct) > 0 {
+			WriteDistinct(b, r, e.Runs, e.Distinct, e.Engine)
+		}
 	}
 }
 
@@ -59,7 +97,7 @@ func unique(ps []verdict.Problem) []verdict.Problem {
 }
 
 func writeProblem(b *strings.Builder, r *check.Result, p verdict.Problem, prefix string, color bool) {
-	fmt.Fprintf(b, "%s:%d: block %s: %s%s\n", r.Lesson.Path, p.Line, r.Block.Name, prefix, indentRest(printable(p.Msg)))
+	fmt.Fprintf(b, "%s:%d: block %s: %s%s\n", r.Lesson.Path, p.Line, r.Block.Name, prefix, indentRest(printable(p.Text())))
 }
 
 // indentRest indents every line of a message but the first, and clips
@@ -115,11 +153,16 @@ func clipLine(line string) string {
 	return fmt.Sprintf("%s… (%d more bytes)", line[:cut], len(line)-cut)
 }
 
-// WriteDistinct lists the distinct outputs of a block run several times.
-func WriteDistinct(b *strings.Builder, r *check.Result) {
-	fmt.Fprintf(b, "%s:%d: block %s: %d runs, %s:\n", r.Lesson.Path, r.Block.Code.Line, r.Block.Name, len(r.Runs), plural(len(r.Distinct), "distinct output"))
-	for i, d := range r.Distinct {
-		fmt.Fprintf(b, "    #%d, %d of %d runs:\n", i+1, d.Count, len(r.Runs))
+// WriteDistinct lists the distinct outputs ds of runs of block r, those
+// of engine name (one of several) when name is not "".
+func WriteDistinct(b *strings.Builder, r *check.Result, runs []*engine.Outcome, ds []check.Distinct, name string) {
+	who := ""
+	if name != "" {
+		who = name + ": "
+	}
+	fmt.Fprintf(b, "%s:%d: block %s: %s%d runs, %s:\n", r.Lesson.Path, r.Block.Code.Line, r.Block.Name, who, len(runs), plural(len(ds), "distinct output"))
+	for i, d := range ds {
+		fmt.Fprintf(b, "    #%d, %d of %d runs:\n", i+1, d.Count, len(runs))
 		for _, line := range strings.Split(d.Output, "\n") {
 			b.WriteString("        " + printable(line) + "\n")
 		}

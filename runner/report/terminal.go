@@ -96,22 +96,55 @@ func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
 	t.redraw()
 }
 
+// Broken implements check.BrokenObserver: a line for each lesson that
+// could not be parsed, then its errors, each starting with "path:line:".
+func (t *Terminal) Broken(errs lesson.ErrorList) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.clear()
+	var b strings.Builder
+	rep := check.Report{Broken: errs}
+	for _, path := range rep.BrokenLessons() {
+		var mine []*lesson.Error
+		for _, e := range errs {
+			if e.Path == path {
+				mine = append(mine, e)
+			}
+		}
+		fmt.Fprintf(&b, "%s %s  not checked: %s\n", t.paint("FAIL", red), path, plural(len(mine), "format error"))
+		for _, e := range mine {
+			b.WriteString(indentRest(printable(e.Error())) + "\n")
+		}
+	}
+	io.WriteString(t.w, b.String())
+	t.redraw()
+}
+
 func (t *Terminal) lessonLine(b *strings.Builder, l *lesson.Lesson, rs []*check.Result) {
-	failed := 0
+	failed, stopped := 0, 0
 	var took time.Duration
 	for _, r := range rs {
-		if r.Status == verdict.Fail {
+		switch r.Status {
+		case verdict.Fail:
 			failed++
+		case verdict.Stopped:
+			stopped++
 		}
 		took += r.Ran()
 	}
 	mark := t.paint("ok  ", green)
-	if failed > 0 {
+	switch {
+	case failed > 0:
 		mark = t.paint("FAIL", red)
+	case stopped > 0:
+		mark = t.paint("STOP", yellow)
 	}
 	fmt.Fprintf(b, "%s %s  %s", mark, l.Path, plural(len(rs), "block"))
 	if failed > 0 {
 		fmt.Fprintf(b, ", %d failed", failed)
+	}
+	if stopped > 0 {
+		fmt.Fprintf(b, ", %d stopped", stopped)
 	}
 	if t.times {
 		fmt.Fprintf(b, "  %s", round(took))
@@ -133,7 +166,8 @@ func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
 	b.WriteByte('\n')
 }
 
-// Summary writes the final line: "N passed, M failed[, K skipped]".
+// Summary writes the final line: "N passed, M failed[, K skipped][, J
+// stopped]".
 func (t *Terminal) Summary(rep *check.Report) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -141,12 +175,16 @@ func (t *Terminal) Summary(rep *check.Report) {
 	fmt.Fprintln(t.w, Summary(rep))
 }
 
-// Summary returns "N passed, M failed", with ", K skipped" when some were.
+// Summary returns "N passed, M failed", with ", K skipped" and ", J
+// stopped" when some were.
 func Summary(rep *check.Report) string {
 	p, f, s := rep.Counts()
 	line := fmt.Sprintf("%d passed, %d failed", p, f)
 	if s > 0 {
 		line += fmt.Sprintf(", %d skipped", s)
+	}
+	if n := rep.Stopped(); n > 0 {
+		line += fmt.Sprintf(", %d stopped", n)
 	}
 	return line
 }

@@ -6,7 +6,9 @@
 // unless it runs straight through (All, or when its input ends). A
 // program's expected output is shown before it runs; its own output
 // follows, each line marked with a bar, so that the two can be told apart.
-// A program that does not match shows the problems and a diff.
+// A program that does not match shows the problems and a diff. A program
+// the reader stops (Ctrl-C cancels the context) is reported as stopped,
+// neither passed nor failed, with nothing to compare.
 //
 // Colour (ANSI escapes, and chroma's 256-colour terminal formatter for
 // code) is used only when asked: callers turn it on for a terminal, and

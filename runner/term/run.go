@@ -74,10 +74,15 @@ func (r *Reader) verdict(b *lesson.Block, v *verdict.Verdict, note string) {
 	if b.Opts.Exercise {
 		pass, fail = "✓ the output matches the goal: exercise done", "✗ not yet: the output does not match the goal"
 	}
-	if v.Status == verdict.Pass {
+	switch v.Status {
+	case verdict.Stopped:
+		// Neither a pass nor a failure: nothing to compare.
+		r.printf("%s %s\n\n", r.paint(yellow, "■ stopped"), r.paint(dim, "("+note+")"))
+		return
+	case verdict.Pass:
 		r.passed++
 		r.printf("%s %s\n", r.paint(green, pass), r.paint(dim, "("+note+")"))
-	} else {
+	default:
 		r.failed++
 		r.printf("%s %s\n", r.paint(red, fail), r.paint(dim, "("+note+")"))
 		for _, p := range v.Problems {

@@ -11,7 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"bingfa/runner/check"
 	"bingfa/runner/compiled"
+	"bingfa/runner/engine"
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 
@@ -39,11 +41,19 @@ func TestRead(t *testing.T) {
 			}
 			var out bytes.Buffer
 			r := &Reader{Out: &out, Router: set.Router, Builder: set.Builder(), NoTimes: true}
+			ctx := context.Background()
+			if strings.HasPrefix(name, "stopped") {
+				// The reader presses Ctrl-C once a program prints "stop me".
+				var stop context.CancelFunc
+				ctx, stop = context.WithCancel(ctx)
+				defer stop()
+				r.Router = check.Only(stopper{set.Compiled, stop})
+			}
 			if in, err := os.ReadFile(strings.TrimSuffix(file, ".md") + ".input"); err == nil {
 				r.In = bytes.NewReader(in)
 			}
-			passed, failed, err := r.Read(context.Background(), ls[0])
-			if err != nil && !errors.Is(err, ErrQuit) {
+			passed, failed, err := r.Read(ctx, ls[0])
+			if err != nil && !errors.Is(err, ErrQuit) && !errors.Is(err, context.Canceled) {
 				t.Fatal(err)
 			}
 			out.WriteString(summary(passed, failed, err))
@@ -63,6 +73,25 @@ func TestRead(t *testing.T) {
 			}
 		})
 	}
+}
+
+// stopper is an engine that cancels the reader's context once a program
+// prints "stop me", as a reader presses Ctrl-C on seeing it.
+type stopper struct {
+	engine.Engine
+	stop context.CancelFunc
+}
+
+func (s stopper) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	var seen []byte
+	return s.Engine.Run(ctx, p, func(ev engine.Event) {
+		if emit != nil {
+			emit(ev)
+		}
+		if seen = append(seen, ev.Data...); bytes.Contains(seen, []byte("stop me")) {
+			s.stop()
+		}
+	})
 }
 
 // summary is the last line of a golden file: what Read returned.

@@ -11,9 +11,15 @@
 //
 // Soft lines that do not match are warnings: they never fail a block and
 // are never silently passed.
+//
+// A run that its caller stopped (the reader pressed Stop, or Ctrl-C: the
+// engine reports engine.Canceled) is neither a pass nor a failure: its
+// verdict is Stopped, with no problem and no diff, since the program did
+// not get to print what it would have.
 package verdict
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,10 +38,11 @@ const (
 	Pass Status = iota
 	Fail
 	Skip
+	Stopped // the caller stopped the run before it ended
 )
 
 func (s Status) String() string {
-	return [...]string{"pass", "fail", "skip"}[s]
+	return [...]string{"pass", "fail", "skip", "stopped"}[s]
 }
 
 // A Problem is one reason a block failed, or one warning, at a lesson
@@ -43,6 +50,18 @@ func (s Status) String() string {
 type Problem struct {
 	Line int
 	Msg  string
+	// Engine names the engine whose run it is about, for a block that
+	// several engines ran (see Verdict.ForEngine); "" otherwise.
+	Engine string
+}
+
+// Text returns the message, after the name of its engine when it has
+// one: "yaegi: output differs: ...".
+func (p Problem) Text() string {
+	if p.Engine == "" {
+		return p.Msg
+	}
+	return p.Engine + ": " + p.Msg
 }
 
 // A Verdict is the judgement of one run.
@@ -52,6 +71,23 @@ type Verdict struct {
 	Warnings []Problem
 	Diff     string // unified diff of expected and actual output, on mismatch
 	Actual   string // the output as compared (stream chosen, normalised)
+	sorted   bool   // the diff is of sorted lines
+}
+
+// ForEngine says that v is the verdict of engine name, one of several
+// that ran the block: its problems and warnings name the engine, and the
+// header of its diff says whose actual output it shows.
+func (v *Verdict) ForEngine(name string) {
+	for i := range v.Problems {
+		v.Problems[i].Engine = name
+	}
+	for i := range v.Warnings {
+		v.Warnings[i].Engine = name
+	}
+	if v.Diff != "" {
+		old, now := "\n+++ "+actualName(v.sorted, "")+"\n", "\n+++ "+actualName(v.sorted, name)+"\n"
+		v.Diff = strings.Replace(v.Diff, old, now, 1)
+	}
 }
 
 func (v *Verdict) fail(line int, format string, args ...any) {
@@ -62,7 +98,10 @@ func (v *Verdict) fail(line int, format string, args ...any) {
 // Built judges a block that is built but not run.
 func Built(b *lesson.Block, err error) *Verdict {
 	v := &Verdict{}
-	if err != nil {
+	switch {
+	case stopped(err):
+		v.Status = Stopped
+	case err != nil:
 		v.fail(b.Code.Line, "%s", failureText(err))
 	}
 	return v
@@ -71,6 +110,10 @@ func Built(b *lesson.Block, err error) *Verdict {
 // Judge judges one run of block b.
 func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 	v := &Verdict{}
+	if stopped(o.Err) {
+		v.Status, v.Actual = Stopped, match.Normalize(o.Text(Stream(b)))
+		return v
+	}
 	if o.Err != nil {
 		v.fail(b.Code.Line, "%s", failureText(o.Err))
 		if _, ok := o.Err.(*engine.BuildError); ok {
@@ -99,6 +142,12 @@ func Stream(b *lesson.Block) engine.Stream {
 		return engine.Stderr
 	}
 	return engine.Output
+}
+
+// stopped reports whether err says that the caller stopped the program.
+func stopped(err error) bool {
+	var f *engine.Failure
+	return errors.As(err, &f) && f.Kind == engine.Canceled
 }
 
 // failureText describes why a program could not run to its end.
@@ -210,7 +259,7 @@ func judgeOutput(v *Verdict, b *lesson.Block, text string) {
 	}
 	v.fail(outputLine(b, r.Failure), "output differs:\n%s", r.Failure)
 	got := match.Normalize(text)
-	v.Diff = diff(want.Display(got), got, b.Out.Unordered)
+	v.Diff, v.sorted = diff(want.Display(got), got, b.Out.Unordered), b.Out.Unordered
 }
 
 // outputLine returns the lesson line of a failure in the expected output.
@@ -231,12 +280,25 @@ func runtimeReport(b *lesson.Block) bool {
 // order does not matter. want is the expected output as Pattern.Display
 // gives it: lines whose placeholders matched read as context.
 func diff(want, got string, unordered bool) string {
-	a, b := "expected", "actual"
+	a := "expected"
 	if unordered {
 		want, got = sortLines(want), sortLines(got)
-		a, b = "expected (sorted)", "actual (sorted)"
+		a = "expected (sorted)"
 	}
-	return udiff.Unified(a, b, want+"\n", got+"\n")
+	return udiff.Unified(a, actualName(unordered, ""), want+"\n", got+"\n")
+}
+
+// actualName returns the name of the actual output in a diff's header:
+// "actual", "actual (sorted)", "actual of yaegi (sorted)".
+func actualName(sorted bool, engine string) string {
+	name := "actual"
+	if engine != "" {
+		name += " of " + engine
+	}
+	if sorted {
+		name += " (sorted)"
+	}
+	return name
 }
 
 func sortLines(s string) string {

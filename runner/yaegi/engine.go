@@ -5,8 +5,8 @@ import (
 	"os"
 	"sync"
 
-	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
+	"bingfa/runner/runenv"
 )
 
 // An Engine runs programs in yaegi workers. It is safe for concurrent use.
@@ -58,7 +58,7 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 	}
 	defer os.RemoveAll(scratch)
 	req := &request{Source: string(p.Source), Args: append([]string{"main"}, p.Args...),
-		Env: compiled.RunEnv(scratch, p.Env), Dir: scratch}
+		Env: runenv.Environ(scratch, p.Env), Dir: scratch}
 	out := w.run(ctx, p, req, emit)
 	out.Engine = e.Name()
 	return out

@@ -60,6 +60,8 @@ func status(b *lesson.Block, res *check.Result) Status {
 		return Shown
 	case res.Status == verdict.Fail:
 		return Failed
+	case res.Status == verdict.Stopped:
+		return Stopped
 	case len(res.Runs) == 0:
 		return Built
 	}
@@ -130,7 +132,7 @@ func streamName(s engine.Stream) string {
 func problems(ps []verdict.Problem) []Problem {
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{Line: p.Line, Msg: p.Msg}
+		out[i] = Problem{Line: p.Line, Msg: p.Text()}
 	}
 	return out
 }

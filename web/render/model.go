@@ -85,6 +85,7 @@ const (
 	Built    Status = "built"    // built but not run, as the lesson asks; built fine
 	Expected Status = "expected" // not run (--no-run): the expected output is shown
 	Shown    Status = "shown"    // a fragment (nobuild), or a block built only and not checked
+	Stopped  Status = "stopped"  // the reader stopped its run: neither passed nor failed
 )
 
 // A Block is the view of one program block: its code and what is known of

@@ -42,6 +42,8 @@ func statusLabel(s Status) string {
 		return "编译通过"
 	case Expected:
 		return "期望输出（未运行）"
+	case Stopped:
+		return "已停止"
 	}
 	return "仅展示"
 }

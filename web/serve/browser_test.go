@@ -177,6 +177,10 @@ func TestBrowser(t *testing.T) {
 		do(t, ctx,
 			chromedp.Click(cell("forever", `[data-action="stop"]`)),
 			poll(result("forever")+`.querySelector(".live-stopped") !== null`),
+			// Neither pass nor fail: a neutral badge, nothing to compare.
+			poll(result("forever")+`.getAttribute("data-verdict") === "stopped" && `+
+				result("forever")+`.querySelector(".badge").textContent === "已停止" && `+
+				result("forever")+`.querySelector(".diff, .problems") === null`),
 		)
 		for _, pid := range []int{parent, child} {
 			if alive(pid) {

@@ -29,9 +29,11 @@
 // JSON: "queued" when the run waits for a place; "start" with the engine
 // the router picked and why; "output" for each piece of output as the
 // program prints it, with its time since the program started; "done" with
-// the verdict (pass or fail, problems, warnings, a unified diff), how the
-// program ended, the time it took, whether it was stopped, and the result
-// pane rendered as a page shows a checked block. A block that is built
+// the verdict (pass or fail, problems, warnings, a unified diff; or
+// stopped, neither, with no problem and no diff, when the run was stopped
+// before it ended), how the program ended, the time it took, whether it
+// was stopped, and the result pane rendered as a page shows a checked
+// block. A block that is built
 // but not run is built. An exercise's run is judged against the
 // exercise's goal, its expected output.
 //

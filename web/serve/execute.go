@@ -28,7 +28,7 @@ type (
 		Data   string  `json:"d"`
 	}
 	doneEvent struct {
-		Status   string    `json:"status"` // pass or fail
+		Status   string    `json:"status"` // pass, fail, or stopped (neither)
 		Engine   string    `json:"engine"`
 		Why      string    `json:"why"`
 		Exit     int       `json:"exit"`
@@ -187,7 +187,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func problems(ps []verdict.Problem) []problem {
 	out := make([]problem, len(ps))
 	for i, p := range ps {
-		out[i] = problem{Line: p.Line, Msg: p.Msg}
+		out[i] = problem{Line: p.Line, Msg: p.Text()}
 	}
 	return out
 }

@@ -410,7 +410,9 @@
       bar.append(why);
     }
     if (d.stopped) r.appendChild(el("p", "live-note live-stopped", "已停止：整个进程组已被终止。"));
-    if (this.exercise) {
+    // A stopped run is neither a pass nor a failure: its badge is the
+    // server's neutral "已停止", and an exercise is not judged.
+    if (this.exercise && d.status !== "stopped") {
       var ok = d.status === "pass";
       r.appendChild(el("p", "live-note live-exercise " + (ok ? "ok" : "not-yet"),
         ok ? "✓ 完成：输出与目标一致。" : "还没完成：输出与目标还不一致。"));
