@@ -27,7 +27,7 @@ func cpuTime() time.Duration {
 }
 
 func main() {
-	n := runtime.NumCPU() // 和笔记一样：启动与 CPU 核数相同的 N 个“线程”
+	n := max(2, runtime.GOMAXPROCS(0)) // 和笔记一样：有几个核可用，就启动几个“线程”（至少两个）
 	sums := make([]int, n)
 
 	startWall, startCPU := time.Now(), cpuTime()

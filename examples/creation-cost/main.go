@@ -70,7 +70,7 @@ func threadCost() (time.Duration, int) {
 	return elapsed / time.Duration(max(created, 1)), created
 }
 
-// processCost 返回创建一个进程（fork + exec /bin/true）并等它结束的平均时间。
+// processCost 返回创建一个进程（clone + exec /bin/true）并等它结束的平均时间。
 func processCost() time.Duration {
 	const n = 20
 	start := time.Now()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -20,6 +21,7 @@ func main() {
 				// （这里直接写 count.Add(1) 也可以；CompareAndSwap 适用于任何“读出、计算、写回”。）
 				for {
 					old := count.Load()
+					runtime.Gosched() // 另一个 goroutine 照样会插进来，但它的修改不会被覆盖
 					if count.CompareAndSwap(old, old+1) {
 						break
 					}

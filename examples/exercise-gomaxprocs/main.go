@@ -17,6 +17,17 @@ func work(n int) int {
 	return x
 }
 
+// switches 数一数完成顺序中相邻两轮换了人的次数：AAABBA 是 2 次。
+func switches(order string) int {
+	n := 0
+	for i := 1; i < len(order); i++ {
+		if order[i] != order[i-1] {
+			n++
+		}
+	}
+	return n
+}
+
 func main() {
 	runtime.GOMAXPROCS(1) // 只用一个 P：同一时刻最多一个 goroutine 在执行
 
@@ -54,5 +65,6 @@ func main() {
 
 	fmt.Println("GOMAXPROCS =", runtime.GOMAXPROCS(0))
 	fmt.Printf("完成顺序：%s\n", strings.Join(order, ""))
+	fmt.Printf("A、B 交替了 %d 次\n", switches(strings.Join(order, "")))
 	fmt.Printf("两个任务的耗时是一个任务的 %.1f 倍\n", float64(two)/float64(one))
 }

@@ -4,18 +4,38 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"time"
 )
 
-// runProc 是子进程要执行的代码：报到，然后干 0.3 秒的活。
-func runProc(name string) {
+// runProc 是子进程要执行的代码：报到，等三个子进程都报到了，再干 0.3 秒的活。
+// 报到就是在父进程指定的目录里建一个以自己名字命名的文件。
+func runProc(name, dir string) {
 	fmt.Printf("Run child process %s (%d)...\n", name, os.Getpid())
+	if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+		panic(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		arrived, err := os.ReadDir(dir)
+		if err != nil {
+			panic(err)
+		}
+		if len(arrived) == 3 {
+			break
+		}
+		if time.Now().After(deadline) {
+			fmt.Printf("子进程 %s 等了 5 秒，只有 %d 个子进程报到：它们没有同时在运行\n", name, len(arrived))
+			os.Exit(1)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	time.Sleep(300 * time.Millisecond)
 }
 
 func main() {
 	if os.Getenv("PROC_ROLE") == "child" {
-		runProc(os.Args[1])
+		runProc(os.Args[1], os.Getenv("PROC_DIR"))
 		return
 	}
 
@@ -24,12 +44,17 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
+	dir, err := os.MkdirTemp("", "roll-call") // 子进程在这里报到
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
 	start := time.Now()
 	fmt.Println("Child process will start.")
 	var ps []*exec.Cmd
 	for _, name := range []string{"a", "b", "c"} { // 先把三个子进程都启动起来……
 		p := exec.Command(exe, name)
-		p.Env = append(os.Environ(), "PROC_ROLE=child")
+		p.Env = append(os.Environ(), "PROC_ROLE=child", "PROC_DIR="+dir)
 		p.Stdout, p.Stderr = os.Stdout, os.Stderr
 		if err := p.Start(); err != nil {
 			panic(err)

@@ -57,12 +57,24 @@ func together() (string, time.Duration) {
 	return strings.Join(order, ""), time.Since(start)
 }
 
+// switches 数一数完成顺序中相邻两轮换了人的次数：AAABBA 是 2 次。
+func switches(order string) int {
+	n := 0
+	for i := 1; i < len(order); i++ {
+		if order[i] != order[i-1] {
+			n++
+		}
+	}
+	return n
+}
+
 // experiment 先测基准，再让两个任务一起运行，打印完成顺序和耗时之比。
 func experiment() {
 	one := alone()
 	order, two := together()
 	fmt.Println("GOMAXPROCS =", runtime.GOMAXPROCS(0))
 	fmt.Printf("完成顺序：%s\n", order)
+	fmt.Printf("A、B 交替了 %d 次\n", switches(order))
 	fmt.Printf("两个任务的耗时是一个任务的 %.1f 倍\n", float64(two)/float64(one))
 }
 

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -40,6 +41,14 @@ func await(pid int, want string) string {
 		}
 	}
 	return fmt.Sprintf("没有等到 %s，最后看到的是 %q", want, s)
+}
+
+// init 把 main goroutine 固定在主线程上。/proc/<pid>/status 报告的是主线程的状态，
+// 而 Go 的调度器可以把 main goroutine 放到任何一个线程上运行：不固定的话，子进程
+// 忙着计算时，主线程可能正闲着睡觉，父进程看到的就是 S 而不是 R。
+// init 在 main goroutine 里、在主线程上运行，所以在这里调用 LockOSThread 正好。
+func init() {
+	runtime.LockOSThread()
 }
 
 // child 先忙着计算，读到一行输入后停下来，然后等输入结束（父进程关闭管道）再退出。

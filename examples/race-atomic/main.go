@@ -16,7 +16,7 @@ func main() {
 		go func() {
 			defer wg.Done()
 			for range n {
-				count.Add(1) // 读出、加 1、写回在一条不可分割的指令中完成
+				count.Add(1) // 读出、加 1、写回作为一个不可分割的操作完成
 			}
 		}()
 	}
