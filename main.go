@@ -10,6 +10,7 @@
 //	bingfa check [flags] [PATH...]   build and run every block, compare outputs
 //	bingfa update [flags] PATH...    rerun every block, rewrite outputs, sync copies
 //	bingfa export -o DIR [PATH...]   write the course as a static website
+//	bingfa report merge REPORT...    combine the JSON reports of sharded checks
 //
 // With no PATH, the lessons embedded in the binary are used.
 package main
@@ -28,7 +29,8 @@ Usage:
 	bingfa                       read the course live: serve it on http://127.0.0.1:8080/
 	bingfa serve [-addr ADDR] [PATH]
 	bingfa read [--all] LESSON...
-	bingfa check [-v] [--run REGEXP] [--json FILE] [PATH...]
+	bingfa check [-v] [--run REGEXP] [--json FILE] [--junit FILE] [--shard K/N] [PATH...]
+	bingfa report merge [-o FILE] [--junit FILE] REPORT.json...
 	bingfa update [--dry-run] [--run REGEXP] PATH...
 	bingfa export -o DIR [--no-run] [PATH...]
 
@@ -65,6 +67,8 @@ func run(args []string) error {
 		return serveCmd(args)
 	case "read":
 		return readCmd(args)
+	case "report":
+		return reportCmd(args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

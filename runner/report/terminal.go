@@ -1,5 +1,8 @@
 // Package report presents check results: as progress and messages on a
-// terminal (or plain lines when not on one), and as a JSON file.
+// terminal (or plain lines when not on one), as a JSON file, as a JUnit
+// XML file (WriteJUnit) and as GitHub Actions workflow annotations
+// (WriteAnnotations). JSON reports of several shards of a course merge
+// into one (Merge), with the same summary line as one unsharded check.
 package report
 
 import (
@@ -143,7 +146,10 @@ func (t *Terminal) Summary(rep *check.Report) {
 
 // Summary returns "N passed, M failed", with ", K skipped" when some were.
 func Summary(rep *check.Report) string {
-	p, f, s := rep.Counts()
+	return summary(rep.Counts())
+}
+
+func summary(p, f, s int) string {
 	line := fmt.Sprintf("%d passed, %d failed", p, f)
 	if s > 0 {
 		line += fmt.Sprintf(", %d skipped", s)
