@@ -61,9 +61,9 @@ type junitDoc struct {
 		Failures int    `xml:"failures,attr"`
 		Skipped  int    `xml:"skipped,attr"`
 		Cases    []struct {
-			Name    string    `xml:"name,attr"`
-			File    string    `xml:"file,attr"`
-			Line    int       `xml:"line,attr"`
+			Name    string `xml:"name,attr"`
+			File    string `xml:"file,attr"`
+			Line    int    `xml:"line,attr"`
 			Failure *struct {
 				Message string `xml:"message,attr"`
 				Text    string `xml:",chardata"`
