@@ -10,6 +10,8 @@
 //	bingfa check [flags] [PATH...]   build and run every block, compare outputs
 //	bingfa update [flags] PATH...    rerun every block, rewrite outputs, sync copies
 //	bingfa export -o DIR [PATH...]   write the course as a static website
+//	bingfa export --format ipynb ... write the lessons as Jupyter notebooks
+//	bingfa import NOTEBOOK.ipynb     turn a Go notebook into a lesson
 //	bingfa report merge REPORT...    combine the JSON reports of sharded checks
 //
 // With no PATH, the lessons embedded in the binary are used.
@@ -30,6 +32,8 @@ Usage:
 	bingfa serve [-addr ADDR] [PATH]
 	bingfa read [--all] LESSON...
 	bingfa check [-v] [--run REGEXP] [--json FILE] [--junit FILE] [--shard K/N] [PATH...]
+	bingfa export -o DIR --format ipynb [PATH...]
+	bingfa import [-o FILE] NOTEBOOK.ipynb
 	bingfa report merge [-o FILE] [--junit FILE] REPORT.json...
 	bingfa update [--dry-run] [--run REGEXP] PATH...
 	bingfa export -o DIR [--no-run] [PATH...]
@@ -67,6 +71,8 @@ func run(args []string) error {
 		return serveCmd(args)
 	case "read":
 		return readCmd(args)
+	case "import":
+		return importCmd(args)
 	case "report":
 		return reportCmd(args)
 	case "help", "-h", "--help":

@@ -98,7 +98,7 @@ func (w *writer) block(b *lesson.Block) {
 	if !b.Builds() {
 		w.inRun = false
 		w.add(&Cell{Type: "markdown", Metadata: map[string]any{"bingfa": meta},
-			Source: Text(fenced("go", b.Code.Text) + "\n" + w.msg["skip"])})
+			Source: Text(fenced(b.Code.Info, b.Code.Text) + "\n" + w.msg["skip"])})
 		return
 	}
 	c := &Cell{Type: "code", Metadata: map[string]any{"bingfa": meta}, Source: Text(w.gonb(b))}
@@ -128,20 +128,34 @@ func (w *writer) gonb(b *lesson.Block) string {
 			s.WriteString("%reset\n")
 		}
 		w.inRun = true
-		decls, stmts := cell.Parts(code)
-		s.WriteString(decls)
-		if stmts != "" {
-			if decls != "" {
-				s.WriteString("\n")
-			}
-			s.WriteString("%%\n" + stmts)
-		}
+		s.WriteString(gonbCell(code))
 		return strings.TrimRight(s.String(), "\n")
 	}
 	w.inRun = false
 	s.WriteString("%reset\n")
 	s.WriteString(strings.TrimLeft(dropPackageClause(code), "\n"))
 	return strings.TrimRight(s.String(), "\n")
+}
+
+// gonbCell returns the code of a notebook cell with a %% line before its
+// statements. When they all follow its declarations, the code is kept as
+// written, the %% line inserted; otherwise the declarations come first.
+func gonbCell(code string) string {
+	decls, stmts := cell.Parts(code)
+	if stmts == "" {
+		return code
+	}
+	body := strings.TrimRight(code, "\n")
+	st := strings.TrimRight(stmts, "\n")
+	if i := len(body) - len(st); strings.HasSuffix(body, st) && (i == 0 || body[i-1] == '\n') {
+		if _, before := cell.Parts(body[:i]); before == "" {
+			return body[:i] + "%%\n" + body[i:]
+		}
+	}
+	if decls == "" {
+		return "%%\n" + stmts
+	}
+	return decls + "\n%%\n" + stmts
 }
 
 // outputs returns the outputs of a run: its output as stream outputs,

@@ -14,8 +14,10 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
+	"bingfa/runner/engine"
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
 	"bingfa/web/notebook"
 
 	udiff "github.com/aymanbagabas/go-udiff"
@@ -62,10 +64,19 @@ func TestExport(t *testing.T) {
 }
 
 // stable returns the notebook's JSON with the outputs of each cell in
-// the order of their stream names.
+// the order of their stream names, those of one stream joined.
 func stable(nb *notebook.Notebook) ([]byte, error) {
 	for _, c := range nb.Cells {
 		slices.SortStableFunc(c.Outputs, func(a, b *notebook.Output) int { return strings.Compare(a.Name, b.Name) })
+		var merged []*notebook.Output
+		for _, o := range c.Outputs {
+			if n := len(merged); n > 0 && o.Type == "stream" && merged[n-1].Name == o.Name {
+				merged[n-1].Text += o.Text
+				continue
+			}
+			merged = append(merged, o)
+		}
+		c.Outputs = merged
 	}
 	return nb.Marshal()
 }
@@ -169,5 +180,81 @@ func golden(t *testing.T, path, got string) {
 	}
 	if got != string(want) {
 		t.Errorf("notebook differs from %s (go test -update rewrites it):\n%s", path, udiff.Unified("want", "got", string(want), got))
+	}
+}
+
+// TestImport turns every testdata/import/*.ipynb into a lesson, compares
+// it with its golden NAME.md, and checks that every block of the lesson
+// passes: the saved outputs are the expected outputs.
+func TestImport(t *testing.T) {
+	files, _ := filepath.Glob("testdata/import/*.ipynb")
+	if len(files) == 0 {
+		t.Fatal("no notebooks in testdata/import")
+	}
+	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := notebook.Import(data, file)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, src)
+			}
+			md := strings.TrimSuffix(file, ".ipynb") + ".md"
+			golden(t, md, string(src))
+			l, err := lesson.Parse(md, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := check.New(set.Config()).Check(context.Background(), []*lesson.Lesson{l})
+			for _, r := range rep.Results {
+				if r.Status == verdict.Fail {
+					t.Errorf("%s: block %s fails: %v\n%s", l.Where(r.Block), r.Block.Name, r.Problems, r.Diff)
+				}
+			}
+		})
+	}
+}
+
+// TestExportImport: a lesson exported with its results and imported
+// again has the same blocks, with the same code and options, and the
+// output of each block's run as its expected output.
+func TestExportImport(t *testing.T) {
+	ls, res := checked()
+	for _, l := range ls {
+		data, err := notebook.FromLesson(l, res, "").Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := notebook.Import(data, l.Name+".ipynb")
+		if err != nil {
+			t.Fatalf("%v\n%s", err, src)
+		}
+		back, err := lesson.Parse(l.Name+".md", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(back.Blocks) != len(l.Blocks) {
+			t.Fatalf("%s: %d blocks imported, want %d:\n%s", l.Name, len(back.Blocks), len(l.Blocks), src)
+		}
+		for i, b := range l.Blocks {
+			got := back.Blocks[i]
+			if got.Code.Info != b.Code.Info || got.Code.Text != b.Code.Text {
+				t.Errorf("%s: block %s imported as\n%s\n%s\nwant\n%s\n%s", l.Name, b.Name, got.Code.Info, got.Code.Text, b.Code.Info, b.Code.Text)
+			}
+			want := ""
+			if r := res[b]; r != nil && b.Runs() && !b.Opts.Exercise && len(r.Runs) > 0 {
+				want = r.Runs[0].Text(engine.Output)
+			}
+			if got.Expected() != want {
+				t.Errorf("%s: block %s: expected output %q, want the run's %q", l.Name, b.Name, got.Expected(), want)
+			}
+		}
 	}
 }
