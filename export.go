@@ -41,6 +41,10 @@ func exportCmd(args []string) error {
 	if err != nil {
 		return err
 	}
+	course, err := courseOf(fs.Args())
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	var res render.Results
 	if !*noRun {
@@ -58,14 +62,14 @@ func exportCmd(args []string) error {
 		fmt.Fprintf(os.Stderr, "export: %d passed, %d failed, %d not run (failures are shown on their pages)\n", passed, failed, skipped)
 	}
 	if *format == "ipynb" {
-		names, err := notebook.Write(*out, ls, res, "")
+		names, err := notebook.Write(*out, ls, res, course.Lang)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "export: wrote %d notebooks to %s in %v\n", len(names), *out, time.Since(start).Round(time.Millisecond))
 		return nil
 	}
-	site, err := export.Write(*out, ls, res)
+	site, err := export.WriteWith(*out, ls, res, render.Config{Title: course.Title, Blurb: course.Blurb, Lang: course.Lang})
 	if err != nil {
 		return err
 	}

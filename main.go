@@ -12,6 +12,7 @@
 //	bingfa export -o DIR [PATH...]   write the course as a static website
 //	bingfa export --format ipynb ... write the lessons as Jupyter notebooks
 //	bingfa import NOTEBOOK.ipynb     turn a Go notebook into a lesson
+//	bingfa new DIR                   create a small course of your own
 //	bingfa report merge REPORT...    combine the JSON reports of sharded checks
 //
 // With no PATH, the lessons embedded in the binary are used.
@@ -34,6 +35,7 @@ Usage:
 	bingfa check [-v] [--run REGEXP] [--json FILE] [--junit FILE] [--shard K/N] [PATH...]
 	bingfa export -o DIR --format ipynb [PATH...]
 	bingfa import [-o FILE] NOTEBOOK.ipynb
+	bingfa new [--title TITLE] DIR
 	bingfa report merge [-o FILE] [--junit FILE] REPORT.json...
 	bingfa update [--dry-run] [--run REGEXP] PATH...
 	bingfa export -o DIR [--no-run] [PATH...]
@@ -71,6 +73,8 @@ func run(args []string) error {
 		return serveCmd(args)
 	case "read":
 		return readCmd(args)
+	case "new":
+		return newCmd(args)
 	case "import":
 		return importCmd(args)
 	case "report":
