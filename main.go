@@ -33,12 +33,11 @@ Usage:
 	bingfa serve [-addr ADDR] [PATH]
 	bingfa read [--all] LESSON...
 	bingfa check [-v] [--run REGEXP] [--json FILE] [--junit FILE] [--shard K/N] [PATH...]
-	bingfa export -o DIR --format ipynb [PATH...]
 	bingfa import [-o FILE] NOTEBOOK.ipynb
 	bingfa new [--title TITLE] DIR
 	bingfa report merge [-o FILE] [--junit FILE] REPORT.json...
 	bingfa update [--dry-run] [--run REGEXP] PATH...
-	bingfa export -o DIR [--no-run] [PATH...]
+	bingfa export -o DIR [--no-run] [--format html|ipynb] [PATH...]
 
 Run 'bingfa COMMAND -h' for the flags of a command.
 `

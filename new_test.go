@@ -35,6 +35,16 @@ func TestNewCourse(t *testing.T) {
 	if out := bingfa("check", course); !strings.Contains(out, "2 passed, 0 failed\n") {
 		t.Errorf("check of a new course:\n%s", out)
 	}
+	// The same in two shards, merged; and a JUnit report.
+	var reports []string
+	for k := 1; k <= 2; k++ {
+		rep := filepath.Join(dir, "report-"+string(rune('0'+k))+".json")
+		bingfa("check", "--shard", string(rune('0'+k))+"/2", "--json", rep, "--junit", rep+".xml", course)
+		reports = append(reports, rep)
+	}
+	if out := bingfa(append([]string{"report", "merge"}, reports...)...); out != "2 passed, 0 failed\n" {
+		t.Errorf("report merge of two shards: %q", out)
+	}
 	site := filepath.Join(dir, "site")
 	bingfa("export", "-o", site, course)
 	index := readFile(t, filepath.Join(site, "index.html"))
