@@ -11,7 +11,7 @@
 //
 //   - The prose between programs becomes Markdown cells, as written; the
 //     front matter is left out, its title becoming the notebook's title
-//     (and a first heading when the lesson has none).
+//     (and a first heading when the lesson has no level-1 heading).
 //   - Each go block becomes a code cell. Its outputs are the output
 //     events of the block's first run, as stream outputs: stdout and
 //     stderr apart when the run kept them apart (an output block with

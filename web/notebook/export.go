@@ -51,7 +51,7 @@ type writer struct {
 func (w *writer) lesson() {
 	src := w.l.Source
 	pos := bodyStart(src)
-	if !hasHeading(src[pos:], w.l.Title) {
+	if !hasHeading(src[pos:]) {
 		w.markdown("# " + w.l.Title + "\n")
 	}
 	for _, b := range w.l.Blocks {
@@ -266,11 +266,10 @@ func bodyStart(src []byte) int {
 	return pos
 }
 
-// hasHeading reports whether body has a first-level heading with the
-// title.
-func hasHeading(body []byte, title string) bool {
+// hasHeading reports whether body has a first-level heading of its own.
+func hasHeading(body []byte) bool {
 	for _, line := range strings.Split(string(body), "\n") {
-		if strings.TrimSpace(strings.TrimPrefix(line, "# ")) == title && strings.HasPrefix(line, "# ") {
+		if strings.HasPrefix(line, "# ") {
 			return true
 		}
 	}
