@@ -10,6 +10,8 @@ import (
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 // Results are the check results of blocks, by block; nil when nothing
@@ -51,7 +53,7 @@ type writer struct {
 func (w *writer) lesson() {
 	src := w.l.Source
 	pos := bodyStart(src)
-	if !hasHeading(src[pos:]) {
+	if !hasHeading(w.l) {
 		w.markdown("# " + w.l.Title + "\n")
 	}
 	for _, b := range w.l.Blocks {
@@ -266,10 +268,13 @@ func bodyStart(src []byte) int {
 	return pos
 }
 
-// hasHeading reports whether body has a first-level heading of its own.
-func hasHeading(body []byte) bool {
-	for _, line := range strings.Split(string(body), "\n") {
-		if strings.HasPrefix(line, "# ") {
+// hasHeading reports whether the lesson has a level-1 heading of its own.
+func hasHeading(l *lesson.Lesson) bool {
+	if l.Doc == nil {
+		return false
+	}
+	for n := l.Doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
 			return true
 		}
 	}
