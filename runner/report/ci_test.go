@@ -68,7 +68,8 @@ type junitDoc struct {
 				Message string `xml:"message,attr"`
 				Text    string `xml:",chardata"`
 			} `xml:"failure"`
-			Skipped *struct{} `xml:"skipped"`
+			Skipped   *struct{} `xml:"skipped"`
+			SystemOut string    `xml:"system-out"`
 		} `xml:"testcase"`
 	} `xml:"testsuite"`
 }
@@ -99,6 +100,9 @@ func TestJUnit(t *testing.T) {
 				f++
 				if c.Failure.Message == "" || !strings.HasPrefix(c.Failure.Text, c.File+":") {
 					t.Errorf("failure of %s without message or position: %+v", c.Name, c.Failure)
+				}
+				if c.Line == 18 && c.SystemOut != "a, b: 100%\n<&>\n" {
+					t.Errorf("system-out of the failed %s:%d = %q, want its output", c.File, c.Line, c.SystemOut)
 				}
 			case c.Skipped != nil:
 				k++

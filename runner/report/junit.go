@@ -48,8 +48,9 @@ type junitFailure struct {
 
 // WriteJUnit writes doc as a JUnit XML report. A failed block is a test
 // case with a failure whose message is its first problem and whose text
-// holds every problem with its path:line: and the diff; a skipped block
-// is a skipped test case. The counts are those of doc's summary line.
+// holds every problem with its path:line: and the diff, and with the
+// program's output as its system-out; a skipped block is a skipped test
+// case. The counts are those of doc's summary line.
 func WriteJUnit(w io.Writer, doc *JSONReport) error {
 	root := junitSuites{Name: "bingfa", Time: secs(doc.Seconds)}
 	index := map[string]int{}
@@ -60,19 +61,9 @@ func WriteJUnit(w io.Writer, doc *JSONReport) error {
 			index[b.File] = i
 			root.Suites = append(root.Suites, junitSuite{Name: b.File})
 		}
-		s := &root.Suites[i]
 		c := junitCaseOf(b)
-		s.Tests++
-		root.Tests++
-		switch {
-		case c.Failure != nil:
-			s.Failures++
-			root.Failures++
-		case c.Skipped != nil:
-			s.Skipped++
-			root.Skipped++
-		}
-		s.Cases = append(s.Cases, c)
+		root.Suites[i].add(c)
+		root.add(c)
 	}
 	for i := range root.Suites {
 		root.Suites[i].Time = secs(suiteTime(doc.Blocks, root.Suites[i].Name))
@@ -89,11 +80,34 @@ func WriteJUnit(w io.Writer, doc *JSONReport) error {
 	return err
 }
 
+// add counts a test case of the suite and adds it.
+func (s *junitSuite) add(c junitCase) {
+	s.Tests++
+	s.Failures += b2i(c.Failure != nil)
+	s.Skipped += b2i(c.Skipped != nil)
+	s.Cases = append(s.Cases, c)
+}
+
+// add counts a test case of the report.
+func (r *junitSuites) add(c junitCase) {
+	r.Tests++
+	r.Failures += b2i(c.Failure != nil)
+	r.Skipped += b2i(c.Skipped != nil)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func junitCaseOf(b JSONBlock) junitCase {
 	c := junitCase{Name: b.Name, Classname: strings.TrimSuffix(b.File, ".md"), File: b.File, Line: b.Line, Time: secs(b.Ran)}
 	switch b.Verdict {
 	case "fail":
 		c.Failure = &junitFailure{Message: xmlSafe(firstLine(failureMessage(b))), Text: xmlSafe(failureText(b))}
+		c.SystemOut = xmlSafe(b.Output)
 	case "skip":
 		c.Skipped = &struct{}{}
 	}
