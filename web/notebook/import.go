@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"regexp"
 	"strings"
 
 	"bingfa/runner/lesson"
@@ -17,8 +18,10 @@ import (
 //
 //   - the notebook's title (metadata "title"), when it has one, becomes
 //     the front matter title;
-//   - Markdown cells are prose, as written; raw cells are left out, and
-//     so are the cells Export adds after a block (role "expected");
+//   - Markdown cells are prose, as written, but for their go fences,
+//     which are marked nobuild (code shown in a notebook's prose is not
+//     run); raw cells are left out, and so are the cells Export adds
+//     after a block (role "expected");
 //   - a code cell becomes a go block. GoNB's commands (lines beginning
 //     with % or !, or //gonb:%) are left out, %% too: a notebook cell's
 //     statements are the body of its main wherever they are. A cell with a package clause is a complete
@@ -76,7 +79,7 @@ func importCell(c *Cell) string {
 		if bf["role"] == "expected" {
 			return ""
 		}
-		return strings.TrimRight(string(c.Source), "\n") + "\n"
+		return shownOnly(strings.TrimRight(string(c.Source), "\n")) + "\n"
 	case "code":
 		info, _ := bf["info"].(string)
 		code := importCode(string(c.Source), info)
@@ -156,6 +159,24 @@ func unwrapMain(code string) string {
 		return strings.TrimLeft(code[:start]+strings.Join(lines, "\n")+code[rbrace+1:], "\n")
 	}
 	return code
+}
+
+// goFence matches the opening line of a go fence in Markdown.
+var goFence = regexp.MustCompile("(?m)^( {0,3}(?:```+|~~~+)[ \t]*go)((?:[ \t][^\n]*)?)$")
+
+// shownOnly marks the go fences of a Markdown cell nobuild: code shown
+// in a notebook's prose is not run, while in a lesson it would be a
+// program. Fences that say norun or nobuild already are left alone.
+func shownOnly(md string) string {
+	return goFence.ReplaceAllStringFunc(md, func(line string) string {
+		m := goFence.FindStringSubmatch(line)
+		for _, opt := range strings.Fields(m[2]) {
+			if opt == "nobuild" || opt == "norun" {
+				return line
+			}
+		}
+		return m[1] + " nobuild" + m[2]
+	})
 }
 
 // streams returns the text of a code cell's stream outputs, in order.
