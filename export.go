@@ -13,28 +13,35 @@ import (
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/web/export"
+	"bingfa/web/notebook"
 	"bingfa/web/render"
 )
 
-// exportCmd writes the course as a static website: the lessons' blocks
-// are run (unless --no-run) and every page shows the real output.
+// exportCmd writes the course as a static website, or as Jupyter
+// notebooks: the lessons' blocks are run (unless --no-run) and every page
+// or notebook shows the real output.
 func exportCmd(args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: bingfa export -o DIR [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\nThe site works from file:// and offline: open DIR/index.html.\n\n")
 		fs.PrintDefaults()
 	}
-	out := fs.String("o", "", "write the site into `DIR` (required)")
+	out := fs.String("o", "", "write the site (or the notebooks) into `DIR` (required)")
+	format := fs.String("format", "html", "`FORMAT`: html, a static website, or ipynb, a Jupyter notebook per lesson (GoNB kernel)")
 	noRun := fs.Bool("no-run", false, "do not run anything: pages show the expected outputs")
 	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	if *out == "" {
+	if *out == "" || (*format != "html" && *format != "ipynb") {
 		fs.Usage()
 		return errUsage
 	}
 	ls, err := loadLessons(fs.Args())
+	if err != nil {
+		return err
+	}
+	course, err := courseOf(fs.Args())
 	if err != nil {
 		return err
 	}
@@ -54,7 +61,15 @@ func exportCmd(args []string) error {
 		passed, failed, skipped := rep.Counts()
 		fmt.Fprintf(os.Stderr, "export: %d passed, %d failed, %d not run (failures are shown on their pages)\n", passed, failed, skipped)
 	}
-	site, err := export.Write(*out, ls, res)
+	if *format == "ipynb" {
+		names, err := notebook.Write(*out, ls, res, course.Lang)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "export: wrote %d notebooks to %s in %v\n", len(names), *out, time.Since(start).Round(time.Millisecond))
+		return nil
+	}
+	site, err := export.WriteWith(*out, ls, res, render.Config{Title: course.Title, Blurb: course.Blurb, Lang: course.Lang})
 	if err != nil {
 		return err
 	}

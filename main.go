@@ -10,6 +10,10 @@
 //	bingfa check [flags] [PATH...]   build and run every block, compare outputs
 //	bingfa update [flags] PATH...    rerun every block, rewrite outputs, sync copies
 //	bingfa export -o DIR [PATH...]   write the course as a static website
+//	bingfa export --format ipynb ... write the lessons as Jupyter notebooks
+//	bingfa import NOTEBOOK.ipynb     turn a Go notebook into a lesson
+//	bingfa new DIR                   create a small course of your own
+//	bingfa report merge REPORT...    combine the JSON reports of sharded checks
 //
 // With no PATH, the lessons embedded in the binary are used.
 package main
@@ -28,9 +32,12 @@ Usage:
 	bingfa                       read the course live: serve it on http://127.0.0.1:8080/
 	bingfa serve [-addr ADDR] [PATH]
 	bingfa read [--all] LESSON...
-	bingfa check [-v] [--run REGEXP] [--json FILE] [PATH...]
+	bingfa check [-v] [--run REGEXP] [--json FILE] [--junit FILE] [--shard K/N] [PATH...]
+	bingfa import [-o FILE] NOTEBOOK.ipynb
+	bingfa new [--title TITLE] DIR
+	bingfa report merge [-o FILE] [--junit FILE] REPORT.json...
 	bingfa update [--dry-run] [--run REGEXP] PATH...
-	bingfa export -o DIR [--no-run] [PATH...]
+	bingfa export -o DIR [--no-run] [--format html|ipynb] [PATH...]
 
 Run 'bingfa COMMAND -h' for the flags of a command.
 `
@@ -65,6 +72,12 @@ func run(args []string) error {
 		return serveCmd(args)
 	case "read":
 		return readCmd(args)
+	case "new":
+		return newCmd(args)
+	case "import":
+		return importCmd(args)
+	case "report":
+		return reportCmd(args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

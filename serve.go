@@ -42,6 +42,10 @@ func serveCmd(args []string) error {
 	if err != nil {
 		return err
 	}
+	course, err := courseOf(fs.Args())
+	if err != nil {
+		return err
+	}
 	set, err := engines.New(*mode, compiledCache())
 	if err != nil {
 		return err
@@ -54,5 +58,5 @@ func serveCmd(args []string) error {
 	// on an unedited block starts it at once.
 	set.Warm()
 	go check.New(set.Config()).Prepare(ctx, ls)
-	return serve.Serve(ctx, serve.Config{Library: lib, Engines: set, Running: *jobs}, *addr, os.Stderr)
+	return serve.Serve(ctx, serve.Config{Library: lib, Course: course, Engines: set, Running: *jobs}, *addr, os.Stderr)
 }

@@ -19,6 +19,12 @@
 // most two edits away, such as "titel") is an error. A directory of lessons is every *.md file in
 // it except README.md.
 //
+// # The course
+//
+// A course directory's README.md is not a lesson: the front matter of it
+// describes the course (ReadCourse): title, blurb (a sentence under the
+// title on the index page) and lang (a BCP 47 tag), all optional.
+//
 // # Programs and expected output
 //
 // A fenced code block whose info string starts with the word go is a

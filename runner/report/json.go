@@ -93,8 +93,15 @@ type JSONDistinct struct {
 
 // WriteJSON writes the report as indented JSON.
 func WriteJSON(w io.Writer, rep *check.Report) error {
+	return Doc(rep).Write(w)
+}
+
+// Doc returns the JSON document of a report: what check --json writes,
+// and what the JUnit report, the annotations and report merge are made
+// from.
+func Doc(rep *check.Report) *JSONReport {
 	p, f, s := rep.Counts()
-	doc := JSONReport{Passed: p, Failed: f, Skipped: s, Stopped: rep.Stopped(), Seconds: rep.Elapsed.Seconds(), Blocks: []JSONBlock{}}
+	doc := &JSONReport{Passed: p, Failed: f, Skipped: s, Stopped: rep.Stopped(), Seconds: rep.Elapsed.Seconds(), Blocks: []JSONBlock{}}
 	for _, r := range rep.Results {
 		doc.Blocks = append(doc.Blocks, jsonBlock(r))
 	}
@@ -107,9 +114,24 @@ func WriteJSON(w io.Writer, rep *check.Report) error {
 		}
 		doc.Broken = append(doc.Broken, jb)
 	}
+	return doc
+}
+
+// Write writes the document as indented JSON.
+func (doc *JSONReport) Write(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
+}
+
+// Summary returns the summary line of the document, as check prints it.
+func (doc *JSONReport) Summary() string {
+	return summary(doc.counts())
+}
+
+// counts are the document's own counts.
+func (doc *JSONReport) counts() counts {
+	return counts{doc.Passed, doc.Failed, doc.Skipped, doc.Stopped}
 }
 
 func jsonBlock(r *check.Result) JSONBlock {

@@ -1,5 +1,8 @@
 // Package report presents check results: as progress and messages on a
-// terminal (or plain lines when not on one), and as a JSON file.
+// terminal (or plain lines when not on one), as a JSON file, as a JUnit
+// XML file (WriteJUnit) and as GitHub Actions workflow annotations
+// (WriteAnnotations). JSON reports of several shards of a course merge
+// into one (Merge), with the same summary line as one unsharded check.
 package report
 
 import (
@@ -179,12 +182,19 @@ func (t *Terminal) Summary(rep *check.Report) {
 // stopped" when some were.
 func Summary(rep *check.Report) string {
 	p, f, s := rep.Counts()
-	line := fmt.Sprintf("%d passed, %d failed", p, f)
-	if s > 0 {
-		line += fmt.Sprintf(", %d skipped", s)
+	return summary(counts{p, f, s, rep.Stopped()})
+}
+
+// counts are the numbers of a summary line.
+type counts struct{ passed, failed, skipped, stopped int }
+
+func summary(c counts) string {
+	line := fmt.Sprintf("%d passed, %d failed", c.passed, c.failed)
+	if c.skipped > 0 {
+		line += fmt.Sprintf(", %d skipped", c.skipped)
 	}
-	if n := rep.Stopped(); n > 0 {
-		line += fmt.Sprintf(", %d stopped", n)
+	if c.stopped > 0 {
+		line += fmt.Sprintf(", %d stopped", c.stopped)
 	}
 	return line
 }

@@ -9,7 +9,7 @@ import (
 // Index returns the view of the index page (目录) of the course ls: each
 // lesson with its summary and, when res is not nil, how its blocks fared.
 func (r *Renderer) Index(ls []*lesson.Lesson, res Results) *Index {
-	ix := &Index{Mode: r.cfg.Mode, Course: r.cfg.Title, Index: r.cfg.Index, Assets: r.cfg.Assets}
+	ix := &Index{Mode: r.cfg.Mode, Course: r.cfg.Title, Blurb: r.cfg.Blurb, Lang: r.cfg.Lang, Index: r.cfg.Index, Assets: r.cfg.Assets}
 	ix.Lessons = r.nav(ls, -1, nil)
 	for i, l := range ls {
 		c := &ix.Lessons[i].Counts

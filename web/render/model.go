@@ -14,6 +14,7 @@ import (
 type Page struct {
 	Mode     Mode
 	Course   string // the course title
+	Lang     string // the course language, for the lang attribute
 	Lesson   *lesson.Lesson
 	Title    string
 	Number   int    // 1-based position in the course
@@ -36,6 +37,8 @@ type Page struct {
 type Index struct {
 	Mode    Mode
 	Course  string
+	Blurb   string // the sentence under the title; may be empty
+	Lang    string // the course language, for the lang attribute
 	Index   string // the index page's URL
 	Assets  string // URL of the assets directory, ending in "/"
 	Lessons []Link

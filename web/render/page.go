@@ -20,6 +20,7 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 	p := &Page{
 		Mode:   r.cfg.Mode,
 		Course: r.cfg.Title,
+		Lang:   r.cfg.Lang,
 		Lesson: l,
 		Title:  l.Title,
 		Number: i + 1,

@@ -32,6 +32,10 @@ func (m Mode) String() string { return [...]string{"static", "live"}[m] }
 type Config struct {
 	Mode  Mode
 	Title string // the course title; "bingfa（并发）" when empty
+	// Blurb is the sentence under the title on the index page: bingfa's
+	// own when both Title and Blurb are empty, else none when empty.
+	Blurb string
+	Lang  string // the pages' language, a BCP 47 tag; "zh-CN" when empty
 	// Assets is the URL of the directory holding the assets, ending in
 	// "/"; "assets/" when empty.
 	Assets string
@@ -45,6 +49,10 @@ type Config struct {
 // DefaultTitle is the course title when Config.Title is empty.
 const DefaultTitle = "bingfa（并发）"
 
+// DefaultBlurb is bingfa's own blurb, shown when Config gives neither a
+// title nor a blurb.
+const DefaultBlurb = "一套可以运行的 Go 并发教程：每一段程序都真正编译、运行，下面的每一课都带着它的真实输出。"
+
 // A Renderer renders lessons as HTML pages. It is safe for concurrent use.
 type Renderer struct {
 	cfg   Config
@@ -55,8 +63,14 @@ type Renderer struct {
 
 // New returns a Renderer.
 func New(cfg Config) (*Renderer, error) {
+	if cfg.Title == "" && cfg.Blurb == "" {
+		cfg.Blurb = DefaultBlurb
+	}
 	if cfg.Title == "" {
 		cfg.Title = DefaultTitle
+	}
+	if cfg.Lang == "" {
+		cfg.Lang = "zh-CN"
 	}
 	if cfg.Assets == "" {
 		cfg.Assets = "assets/"

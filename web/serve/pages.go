@@ -27,9 +27,12 @@ type pages struct {
 	assets map[string][]byte // render's assets, the search index and ours
 }
 
-func newPages(lib *Library, token string) (*pages, error) {
+func newPages(lib *Library, token string, course lesson.Course) (*pages, error) {
 	r, err := render.New(render.Config{
 		Mode:      render.Live,
+		Title:     course.Title,
+		Blurb:     course.Blurb,
+		Lang:      course.Lang,
 		Assets:    "/assets/",
 		Index:     "/",
 		LessonURL: func(l *lesson.Lesson) string { return lessonURL(l.Name) },

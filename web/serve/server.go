@@ -11,11 +11,13 @@ import (
 	"time"
 
 	"bingfa/runner/engines"
+	"bingfa/runner/lesson"
 )
 
 // Config configures a Server.
 type Config struct {
 	Library *Library
+	Course  lesson.Course // the course's title, blurb and language
 	Engines *engines.Set
 	// Running is the number of programs run at once (default: the number
 	// of CPUs); Queued the number more that may wait (default 4×Running).
@@ -68,7 +70,7 @@ func New(cfg Config, addr string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg, err := newPages(cfg.Library, g.token)
+	pg, err := newPages(cfg.Library, g.token, cfg.Course)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,66 @@
+package lesson
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// A Course is what a course directory says of itself: the front matter
+// of its README.md, which is not a lesson. Every field is optional; a
+// directory without README.md, or a README.md without front matter, says
+// nothing.
+//
+//	---
+//	title: 我的并发课
+//	blurb: 一句话介绍这门课，显示在目录页的标题下面。
+//	lang: zh-CN
+//	---
+//
+// title is the course title (pages, the index page, notebooks); blurb
+// the sentence under it on the index page; lang the language of the
+// course as a BCP 47 tag (the pages' lang attribute, and the language of
+// the words bingfa adds to notebooks). Other keys are ignored.
+type Course struct {
+	Title string `yaml:"title" toml:"title"`
+	Blurb string `yaml:"blurb" toml:"blurb"`
+	Lang  string `yaml:"lang" toml:"lang"`
+}
+
+// ReadCourse reads the course metadata of directory dir of fsys.
+func ReadCourse(fsys fs.FS, dir string) (Course, error) {
+	name := path.Join(dir, "README.md")
+	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Course{}, nil
+	}
+	if err != nil {
+		return Course{}, err
+	}
+	return parseCourse(name, src)
+}
+
+func parseCourse(name string, src []byte) (Course, error) {
+	src = bytes.TrimPrefix(src, bom)
+	ctx := parser.NewContext()
+	md := goldmark.New(goldmark.WithExtensions(&frontmatter.Extender{}))
+	md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	data := frontmatter.Get(ctx)
+	var c Course
+	if data == nil {
+		return c, nil
+	}
+	if err := data.Decode(&c); err != nil {
+		return Course{}, fmt.Errorf("%s:1: bad front matter: %v", name, err)
+	}
+	c.Title, c.Blurb, c.Lang = strings.TrimSpace(c.Title), strings.TrimSpace(c.Blurb), strings.TrimSpace(c.Lang)
+	return c, nil
+}
