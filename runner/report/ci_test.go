@@ -226,3 +226,29 @@ func TestJUnitHostileOutput(t *testing.T) {
 		t.Errorf("failure %+v", f)
 	}
 }
+
+// TestMergeBrokenAndStopped: a merged report keeps the lessons that could
+// not be parsed (counted as failed) and the stopped blocks of its shards.
+func TestMergeBrokenAndStopped(t *testing.T) {
+	a, err := report.ReadJSON(strings.NewReader(`{"passed": 1, "failed": 1, "skipped": 0, "seconds": 1,
+		"broken": [{"file": "z.md", "errors": [{"line": 3, "col": 1, "message": "bad"}]}],
+		"blocks": [{"file": "a.md", "line": 3, "name": "b", "verdict": "pass", "seconds": 0, "ran": 0, "output": "", "runs": 1}]}`), "a.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := report.ReadJSON(strings.NewReader(`{"passed": 0, "failed": 0, "skipped": 0, "stopped": 1, "seconds": 2,
+		"blocks": [{"file": "b.md", "line": 5, "name": "c", "verdict": "stopped", "seconds": 0, "ran": 0, "output": "", "runs": 1}]}`), "b.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, err := report.Merge([]*report.JSONReport{b, a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := merged.Summary(), "1 passed, 1 failed, 1 stopped"; got != want {
+		t.Errorf("merged summary %q, want %q", got, want)
+	}
+	if len(merged.Broken) != 1 || merged.Broken[0].File != "z.md" {
+		t.Errorf("merged broken lessons: %+v", merged.Broken)
+	}
+}
