@@ -46,7 +46,9 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-sync", true),
 	}
 	// A browser that stops answering fails the test instead of hanging it.
-	limit, cancelLimit := context.WithTimeout(context.Background(), 3*time.Minute)
+	// The bound is generous: a loaded 2-core machine builds a lesson's
+	// programs many times slower than an idle one.
+	limit, cancelLimit := context.WithTimeout(context.Background(), 8*time.Minute)
 	actx, cancelAlloc := chromedp.NewExecAllocator(limit, opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	t.Cleanup(func() {
@@ -307,9 +309,11 @@ func press(keys string, modifiers int64) chromedp.Action[chromedp.Void] {
 	})
 }
 
-// poll waits until a JavaScript expression is true.
+// poll waits until a JavaScript expression is true: a condition, with a
+// bound only so that a broken page fails instead of hanging (TestBrowserRunAll
+// took over a minute at a load average of 18).
 func poll(expr string) chromedp.Action[chromedp.Void] {
-	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(time.Minute))
+	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(4*time.Minute))
 }
 
 // TestBrowserCells opens the lesson of notebook cells: a cell shows the
