@@ -65,6 +65,7 @@ func readAPI(dir string) (*api, error) {
 		return nil, fmt.Errorf("Go's API lists: %w", err)
 	}
 	a := &api{newer: map[string]int{}, packages: map[string]int{}}
+	older := map[string]int{} // lists of yaegiAPI and before: file -> minor
 	last := 0
 	for _, e := range entries {
 		m := apiFile.FindStringSubmatch(e.Name())
@@ -75,10 +76,21 @@ func readAPI(dir string) (*api, error) {
 		if m[1] != "" {
 			minor, _ = strconv.Atoi(m[1])
 		}
+		if minor <= yaegiAPI {
+			older[e.Name()] = minor
+			continue
+		}
 		if err := a.readFile(filepath.Join(dir, e.Name()), minor); err != nil {
 			return nil, err
 		}
 		last = max(last, minor)
+	}
+	// A symbol that a later list adds for every platform may have been
+	// on this one already (syscall.EBADMSG): it is not newer here.
+	for name, minor := range older {
+		if err := a.readFile(filepath.Join(dir, name), minor); err != nil {
+			return nil, err
+		}
 	}
 	if last <= yaegiAPI {
 		return nil, fmt.Errorf("Go's API lists in %s stop at Go 1.%d: not the lists of this Go", dir, last)
@@ -102,11 +114,13 @@ func (a *api) readFile(name string, minor int) error {
 		if v, seen := a.packages[l.path]; !seen || minor < v {
 			a.packages[l.path] = minor
 		}
-		if minor <= yaegiAPI || l.name == "" {
+		if l.name == "" {
 			continue
 		}
 		key := apiSymbol(l.path, l.name)
-		if v, seen := a.newer[key]; !seen || minor < v {
+		if minor <= yaegiAPI {
+			delete(a.newer, key)
+		} else if v, seen := a.newer[key]; !seen || minor < v {
 			a.newer[key] = minor
 		}
 	}

@@ -129,13 +129,18 @@ func symbolRule(c *checked, syms symbols, a *api, n ast.Node) string {
 		if !syms.has(p, "") {
 			return fmt.Sprintf("package %s%s is not in yaegi", p, since(a.packages[p]))
 		}
+	case *ast.SelectorExpr:
+		if sel := c.info.Selections[n]; sel != nil {
+			return memberRule(c, a, sel)
+		}
 	case *ast.Ident:
 		return useRule(c, syms, a, n)
 	}
 	return ""
 }
 
-// useRule checks the object an identifier refers to.
+// useRule checks the object an identifier refers to: a package-level
+// name, or a method or field, named after the type that declares it.
 func useRule(c *checked, syms symbols, a *api, id *ast.Ident) string {
 	obj := c.info.Uses[id]
 	if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pkg {
@@ -151,18 +156,48 @@ func useRule(c *checked, syms symbols, a *api, id *ast.Ident) string {
 		}
 		return ""
 	}
-	member := c.members.of(obj)
+	return newerMember(a, obj, pkg, c.members.of(obj))
+}
+
+// memberRule checks a selected method or field under the name of each
+// standard-library type on the way to it, as Go's API lists name them:
+// testing.B.Context, declared on an unexported type that B embeds.
+func memberRule(c *checked, a *api, sel *types.Selection) string {
+	t := sel.Recv()
+	for i, index := range sel.Index() {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != c.pkg {
+			member := n.Origin().Obj().Name() + "." + sel.Obj().Name()
+			if msg := newerMember(a, sel.Obj(), n.Obj().Pkg(), member); msg != "" {
+				return msg
+			}
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || i == len(sel.Index())-1 {
+			break
+		}
+		t = st.Field(index).Type()
+	}
+	return ""
+}
+
+// newerMember returns why member of pkg (a method or field obj) is newer
+// than yaegi, or "".
+func newerMember(a *api, obj types.Object, pkg *types.Package, member string) string {
 	if member == "" {
 		return ""
 	}
-	if v := a.version(pkg.Path(), member); v > 0 {
-		kind := "method"
-		if _, field := obj.(*types.Var); field {
-			kind = "field"
-		}
-		return fmt.Sprintf("%s %s.%s (Go 1.%d) is newer than yaegi", kind, pkg.Name(), member, v)
+	v := a.version(pkg.Path(), member)
+	if v == 0 {
+		return ""
 	}
-	return ""
+	kind := "method"
+	if _, field := obj.(*types.Var); field {
+		kind = "field"
+	}
+	return fmt.Sprintf("%s %s.%s (Go 1.%d) is newer than yaegi", kind, pkg.Name(), member, v)
 }
 
 // since returns " (Go 1.N)" for a release after yaegiAPI, or "".
