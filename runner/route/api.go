@@ -76,6 +76,7 @@ func readAPI(dir string) (*api, error) {
 		if m[1] != "" {
 			minor, _ = strconv.Atoi(m[1])
 		}
+		last = max(last, minor)
 		if minor <= yaegiAPI {
 			older[e.Name()] = minor
 			continue
@@ -83,7 +84,6 @@ func readAPI(dir string) (*api, error) {
 		if err := a.readFile(filepath.Join(dir, e.Name()), minor); err != nil {
 			return nil, err
 		}
-		last = max(last, minor)
 	}
 	// A symbol that a later list adds for every platform may have been
 	// on this one already (syscall.EBADMSG): it is not newer here.
