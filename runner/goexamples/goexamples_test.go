@@ -115,6 +115,11 @@ func TestStdlibExamples(t *testing.T) {
 	if ran < 100 {
 		t.Errorf("only %d examples ran; the corpus should have well over 100", ran)
 	}
+	// In mode both every block the static check lets through runs in
+	// yaegi (in mode auto, blocks already built run compiled).
+	if mode := os.Getenv("BINGFA_ENGINE"); (mode == "" || mode == engines.Both) && float64(interpreted) < minShare*float64(ran) {
+		t.Errorf("%d of %d examples ran in yaegi, fewer than %.0f%%", interpreted, ran, 100*minShare)
+	}
 }
 
 // TestCorruptedExample checks that a wrong expected output fails with a

@@ -5,19 +5,48 @@
 //
 // # The static check
 //
-// A block goes to yaegi only if it parses and type-checks (go/types) and
-// none of these is true; the first one found is the reason given:
+// A block goes to yaegi only if it parses and type-checks (go/types, as
+// the newest Go whose language changes the list of features below
+// covers: a later release's syntax does not type-check), if nothing in
+// it is newer than yaegi, and if none of the constructs that yaegi is
+// known to get wrong is in it. The first thing found is the reason given.
 //
-//   - it imports a package that yaegi's standard-library tables lack, or
-//     uses a symbol they lack (they stop at Go 1.22), or a package that
-//     acts on the host process: runtime, syscall, unsafe, os/signal;
-//   - it ranges over an integer or a function, or calls min, max or
-//     clear (Go 1.21 and 1.22 features yaegi does not have);
+// Nothing newer than yaegi v0.16.1 means:
+//
+//   - every standard-library symbol it uses is in yaegi's own tables
+//     (github.com/traefik/yaegi/stdlib and the unrestricted and syscall
+//     tables, and the generic packages it compiles from source): the
+//     packages it imports and the package-level names it uses. Those
+//     tables describe Go 1.22's standard library (yaegiAPI); methods and
+//     fields are not in them (yaegi reaches them by reflection on the
+//     types of the Go it is built with), so every method or field that
+//     Go's API lists (GOROOT/api/go1.N.txt) add after Go 1.22 counts as
+//     missing too, named after any standard type on the way to it
+//     (testing.B.Context, declared on a type B embeds). The reason names
+//     the symbol and, when the API lists say, its release:
+//     "method sync.WaitGroup.Go (Go 1.25) is newer than yaegi". Without
+//     the API lists, no block goes to yaegi.
+//   - it uses no language feature on the list in features.go, the one
+//     place that says which changes to the language came after yaegi's
+//     (and how to extend it for a new release): Go 1.21's builtins min,
+//     max and clear and panic(nil) as a run-time error, Go 1.22's range
+//     over int and per-iteration loop variables (a loop variable that a
+//     function literal uses, whose address is taken, or on which a
+//     method with a pointer receiver is deferred or started as a
+//     goroutine), Go 1.23's range
+//     over func, Go 1.24's generic type aliases, and Go 1.26's new(expr).
+//     The reason names the feature and its release: "range over int
+//     (Go 1.22)".
+//
+// The constructs yaegi gets wrong, found by running programs in both
+// engines:
+//
+//   - it imports a package that acts on the host process: runtime,
+//     syscall, unsafe, os/signal, testing;
 //   - a loop's condition compares with a constant of a million or more
 //     (yaegi runs loops about 60 times slower);
-//   - a function literal refers to a loop variable, or its address is
-//     taken (yaegi has no per-iteration loop variables);
-//   - it declares a generic type or function, or calls one;
+//   - it declares a generic type or function, or calls one (yaegi's
+//     generics are incomplete, and its type inference is Go 1.20's);
 //   - it defines a method that the standard library finds by reflection
 //     or interface conversion (String, Error, MarshalJSON, Is, ..., or
 //     any method or named type when it imports encoding/json,
@@ -59,8 +88,8 @@
 //     environment variable (GOMAXPROCS, GODEBUG: the worker's runtime
 //     has already started).
 //
-// A reason reads "range over int at lessons/x.md:57": positions are
-// lesson lines (engine.Program.LessonLine).
+// A reason reads "range over int (Go 1.22) at lessons/x.md:57":
+// positions are lesson lines (engine.Program.LessonLine).
 //
 // # Modes
 //

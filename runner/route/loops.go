@@ -8,23 +8,6 @@ import (
 	"go/types"
 )
 
-// rangeRule rejects range over integers and functions (Go 1.22, 1.23).
-func rangeRule(c *checked, r *ast.RangeStmt) string {
-	t := c.info.TypeOf(r.X)
-	if t == nil {
-		return ""
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		if u.Info()&types.IsInteger != 0 {
-			return "range over int"
-		}
-	case *types.Signature:
-		return "range over func"
-	}
-	return ""
-}
-
 // heavyLoop is the loop bound from which a block is compiled: yaegi runs
 // loops about 60 times slower than compiled code.
 const heavyLoop = 1_000_000
@@ -91,7 +74,7 @@ func loopVariables(c *checked) map[types.Object]bool {
 
 // capturedLoopVar returns the name of a loop variable declared outside
 // lit and used inside it, or "".
-func capturedLoopVar(c *checked, loopVars map[types.Object]bool, lit *ast.FuncLit) string {
+func capturedLoopVar(c *checked, lit *ast.FuncLit) string {
 	name := ""
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
@@ -99,7 +82,7 @@ func capturedLoopVar(c *checked, loopVars map[types.Object]bool, lit *ast.FuncLi
 			return name == ""
 		}
 		obj := c.info.Uses[id]
-		if loopVars[obj] && (obj.Pos() < lit.Pos() || obj.Pos() >= lit.End()) {
+		if c.loopVars[obj] && (obj.Pos() < lit.Pos() || obj.Pos() >= lit.End()) {
 			name = id.Name
 		}
 		return true

@@ -94,14 +94,14 @@ func TestRoutes(t *testing.T) {
 // it may not.
 func TestModes(t *testing.T) {
 	want := map[string]string{
-		route.Auto:     "hello: yaegi: yaegi: passed the static check\nrange-int: compiled: compiled: range over int at testdata/go122.md:9\n",
-		route.Compiled: "hello: compiled: compiled: --engine=compiled\nrange-int: compiled: compiled: --engine=compiled\n",
-		route.Yaegi:    "hello: yaegi: yaegi: --engine=yaegi\nrange-int: yaegi: yaegi: --engine=yaegi\n",
-		route.Both:     "hello: compiled+yaegi: both: passed the static check\nrange-int: compiled: compiled: range over int at testdata/go122.md:9\n",
+		route.Auto:     "hello: yaegi: yaegi: passed the static check\nmin: compiled: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+		route.Compiled: "hello: compiled: compiled: --engine=compiled\nmin: compiled: compiled: --engine=compiled\n",
+		route.Yaegi:    "hello: yaegi: yaegi: --engine=yaegi\nmin: yaegi: yaegi: --engine=yaegi\n",
+		route.Both:     "hello: compiled+yaegi: both: passed the static check\nmin: compiled: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
 	}
 	for mode, w := range want {
 		r := newRouter(t, mode)
-		got := firstLine(routes(t, r, "testdata/interpretable.md")) + firstLine(routes(t, r, "testdata/go122.md"))
+		got := firstLine(routes(t, r, "testdata/interpretable.md")) + firstLine(routes(t, r, "testdata/features.md"))
 		if got != w {
 			t.Errorf("mode %s:\n got %q\nwant %q", mode, got, w)
 		}

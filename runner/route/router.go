@@ -155,7 +155,15 @@ func (r *Router) decide(b *lesson.Block, p *engine.Program) Decision {
 		line, msg := errorLine(err)
 		return Decision{Why: fmt.Sprintf("does not type-check (%s) at %s", msg, position(p, line))}
 	}
-	if f := inspect(c, yaegiSymbols()); f != nil {
+	a, err := goAPI()
+	if err != nil {
+		return Decision{Why: fmt.Sprintf("cannot tell what is newer than yaegi (%v)", err)}
+	}
+	f := versionCheck(c, yaegiSymbols(), a)
+	if f == nil {
+		f = inspect(c)
+	}
+	if f != nil {
 		return Decision{Why: fmt.Sprintf("%s at %s", f.msg, position(p, c.fset.Position(f.pos).Line))}
 	}
 	return Decision{Yaegi: true, Why: "passed the static check"}

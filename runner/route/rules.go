@@ -18,20 +18,36 @@ type finding struct {
 	pos token.Pos
 }
 
+// versionCheck returns the first standard-library symbol or language
+// feature of c that is newer than yaegi (symbolRule, features), or nil.
+func versionCheck(c *checked, syms symbols, a *api) *finding {
+	return walk(c, func(n ast.Node) string {
+		if msg := symbolRule(c, syms, a, n); msg != "" {
+			return msg
+		}
+		return featureRule(c, n)
+	})
+}
+
 // inspect returns the first construct of c that yaegi is known to get
 // wrong, or nil.
-func inspect(c *checked, syms symbols) *finding {
-	loopVars := loopVariables(c)
+func inspect(c *checked) *finding {
 	c.argsOK = argsUses(c)
-	c.changed = changedVars(c, loopVars)
+	c.changed = changedVars(c, c.loopVars)
 	c.called = calledSelectors(c)
 	c.inLoop = goInLoops(c)
+	return walk(c, func(n ast.Node) string { return rule(c, n) })
+}
+
+// walk returns the first node of c, in source order, for which check
+// returns a reason, or nil.
+func walk(c *checked, check func(ast.Node) string) *finding {
 	var found *finding
 	ast.Inspect(c.file, func(n ast.Node) bool {
 		if found != nil || n == nil {
 			return false
 		}
-		if msg := rule(c, syms, loopVars, n); msg != "" {
+		if msg := check(n); msg != "" {
 			found = &finding{msg: msg, pos: n.Pos()}
 		}
 		return found == nil
@@ -40,21 +56,19 @@ func inspect(c *checked, syms symbols) *finding {
 }
 
 // rule returns why node n keeps its program from yaegi, or "".
-func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) string {
+func rule(c *checked, n ast.Node) string {
 	if msg := conversionRule(c, n); msg != "" {
 		return msg
 	}
 	switch n := n.(type) {
 	case *ast.ImportSpec:
-		return importRule(syms, n)
-	case *ast.RangeStmt:
-		return rangeRule(c, n)
+		return importRule(n)
 	case *ast.ForStmt:
 		return loopRule(c, n)
 	case *ast.CallExpr:
 		return callRule(c, n)
 	case *ast.SelectorExpr:
-		return selectorRule(c, syms, n)
+		return selectorRule(c, n)
 	case *ast.FuncDecl:
 		return funcRule(c, n)
 	case *ast.StructType:
@@ -87,20 +101,13 @@ func rule(c *checked, syms symbols, loopVars map[types.Object]bool, n ast.Node) 
 		if _, lit := ast.Unparen(n.Call.Fun).(*ast.FuncLit); lit && c.inLoop[n] {
 			return "go statement with a function literal in a loop (a race in yaegi)"
 		}
-	case *ast.FuncLit:
-		if v := capturedLoopVar(c, loopVars, n); v != "" {
-			return "function literal uses loop variable " + v
-		}
-	case *ast.UnaryExpr:
-		if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && loopVars[c.info.Uses[id]] {
-			return "address of loop variable " + id.Name
-		}
 	}
 	return ""
 }
 
-// importRule checks an import against yaegi's packages.
-func importRule(syms symbols, s *ast.ImportSpec) string {
+// importRule rejects packages that act on the process or whose use of
+// reflection yaegi's types defeat.
+func importRule(s *ast.ImportSpec) string {
 	p, _ := strconv.Unquote(s.Path.Value)
 	switch {
 	case hostPackages[p]:
@@ -109,16 +116,13 @@ func importRule(syms symbols, s *ast.ImportSpec) string {
 		return "package log/slog (yaegi's values lose their types and methods in it)"
 	case p == "reflect" || p == "encoding/gob":
 		return fmt.Sprintf("package %s reflects on the program's types", p)
-	case !syms.has(p, ""):
-		return fmt.Sprintf("package %s is not in yaegi", p)
 	}
 	return ""
 }
 
-// unsupportedBuiltins are missing from yaegi (min, max, clear) or behave
-// differently there.
+// unsupportedBuiltins behave differently in yaegi (the builtins Go added
+// after yaegi's language are on the list of features).
 var unsupportedBuiltins = map[string]string{
-	"min": "builtin min", "max": "builtin max", "clear": "builtin clear",
 	"print":   "builtin print (yaegi writes it to stdout)",
 	"println": "builtin println (yaegi writes it to stdout)",
 	"recover": "recover (yaegi prints the panics it unwinds)",
@@ -156,9 +160,9 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 	return nil
 }
 
-// selectorRule checks a qualified identifier pkg.Name against yaegi's
-// tables and the symbols that measure the process.
-func selectorRule(c *checked, syms symbols, s *ast.SelectorExpr) string {
+// selectorRule checks a qualified identifier pkg.Name against the
+// symbols that measure the process.
+func selectorRule(c *checked, s *ast.SelectorExpr) string {
 	if sel := c.info.Selections[s]; sel != nil {
 		return methodRule(c, s, sel)
 	}
@@ -177,8 +181,6 @@ func selectorRule(c *checked, syms symbols, s *ast.SelectorExpr) string {
 		return qual + " observes the process"
 	case qual == "os.Args" && !c.argsOK[s]:
 		return "os.Args with its first element (the executable)"
-	case !syms.has(pkg.Path(), s.Sel.Name):
-		return qual + " is not in yaegi"
 	}
 	return ""
 }

@@ -29,12 +29,13 @@ type typeChecker struct {
 	fset    *token.FileSet
 	imp     types.Importer
 	exports *exports
+	members *members // of the imported packages' types
 }
 
 func newTypeChecker() *typeChecker {
 	fset := token.NewFileSet()
 	x := &exports{files: map[string]string{}}
-	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x}
+	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x, members: newMembers()}
 }
 
 // stdDir returns GOROOT/src, as the go command sees it, or "" (the
@@ -140,11 +141,13 @@ func isStd(path string) bool {
 
 // A checked program is a parsed, type-checked package main.
 type checked struct {
-	fset   *token.FileSet
-	file   *ast.File
-	pkg    *types.Package
-	info   *types.Info
-	argsOK map[*ast.SelectorExpr]bool // uses of os.Args without os.Args[0]
+	fset     *token.FileSet
+	file     *ast.File
+	pkg      *types.Package
+	info     *types.Info
+	members  *members                   // names of methods and fields as Go's API lists give them
+	loopVars map[types.Object]bool      // variables declared by for and range clauses
+	argsOK   map[*ast.SelectorExpr]bool // uses of os.Args without os.Args[0]
 	// changed are the variables assigned after their declaration, or
 	// whose address is taken, loop variables included.
 	changed map[types.Object]bool
@@ -169,7 +172,7 @@ func (tc *typeChecker) check(src []byte) (*checked, error) {
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	var first error
-	conf := types.Config{Importer: tc.imp, Error: func(err error) {
+	conf := types.Config{Importer: tc.imp, GoVersion: languageVersion, Error: func(err error) {
 		if first == nil {
 			first = err
 		}
@@ -181,7 +184,9 @@ func (tc *typeChecker) check(src []byte) (*checked, error) {
 	if first != nil {
 		return nil, first
 	}
-	return &checked{fset: tc.fset, file: f, pkg: pkg, info: info}, nil
+	c := &checked{fset: tc.fset, file: f, pkg: pkg, info: info, members: tc.members}
+	c.loopVars = loopVariables(c)
+	return c, nil
 }
 
 // errorLine returns the source line of a parse or type error, or 0.

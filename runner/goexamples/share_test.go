@@ -1,0 +1,67 @@
+package goexamples_test
+
+import (
+	"context"
+	"testing"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/route"
+)
+
+// minShare is the share of the corpus's examples that run that yaegi
+// must be allowed to run under engine=auto with an empty cache: the
+// interpreter is there to save builds, and a router that sends
+// everything to the compiler would be right and useless.
+const minShare = 0.75
+
+// named is an engine that only has a name: routing never runs anything.
+type named string
+
+func (n named) Name() string { return string(n) }
+func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine.Outcome {
+	panic("not for running")
+}
+
+// TestYaegiShare routes every example of the corpus that runs, as
+// engine=auto does when nothing is cached yet (the static check alone),
+// and checks that at least minShare of them go to yaegi.
+func TestYaegiShare(t *testing.T) {
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := lessons(t)
+	var ps []*engine.Program
+	for _, l := range ls {
+		for _, b := range l.Blocks {
+			if p, err := check.Program(l, b); err == nil {
+				ps = append(ps, p)
+			}
+		}
+	}
+	r.Preload(ps)
+	runs, interpreted := 0, 0
+	for _, l := range ls {
+		for _, b := range l.Blocks {
+			if !b.Runs() {
+				continue
+			}
+			p, err := check.Program(l, b)
+			if err != nil {
+				t.Fatalf("%s: %v", l.Where(b), err)
+			}
+			runs++
+			if d := r.Decide(b, p); d.Yaegi {
+				interpreted++
+			} else if testing.Verbose() {
+				t.Logf("%s: compiled: %s", l.ID(b), d.Why)
+			}
+		}
+	}
+	share := float64(interpreted) / float64(runs)
+	t.Logf("yaegi may run %d of %d examples (%.0f%%)", interpreted, runs, 100*share)
+	if share < minShare {
+		t.Errorf("yaegi may run %d of %d examples (%.0f%%), fewer than %.0f%%", interpreted, runs, 100*share, 100*minShare)
+	}
+}
