@@ -25,7 +25,7 @@ import (
 const usage = `bingfa: an executable tutorial on concurrency (并发)
 
 Usage:
-	bingfa                       read the course live: serve it on http://127.0.0.1:8080/
+	bingfa                       read the course live: serve it, and open the link it prints
 	bingfa serve [-addr ADDR] [PATH]
 	bingfa read [--all] LESSON...
 	bingfa check [-v] [--run REGEXP] [--json FILE] [PATH...]

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,9 +38,9 @@ func TestInterruptServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
-	url := serverURL(t, stderr)
-	token := pageToken(t, url+"lessons/sleepers")
-	startRun(t, url, token)
+	url, login := serverURL(t, stderr)
+	c := signIn(t, login)
+	startRun(t, c, url)
 	started := waitForSleepers(t, cmd.Process.Pid)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
@@ -64,48 +65,48 @@ func buildBingfa(t *testing.T, dir string) string {
 	return bin
 }
 
-var urlRE = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
+var urlRE = regexp.MustCompile(`(http://127\.0\.0\.1:[0-9]+/)\?token=[0-9a-f]+`)
 
-// serverURL reads the server's first line and returns the URL it prints.
-func serverURL(t *testing.T, r io.Reader) string {
+// serverURL reads the server's first line and returns the server's URL
+// and the link it prints, with its login token.
+func serverURL(t *testing.T, r io.Reader) (url, login string) {
 	t.Helper()
 	line, err := bufio.NewReader(r).ReadString('\n')
 	if err != nil {
 		t.Fatalf("reading the server's URL: %v", err)
 	}
-	u := urlRE.FindString(line)
-	if u == "" {
-		t.Fatalf("no URL in %q", line)
+	m := urlRE.FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("no URL with a login token in %q", line)
 	}
 	go io.Copy(io.Discard, r)
-	return u
+	return m[1], m[0]
 }
 
-var tokenRE = regexp.MustCompile(`<meta name="bingfa-token" content="([0-9a-f]+)">`)
-
-func pageToken(t *testing.T, url string) string {
+// signIn opens the server's login link, as a browser does, and returns
+// the client, which keeps the session cookie.
+func signIn(t *testing.T, login string) *http.Client {
 	t.Helper()
-	resp, err := http.Get(url)
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get(login)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	page, _ := io.ReadAll(resp.Body)
-	m := tokenRE.FindSubmatch(page)
-	if m == nil {
-		t.Fatalf("no session token in %s (%s)", url, resp.Status)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("signing in with %s: %s", login, resp.Status)
 	}
-	return string(m[1])
+	return c
 }
 
 // startRun asks the server to run the lesson's first block and opens its
 // event stream, which starts it; the stream is left open.
-func startRun(t *testing.T, url, token string) {
+func startRun(t *testing.T, c *http.Client, url string) {
 	t.Helper()
 	body := `{"lesson":"sleepers","block":"block-1"}`
 	req, _ := http.NewRequest("POST", url+"api/run", strings.NewReader(body))
-	req.Header.Set("X-Bingfa-Token", token)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,9 +120,8 @@ func startRun(t *testing.T, url, token string) {
 		t.Fatalf("no event stream in %s", reply)
 	}
 	req, _ = http.NewRequest("GET", strings.TrimSuffix(url, "/")+string(events[1]), nil)
-	req.Header.Set("X-Bingfa-Token", token)
 	go func() {
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := c.Do(req)
 		if err == nil {
 			io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()

@@ -11,8 +11,8 @@ import (
 )
 
 // Load reads and parses the lessons named by paths. A path is a Markdown
-// file or a directory, whose *.md files (not those in subdirectories, and
-// not README.md) are lessons. The lessons come back in course order: by
+// file or a directory, whose *.md files (not those in subdirectories, not
+// dotfiles, and not README.md) are lessons. The lessons come back in course order: by
 // front matter order, then by file name. Problems in every lesson are
 // reported together.
 func Load(paths []string) ([]*Lesson, error) {
@@ -94,8 +94,11 @@ func subdirHint(dir string) string {
 	return "; subdirectories are not searched: name them, such as " + strings.Join(dirs, " ")
 }
 
+// isLessonFile reports whether a file of a lesson directory is a lesson:
+// *.md, not README.md, and not hidden (a dotfile, such as an editor's
+// lock file).
 func isLessonFile(name string) bool {
-	return strings.HasSuffix(name, ".md") && !strings.EqualFold(name, "README.md")
+	return strings.HasSuffix(name, ".md") && !strings.EqualFold(name, "README.md") && !strings.HasPrefix(name, ".")
 }
 
 func parseAll(files []string, read func(string) ([]byte, error)) ([]*Lesson, error) {
