@@ -49,8 +49,13 @@
 // or to follow with a new output block that is inside a list item or a
 // block quote, a copied file with a line ending in a carriage return (a
 // lesson cannot hold it), an output that no expected text written from it
-// matches (an order-by expression that the escaped text defeats). A
-// refusal anywhere means nothing is written. New content with a line that
+// matches (an order-by expression that the escaped text defeats), and new
+// content (an output a program printed, a copied file) with a control
+// character other than a tab, a bidirectional control or a byte that is
+// not UTF-8: written raw into a lesson, it would reach the terminal of
+// whoever reads it, and written escaped, it would no longer match what
+// the program prints. Lines kept as the author wrote them are not
+// checked. A refusal anywhere means nothing is written. New content with a line that
 // would close the fence early is not refused: the fence is lengthened
 // instead (one more fence character than the longest such line).
 //
@@ -64,5 +69,5 @@
 //
 // Plan computes every change (Sync, then a run of the checker, then
 // Outputs) without writing anything; Apply writes the changes or prints
-// their diffs. "bingfa update" and "go test ./lessons -update" do both.
+// their diffs, control characters escaped as check escapes them. "bingfa update" and "go test ./lessons -update" do both.
 package update

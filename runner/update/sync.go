@@ -58,6 +58,9 @@ func syncEdit(l *lesson.Lesson, b *lesson.Block, read ReadFunc) (edit, bool, err
 		}
 		nb.add(line, f.Indent, eol)
 	}
+	if err := refuseControl(l, f, nb, "file="+b.Opts.File, "remove it from the file"); err != nil {
+		return edit{}, false, err
+	}
 	e, err := replaceBody(l, f, nb)
 	return e, err == nil, err
 }
