@@ -1,14 +1,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"bingfa/lessons"
 	"bingfa/runner/check"
@@ -52,7 +49,7 @@ func checkCmd(args []string) error {
 	}
 	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose)
 	cfg.Observer = term
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	rep := check.New(cfg).Check(ctx, ls)
 	term.Summary(rep)

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"bingfa/lessons"
 	"bingfa/runner/check"
@@ -47,7 +44,7 @@ func serveCmd(args []string) error {
 		return err
 	}
 	defer set.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	// Before the first request: warm interpreter workers, and every
 	// block of the course built in the background, so that pressing Run

@@ -10,19 +10,27 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 )
 
 // TestInterruptServe starts bingfa serve, runs a program through its API
-// that starts a child and sleeps, sends SIGINT (Ctrl-C) while it runs,
-// and checks that bingfa exits, that no program is left running and that
-// no scratch directory is left in $TMPDIR.
+// that starts a child and sleeps, sends a stop signal (SIGINT, Ctrl-C, or
+// SIGHUP, a closed terminal) while it runs, and checks that bingfa exits,
+// that no program is left running and that no scratch directory is left
+// in $TMPDIR.
 func TestInterruptServe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
+	bin := buildBingfa(t, t.TempDir())
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) { interruptServe(t, bin, sig) })
+	}
+}
+
+func interruptServe(t *testing.T, bin string, sig os.Signal) {
 	dir := t.TempDir()
-	bin := buildBingfa(t, dir)
 	writeSleepers(t, filepath.Join(dir, "sleepers.md"))
 	tmp := filepath.Join(dir, "tmp")
 	if err := os.Mkdir(tmp, 0o755); err != nil {
@@ -42,17 +50,20 @@ func TestInterruptServe(t *testing.T) {
 	c := signIn(t, login)
 	startRun(t, c, url)
 	started := waitForSleepers(t, cmd.Process.Pid)
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	_ = cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		t.Errorf("bingfa serve was killed by %v instead of stopping cleanly", ws.Signal())
+	}
 	for _, p := range started {
 		if alive(p.Pid) {
-			t.Errorf("process left after Ctrl-C: %+v", p)
+			t.Errorf("process left after %v: %+v", sig, p)
 		}
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
-		t.Errorf("%d entries left in TMPDIR after Ctrl-C, such as %s", len(left), left[0].Name())
+		t.Errorf("%d entries left in TMPDIR after %v, such as %s", len(left), sig, left[0].Name())
 	}
 }
 
