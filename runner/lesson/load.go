@@ -12,7 +12,9 @@ import (
 
 // Load reads and parses the lessons named by paths. A path is a Markdown
 // file or a directory, whose *.md files (not those in subdirectories, not
-// dotfiles, and not README.md) are lessons. The lessons come back in course order: by
+// dotfiles, and not README.md) are lessons. A lesson file must be a
+// regular file (not a FIFO or a device) of at most MaxSize bytes, and its
+// Markdown nested within bounds (see checkBounds). The lessons come back in course order: by
 // front matter order, then by file name. Problems in every lesson are
 // reported together.
 func Load(paths []string) ([]*Lesson, error) {
@@ -20,7 +22,7 @@ func Load(paths []string) ([]*Lesson, error) {
 	if err != nil {
 		return nil, err
 	}
-	lessons, err := parseAll(files, os.ReadFile)
+	lessons, err := parseAll(files, readFile)
 	for _, l := range lessons {
 		l.Dir = filepath.Dir(l.Path)
 	}
@@ -40,7 +42,14 @@ func LoadFS(fsys fs.FS, dir string) ([]*Lesson, error) {
 			files = append(files, path.Join(dir, e.Name()))
 		}
 	}
-	return parseAll(files, func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) })
+	return parseAll(files, func(name string) ([]byte, error) {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readMax(name, f)
+	})
 }
 
 // expand turns directories into the lesson files they hold.
@@ -108,6 +117,10 @@ func parseAll(files []string, read func(string) ([]byte, error)) ([]*Lesson, err
 		src, err := read(f)
 		if err != nil {
 			return nil, err
+		}
+		if err := checkBounds(f, src); err != nil {
+			errs = append(errs, err.(*Error))
+			continue
 		}
 		l, err := Parse(f, src)
 		if err != nil {
