@@ -61,13 +61,27 @@
 //
 // # Writing
 //
-// A lesson (or a cell's file) is written atomically, through a temporary
-// file in its directory renamed over it, and only if its bytes on disk are
-// still those that were read; otherwise the write is refused.
+// A lesson (or a cell's file) is written only if its bytes on disk are
+// still those that were read; otherwise the write is refused. A file
+// without write permission is refused too. A symbolic link is followed:
+// its target is rewritten and the link stays. A file of one name is
+// written atomically, through a temporary file in its directory renamed
+// over it. A file with several names (hard links) is rewritten in place,
+// so that every name sees the change: its old content is first saved next
+// to it (.NAME.*.old) and removed once the new content is on disk; a
+// write that fails half-way keeps it there and names it.
+//
+// The files that blocks name with file= must be inside the course: the
+// nearest directory above the lesson that holds go.mod or .git (the
+// lesson's own directory when there is none), symbolic links followed. A
+// copy of a file outside it is refused, and a cell's file outside it is
+// not written: a lesson from someone else cannot make update read the
+// reader's files into it, or write programs elsewhere.
 //
 // # Use
 //
 // Plan computes every change (Sync, then a run of the checker, then
 // Outputs) without writing anything; Apply writes the changes or prints
-// their diffs, control characters escaped as check escapes them. "bingfa update" and "go test ./lessons -update" do both.
+// their diffs, control characters escaped as check escapes them. "bingfa
+// update" and "go test ./lessons -update" do both.
 package update

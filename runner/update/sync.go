@@ -1,7 +1,6 @@
 package update
 
 import (
-	"path/filepath"
 	"strings"
 
 	"bingfa/runner/check"
@@ -41,7 +40,11 @@ func Sync(l *lesson.Lesson, blocks []*lesson.Block, read ReadFunc) ([]byte, erro
 
 // syncEdit returns the edit that copies b's file into its code.
 func syncEdit(l *lesson.Lesson, b *lesson.Block, read ReadFunc) (edit, bool, error) {
-	src, err := read(filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File)))
+	path, err := blockFile(l, b, "read")
+	if err != nil {
+		return edit{}, false, err
+	}
+	src, err := read(path)
 	if err != nil {
 		return edit{}, false, lesson.Errorf(l.Path, b.Code.Line, "file=%s: %v", b.Opts.File, err)
 	}
