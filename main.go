@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"os"
 
+	"bingfa/runner/report"
 	"bingfa/runner/yaegi"
 )
 
@@ -43,7 +44,9 @@ func main() {
 	yaegi.MaybeWorker() // a re-executed yaegi worker never returns from it
 	if err := run(os.Args[1:]); err != nil {
 		if !errors.Is(err, errSilent) {
-			fmt.Fprintln(os.Stderr, err)
+			// An error may quote a lesson or a program's output: its
+			// control characters are escaped, as check escapes them.
+			fmt.Fprintln(os.Stderr, report.Printable(err.Error()))
 		}
 		os.Exit(exitCode(err))
 	}
