@@ -106,6 +106,7 @@ func loopbackOnly(addr string) error {
 		port = "8080"
 	}
 	return fmt.Errorf("bingfa: serve listens on loopback only, not on %q: the server runs code as you, for whoever can reach it.\n"+
-		"To read from another machine, forward a port over SSH instead:\n\tssh -L %s:127.0.0.1:%s THIS-HOST\n"+
-		"then open there the link that bingfa serve prints", addr, port, port)
+		"To read from another machine, serve on loopback here and forward the port over SSH from there:\n"+
+		"\tssh -L %s:127.0.0.1:%s THIS-HOST\n"+
+		"then open there, in a browser, the link that bingfa serve prints here", addr, port, port)
 }
