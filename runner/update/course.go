@@ -33,7 +33,8 @@ func courseRoot(dir string) string {
 // blockFile returns the path of the file that block b of l names with
 // file=, or an error at the block's line if it leads out of the course
 // root (see courseRoot), symbolic links followed: update reads and writes
-// no file outside the course. verb says what is not done ("read",
+// no file outside the course; or if it is not a regular file (a FIFO
+// would block the read). verb says what is not done ("read",
 // "written").
 func blockFile(l *lesson.Lesson, b *lesson.Block, verb string) (string, error) {
 	path := filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File))
@@ -41,6 +42,9 @@ func blockFile(l *lesson.Lesson, b *lesson.Block, verb string) (string, error) {
 	if !within(root, path) {
 		return "", lesson.Errorf(l.Path, b.Code.Line,
 			"file=%s leads out of the course (the nearest directory above the lesson that holds go.mod or .git): not %s", b.Opts.File, verb)
+	}
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return "", lesson.Errorf(l.Path, b.Code.Line, "file=%s is not a regular file (%v): not %s", b.Opts.File, info.Mode().Type(), verb)
 	}
 	return path, nil
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"bingfa/runner/lesson"
@@ -28,12 +29,17 @@ func TestCourseRoot(t *testing.T) {
 	if err := os.Symlink(filepath.Join(top, "outside.go"), filepath.Join(root, "examples", "b", "main.go")); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
+	fifo := filepath.Join(root, "examples", "b", "fifo.go")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFO here:", err)
+	}
 	for _, tt := range []struct{ dir, file, err string }{
 		{"lessons", "../examples/a/main.go", ""},
 		{"lessons/sub", "../../examples/a/main.go", ""},
 		{"lessons", "../../outside.go", "leads out of the course"},
 		{"lessons", "../examples/b/main.go", "leads out of the course"},
 		{"lessons/sub", "../../../outside.go", "leads out of the course"},
+		{"lessons", "../examples/b/fifo.go", "is not a regular file"},
 	} {
 		t.Run(tt.dir+"/"+tt.file, func(t *testing.T) {
 			src := "```go file=" + tt.file + "\npackage main\n```\n"
