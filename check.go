@@ -1,16 +1,13 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"bingfa/lessons"
 	"bingfa/runner/check"
@@ -67,7 +64,7 @@ func checkCmd(args []string) error {
 	}
 	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose)
 	cfg.Observer = term
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	rep, err := check.New(cfg).CheckLoaded(ctx, ls, loadErr)
 	if err != nil {

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"bingfa/runner/check"
@@ -48,7 +46,7 @@ func exportCmd(args []string) error {
 	start := time.Now()
 	var res render.Results
 	if !*noRun {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		ctx, stop := interruptible()
 		defer stop()
 		rep, err := exportCheck(ctx, ls, *jobs)
 		if err != nil {

@@ -23,13 +23,14 @@ import (
 	"fmt"
 	"os"
 
+	"bingfa/runner/report"
 	"bingfa/runner/yaegi"
 )
 
 const usage = `bingfa: an executable tutorial on concurrency (并发)
 
 Usage:
-	bingfa                       read the course live: serve it on http://127.0.0.1:8080/
+	bingfa                       read the course live: serve it, and open the link it prints
 	bingfa serve [-addr ADDR] [PATH]
 	bingfa read [--all] LESSON...
 	bingfa check [-v] [--run REGEXP] [--json FILE] [--junit FILE] [--shard K/N] [PATH...]
@@ -50,7 +51,9 @@ func main() {
 	yaegi.MaybeWorker() // a re-executed yaegi worker never returns from it
 	if err := run(os.Args[1:]); err != nil {
 		if !errors.Is(err, errSilent) {
-			fmt.Fprintln(os.Stderr, err)
+			// An error may quote a lesson or a program's output: its
+			// control characters are escaped, as check escapes them.
+			fmt.Fprintln(os.Stderr, report.Printable(err.Error()))
 		}
 		os.Exit(exitCode(err))
 	}

@@ -72,9 +72,10 @@ func TestNewCourse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { cmd.Process.Kill(); cmd.Wait() }()
-	url := serverURL(t, stderr)
+	url, login := serverURL(t, stderr)
+	client := signIn(t, login)
 	for _, path := range []string{"", "lessons/01-goroutines"} {
-		resp, err := http.Get(url + path)
+		resp, err := client.Get(url + path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
@@ -43,7 +40,7 @@ func readCmd(args []string) error {
 	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all,
 		Color:  !noColor && report.IsTerminal(os.Stdout),
 		Router: set.Router, Builder: set.Builder()}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	failed := 0
 	for _, l := range ls {

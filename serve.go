@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"bingfa/lessons"
 	"bingfa/runner/check"
@@ -22,7 +19,7 @@ func serveCmd(args []string) error {
 		fmt.Fprintf(fs.Output(), "usage: bingfa serve [flags] [PATH]\n\nPATH is a lesson file or a directory of lessons, reloaded when they change; default: the embedded course.\n\n")
 		fs.PrintDefaults()
 	}
-	addr := fs.String("addr", "127.0.0.1:8080", "listen on `ADDR`; anything but a loopback address exposes a server that runs code")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `ADDR`, a loopback address (to read from another machine, use an SSH tunnel)")
 	mode := fs.String("engine", engines.Auto, "`ENGINE`: auto, compiled, yaegi or both")
 	jobs := fs.Int("j", 0, "programs run at once (default: number of CPUs)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 1 {
@@ -51,7 +48,7 @@ func serveCmd(args []string) error {
 		return err
 	}
 	defer set.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	// Before the first request: warm interpreter workers, and every
 	// block of the course built in the background, so that pressing Run

@@ -4,24 +4,33 @@ import (
 	"bufio"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 )
 
 // TestInterruptServe starts bingfa serve, runs a program through its API
-// that starts a child and sleeps, sends SIGINT (Ctrl-C) while it runs,
-// and checks that bingfa exits, that no program is left running and that
-// no scratch directory is left in $TMPDIR.
+// that starts a child and sleeps, sends a stop signal (SIGINT, Ctrl-C, or
+// SIGHUP, a closed terminal) while it runs, and checks that bingfa exits,
+// that no program is left running and that no scratch directory is left
+// in $TMPDIR.
 func TestInterruptServe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
+	bin := buildBingfa(t, t.TempDir())
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) { interruptServe(t, bin, sig) })
+	}
+}
+
+func interruptServe(t *testing.T, bin string, sig os.Signal) {
 	dir := t.TempDir()
-	bin := buildBingfa(t, dir)
 	writeSleepers(t, filepath.Join(dir, "sleepers.md"))
 	tmp := filepath.Join(dir, "tmp")
 	if err := os.Mkdir(tmp, 0o755); err != nil {
@@ -37,21 +46,24 @@ func TestInterruptServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
-	url := serverURL(t, stderr)
-	token := pageToken(t, url+"lessons/sleepers")
-	startRun(t, url, token)
+	url, login := serverURL(t, stderr)
+	c := signIn(t, login)
+	startRun(t, c, url)
 	started := waitForSleepers(t, cmd.Process.Pid)
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	_ = cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		t.Errorf("bingfa serve was killed by %v instead of stopping cleanly", ws.Signal())
+	}
 	for _, p := range started {
 		if alive(p.Pid) {
-			t.Errorf("process left after Ctrl-C: %+v", p)
+			t.Errorf("process left after %v: %+v", sig, p)
 		}
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
-		t.Errorf("%d entries left in TMPDIR after Ctrl-C, such as %s", len(left), left[0].Name())
+		t.Errorf("%d entries left in TMPDIR after %v, such as %s", len(left), sig, left[0].Name())
 	}
 }
 
@@ -64,48 +76,48 @@ func buildBingfa(t *testing.T, dir string) string {
 	return bin
 }
 
-var urlRE = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
+var urlRE = regexp.MustCompile(`(http://127\.0\.0\.1:[0-9]+/)\?token=[0-9a-f]+`)
 
-// serverURL reads the server's first line and returns the URL it prints.
-func serverURL(t *testing.T, r io.Reader) string {
+// serverURL reads the server's first line and returns the server's URL
+// and the link it prints, with its login token.
+func serverURL(t *testing.T, r io.Reader) (url, login string) {
 	t.Helper()
 	line, err := bufio.NewReader(r).ReadString('\n')
 	if err != nil {
 		t.Fatalf("reading the server's URL: %v", err)
 	}
-	u := urlRE.FindString(line)
-	if u == "" {
-		t.Fatalf("no URL in %q", line)
+	m := urlRE.FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("no URL with a login token in %q", line)
 	}
 	go io.Copy(io.Discard, r)
-	return u
+	return m[1], m[0]
 }
 
-var tokenRE = regexp.MustCompile(`<meta name="bingfa-token" content="([0-9a-f]+)">`)
-
-func pageToken(t *testing.T, url string) string {
+// signIn opens the server's login link, as a browser does, and returns
+// the client, which keeps the session cookie.
+func signIn(t *testing.T, login string) *http.Client {
 	t.Helper()
-	resp, err := http.Get(url)
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get(login)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	page, _ := io.ReadAll(resp.Body)
-	m := tokenRE.FindSubmatch(page)
-	if m == nil {
-		t.Fatalf("no session token in %s (%s)", url, resp.Status)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("signing in with %s: %s", login, resp.Status)
 	}
-	return string(m[1])
+	return c
 }
 
 // startRun asks the server to run the lesson's first block and opens its
 // event stream, which starts it; the stream is left open.
-func startRun(t *testing.T, url, token string) {
+func startRun(t *testing.T, c *http.Client, url string) {
 	t.Helper()
 	body := `{"lesson":"sleepers","block":"block-1"}`
 	req, _ := http.NewRequest("POST", url+"api/run", strings.NewReader(body))
-	req.Header.Set("X-Bingfa-Token", token)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,9 +131,8 @@ func startRun(t *testing.T, url, token string) {
 		t.Fatalf("no event stream in %s", reply)
 	}
 	req, _ = http.NewRequest("GET", strings.TrimSuffix(url, "/")+string(events[1]), nil)
-	req.Header.Set("X-Bingfa-Token", token)
 	go func() {
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := c.Do(req)
 		if err == nil {
 			io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()

@@ -14,15 +14,22 @@ import (
 )
 
 // TestInterrupt starts bingfa check on a lesson whose programs sleep,
-// sends SIGINT (Ctrl-C) once they run, and checks that bingfa exits with
-// an error, that no program is left running and that no scratch directory
-// is left in $TMPDIR.
+// sends a stop signal (Ctrl-C's SIGINT, or the SIGHUP of a closed
+// terminal) once they run, and checks that bingfa exits with an error,
+// that no program is left running and that no scratch directory is left
+// in $TMPDIR.
 func TestInterrupt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
+	bin := buildBingfa(t, t.TempDir())
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) { interruptCheck(t, bin, sig) })
+	}
+}
+
+func interruptCheck(t *testing.T, bin string, sig os.Signal) {
 	dir := t.TempDir()
-	bin := buildBingfa(t, dir)
 	lessonPath := filepath.Join(dir, "sleepers.md")
 	writeSleepers(t, lessonPath)
 	tmp := filepath.Join(dir, "tmp")
@@ -40,21 +47,24 @@ func TestInterrupt(t *testing.T) {
 		t.Fatal(err)
 	}
 	started := waitForSleepers(t, cmd.Process.Pid)
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	rest := readAll(stdout)
 	err = cmd.Wait()
 	if err == nil {
-		t.Errorf("bingfa check exited with status 0 after Ctrl-C; output:\n%s", rest)
+		t.Errorf("bingfa check exited with status 0 after %v; output:\n%s", sig, rest)
+	}
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		t.Errorf("bingfa check was killed by %v instead of stopping cleanly", ws.Signal())
 	}
 	for _, p := range started {
 		if alive(p.Pid) {
-			t.Errorf("process left after Ctrl-C: %+v", p)
+			t.Errorf("process left after %v: %+v", sig, p)
 		}
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
-		t.Errorf("%d entries left in TMPDIR after Ctrl-C, such as %s", len(left), left[0].Name())
+		t.Errorf("%d entries left in TMPDIR after %v, such as %s", len(left), sig, left[0].Name())
 	}
 }
 

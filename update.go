@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"bingfa/runner/check"
 	"bingfa/runner/engines"
@@ -53,7 +51,7 @@ func updateCmd(args []string) error {
 	// stderr; the diff of --dry-run and the list of files written, to
 	// stdout.
 	cfg.Observer = report.NewTerminal(os.Stderr, report.IsTerminal(os.Stderr), false)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	changes, err := update.Plan(ctx, check.New(cfg), ls, os.ReadFile)
 	if errors.Is(err, context.Canceled) {

@@ -227,9 +227,19 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 	for _, j := range jobs {
 		args = append(args, "./"+j.dir())
 	}
+	tmp := filepath.Join(work, "tmp")
+	if err := os.Mkdir(tmp, 0o700); err != nil {
+		r.failed = engine.Failuref(engine.Broken, "cannot create a build directory: %v", err)
+		return r
+	}
 	cmd := exec.Command(e.goCmd, args...)
 	cmd.Dir = work
-	cmd.Env = BuildEnv(jobs[0].p.Race)
+	// go build's own temporary files (GOTMPDIR), and those of the C
+	// compiler of race builds (TMPDIR), go into the work directory, which
+	// is removed after the build, even one that is interrupted, and swept
+	// at start when a killed bingfa left it (see cache.trim): nothing is
+	// left in the user's TMPDIR.
+	cmd.Env = append(BuildEnv(jobs[0].p.Race), "GOTMPDIR="+tmp, "TMPDIR="+tmp)
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	out := proc.Run(ctx, cmd, proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20})

@@ -233,3 +233,39 @@ func TestNoDebugTables(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildLeavesNoTemp interrupts a go build (the engine is closed while
+// it runs) and checks that its temporary files were in the cache's work
+// directory, not in $TMPDIR, and that none is left anywhere.
+func TestBuildLeavesNoTemp(t *testing.T) {
+	tmp, dir := t.TempDir(), t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	e := New(dir)
+	src := strings.Replace(hello, "hello", "interrupted "+time.Now().String(), 1) // never built before
+	done := make(chan error, 1)
+	go func() { done <- e.Build(context.Background(), program("x", src)) }()
+	seen, ended := false, false
+	for deadline := time.Now().Add(2 * time.Minute); !seen && !ended && time.Now().Before(deadline); {
+		m, _ := filepath.Glob(filepath.Join(dir, "work", "*", "tmp", "go-build*"))
+		seen = len(m) > 0
+		select {
+		case <-done:
+			ended = true
+		default:
+			time.Sleep(time.Millisecond)
+		}
+	}
+	e.Close()
+	if !ended {
+		<-done
+	}
+	if !seen {
+		t.Errorf("go build's temporary directory never appeared in the cache's work directory")
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("%d entries left in TMPDIR, such as %s", len(left), left[0].Name())
+	}
+	if left, _ := os.ReadDir(filepath.Join(dir, "work")); len(left) > 0 {
+		t.Errorf("%d work directories left, such as %s", len(left), left[0].Name())
+	}
+}

@@ -16,8 +16,15 @@
 //
 // Keys of other tools (date, tags, weight...) are ignored; a key that
 // looks like a misspelling of one of these (the same but for case, or at
-// most two edits away, such as "titel") is an error. A directory of lessons is every *.md file in
-// it except README.md.
+// most two edits away, such as "titel") is an error. A directory of
+// lessons is every *.md file in it except README.md and dotfiles.
+//
+// A lesson file is a regular file (not a FIFO or a device) of at most
+// MaxSize (1 MiB), and its Markdown stays within bounds that keep parsing
+// fast whoever wrote it: at most 16 block quotes and list items one inside
+// another, 64 columns of indentation, and 512 "[" and "<" in one
+// paragraph, outside fenced code blocks. A lesson beyond them is an error
+// at the line that goes beyond.
 //
 // # The course
 //

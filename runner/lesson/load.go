@@ -11,8 +11,10 @@ import (
 )
 
 // Load reads and parses the lessons named by paths. A path is a Markdown
-// file or a directory, whose *.md files (not those in subdirectories, and
-// not README.md) are lessons. The lessons come back in course order: by
+// file or a directory, whose *.md files (not those in subdirectories, not
+// dotfiles, and not README.md) are lessons. A lesson file must be a
+// regular file (not a FIFO or a device) of at most MaxSize bytes, and its
+// Markdown nested within bounds (see checkBounds). The lessons come back in course order: by
 // front matter order, then by file name. Problems in every lesson are
 // reported together, as an ErrorList, beside the lessons that have none:
 // one broken lesson does not hide the others.
@@ -21,7 +23,7 @@ func Load(paths []string) ([]*Lesson, error) {
 	if err != nil {
 		return nil, err
 	}
-	lessons, err := parseAll(files, os.ReadFile)
+	lessons, err := parseAll(files, readFile)
 	for _, l := range lessons {
 		l.Dir = filepath.Dir(l.Path)
 	}
@@ -42,7 +44,14 @@ func LoadFS(fsys fs.FS, dir string) ([]*Lesson, error) {
 			files = append(files, path.Join(dir, e.Name()))
 		}
 	}
-	return parseAll(files, func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) })
+	return parseAll(files, func(name string) ([]byte, error) {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readMax(name, f)
+	})
 }
 
 // expand turns directories into the lesson files they hold.
@@ -96,8 +105,11 @@ func subdirHint(dir string) string {
 	return "; subdirectories are not searched: name them, such as " + strings.Join(dirs, " ")
 }
 
+// isLessonFile reports whether a file of a lesson directory is a lesson:
+// *.md, not README.md, and not hidden (a dotfile, such as an editor's
+// lock file).
 func isLessonFile(name string) bool {
-	return strings.HasSuffix(name, ".md") && !strings.EqualFold(name, "README.md")
+	return strings.HasSuffix(name, ".md") && !strings.EqualFold(name, "README.md") && !strings.HasPrefix(name, ".")
 }
 
 func parseAll(files []string, read func(string) ([]byte, error)) ([]*Lesson, error) {
@@ -107,6 +119,10 @@ func parseAll(files []string, read func(string) ([]byte, error)) ([]*Lesson, err
 		src, err := read(f)
 		if err != nil {
 			return nil, err
+		}
+		if err := checkBounds(f, src); err != nil {
+			errs = append(errs, err.(*Error))
+			continue
 		}
 		l, err := Parse(f, src)
 		if err != nil {

@@ -36,7 +36,7 @@ func WriteAnnotations(w io.Writer, doc *JSONReport) error {
 
 func annotation(b *strings.Builder, level string, blk JSONBlock, line int, msg string) {
 	fmt.Fprintf(b, "::%s file=%s,line=%d,title=%s::%s\n", level,
-		escapeProperty(blk.File), line, escapeProperty("block "+blk.Name), escapeData(printable(strings.TrimRight(msg, "\n"))))
+		escapeProperty(blk.File), line, escapeProperty("block "+blk.Name), escapeData(Printable(strings.TrimRight(msg, "\n"))))
 }
 
 // escapeData escapes the message of a workflow command.

@@ -7,12 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// printable returns s safe to write to a terminal: a program's output may
+// Printable returns s safe to write to a terminal: a program's output may
 // hold escape sequences that would clear the reader's screen or move the
 // cursor, invalid UTF-8, or bidirectional overrides that reorder what is
 // shown. Each such byte or rune is written as a Go escape (\x1b, \xff,
 // \u202e); newlines and tabs are kept.
-func printable(s string) string {
+func Printable(s string) string {
 	if isPrintable(s) {
 		return s
 	}

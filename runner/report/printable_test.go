@@ -11,8 +11,8 @@ func TestPrintable(t *testing.T) {
 		{"c1 \u0085 next", `c1 \u0085 next`},
 		{"\x7f", `\x7f`},
 	} {
-		if got := printable(c.in); got != c.want {
-			t.Errorf("printable(%q) = %q, want %q", c.in, got, c.want)
+		if got := Printable(c.in); got != c.want {
+			t.Errorf("Printable(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

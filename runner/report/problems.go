@@ -97,7 +97,7 @@ func unique(ps []verdict.Problem) []verdict.Problem {
 }
 
 func writeProblem(b *strings.Builder, r *check.Result, p verdict.Problem, prefix string, color bool) {
-	fmt.Fprintf(b, "%s:%d: block %s: %s%s\n", r.Lesson.Path, p.Line, r.Block.Name, prefix, indentRest(printable(p.Text())))
+	fmt.Fprintf(b, "%s:%d: block %s: %s%s\n", r.Lesson.Path, p.Line, r.Block.Name, prefix, indentRest(Printable(p.Text())))
 }
 
 // indentRest indents every line of a message but the first, and clips
@@ -125,7 +125,7 @@ func writeDiff(b *strings.Builder, diff string, color bool) {
 		lines = append(lines[:maxDiffLines:maxDiffLines], fmt.Sprintf("... and %d more lines of diff (the JSON report has the whole output)", more))
 	}
 	for _, line := range lines {
-		line = printable(clipLine(line))
+		line = Printable(clipLine(line))
 		switch {
 		case strings.HasPrefix(line, "+++"), strings.HasPrefix(line, "---"):
 			line = paint(line, "1", color)
@@ -164,7 +164,7 @@ func WriteDistinct(b *strings.Builder, r *check.Result, runs []*engine.Outcome, 
 	for i, d := range ds {
 		fmt.Fprintf(b, "    #%d, %d of %d runs:\n", i+1, d.Count, len(runs))
 		for _, line := range strings.Split(d.Output, "\n") {
-			b.WriteString("        " + printable(line) + "\n")
+			b.WriteString("        " + Printable(line) + "\n")
 		}
 	}
 }

@@ -116,7 +116,7 @@ func (t *Terminal) Broken(errs lesson.ErrorList) {
 		}
 		fmt.Fprintf(&b, "%s %s  not checked: %s\n", t.paint("FAIL", red), path, plural(len(mine), "format error"))
 		for _, e := range mine {
-			b.WriteString(indentRest(printable(e.Error())) + "\n")
+			b.WriteString(indentRest(Printable(e.Error())) + "\n")
 		}
 	}
 	io.WriteString(t.w, b.String())

@@ -42,8 +42,10 @@ func forTerminal(base *chroma.Style) *chroma.Style {
 	return s
 }
 
-// code prints a fenced block's text, highlighted when colour is on.
+// code prints a fenced block's text, highlighted when colour is on, its
+// control characters escaped.
 func (r *Reader) code(lang, text string) {
+	text = safe(text)
 	if r.Color && highlighted[lang] {
 		if s, ok := highlight(lang, text); ok {
 			r.printf("%s", s)

@@ -10,6 +10,13 @@
 // the reader stops (Ctrl-C cancels the context) is reported as stopped,
 // neither passed nor failed, with nothing to compare.
 //
+// Nothing of a lesson or of a program reaches the terminal raw: control
+// characters (escape sequences, carriage returns, bells), bidirectional
+// controls and invalid UTF-8 in the lesson's text, in a program's live
+// output, in problems and in diffs are written as Go escapes (\x1b,
+// \u202e, \xff), as check writes them; a character cut between two
+// pieces of output is put back together first.
+//
 // Colour (ANSI escapes, and chroma's 256-colour terminal formatter for
 // code) is used only when asked: callers turn it on for a terminal, and
 // off when NO_COLOR is set or the output is not a terminal.

@@ -36,9 +36,9 @@ func at(f *lesson.Fence, pos int) bool { return f.Start+f.Indent == pos }
 
 // programCode prints a program's header and code.
 func (r *Reader) programCode(b *lesson.Block) {
-	head := "▌ " + b.Name
+	head := "▌ " + safe(b.Name)
 	if t := tags(b); t != "" {
-		head += "  " + t
+		head += "  " + safe(t)
 	}
 	r.printf("%s\n", r.paint(dim, head))
 	r.code("go", b.Code.Text)
@@ -69,6 +69,6 @@ func (r *Reader) expected(b *lesson.Block) {
 		label = "goal (the exercise is done when the program prints this)"
 	}
 	r.printf("%s\n", r.paint(dim, label+":"))
-	r.printf("%s", r.paint(dim, b.Output.Text))
+	r.printf("%s", r.paint(dim, safe(b.Output.Text)))
 	r.ensureNewline(b.Output.Text)
 }

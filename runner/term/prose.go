@@ -23,7 +23,7 @@ func (r *Reader) inlineNode(b *strings.Builder, n ast.Node) {
 	switch t := n.(type) {
 	case *ast.Text:
 		v := t.Segment.Value(src)
-		b.Write(v)
+		b.WriteString(safe(string(v)))
 		switch {
 		case t.HardLineBreak():
 			b.WriteByte('\n')
@@ -31,7 +31,7 @@ func (r *Reader) inlineNode(b *strings.Builder, n ast.Node) {
 			b.WriteByte(' ')
 		}
 	case *ast.String:
-		b.Write(t.Value)
+		b.WriteString(safe(string(t.Value)))
 	case *ast.CodeSpan:
 		b.WriteString(r.paint(cyan, r.plain(t)))
 	case *ast.Emphasis:
@@ -42,9 +42,9 @@ func (r *Reader) inlineNode(b *strings.Builder, n ast.Node) {
 		b.WriteString(r.paint(style, r.inline(t)))
 	case *ast.Link:
 		b.WriteString(r.inline(t))
-		b.WriteString(r.paint(dim, " <"+string(t.Destination)+">"))
+		b.WriteString(r.paint(dim, " <"+safe(string(t.Destination))+">"))
 	case *ast.AutoLink:
-		b.Write(t.URL(src))
+		b.WriteString(safe(string(t.URL(src))))
 	case *ast.Image:
 		b.WriteString(r.paint(dim, "[image: "+r.plain(t)+"]"))
 	case *ast.RawHTML:

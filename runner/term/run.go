@@ -86,14 +86,14 @@ func (r *Reader) verdict(b *lesson.Block, v *verdict.Verdict, note string) {
 		r.failed++
 		r.printf("%s %s\n", r.paint(red, fail), r.paint(dim, "("+note+")"))
 		for _, p := range v.Problems {
-			r.printf("%s:%d: %s\n", r.lesson.Path, p.Line, p.Msg)
+			r.printf("%s:%d: %s\n", safe(r.lesson.Path), p.Line, safe(p.Msg))
 		}
 	}
 	for _, w := range v.Warnings {
-		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: warning: %s", r.lesson.Path, w.Line, w.Msg)))
+		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: warning: %s", safe(r.lesson.Path), w.Line, safe(w.Msg))))
 	}
 	if v.Diff != "" {
-		r.printf("%s", v.Diff)
+		r.printf("%s", safe(v.Diff))
 		r.ensureNewline(v.Diff)
 	}
 	r.printf("\n")
@@ -109,7 +109,7 @@ func (r *Reader) wait(b *lesson.Block) error {
 	if r.All || r.input == nil {
 		return nil
 	}
-	r.printf("%s", r.paint(yellow, fmt.Sprintf("▶ Enter: run %s  (q: quit) ", b.Name)))
+	r.printf("%s", r.paint(yellow, fmt.Sprintf("▶ Enter: run %s  (q: quit) ", safe(b.Name))))
 	select {
 	case <-r.ctx.Done():
 		r.printf("\n")
@@ -127,36 +127,53 @@ func (r *Reader) wait(b *lesson.Block) error {
 }
 
 // A barWriter prints a program's output as it arrives, each line after a
-// bar.
+// bar, its control characters escaped (see safe).
 type barWriter struct {
 	r       *Reader
 	mu      sync.Mutex
 	atStart bool
+	streams [2]pieces // stdout's and stderr's characters cut between two pieces
 }
 
 func (w *barWriter) emit(e engine.Event) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.print(e.Stream, w.stream(e.Stream).next(e.Data))
+}
+
+// stream returns what is left of stream s between its pieces.
+func (w *barWriter) stream(s engine.Stream) *pieces {
+	if s == engine.Stderr {
+		return &w.streams[1]
+	}
+	return &w.streams[0]
+}
+
+// print prints text of stream s, each line after a bar.
+func (w *barWriter) print(s engine.Stream, text string) {
 	bar := w.r.paint(green, "│ ")
-	if e.Stream == engine.Stderr {
+	if s == engine.Stderr {
 		bar = w.r.paint(red, "│ ")
 	}
-	for _, l := range strings.SplitAfter(string(e.Data), "\n") {
+	for _, l := range strings.SplitAfter(text, "\n") {
 		if l == "" {
 			continue
 		}
 		if w.atStart {
 			w.r.printf("%s", bar)
 		}
-		w.r.printf("%s", l)
+		w.r.printf("%s", safe(l))
 		w.atStart = strings.HasSuffix(l, "\n")
 	}
 }
 
-// end finishes the last line of output.
+// end prints the end of a character cut short, and finishes the last line
+// of output.
 func (w *barWriter) end() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.print(engine.Stdout, w.streams[0].flush())
+	w.print(engine.Stderr, w.streams[1].flush())
 	if !w.atStart {
 		w.r.printf("%s\n", w.r.paint(dim, "⏎ (no newline at the end)"))
 	}

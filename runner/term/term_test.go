@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
@@ -57,6 +59,9 @@ func TestRead(t *testing.T) {
 				t.Fatal(err)
 			}
 			out.WriteString(summary(passed, failed, err))
+			if bad := unsafeAt(out.String()); bad >= 0 {
+				t.Errorf("a control character reaches the terminal: %q", out.String()[max(0, bad-20):min(out.Len(), bad+20)])
+			}
 			golden := strings.TrimSuffix(file, ".md") + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
@@ -129,6 +134,47 @@ func TestColor(t *testing.T) {
 		r.heading(firstHeading(ls[0]))
 		if has := strings.Contains(out.String(), "\x1b["); has != color {
 			t.Errorf("colour %v: escapes present %v:\n%q", color, has, out.String())
+		}
+	}
+}
+
+// unsafeAt returns the offset of the first byte of s that a terminal
+// must not receive raw from a lesson or a program (without colour, the
+// reader writes none itself), or -1.
+func unsafeAt(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError || r != '\n' && r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestPieces checks that output cut inside a UTF-8 character is put back
+// together before it is escaped, and that what is left at the end is
+// escaped as invalid.
+func TestPieces(t *testing.T) {
+	for _, tt := range []struct {
+		pieces []string
+		want   string
+	}{
+		{[]string{"中文"}, "中文"},
+		{[]string{"\xe4", "\xb8\xad\n"}, "中\n"},
+		{[]string{"a\xe4\xb8", "\xad", "b"}, "a中b"},
+		{[]string{"\xf0\x9f", "\x98", "\x80!"}, "😀!"},
+		{[]string{"\xff", "x"}, `\xffx`},
+		{[]string{"\x80\x80\x80\x80\x80"}, `\x80\x80\x80\x80\x80`},
+		{[]string{"end \xe4\xb8"}, `end \xe4\xb8`},
+		{[]string{"\x1b[2J", "\u202e"}, `\x1b[2J\u202e`},
+	} {
+		var p pieces
+		var got strings.Builder
+		for _, s := range tt.pieces {
+			got.WriteString(safe(p.next([]byte(s))))
+		}
+		got.WriteString(safe(p.flush()))
+		if got.String() != tt.want {
+			t.Errorf("%q: %q, want %q", tt.pieces, got.String(), tt.want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package update
 import (
 	"errors"
 	"io/fs"
-	"path/filepath"
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
@@ -61,7 +60,10 @@ func sameChange(files []*FileChange, fc *FileChange) bool {
 
 // cellFile returns the change to the file of cell b, or nil.
 func cellFile(l *lesson.Lesson, b *lesson.Block, read ReadFunc) (*FileChange, error) {
-	path := filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File))
+	path, err := blockFile(l, b, "written")
+	if err != nil {
+		return nil, err
+	}
 	want, err := check.CellFile(l, b)
 	if err != nil {
 		return nil, lesson.Errorf(l.Path, b.Code.Line, "file=%s not written: %v", b.Opts.File, err)

@@ -49,20 +49,39 @@
 // or to follow with a new output block that is inside a list item or a
 // block quote, a copied file with a line ending in a carriage return (a
 // lesson cannot hold it), an output that no expected text written from it
-// matches (an order-by expression that the escaped text defeats). A
-// refusal anywhere means nothing is written. New content with a line that
+// matches (an order-by expression that the escaped text defeats), and new
+// content (an output a program printed, a copied file) with a control
+// character other than a tab, a bidirectional control or a byte that is
+// not UTF-8: written raw into a lesson, it would reach the terminal of
+// whoever reads it, and written escaped, it would no longer match what
+// the program prints. Lines kept as the author wrote them are not
+// checked. A refusal anywhere means nothing is written. New content with a line that
 // would close the fence early is not refused: the fence is lengthened
 // instead (one more fence character than the longest such line).
 //
 // # Writing
 //
-// A lesson (or a cell's file) is written atomically, through a temporary
-// file in its directory renamed over it, and only if its bytes on disk are
-// still those that were read; otherwise the write is refused.
+// A lesson (or a cell's file) is written only if its bytes on disk are
+// still those that were read; otherwise the write is refused. A file
+// without write permission is refused too. A symbolic link is followed:
+// its target is rewritten and the link stays. A file of one name is
+// written atomically, through a temporary file in its directory renamed
+// over it. A file with several names (hard links) is rewritten in place,
+// so that every name sees the change: its old content is first saved next
+// to it (.NAME.*.old) and removed once the new content is on disk; a
+// write that fails half-way keeps it there and names it.
+//
+// The files that blocks name with file= must be inside the course: the
+// nearest directory above the lesson that holds go.mod or .git (the
+// lesson's own directory when there is none), symbolic links followed. A
+// copy of a file outside it is refused, and a cell's file outside it is
+// not written: a lesson from someone else cannot make update read the
+// reader's files into it, or write programs elsewhere.
 //
 // # Use
 //
 // Plan computes every change (Sync, then a run of the checker, then
 // Outputs) without writing anything; Apply writes the changes or prints
-// their diffs. "bingfa update" and "go test ./lessons -update" do both.
+// their diffs, control characters escaped as check escapes them. "bingfa
+// update" and "go test ./lessons -update" do both.
 package update

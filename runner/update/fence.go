@@ -2,8 +2,10 @@ package update
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"bingfa/runner/lesson"
+	"bingfa/runner/report"
 )
 
 // A body is the new content of a fence: the bytes to write, and the lines
@@ -11,6 +13,10 @@ import (
 type body struct {
 	raw  bytes.Buffer
 	text []string
+	// control is the first control character of the lines added (not of
+	// those kept), escaped, and controlLine its line in the body (from 1).
+	control     string
+	controlLine int
 }
 
 // keep adds a line of the old content as it was written.
@@ -27,7 +33,41 @@ func (b *body) add(line string, indent int, eol string) {
 	b.raw.WriteString(line)
 	b.raw.WriteString(eol)
 	b.text = append(b.text, line)
+	if c := control(line); c != "" && b.control == "" {
+		b.control, b.controlLine = c, len(b.text)
+	}
 }
+
+// control returns the first character of s that a lesson must not hold
+// raw, escaped as report.Printable escapes it (\x1b, \u202e, \xff), or
+// "": a control character other than a tab, a bidirectional control, a
+// byte that is not UTF-8. Written into a lesson, it would reach the
+// terminals of those who read it.
+func control(s string) string {
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		if c := s[i : i+n]; report.Printable(c) != c {
+			return report.Printable(c)
+		}
+		i += n
+	}
+	return ""
+}
+
+// refuseControl returns the error of a body with a control character
+// added, at the line of fence f of l; what names the new content, and fix
+// says what to do.
+func refuseControl(l *lesson.Lesson, f *lesson.Fence, b *body, what, fix string) error {
+	if b.control == "" {
+		return nil
+	}
+	return lesson.Errorf(l.Path, f.Line, "not updated: line %d of %s holds the control character %s, which update does not write into a lesson (it would reach the terminal of whoever reads it); %s",
+		b.controlLine, what, b.control, fix)
+}
+
+// printEscaped is what to do about a program that prints a control
+// character.
+const printEscaped = "print it escaped (such as with %q), or edit the block by hand"
 
 // rewritable reports why fence f of l cannot be rewritten in place.
 func rewritable(l *lesson.Lesson, f *lesson.Fence) error {

@@ -48,6 +48,9 @@ func outputEdit(l *lesson.Lesson, b *lesson.Block, actual string) (edit, bool, e
 	if err != nil {
 		return edit{}, false, err
 	}
+	if err := refuseControl(l, b.Output, nb, "the new output", printEscaped); err != nil {
+		return edit{}, false, err
+	}
 	e, err := replaceBody(l, b.Output, nb)
 	return e, err == nil, err
 }
@@ -118,6 +121,9 @@ func newOutput(l *lesson.Lesson, b *lesson.Block, actual string) (edit, bool, er
 	}
 	eol := eolAt(l.Source, f.Start)
 	nb := actualBody(actual, f.Indent, eol)
+	if err := refuseControl(l, f, nb, "the output", printEscaped); err != nil {
+		return edit{}, false, err
+	}
 	fence := strings.Repeat("`", fenceLen(nb.text, '`', 3))
 	indent := strings.Repeat(" ", f.Indent)
 	last := !bytes.HasSuffix(l.Source[:f.End], []byte("\n")) // the file ends without a newline

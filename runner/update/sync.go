@@ -1,7 +1,6 @@
 package update
 
 import (
-	"path/filepath"
 	"strings"
 
 	"bingfa/runner/check"
@@ -41,7 +40,11 @@ func Sync(l *lesson.Lesson, blocks []*lesson.Block, read ReadFunc) ([]byte, erro
 
 // syncEdit returns the edit that copies b's file into its code.
 func syncEdit(l *lesson.Lesson, b *lesson.Block, read ReadFunc) (edit, bool, error) {
-	src, err := read(filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File)))
+	path, err := blockFile(l, b, "read")
+	if err != nil {
+		return edit{}, false, err
+	}
+	src, err := read(path)
 	if err != nil {
 		return edit{}, false, lesson.Errorf(l.Path, b.Code.Line, "file=%s: %v", b.Opts.File, err)
 	}
@@ -57,6 +60,9 @@ func syncEdit(l *lesson.Lesson, b *lesson.Block, read ReadFunc) (edit, bool, err
 			return edit{}, false, lesson.Errorf(l.Path, f.Line, "file=%s: line %d ends with a carriage return that a lesson cannot hold; remove it from the file", b.Opts.File, i+1)
 		}
 		nb.add(line, f.Indent, eol)
+	}
+	if err := refuseControl(l, f, nb, "file="+b.Opts.File, "remove it from the file"); err != nil {
+		return edit{}, false, err
 	}
 	e, err := replaceBody(l, f, nb)
 	return e, err == nil, err

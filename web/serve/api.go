@@ -63,8 +63,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusTooManyRequests)
 		return
 	}
-	q := "?token=" + s.guard.token
-	writeJSON(w, runReply{ID: run.id, Events: "/api/run/" + run.id + "/events" + q, Stop: "/api/run/" + run.id + "/stop"})
+	writeJSON(w, runReply{ID: run.id, Events: "/api/run/" + run.id + "/events", Stop: "/api/run/" + run.id + "/stop"})
 }
 
 // isEdited reports whether a run request's code, or its earlier cells,

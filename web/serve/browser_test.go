@@ -102,7 +102,15 @@ func result(block string) string {
 func TestBrowser(t *testing.T) {
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
-	do(t, ctx, chromedp.Navigate(ts.URL+"/lessons/live"), chromedp.WaitVisible(cell("hello", "pre.code")))
+	do(t, ctx, chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/live")), chromedp.WaitVisible(cell("hello", "pre.code")))
+
+	t.Run("signed in", func(t *testing.T) {
+		// The link's token is gone from the address bar, and no script
+		// can read the session cookie.
+		if got := get(t, ctx, chromedp.Evaluate[string](`location.pathname + location.search + "|" + document.cookie`)); got != "/lessons/live|" {
+			t.Errorf("location and cookies seen by the page: %q, want %q", got, "/lessons/live|")
+		}
+	})
 
 	t.Run("editor opens and closes", func(t *testing.T) {
 		editor := `document.querySelector('figure.cell[data-block="live/builds"] .live-editor')`
@@ -198,7 +206,7 @@ func TestBrowserRunAll(t *testing.T) {
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	do(t, ctx,
-		chromedp.Navigate(ts.URL+"/lessons/live"),
+		chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/live")),
 		chromedp.Click("button.run-all"),
 		poll(result("forever")+`.querySelector("pre.output").textContent.includes("pids")`),
 		poll(result("hello")+`.getAttribute("data-verdict") === "pass"`),
@@ -232,7 +240,7 @@ func TestBrowserReload(t *testing.T) {
 	ts := newTestServer(t, Config{Library: lib})
 	edit := strings.Replace(code(t, "hello"), "你好", "草稿", 1)
 	do(t, ctx,
-		chromedp.Navigate(ts.URL+"/lessons/live"),
+		chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/live")),
 		chromedp.Click(cell("hello", "pre.code")),
 		chromedp.SetValue(cell("hello", "textarea"), edit),
 		press(kb.Escape, 0),
@@ -329,7 +337,7 @@ func TestBrowserCells(t *testing.T) {
 		return fmt.Sprintf(`document.querySelector('.result[data-block="cells/%s"]')`, block)
 	}
 	do(t, ctx,
-		chromedp.Navigate(ts.URL+"/lessons/cells"),
+		chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/cells")),
 		poll(`document.querySelector('figure.cell[data-block="cells/use"] .live-depends') !== null`),
 	)
 	if deps := get(t, ctx, chromedp.Text(fig("use", ".live-depends"))); deps != "依赖：define" {

@@ -6,14 +6,15 @@
 //
 // Pages are rendered by package render in its live mode, so that they look
 // like the exported site; the server adds its own script and stylesheet
-// (static/live.js, static/live.css) and the session token. The index is
+// (static/live.js, static/live.css). The index is
 // at /, a lesson at /lessons/NAME, the assets at /assets/FILE. A lesson
 // read from a directory is read again whenever a lesson file changes, and
 // open pages are told to reload (GET /api/watch, an event stream that
 // sends "reload"). Files next to the lessons (images) are served from
 // /lessons/FILE; nothing outside the lesson directory and the embedded
 // assets is ever served: the lesson directory is opened as an os.Root,
-// which refuses "..", absolute paths and symbolic links leading out.
+// which refuses "..", absolute paths and symbolic links leading out. Nor
+// is a dotfile (such as .env or .git/config), or a symbolic link to one.
 //
 // # Running a block
 //
@@ -40,19 +41,31 @@
 // POST /api/run/ID/stop stops a run; closing the event stream (the page
 // goes away) stops it too. Stopping cancels the engine's context, which
 // kills the program's whole process group. A run whose stream is not
-// opened within StartTTL is dropped.
+// opened within StartTTL (5 seconds) is dropped and gives its place back.
+//
+// # Signing in
+//
+// The server is its owner's alone, as Jupyter's is. Serve prints a link
+// with a one-time login token (http://127.0.0.1:8080/?token=...); the
+// browser that opens it is given a session cookie (HttpOnly, so that no
+// script reads it; SameSite=Strict, so that no other site's request
+// carries it; named after the port, so that two servers do not clash) and
+// sent on to the page without the token. The token is then used up: a new
+// one is made, and Serve prints its link, for another browser. Every other
+// request, pages, assets, the API and both event streams (a run's and
+// /api/watch), needs the cookie: without it, a page says how to sign in,
+// and the API answers 403 Forbidden. No response to a request without the
+// cookie holds a secret. The session lasts as long as the server.
 //
 // # Limits and security
 //
 // The server runs code, so every request is treated as hostile. It
-// listens on 127.0.0.1 unless told otherwise. It refuses a request whose
-// Host is not one of its own addresses (a loopback address or localhost
-// with its port; on a server listening beyond loopback, any IP address
-// with its port), which defeats DNS rebinding, and a request whose Origin
-// or Sec-Fetch-Site shows another site. The run, stop and highlight calls
-// need the session token: 128 random bits made when the server starts and
-// embedded in its pages, sent in the X-Bingfa-Token header (or the token
-// query parameter of an event stream). At most Running programs run at
-// once and Queued more wait; a run request beyond both is refused with
-// 429 Too Many Requests. A block with the serial option runs alone.
+// listens on loopback only: Serve refuses any other address, and suggests
+// an SSH tunnel instead. It refuses a request whose Host is not one of its
+// own addresses (a loopback address or localhost with its port), which
+// defeats DNS rebinding, and a request whose Origin or Sec-Fetch-Site
+// shows another site (another port of localhost included). At most
+// Running programs run at once and Queued more wait; a run request beyond
+// both is refused with 429 Too Many Requests. A block with the serial
+// option runs alone.
 package serve

@@ -69,7 +69,7 @@ func TestFiles(t *testing.T) {
 }
 
 // rawGet sends a GET with the path exactly as written (no cleaning by
-// the client) and returns the status, the body and the
+// the client), signed in, and returns the status, the body and the
 // Content-Security-Policy header.
 func rawGet(t *testing.T, ts *testServer, path string) (int, string, string) {
 	t.Helper()
@@ -79,7 +79,8 @@ func rawGet(t *testing.T, ts *testServer, path string) (int, string, string) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	io.WriteString(c, "GET "+path+" HTTP/1.1\r\nHost: "+host+"\r\nConnection: close\r\n\r\n")
+	cookie := ts.s.auth.cookie + "=" + ts.s.auth.session // signed in
+	io.WriteString(c, "GET "+path+" HTTP/1.1\r\nHost: "+host+"\r\nCookie: "+cookie+"\r\nConnection: close\r\n\r\n")
 	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +91,8 @@ func rawGet(t *testing.T, ts *testServer, path string) (int, string, string) {
 }
 
 // TestSymlinkEscape checks that a symbolic link in the lesson directory
-// pointing outside it is not followed.
+// pointing outside it is not followed, and that no dotfile is served,
+// whether named, reached through a link or through a directory.
 func TestSymlinkEscape(t *testing.T) {
 	top := t.TempDir()
 	dir := filepath.Join(top, "lessons")
@@ -106,12 +108,27 @@ func TestSymlinkEscape(t *testing.T) {
 	}
 	os.Symlink(filepath.Join(top, "secret.txt"), filepath.Join(dir, "abs.txt"))
 	os.Symlink("inside.txt", filepath.Join(dir, "near.txt"))
+	os.WriteFile(filepath.Join(dir, ".env"), []byte("not to be served"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".hidden.md"), []byte("# not to be served\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, ".git"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".git", "config"), []byte("not to be served"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", ".key"), []byte("not to be served"), 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "x.txt"), []byte("not to be served: a subdirectory"), 0o644)
+	os.Symlink(".env", filepath.Join(dir, "env.txt"))
+	os.Symlink(".git/config", filepath.Join(dir, "config.txt"))
+	os.Symlink(".git", filepath.Join(dir, "git"))
 	lib, err := Dir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := newTestServer(t, Config{Library: lib})
-	for path, want := range map[string]int{"/lessons/leak.txt": 404, "/lessons/abs.txt": 404, "/lessons/near.txt": 200} {
+	for path, want := range map[string]int{
+		"/lessons/leak.txt": 404, "/lessons/abs.txt": 404, "/lessons/near.txt": 200,
+		"/lessons/.env": 404, "/lessons/.hidden.md": 404, "/lessons/.hidden": 404, "/lessons/.git%2fconfig": 404,
+		"/lessons/sub%2f.key": 404, "/lessons/sub%2fx.txt": 404, "/lessons/env.txt": 404, "/lessons/config.txt": 404,
+		"/lessons/git%2fconfig": 404, "/lessons/git": 404,
+	} {
 		status, body, _ := rawGet(t, ts, path)
 		if status != want || strings.Contains(body, "not to be served") {
 			t.Errorf("%s: status %d, want %d; body %q", path, status, want, body)

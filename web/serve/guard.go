@@ -2,8 +2,8 @@ package serve
 
 import (
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/hex"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -11,26 +11,23 @@ import (
 )
 
 // A guard refuses requests that do not come from the server's own pages:
-// a Host that is not one of the server's addresses (DNS rebinding), an
-// Origin or fetch site of another site (cross-site requests), and, for
-// the run API, a missing or wrong session token.
+// a Host that is not one of the server's addresses (DNS rebinding), and an
+// Origin or fetch site of another site (cross-site requests).
 type guard struct {
-	token string
-	port  string
-	// any: the server listens on a non-loopback address; any IP literal
-	// (not a name) with the server's port is accepted as Host.
-	any bool
+	port string
 }
 
 // newGuard returns the guard of a server listening on addr (host:port, the
-// address actually bound).
+// address actually bound), which must be a loopback address.
 func newGuard(addr string) (*guard, error) {
-	host, port, err := net.SplitHostPort(addr)
+	if err := loopbackOnly(addr); err != nil {
+		return nil, err
+	}
+	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, err
 	}
-	ip := net.ParseIP(host)
-	return &guard{token: newToken(), port: port, any: ip == nil || !ip.IsLoopback()}, nil
+	return &guard{port: port}, nil
 }
 
 // newToken returns 128 random bits in hex.
@@ -41,8 +38,7 @@ func newToken() string {
 }
 
 // hostOK reports whether hostport names this server: a loopback address or
-// localhost with the server's port, or, on a server listening beyond
-// loopback, any IP address with that port. Names other than localhost are
+// localhost with the server's port. Names other than localhost are
 // refused, whatever they resolve to.
 func (g *guard) hostOK(hostport string) bool {
 	host, port, err := net.SplitHostPort(hostport)
@@ -53,7 +49,7 @@ func (g *guard) hostOK(hostport string) bool {
 		return true
 	}
 	ip := net.ParseIP(host)
-	return ip != nil && (ip.IsLoopback() || g.any)
+	return ip != nil && ip.IsLoopback()
 }
 
 // originOK reports whether the request's Origin, if any, is this server,
@@ -78,17 +74,6 @@ func (g *guard) originOK(r *http.Request) bool {
 	return err == nil && u.Scheme == "http" && u.Path == "" && g.hostOK(u.Host)
 }
 
-// tokenOK reports whether the request carries the session token, in the
-// X-Bingfa-Token header or (for EventSource, which cannot set headers) the
-// token query parameter.
-func (g *guard) tokenOK(r *http.Request) bool {
-	t := r.Header.Get("X-Bingfa-Token")
-	if t == "" {
-		t = r.URL.Query().Get("token")
-	}
-	return subtle.ConstantTimeCompare([]byte(t), []byte(g.token)) == 1
-}
-
 // wrap refuses requests with a foreign Host or Origin before h sees them.
 func (g *guard) wrap(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -105,4 +90,23 @@ func (g *guard) wrap(h http.Handler) http.Handler {
 		w.Header().Set("Referrer-Policy", "no-referrer")
 		h.ServeHTTP(w, r)
 	})
+}
+
+// loopbackOnly refuses an address to listen on that is not a loopback
+// address (or localhost): the server runs code as whoever starts it.
+func loopbackOnly(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(host); strings.EqualFold(host, "localhost") || ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	if port == "" || port == "0" {
+		port = "8080"
+	}
+	return fmt.Errorf("bingfa: serve listens on loopback only, not on %q: the server runs code as you, for whoever can reach it.\n"+
+		"To read from another machine, serve on loopback here and forward the port over SSH from there:\n"+
+		"\tssh -L %s:127.0.0.1:%s THIS-HOST\n"+
+		"then open there, in a browser, the link that bingfa serve prints here", addr, port, port)
 }

@@ -5,17 +5,17 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"bingfa/runner/engines"
 )
 
-// TestGuard checks that requests naming another host, coming from another
-// site, or running code without the session token are refused.
+// TestGuard checks that requests of a signed-in browser that name another
+// host or come from another site are refused (TestOwnerOnly checks those
+// of a browser that is not signed in).
 func TestGuard(t *testing.T) {
 	ts := newTestServer(t, Config{})
 	hostport := strings.TrimPrefix(ts.URL, "http://")
 	_, port, _ := strings.Cut(hostport, ":")
-	token := ts.s.Token()
-	wrong := []byte(token)
-	wrong[0] ^= 1
 	runBody := `{"lesson":"live","block":"builds","code":"package main\n\nfunc main() {}\n"}`
 	tests := []struct {
 		name   string
@@ -40,15 +40,12 @@ func TestGuard(t *testing.T) {
 		{"same site fetch", "GET", "/", "", map[string]string{"Sec-Fetch-Site": "same-site"}, 403},
 		{"link from another site", "GET", "/lessons/live", "", map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"}, 200},
 		{"cross site navigation to the API", "GET", "/api/watch", "", map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"}, 403},
-		{"cross site form post", "POST", "/api/run", "", map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "X-Bingfa-Token": token}, 403},
-		{"run without token", "POST", "/api/run", "", nil, 403},
-		{"run with wrong token", "POST", "/api/run", "", map[string]string{"X-Bingfa-Token": string(wrong)}, 403},
-		{"run with token", "POST", "/api/run", "", map[string]string{"X-Bingfa-Token": token}, 200},
-		{"run with token, cross origin", "POST", "/api/run", "", map[string]string{"X-Bingfa-Token": token, "Origin": "http://evil.example"}, 403},
-		{"stop without token", "POST", "/api/run/x/stop", "", nil, 403},
-		{"events without token", "GET", "/api/run/x/events", "", nil, 403},
-		{"highlight without token", "POST", "/api/highlight", "", nil, 403},
-		{"run with GET", "GET", "/api/run", "", map[string]string{"X-Bingfa-Token": token}, 405},
+		{"same site fetch of the API", "GET", "/api/watch", "", map[string]string{"Sec-Fetch-Site": "same-site"}, 403},
+		{"cross site form post", "POST", "/api/run", "", map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"}, 403},
+		{"run", "POST", "/api/run", "", nil, 200},
+		{"run, cross origin", "POST", "/api/run", "", map[string]string{"Origin": "http://evil.example"}, 403},
+		{"run, another port of localhost", "POST", "/api/run", "", map[string]string{"Origin": "http://127.0.0.1:1"}, 403},
+		{"run with GET", "GET", "/api/run", "", nil, 405},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +56,9 @@ func TestGuard(t *testing.T) {
 			req, _ := http.NewRequest(tt.method, ts.URL+tt.path, body)
 			if tt.host != "" {
 				req.Host = tt.host
+				// The jar, as a browser, keeps the cookie for the host
+				// signed in to; this one is signed in too.
+				req.AddCookie(&http.Cookie{Name: ts.s.auth.cookie, Value: ts.s.auth.session})
 			}
 			for k, v := range tt.header {
 				req.Header.Set(k, v)
@@ -75,25 +75,35 @@ func TestGuard(t *testing.T) {
 	}
 }
 
-// TestGuardNonLoopback checks the Host rule of a server listening beyond
-// loopback: IP addresses with its port are accepted, names are not.
-func TestGuardNonLoopback(t *testing.T) {
-	g, err := newGuard("0.0.0.0:8080")
+// TestLoopbackOnly checks that the server listens on loopback only: any
+// other address is refused, with a hint at an SSH tunnel.
+func TestLoopbackOnly(t *testing.T) {
+	for addr, ok := range map[string]bool{
+		"127.0.0.1:8080": true, "localhost:0": true, "[::1]:8080": true, "127.0.0.2:8080": true,
+		"0.0.0.0:8080": false, ":8080": false, "[::]:8080": false, "192.168.1.2:8080": false, "example.com:8080": false,
+	} {
+		err := loopbackOnly(addr)
+		if (err == nil) != ok {
+			t.Errorf("%s: error %v, want ok %v", addr, err, ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "ssh -L 8080:127.0.0.1:8080") {
+			t.Errorf("%s: the error suggests no SSH tunnel: %v", addr, err)
+		}
+	}
+	lib, err := Dir("testdata/lessons")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for host, want := range map[string]bool{
-		"192.168.1.2:8080": true, "127.0.0.1:8080": true, "[::1]:8080": true, "localhost:8080": true,
-		"192.168.1.2:80": false, "evil.example:8080": false, "192.168.1.2": false,
-	} {
-		if got := g.hostOK(host); got != want {
-			t.Errorf("hostOK(%q) = %v, want %v", host, got, want)
-		}
+	var out strings.Builder
+	if err := Serve(t.Context(), Config{Library: lib, Engines: &engines.Set{}}, "0.0.0.0:0", &out); err == nil || !strings.Contains(err.Error(), "loopback only") {
+		t.Errorf("Serve on 0.0.0.0: %v", err)
 	}
 }
 
-// TestTokenInPage checks that pages carry the session token.
-func TestTokenInPage(t *testing.T) {
+// TestLivePage checks that pages load the live script and carry the data
+// it needs, and no secret: the session is a cookie that scripts cannot
+// read.
+func TestLivePage(t *testing.T) {
 	ts := newTestServer(t, Config{})
 	for _, path := range []string{"/", "/lessons/live"} {
 		resp, err := ts.Client().Get(ts.URL + path)
@@ -102,8 +112,8 @@ func TestTokenInPage(t *testing.T) {
 		}
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if !strings.Contains(string(b), `<meta name="bingfa-token" content="`+ts.s.Token()+`">`) {
-			t.Errorf("%s: no session token in the page", path)
+		if strings.Contains(string(b), ts.s.auth.session) || strings.Contains(string(b), ts.s.auth.loginToken()) {
+			t.Errorf("%s: the page holds a secret", path)
 		}
 		if !strings.Contains(string(b), `/assets/live.js`) {
 			t.Errorf("%s: the page does not load live.js", path)

@@ -20,6 +20,7 @@ type Library struct {
 	fsys  fs.FS    // embedded lessons; nil when reading from disk
 	paths []string // the lesson files or directory on disk
 	files fs.FS    // the lesson directory, for files other than lessons
+	dir   string   // the lesson directory, symbolic links resolved
 
 	mu      sync.Mutex
 	loaded  bool
@@ -42,11 +43,14 @@ func Dir(path string) (*Library, error) {
 	if !info.IsDir() {
 		dir = filepath.Dir(path)
 	}
+	if dir, err = filepath.EvalSymlinks(dir); err != nil {
+		return nil, err
+	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	return &Library{paths: []string{path}, files: root.FS()}, nil
+	return &Library{paths: []string{path}, files: root.FS(), dir: dir}, nil
 }
 
 // Lessons returns the lessons, read again if a file changed since the last
@@ -116,6 +120,34 @@ func (lib *Library) Stamp() string {
 // the lesson directory (an os.Root): nothing outside it can be opened
 // through it, not even by a symbolic link.
 func (lib *Library) Files() fs.FS { return lib.files }
+
+// Servable reports whether the file called name next to the lessons may
+// be served: a single path element that is not hidden (a dotfile), and,
+// when it is a symbolic link, that leads to a file of the lesson
+// directory that is not hidden either, nor inside a hidden directory
+// (such as .git).
+func (lib *Library) Servable(name string) bool {
+	if lib.files == nil || !fs.ValidPath(name) || strings.ContainsAny(name, `/\`) || hidden(name) {
+		return false
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(lib.dir, name))
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(lib.dir, real)
+	if err != nil {
+		return false
+	}
+	for _, elem := range strings.Split(filepath.ToSlash(rel), "/") {
+		if hidden(elem) { // also "..": outside the directory
+			return false
+		}
+	}
+	return true
+}
+
+// hidden reports whether a file name is a dotfile's.
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 // pollInterval is how often a page's watcher looks for changed lessons.
 const pollInterval = 300 * time.Millisecond

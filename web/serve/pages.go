@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
-	"strings"
 	"sync"
 
 	"bingfa/runner/check"
@@ -16,18 +15,17 @@ import (
 )
 
 // pages renders the library's lessons with package render, in its live
-// mode, and adds the live reader's script, stylesheet and session token.
+// mode, and adds the live reader's script and stylesheet.
 type pages struct {
-	lib   *Library
-	r     *render.Renderer
-	token string
+	lib *Library
+	r   *render.Renderer
 
 	mu     sync.Mutex
 	stamp  string            // the library stamp the assets were made for
 	assets map[string][]byte // render's assets, the search index and ours
 }
 
-func newPages(lib *Library, token string, course lesson.Course) (*pages, error) {
+func newPages(lib *Library, course lesson.Course) (*pages, error) {
 	r, err := render.New(render.Config{
 		Mode:      render.Live,
 		Title:     course.Title,
@@ -40,7 +38,7 @@ func newPages(lib *Library, token string, course lesson.Course) (*pages, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &pages{lib: lib, r: r, token: token}, nil
+	return &pages{lib: lib, r: r}, nil
 }
 
 // lessonURL returns the URL of a lesson's page. Relative links in a lesson
@@ -143,12 +141,10 @@ func (pg *pages) write(w http.ResponseWriter, page []byte) {
 	w.Write(pg.live(page))
 }
 
-// live adds the session token, the live stylesheet and the live script
-// to a rendered page, at the end of its head and body.
+// live adds the live stylesheet and the live script to a rendered page, at
+// the end of its head and body.
 func (pg *pages) live(page []byte) []byte {
-	head := `<meta name="bingfa-token" content="` + template.HTMLEscapeString(pg.token) + `">` +
-		"\n" + `<link rel="stylesheet" href="/assets/live.css">` + "\n"
-	page = insertBefore(page, "</head>", head)
+	page = insertBefore(page, "</head>", `<link rel="stylesheet" href="/assets/live.css">`+"\n")
 	return insertBefore(page, "</body>", `<script src="/assets/live.js"></script>`+"\n")
 }
 
@@ -176,10 +172,11 @@ func (pg *pages) problem(w http.ResponseWriter, err error) {
 	pg.write(w, buf.Bytes())
 }
 
-// file serves a file from the lesson directory; nothing outside it.
+// file serves a file from the lesson directory; nothing outside it, and
+// no dotfile (see Library.Servable).
 func (pg *pages) file(w http.ResponseWriter, req *http.Request, name string) {
 	files := pg.lib.Files()
-	if files == nil || !fs.ValidPath(name) || strings.HasPrefix(name, ".") {
+	if !pg.lib.Servable(name) {
 		http.NotFound(w, req)
 		return
 	}

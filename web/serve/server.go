@@ -28,7 +28,8 @@ type Config struct {
 	MaxTimeout time.Duration
 	MaxOutput  int64
 	// StartTTL is how long a requested run waits for its page to open its
-	// event stream before it is dropped (default 30s).
+	// event stream before it is dropped and gives its place back (default
+	// 5s: a page opens it as soon as the run is admitted).
 	StartTTL time.Duration
 }
 
@@ -46,7 +47,7 @@ func (c *Config) defaults() {
 		c.MaxOutput = 1 << 20
 	}
 	if c.StartTTL <= 0 {
-		c.StartTTL = 30 * time.Second
+		c.StartTTL = 5 * time.Second
 	}
 }
 
@@ -54,6 +55,7 @@ func (c *Config) defaults() {
 type Server struct {
 	cfg   Config
 	guard *guard
+	auth  *auth
 	lim   *limiter
 	runs  *runTable
 	pages *pages
@@ -70,17 +72,27 @@ func New(cfg Config, addr string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg, err := newPages(cfg.Library, g.token, cfg.Course)
+	pg, err := newPages(cfg.Library, cfg.Course)
 	if err != nil {
 		return nil, err
 	}
 	lim := newLimiter(cfg.Running, cfg.Queued)
-	return &Server{cfg: cfg, guard: g, lim: lim, runs: newRunTable(lim, cfg.StartTTL), pages: pg}, nil
+	return &Server{cfg: cfg, guard: g, auth: newAuth(g.port), lim: lim, runs: newRunTable(lim, cfg.StartTTL), pages: pg}, nil
 }
 
-// Token returns the session token that pages embed and the run API
-// requires.
-func (s *Server) Token() string { return s.guard.token }
+// LoginPath returns path with the current one-time login token: the
+// browser that opens it first is signed in (see the package doc).
+func (s *Server) LoginPath(path string) string {
+	return path + "?token=" + s.auth.loginToken()
+}
+
+// OnLogin calls f with each new login token, made when the last one is
+// used, so that the owner can sign in another browser.
+func (s *Server) OnLogin(f func(path string)) {
+	s.auth.mu.Lock()
+	defer s.auth.mu.Unlock()
+	s.auth.minted = func(t string) { f("/?token=" + t) }
+}
 
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler {
@@ -88,28 +100,21 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /{$}", s.pages.index)
 	mux.HandleFunc("GET /lessons/{name}", s.pages.lessonOrFile)
 	mux.HandleFunc("GET /assets/{file}", s.pages.asset)
-	mux.HandleFunc("POST /api/run", s.token(s.startRun))
-	mux.HandleFunc("GET /api/run/{id}/events", s.token(s.events))
-	mux.HandleFunc("POST /api/run/{id}/stop", s.token(s.stopRun))
-	mux.HandleFunc("POST /api/highlight", s.token(s.pages.highlight))
+	mux.HandleFunc("POST /api/run", s.startRun)
+	mux.HandleFunc("GET /api/run/{id}/events", s.events)
+	mux.HandleFunc("POST /api/run/{id}/stop", s.stopRun)
+	mux.HandleFunc("POST /api/highlight", s.pages.highlight)
 	mux.HandleFunc("GET /api/watch", s.watch)
-	return s.guard.wrap(mux)
+	return s.guard.wrap(s.auth.wrap(mux))
 }
 
-// token refuses requests without the session token.
-func (s *Server) token(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if !s.guard.tokenOK(r) {
-			http.Error(w, "bingfa: missing or wrong session token; reload the page", http.StatusForbidden)
-			return
-		}
-		h(w, r)
-	}
-}
-
-// Serve listens on addr and serves until ctx is cancelled. It writes the
-// URL to open to out once it listens.
+// Serve listens on addr, a loopback address, and serves until ctx is
+// cancelled. It writes the link to open, with its one-time login token, to
+// out once it listens, and a new link each time one is used.
 func Serve(ctx context.Context, cfg Config, addr string, out io.Writer) error {
+	if err := loopbackOnly(addr); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -121,10 +126,11 @@ func Serve(ctx context.Context, cfg Config, addr string, out io.Writer) error {
 	}
 	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
-	if s.guard.any {
-		fmt.Fprintf(out, "bingfa: warning: listening on %s, beyond loopback: whoever can reach it can run programs on this machine\n", ln.Addr())
-	}
-	fmt.Fprintf(out, "bingfa: reading the course at http://%s/\n", browsable(ln.Addr().String()))
+	base := "http://" + ln.Addr().String()
+	s.OnLogin(func(path string) {
+		fmt.Fprintf(out, "bingfa: a browser signed in; to sign in another one, open %s%s\n", base, path)
+	})
+	fmt.Fprintf(out, "bingfa: reading the course at %s%s\n", base, s.LoginPath("/"))
 	// When ctx is done, the requests' contexts are too: running programs
 	// are killed. Serve returns only once their handlers have cleaned up
 	// (process groups reaped, scratch directories removed), or after
@@ -147,16 +153,3 @@ func Serve(ctx context.Context, cfg Config, addr string, out io.Writer) error {
 // shutdownWait bounds how long Serve waits for requests to end once it is
 // stopped.
 const shutdownWait = 5 * time.Second
-
-// browsable returns addr with an unspecified host (0.0.0.0, ::) replaced
-// by 127.0.0.1, for a URL to print.
-func browsable(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return addr
-	}
-	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
-		host = "127.0.0.1"
-	}
-	return net.JoinHostPort(host, port)
-}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"strings"
 	"syscall"
@@ -19,11 +20,17 @@ import (
 	"bingfa/runner/proc"
 )
 
-// testServer serves testdata/lessons with the compiled engine.
+// testServer serves testdata/lessons with the compiled engine. Its
+// Client is signed in (see signIn); the httptest server's own client,
+// ts.Server.Client(), is not.
 type testServer struct {
 	*httptest.Server
 	s *Server
+	c *http.Client
 }
+
+// Client returns a client signed in to the server.
+func (ts *testServer) Client() *http.Client { return ts.c }
 
 func newTestServer(t testing.TB, cfg Config) *testServer {
 	t.Helper()
@@ -57,7 +64,29 @@ func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
 		ts.Close()
 		set.Close()
 	})
-	return &testServer{ts, s}
+	t2 := &testServer{Server: ts, s: s}
+	t2.c = t2.signIn(t)
+	return t2
+}
+
+// signIn returns a client that has signed in with the server's login
+// link, as a browser does: it keeps the session cookie.
+func (ts *testServer) signIn(t testing.TB) *http.Client {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: jar, Transport: ts.Server.Client().Transport}
+	resp, err := c.Get(ts.URL + ts.s.LoginPath("/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Request.URL.RawQuery != "" {
+		t.Fatalf("signing in: %s at %s", resp.Status, resp.Request.URL)
+	}
+	return c
 }
 
 // code returns the code of a block of the test lesson.
@@ -80,7 +109,6 @@ func (ts *testServer) post(t testing.TB, block, src string) (int, runReply) {
 	t.Helper()
 	body, _ := json.Marshal(runRequest{Lesson: "live", Block: block, Code: &src})
 	req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
-	req.Header.Set("X-Bingfa-Token", ts.s.Token())
 	resp, err := ts.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -251,7 +279,6 @@ func TestRunRequestErrors(t *testing.T) {
 		{`{"lesson":"live","block":"hello","code":"` + strings.Repeat("x", maxCode) + `"}`, http.StatusBadRequest},
 	} {
 		req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(tt.body))
-		req.Header.Set("X-Bingfa-Token", ts.s.Token())
 		resp, err := ts.Client().Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -281,7 +308,6 @@ func TestStreamAndStop(t *testing.T) {
 		}
 	}
 	req, _ := http.NewRequest("POST", ts.URL+rep.Stop, nil)
-	req.Header.Set("X-Bingfa-Token", ts.s.Token())
 	resp, err := ts.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -389,7 +415,6 @@ func TestHighlight(t *testing.T) {
 		{`{"lesson":"live","block":"nope","code":"package main\n"}`, 404, ""},
 	} {
 		req, _ := http.NewRequest("POST", ts.URL+"/api/highlight", strings.NewReader(tt.body))
-		req.Header.Set("X-Bingfa-Token", ts.s.Token())
 		resp, err := ts.Client().Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -425,7 +450,6 @@ func TestCells(t *testing.T) {
 	} {
 		body, _ := json.Marshal(runRequest{Lesson: "cells", Block: "use", Code: &tt.code, Cells: tt.cells})
 		req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
-		req.Header.Set("X-Bingfa-Token", ts.s.Token())
 		resp, err := ts.Client().Do(req)
 		if err != nil {
 			t.Fatal(err)

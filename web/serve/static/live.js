@@ -4,19 +4,17 @@
 // Each cell (figure.cell[data-block]) shows its highlighted code; clicking
 // it opens an editor (a textarea with line numbers: Tab inserts a tab,
 // Enter keeps the indentation, Shift+Enter runs, Escape closes). Run posts
-// the code to /api/run with the page's session token and follows the run's
-// Server-Sent Events: queued, start (engine and why), output (as it is
-// printed), done (the verdict, rendered by the server as the result pane).
+// the code to /api/run (the browser's session cookie signs it: see
+// package serve) and follows the run's Server-Sent Events: queued, start
+// (engine and why), output (as it is printed), done (the verdict, rendered
+// by the server as the result pane).
 // Stop stops the run (the server kills its whole process group); Reset
 // restores the lesson's code and result. "Run all" runs every cell in
 // order. The page reloads when its lesson changes on disk.
 (function () {
   "use strict";
 
-  var meta = document.querySelector('meta[name="bingfa-token"]');
   var lessonName = document.body.getAttribute("data-lesson");
-  if (!meta) return;
-  var token = meta.getAttribute("content");
   // What each block is (builds, runs, cell, exercise, serial), by key.
   var blocks = {};
   try {
@@ -27,7 +25,7 @@
   function post(url, body) {
     return fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Bingfa-Token": token },
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body || {})
     });
   }
@@ -531,9 +529,10 @@
   }
 
   // ---- Reload when the lesson changes ----
-  // Also when the server comes back after a restart: its session token is
-  // new, so the page must be too (the reader's edits are kept in
-  // sessionStorage).
+  // Also when the server comes back after a restart (the reader's edits
+  // are kept in sessionStorage), and when it refuses the stream: the
+  // browser is no longer signed in (a restarted server has a new session),
+  // and the reloaded page says how to sign in again.
   function watch() {
     var es = new EventSource("/api/watch");
     var lost = false;
@@ -541,7 +540,10 @@
       es.close();
       location.reload();
     });
-    es.onerror = function () { lost = true; };
+    es.onerror = function () {
+      lost = true;
+      if (es.readyState === EventSource.CLOSED) location.reload();
+    };
     es.onopen = function () {
       if (lost) location.reload();
     };
