@@ -19,6 +19,7 @@ func main() {
 			defer func() { <-sem }() // 做完了，让出位置
 
 			n := inFlight.Add(1)
+			// 记下最大值：比已知的最大值大，就用 CompareAndSwap 换上去（失败说明别人刚改过，重读再试）。
 			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 			}
 			fmt.Printf("job %d：开始\n", job)

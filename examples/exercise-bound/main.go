@@ -16,6 +16,7 @@ var open, most atomic.Int32
 func query(id int) int {
 	n := open.Add(1)
 	defer open.Add(-1)
+	// 记下最大值：比已知的最大值大，就用 CompareAndSwap 换上去（失败说明别人刚改过，重读再试）。
 	for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 	}
 	time.Sleep(50 * time.Millisecond)
