@@ -40,10 +40,10 @@ func settle(want int) int {
 }
 
 func main() {
-	delays := []time.Duration{10 * time.Millisecond, 200 * time.Millisecond, 400 * time.Millisecond}
+	delays := []time.Duration{10 * time.Millisecond, 500 * time.Millisecond, time.Second}
 	fastest := map[string]int{}
 	for range 10 {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		r, err := first(ctx, delays)
 		cancel()
 		if err != nil {

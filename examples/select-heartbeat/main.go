@@ -30,7 +30,7 @@ func worker(heartbeat chan<- struct{}, results chan<- int) {
 }
 
 func main() {
-	const patience = 500 * time.Millisecond
+	const patience = time.Second
 	heartbeat, results := make(chan struct{}), make(chan int)
 	go worker(heartbeat, results)
 

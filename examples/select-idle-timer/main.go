@@ -6,7 +6,7 @@ import (
 )
 
 func main() {
-	const idle = 200 * time.Millisecond
+	const idle = 500 * time.Millisecond
 	messages := make(chan string)
 	go func() {
 		for _, m := range []string{"一", "二", "三"} {
