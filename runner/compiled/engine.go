@@ -135,23 +135,39 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		return &engine.Outcome{Exit: -1, Err: engine.Failuref(engine.Broken, "cannot create a scratch directory: %v", err)}
 	}
 	defer os.RemoveAll(scratch)
+	box := proc.Sandbox(p)
+	dir := proc.ScratchDir(box, scratch)
 	cmd := exec.Command(bin, p.Args...)
-	cmd.Dir = scratch
-	cmd.Env = RunEnv(scratch, p.Env)
+	cmd.Dir = dir
+	cmd.Env = RunEnv(dir, p.Env)
 	return proc.Run(ctx, cmd, proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
-		Scratch: scratch,
+		Scratch: scratch, Sandbox: box,
 	})
 }
 
-// RunEnv returns the environment of a program run in dir: ours, with
-// TMPDIR and PWD set to dir and TZ to UTC, so that a program that prints
-// local times prints the same on every machine, and the program's own
-// variables (env=) last: they win.
+// RunEnv returns the environment of a program run in dir: a minimal one,
+// not ours (which may hold secrets), with a fixed PATH, HOME, TMPDIR and
+// PWD set to dir and TZ to UTC, so that a program that prints local times
+// prints the same on every machine; the Go runtime's own settings
+// (passEnv) are passed on, and the program's own variables (env=) come
+// last: they win.
 func RunEnv(dir string, extra []string) []string {
-	env := append(os.Environ(), "TMPDIR="+dir, "PWD="+dir, "TZ=UTC")
+	env := []string{"PATH=" + runPath, "HOME=" + dir, "TMPDIR=" + dir, "PWD=" + dir, "TZ=UTC"}
+	for _, k := range passEnv {
+		if v, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
 	return append(env, extra...)
 }
+
+// runPath is the PATH of programs.
+const runPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
+
+// passEnv are the variables of ours that programs get: they tune the Go
+// runtime, as a person checking the course may want to.
+var passEnv = []string{"GOMAXPROCS", "GOGC", "GOMEMLIMIT", "GODEBUG", "GOTRACEBACK", "GORACE"}
 
 // A build is one program's binary, being built or done.
 type build struct {

@@ -50,6 +50,9 @@ type Program struct {
 	MaxMemory int64         // address-space cap; 0 for DefaultMaxMemory
 	Race      bool          // build with the race detector
 	Split     bool          // keep stdout and stderr apart
+	// Unconfined runs the program without the sandbox (sandbox=off);
+	// HostNet gives it the host's network (net=host).
+	Unconfined, HostNet bool
 }
 
 // Stream says where a piece of output came from.

@@ -12,6 +12,10 @@
 // escapes the kill; so do double-forked daemons whose session is new.
 // Memory is capped with RLIMIT_AS when Config.MaxMemory is set.
 //
+// With Config.Sandbox, the program runs in a sandbox instead (package
+// sandbox): its own PID namespace, whose init bingfa started and kills,
+// contains every process it starts, whatever its group or session.
+//
 // Orphaned descendants are reaped by this process, which makes itself a
 // child subreaper (Linux): on machines whose init does not reap orphans,
 // killed children would otherwise stay as zombies.
@@ -26,6 +30,7 @@ import (
 	"time"
 
 	"bingfa/runner/engine"
+	"bingfa/runner/sandbox"
 )
 
 // Config says how to run and capture a process.
@@ -39,6 +44,29 @@ type Config struct {
 	// this run's, even when another run ends first (see killEscaped).
 	Scratch string
 	Emit    func(engine.Event) // called with each piece of output as read
+	// Sandbox, when not nil, runs the program in a sandbox (package
+	// sandbox) whose scratch directory is Scratch; cmd.Dir and cmd.Env
+	// must then use sandbox.Dir for it. MaxMemory is then the sandbox's.
+	Sandbox *sandbox.Options
+}
+
+// Sandbox returns the sandbox options to run p with, or nil when it runs
+// unconfined: it asks for that (sandbox=off), or the sandbox is not
+// available here (sandbox.Enabled says why, once).
+func Sandbox(p *engine.Program) *sandbox.Options {
+	if p.Unconfined || !sandbox.Enabled() {
+		return nil
+	}
+	return &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit()}
+}
+
+// ScratchDir returns the directory the program sees as its scratch
+// directory: sandbox.Dir in a sandbox, else scratch itself.
+func ScratchDir(box *sandbox.Options, scratch string) string {
+	if box != nil {
+		return sandbox.Dir
+	}
+	return scratch
 }
 
 // drainGrace is how long output is still read after the program and its
@@ -62,6 +90,15 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		out.Err = engine.Failuref(engine.Broken, "cannot create pipes: %v", err)
 		return out
 	}
+	var box *sandbox.Box
+	if cfg.Sandbox != nil {
+		if box, err = sandbox.Wrap(cmd, cfg.Scratch, *cfg.Sandbox); err != nil {
+			pipes.closeWriters()
+			pipes.closeReaders()
+			out.Err = engine.Failuref(engine.Broken, "cannot set up the sandbox: %v", err)
+			return out
+		}
+	}
 	if cmd.SysProcAttr == nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
 	}
@@ -70,7 +107,11 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	defer dirs.add(scratch)()
 	start := time.Now()
 	sink.start = start
-	err = cmd.Start()
+	if box != nil {
+		err = box.Start()
+	} else {
+		err = cmd.Start()
+	}
 	pipes.closeWriters()
 	if err != nil {
 		pipes.closeReaders()
@@ -78,7 +119,10 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		return out
 	}
 	pgid := cmd.Process.Pid
-	limitErr := setMemoryLimit(pgid, cfg.MaxMemory)
+	var limitErr error
+	if box == nil {
+		limitErr = setMemoryLimit(pgid, cfg.MaxMemory)
+	}
 	if limitErr != nil {
 		_ = syscall.Kill(-pgid, syscall.SIGKILL)
 	}
@@ -88,7 +132,11 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	out.Leftover = killGroup(pgid) + killEscaped(scratch)
 	pipes.drain(readersDone, drainGrace)
 	out.Events = sink.events
-	setStatus(out, cmd.ProcessState)
+	if box != nil {
+		boxStatus(out, box)
+	} else {
+		setStatus(out, cmd.ProcessState)
+	}
 	if limitErr != nil {
 		out.Err = engine.Failuref(engine.Broken, "cannot limit the program's memory: %v", limitErr)
 	}
@@ -119,6 +167,22 @@ func supervise(ctx context.Context, cmd *exec.Cmd, timeout time.Duration, sink *
 	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	<-waited
 	return why
+}
+
+// boxStatus records how the program in a sandbox ended, from its init's
+// report.
+func boxStatus(out *engine.Outcome, box *sandbox.Box) {
+	r, err := box.Result()
+	switch {
+	case err != nil && out.Err == nil:
+		out.Err = engine.Failuref(engine.Broken, "the sandbox failed: %v", err)
+	case err != nil:
+	case r.Unavailable != "":
+		out.Err = engine.Failuref(engine.Broken, "sandbox unavailable: %s", r.Unavailable)
+	default:
+		out.Exit, out.Signal, out.CPU = r.Exit, r.Signal, r.CPU
+		out.Leftover += r.Leftover
+	}
 }
 
 // setStatus records how the process ended.

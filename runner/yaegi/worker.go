@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"bingfa/runner/sandbox"
+
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 	ysyscall "github.com/traefik/yaegi/stdlib/syscall"
@@ -23,6 +25,7 @@ import (
 // and exits with the program's status. Otherwise it returns at once. Call
 // it first thing in main, and in TestMain of tests that use the engine.
 func MaybeWorker() {
+	sandbox.MaybeInit()
 	if os.Getenv(workerEnv) != "yaegi" {
 		return
 	}

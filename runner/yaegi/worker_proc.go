@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
 	"bingfa/runner/proc"
 )
@@ -26,6 +27,10 @@ type worker struct {
 	exited  chan struct{} // closed when the process and its group are gone
 	out     *engine.Outcome
 	report  []byte
+	// dir is the worker's scratch directory as its program sees it:
+	// created with the worker (which may start before its program is
+	// known), removed when it ends.
+	dir string
 }
 
 // limits are the settings a worker is started with: a program runs in a
@@ -33,11 +38,13 @@ type worker struct {
 type limits struct {
 	split                bool
 	maxOutput, maxMemory int64
+	unconfined, hostNet  bool // see engine.Program
 }
 
 // limitsOf returns the limits p must run with.
 func limitsOf(p *engine.Program) limits {
-	l := limits{split: p.Split, maxOutput: p.MaxOutput, maxMemory: p.MemoryLimit()}
+	l := limits{split: p.Split, maxOutput: p.MaxOutput, maxMemory: p.MemoryLimit(),
+		unconfined: p.Unconfined, hostNet: p.HostNet}
 	if l.maxOutput <= 0 {
 		l.maxOutput = defaultLimits.maxOutput
 	}
@@ -70,12 +77,24 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 		reqW.Close()
 		return nil, err
 	}
-	w := &worker{limits: lim, req: reqW, exited: make(chan struct{})}
+	scratch, err := os.MkdirTemp("", "bingfa-run-")
+	if err != nil {
+		reqR.Close()
+		reqW.Close()
+		repR.Close()
+		repW.Close()
+		return nil, err
+	}
+	box := proc.Sandbox(&engine.Program{Unconfined: lim.unconfined, HostNet: lim.hostNet, MaxMemory: lim.maxMemory})
+	if box != nil {
+		box.MaxMemory = lim.maxMemory // 0 (race) means none
+	}
+	w := &worker{limits: lim, req: reqW, exited: make(chan struct{}), dir: proc.ScratchDir(box, scratch)}
 	ctx, stop := context.WithCancelCause(life)
 	w.ctx, w.stop = ctx, stop
 	cmd := exec.Command(exe, notTests) // in a binary that is no worker
-	cmd.Env = append(os.Environ(), workerEnv+"=yaegi")
-	cmd.Dir = os.TempDir()
+	cmd.Env = append(compiled.RunEnv(w.dir, nil), workerEnv+"=yaegi")
+	cmd.Dir = w.dir
 	cmd.ExtraFiles = []*os.File{reqR, repW}
 	reported := make(chan []byte, 1)
 	go func() {
@@ -85,7 +104,8 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 	w.started = time.Now()
 	go func() {
 		out := proc.Run(ctx, cmd, proc.Config{Timeout: idleLimit, MaxOutput: lim.maxOutput,
-			MaxMemory: lim.maxMemory, Split: lim.split, Emit: w.forward})
+			MaxMemory: lim.maxMemory, Split: lim.split, Emit: w.forward, Scratch: scratch, Sandbox: box})
+		os.RemoveAll(scratch)
 		reqR.Close()
 		repW.Close()
 		select {

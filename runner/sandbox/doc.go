@@ -1,0 +1,55 @@
+// Package sandbox runs a program inside Linux namespaces set up by bingfa
+// itself, without root and without any other tool: new user, PID, mount,
+// network and IPC namespaces (syscall.SysProcAttr.Cloneflags with uid and
+// gid maps).
+//
+// # The init
+//
+// The first process of the namespaces is bingfa's own executable started
+// again in the role of init (BINGFA_SANDBOX_INIT holds its settings; a
+// program calls MaybeInit first thing in main, which yaegi.MaybeWorker
+// does). It is PID 1 of the new PID namespace; the program is its child
+// and never PID 1, so that the program keeps default signal handling and
+// a parent that is not 1. The init
+//
+//   - builds a new root file system on a tmpfs: /usr, /bin, /lib*, /sbin,
+//     /etc and /sys of the host read-only, a minimal /dev (null, zero,
+//     full, random, urandom, tty, a private /dev/shm), a fresh /proc, the
+//     run's scratch directory as /tmp (writable; also the working
+//     directory, TMPDIR and HOME), and the program's binary read-only
+//     under /bingfa/; then it pivots into it and detaches the old root,
+//     so the user's home, the build caches and the lesson tree are not
+//     there at all;
+//   - brings up the loopback interface of its new network namespace (the
+//     program has no other network, unless Options.HostNet);
+//   - starts the program with no capabilities (bounding set emptied,
+//     SECBIT_NOROOT locked, no_new_privs), with the caps of Options;
+//   - waits for it, reaping every orphan, counts the processes the
+//     program left behind, reports on a pipe, and exits: the kernel then
+//     kills every process left in the namespace, whatever its process
+//     group or session.
+//
+// If /proc cannot be mounted, the init reports "sandbox unavailable" and
+// runs nothing: a /proc of the host would show the wrong processes.
+//
+// bingfa starts every init from one goroutine locked to its thread for
+// the life of the process, with the parent-death signal SIGKILL (which
+// the kernel ties to the thread that started the child, golang/go#27505):
+// if bingfa dies, even by SIGKILL, the init dies and the namespace with
+// it.
+//
+// # Users
+//
+// As an ordinary user, the user's uid and gid are mapped to 0 inside. As
+// root, the program runs as the unprivileged host user nobody (65534),
+// mapped to 0 inside, so that RLIMIT_NPROC applies and files of the host
+// that only root may read stay unreadable. The scratch directory is given
+// to that user.
+//
+// # Where namespaces are unavailable
+//
+// Enabled probes once, by starting an init that sets everything up and
+// runs nothing. Where that fails (another system, a kernel that forbids
+// unprivileged user namespaces), or when BINGFA_SANDBOX=off, programs
+// run unconfined, and Enabled says so once on standard error.
+package sandbox
