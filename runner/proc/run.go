@@ -45,8 +45,9 @@ type Config struct {
 	Scratch string
 	Emit    func(engine.Event) // called with each piece of output as read
 	// Sandbox, when not nil, runs the program in a sandbox (package
-	// sandbox) whose scratch directory is Scratch; cmd.Dir and cmd.Env
-	// must then use sandbox.Dir for it. MaxMemory is then the sandbox's.
+	// sandbox), with a scratch directory of its own: cmd.Dir and cmd.Env
+	// must use sandbox.Dir for it, and Scratch is "". MaxMemory is then
+	// the sandbox's.
 	Sandbox *sandbox.Options
 }
 
@@ -60,13 +61,16 @@ func Sandbox(p *engine.Program) *sandbox.Options {
 	return &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit()}
 }
 
-// ScratchDir returns the directory the program sees as its scratch
-// directory: sandbox.Dir in a sandbox, else scratch itself.
-func ScratchDir(box *sandbox.Options, scratch string) string {
+// MakeScratch returns the directory a program sees as its scratch
+// directory (its working directory and TMPDIR), and the directory to
+// remove once it has run, if any: in a sandbox, sandbox.Dir, which is its
+// own; otherwise a new directory in $TMPDIR.
+func MakeScratch(box *sandbox.Options) (dir, remove string, err error) {
 	if box != nil {
-		return sandbox.Dir
+		return sandbox.Dir, "", nil
 	}
-	return scratch
+	dir, err = os.MkdirTemp("", "bingfa-run-")
+	return dir, dir, err
 }
 
 // drainGrace is how long output is still read after the program and its
@@ -92,7 +96,7 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	}
 	var box *sandbox.Box
 	if cfg.Sandbox != nil {
-		if box, err = sandbox.Wrap(cmd, cfg.Scratch, *cfg.Sandbox); err != nil {
+		if box, err = sandbox.Wrap(cmd, *cfg.Sandbox); err != nil {
 			pipes.closeWriters()
 			pipes.closeReaders()
 			out.Err = engine.Failuref(engine.Broken, "cannot set up the sandbox: %v", err)

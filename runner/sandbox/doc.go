@@ -15,8 +15,9 @@
 //   - builds a new root file system on a tmpfs: /usr, /bin, /lib*, /sbin,
 //     /etc and /sys of the host read-only, a minimal /dev (null, zero,
 //     full, random, urandom, tty, a private /dev/shm), a fresh /proc, the
-//     run's scratch directory as /tmp (writable; also the working
-//     directory, TMPDIR and HOME), and the program's binary read-only
+//     run's scratch directory as /tmp (a tmpfs of ScratchSize, the only
+//     writable place with /dev/shm; also the working directory, TMPDIR
+//     and HOME: nothing of it is left on the host), and the program's binary read-only
 //     under /bingfa/; then it pivots into it and detaches the old root,
 //     so the user's home, the build caches and the lesson tree are not
 //     there at all;
@@ -43,8 +44,7 @@
 // As an ordinary user, the user's uid and gid are mapped to 0 inside. As
 // root, the program runs as the unprivileged host user nobody (65534),
 // mapped to 0 inside, so that RLIMIT_NPROC applies and files of the host
-// that only root may read stay unreadable. The scratch directory is given
-// to that user.
+// that only root may read stay unreadable.
 //
 // # Where namespaces are unavailable
 //

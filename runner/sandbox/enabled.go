@@ -50,17 +50,12 @@ func probe() error {
 	if os.Getenv(offEnv) == "off" {
 		return fmt.Errorf("%s=off", offEnv)
 	}
-	scratch, err := os.MkdirTemp("", "bingfa-probe-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(scratch)
 	exe, err := os.Executable()
 	if err != nil {
 		return err
 	}
 	cmd := exec.Command(exe)
-	b, err := Wrap(cmd, scratch, Options{})
+	b, err := Wrap(cmd, Options{})
 	if err != nil {
 		return err
 	}

@@ -98,8 +98,6 @@ func superviseParent(s *settings) Result {
 	}
 	files = append(files, repW.Fd())
 	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
-		// "/": the scratch directory may be closed to the init (as root,
-		// it belongs to the program's user).
 		Dir: "/", Env: []string{initEnv + "=" + string(js)}, Files: files,
 	})
 	repW.Close()

@@ -30,12 +30,7 @@ func buildRoot(s *settings) error {
 		return fmt.Errorf("cannot open the program's binary: %v", err)
 	}
 	defer bin.Close()
-	scratch, err := openPath(s.Scratch)
-	if err != nil {
-		return fmt.Errorf("cannot open the scratch directory: %v", err)
-	}
-	defer scratch.Close()
-	s.binFD, s.scratchFD = int(bin.Fd()), int(scratch.Fd())
+	s.binFD = int(bin.Fd())
 	if err := syscall.Mount("tmpfs", newRoot, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "mode=0755,size=1m"); err != nil {
 		return fmt.Errorf("cannot mount the new root: %v", err)
 	}
@@ -119,18 +114,23 @@ func devTree(*settings) error {
 	return syscall.Mount("", dev, "", ro, "")
 }
 
-// scratchTree shows the run's scratch directory as /tmp, writable.
-func scratchTree(s *settings) error {
+// scratchTree mounts the run's scratch directory, /tmp: a tmpfs of the
+// namespace's own, so that nothing of it is left on the host when the
+// namespace ends, even if bingfa was killed.
+func scratchTree(*settings) error {
 	tmp := at(Dir)
-	if err := os.Mkdir(tmp, 0o755); err != nil {
+	if err := os.Mkdir(tmp, 0o1777); err != nil {
 		return err
 	}
-	src := "/proc/self/fd/" + strconv.Itoa(s.scratchFD)
-	if err := syscall.Mount(src, tmp, "", syscall.MS_BIND|syscall.MS_NOSUID|syscall.MS_NODEV, ""); err != nil {
-		return fmt.Errorf("cannot show the scratch directory: %v", err)
+	opts := fmt.Sprintf("mode=1777,size=%d", ScratchSize)
+	if err := syscall.Mount("tmpfs", tmp, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, opts); err != nil {
+		return fmt.Errorf("cannot mount the scratch directory: %v", err)
 	}
 	return nil
 }
+
+// ScratchSize bounds what a program can write in its scratch directory.
+const ScratchSize = 256 << 20
 
 // binTree shows the program's binary read-only under /bingfa.
 func binTree(s *settings) error {

@@ -18,10 +18,9 @@ func runSh(t *testing.T, script string, o Options) (string, *Result) {
 	if !Enabled() {
 		t.Skipf("no sandbox here: %v", Why())
 	}
-	scratch := t.TempDir()
 	cmd := exec.Command("/bin/sh", "-c", script)
 	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + Dir, "TMPDIR=" + Dir}
-	b, err := Wrap(cmd, scratch, o)
+	b, err := Wrap(cmd, o)
 	if err != nil {
 		t.Fatal(err)
 	}

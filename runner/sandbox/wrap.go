@@ -37,7 +37,6 @@ type settings struct {
 	Env       []string
 	Passed    int    // descriptors 3.. passed on to the program
 	Bin       string // the program's binary on the host
-	Scratch   string // the scratch directory on the host
 	ReportFD  int    // where the init writes its Result
 	HostNet   bool
 	MaxMemory int64
@@ -45,7 +44,7 @@ type settings struct {
 	Probe     bool // set everything up, run nothing
 	Parent    bool // the role of the program's parent, not the init
 
-	binFD, scratchFD int // in the init: the host paths, opened
+	binFD int // in the init: the program's binary, opened
 }
 
 // A Result is what the init reports about the program.
@@ -69,21 +68,18 @@ type Box struct {
 // bingfa runs as root: nobody.
 const hostUser = 65534
 
-// Wrap turns cmd, a program to run with its working directory in scratch
-// (a host directory), into the command of a sandbox's init that runs it.
-// cmd.Path must be the program's binary; cmd.Dir and cmd.Env must use Dir
-// for the scratch directory; cmd.ExtraFiles are passed on. Stdout and
-// Stderr may be set after Wrap. Start the result with Box.Start.
-func Wrap(cmd *exec.Cmd, scratch string, o Options) (*Box, error) {
+// Wrap turns cmd, a program to run with its working directory in its
+// scratch directory (Dir, a tmpfs of its own), into the command of a
+// sandbox's init that runs it. cmd.Path must be the program's binary;
+// cmd.Dir and cmd.Env must use Dir for the scratch directory;
+// cmd.ExtraFiles are passed on. Stdout and Stderr may be set after Wrap.
+// Start the result with Box.Start.
+func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
 	bin, err := filepath.Abs(cmd.Path)
-	if err != nil {
-		return nil, err
-	}
-	scratch, err = filepath.Abs(scratch)
 	if err != nil {
 		return nil, err
 	}
@@ -93,13 +89,10 @@ func Wrap(cmd *exec.Cmd, scratch string, o Options) (*Box, error) {
 	}
 	b := &Box{cmd: cmd, report: repR, parent: []*os.File{repW}}
 	root := os.Geteuid() == 0
-	if root {
-		_ = os.Chown(scratch, hostUser, hostUser)
-	}
 	n := len(cmd.ExtraFiles)
 	s := settings{
 		Path: binDir + "/" + filepath.Base(bin), Args: append([]string(nil), cmd.Args...),
-		Env: dedupEnv(cmd.Env), Passed: n, Bin: bin, Scratch: scratch, ReportFD: 3 + n,
+		Env: dedupEnv(cmd.Env), Passed: n, Bin: bin, ReportFD: 3 + n,
 		HostNet: o.HostNet, MaxMemory: o.MaxMemory, Root: root,
 	}
 	if len(s.Args) == 0 {
@@ -137,8 +130,8 @@ const (
 // has every capability of its user namespace. As root, two ids are
 // mapped: 0 inside is nobody outside (the program's), and 1 inside is
 // root outside: the init, which keeps the capabilities it needs as
-// ambient ones, so that it can reach the program's binary and scratch
-// directory in directories only root may enter; the program's parent
+// ambient ones, so that it can reach the program's binary in directories
+// only root may enter; the program's parent
 // then becomes 0 (nobody) before it starts the program.
 func attr(hostNet, root bool) *syscall.SysProcAttr {
 	flags := uintptr(syscall.CLONE_NEWUSER | syscall.CLONE_NEWPID | syscall.CLONE_NEWNS | syscall.CLONE_NEWIPC)

@@ -77,7 +77,11 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 		reqW.Close()
 		return nil, err
 	}
-	scratch, err := os.MkdirTemp("", "bingfa-run-")
+	box := proc.Sandbox(&engine.Program{Unconfined: lim.unconfined, HostNet: lim.hostNet, MaxMemory: lim.maxMemory})
+	if box != nil {
+		box.MaxMemory = lim.maxMemory // 0 (race) means none
+	}
+	dir, scratch, err := proc.MakeScratch(box)
 	if err != nil {
 		reqR.Close()
 		reqW.Close()
@@ -85,11 +89,7 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 		repW.Close()
 		return nil, err
 	}
-	box := proc.Sandbox(&engine.Program{Unconfined: lim.unconfined, HostNet: lim.hostNet, MaxMemory: lim.maxMemory})
-	if box != nil {
-		box.MaxMemory = lim.maxMemory // 0 (race) means none
-	}
-	w := &worker{limits: lim, req: reqW, exited: make(chan struct{}), dir: proc.ScratchDir(box, scratch)}
+	w := &worker{limits: lim, req: reqW, exited: make(chan struct{}), dir: dir}
 	ctx, stop := context.WithCancelCause(life)
 	w.ctx, w.stop = ctx, stop
 	cmd := exec.Command(exe, notTests) // in a binary that is no worker
@@ -105,7 +105,9 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 	go func() {
 		out := proc.Run(ctx, cmd, proc.Config{Timeout: idleLimit, MaxOutput: lim.maxOutput,
 			MaxMemory: lim.maxMemory, Split: lim.split, Emit: w.forward, Scratch: scratch, Sandbox: box})
-		os.RemoveAll(scratch)
+		if scratch != "" {
+			os.RemoveAll(scratch)
+		}
 		reqR.Close()
 		repW.Close()
 		select {
