@@ -67,4 +67,3 @@ func TestMain(m *testing.M) {
 	sandbox.MaybeInit()
 	os.Exit(m.Run())
 }
-
