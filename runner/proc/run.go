@@ -58,7 +58,31 @@ func Sandbox(p *engine.Program) *sandbox.Options {
 	if p.Unconfined || !sandbox.Enabled() {
 		return nil
 	}
-	return &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit()}
+	return &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit(), RunMemory: RunMemory(p),
+		MaxTasks: engine.DefaultMaxTasks, CPU: CPULimit(p)}
+}
+
+// RunMemory returns the memory cap of p's run as a whole (all its
+// processes), where the sandbox can make a cgroup: its maxmemory= or the
+// default, race-enabled programs included (the cap counts memory used,
+// not address space reserved).
+func RunMemory(p *engine.Program) int64 {
+	if p.MaxMemory > 0 {
+		return p.MaxMemory
+	}
+	return engine.DefaultMaxMemory
+}
+
+// CPULimit returns the CPU time cap of each process of p: twice its
+// wall-clock limit, as a process that keeps two cores busy uses, so that
+// it matters only on machines with more cores, where a fork storm could
+// otherwise spend far more than the limit suggests.
+func CPULimit(p *engine.Program) time.Duration {
+	t := p.Timeout
+	if t <= 0 {
+		t = 10 * time.Second
+	}
+	return 2 * t
 }
 
 // MakeScratch returns the directory a program sees as its scratch
@@ -186,6 +210,18 @@ func boxStatus(out *engine.Outcome, box *sandbox.Box) {
 	default:
 		out.Exit, out.Signal, out.CPU = r.Exit, r.Signal, r.CPU
 		out.Leftover += r.Leftover
+	}
+	if out.Err != nil && !IsFailure(out.Err, engine.Timeout) {
+		return
+	}
+	memory, tasks := box.Limits()
+	switch {
+	case memory:
+		out.Err = engine.MemoryLimitFailure(box.RunMemory())
+	case tasks:
+		out.Err = engine.TaskLimitFailure(box.MaxTasks())
+	case out.Signal == syscall.SIGXCPU.String():
+		out.Err = engine.CPULimitFailure()
 	}
 }
 

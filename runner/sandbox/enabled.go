@@ -11,7 +11,8 @@ import (
 )
 
 // offEnv turns the sandbox off when set to "off" (to test the fallback,
-// or where it gets in the way).
+// or where it gets in the way), and its cgroups when set to "nocgroup"
+// (to test the caps where bingfa may not make cgroups).
 const offEnv = "BINGFA_SANDBOX"
 
 // Warnings is where Enabled says, once, that programs run unconfined.

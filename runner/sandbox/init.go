@@ -41,6 +41,12 @@ func runInit(js string) int {
 	signal.Ignore(syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGPIPE)
 	rep := os.NewFile(uintptr(s.ReportFD), "report")
 	syscall.CloseOnExec(s.ReportFD)
+	if !s.Parent {
+		syscall.CloseOnExec(s.GoFD)
+		if !waitGo(s.GoFD) {
+			return exitBadSettings // bingfa is gone
+		}
+	}
 	if s.Parent {
 		r, err := runProgram(&s)
 		if err != nil {
@@ -59,6 +65,19 @@ func runInit(js string) int {
 	}
 	report(rep, superviseParent(&s))
 	return 0
+}
+
+// waitGo waits for bingfa's go-ahead (see Box.Start).
+func waitGo(fd int) bool {
+	var b [1]byte
+	for {
+		n, err := syscall.Read(fd, b[:])
+		if err == syscall.EINTR {
+			continue
+		}
+		syscall.Close(fd)
+		return n == 1
+	}
 }
 
 // setup builds the file system and brings up the loopback interface.
@@ -140,11 +159,8 @@ func runProgram(s *settings) (Result, error) {
 	if err := dropPrivileges(s.Root); err != nil {
 		return Result{}, fmt.Errorf("cannot drop privileges: %v", err)
 	}
-	if s.MaxMemory > 0 {
-		lim := syscall.Rlimit{Cur: uint64(s.MaxMemory), Max: uint64(s.MaxMemory)}
-		if err := syscall.Setrlimit(syscall.RLIMIT_AS, &lim); err != nil {
-			return Result{}, fmt.Errorf("cannot limit memory: %v", err)
-		}
+	if err := setLimits(s); err != nil {
+		return Result{}, err
 	}
 	null, err := syscall.Open("/dev/null", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
@@ -196,4 +212,43 @@ func others() int {
 		}
 	}
 	return n
+}
+
+// rlimitNproc is RLIMIT_NPROC (asm-generic/resource.h).
+const rlimitNproc = 6
+
+// setLimits sets the program's resource limits, each no higher than the
+// hard limit already in place (lowering is always allowed; raising is
+// not). RLIMIT_NPROC counts the tasks of the program's user in its own
+// user namespace: the run's, not the host user's.
+func setLimits(s *settings) error {
+	limits := []struct {
+		res  int
+		max  int64
+		name string
+	}{
+		{syscall.RLIMIT_AS, s.MaxMemory, "memory"},
+		{rlimitNproc, int64(s.MaxTasks), "processes"},
+		{syscall.RLIMIT_CPU, s.CPU, "CPU time"},
+	}
+	for _, l := range limits {
+		if l.max <= 0 {
+			continue
+		}
+		if err := Lower(l.res, uint64(l.max)); err != nil {
+			return fmt.Errorf("cannot limit %s: %v", l.name, err)
+		}
+	}
+	return nil
+}
+
+// Lower sets resource res of this process to at most max, soft and
+// hard, never above the hard limit already in place.
+func Lower(res int, max uint64) error {
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(res, &old); err != nil {
+		return err
+	}
+	lim := syscall.Rlimit{Cur: min(max, old.Max), Max: min(max, old.Max)}
+	return syscall.Setrlimit(res, &lim)
 }

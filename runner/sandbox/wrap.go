@@ -27,7 +27,12 @@ const binDir = "/bingfa"
 // Options are a run's settings that the sandbox enforces.
 type Options struct {
 	HostNet   bool  // share the host's network instead of loopback only
-	MaxMemory int64 // RLIMIT_AS of the program, bytes; 0 for none
+	MaxMemory int64 // RLIMIT_AS of each process, bytes; 0 for none
+	// RunMemory caps the memory of the run as a whole, where a cgroup
+	// can be made (see newCgroup); 0 for none.
+	RunMemory int64
+	MaxTasks  int           // processes and threads of the run; 0 for any
+	CPU       time.Duration // RLIMIT_CPU of each process; 0 for none
 }
 
 // settings are what the init is told, as JSON in initEnv.
@@ -40,6 +45,9 @@ type settings struct {
 	ReportFD  int    // where the init writes its Result
 	HostNet   bool
 	MaxMemory int64
+	MaxTasks  int
+	CPU       int64 // seconds
+	GoFD      int   // the init waits for a byte here before it starts
 	Root      bool // bingfa runs as root: see attr
 	Probe     bool // set everything up, run nothing
 	Parent    bool // the role of the program's parent, not the init
@@ -61,7 +69,12 @@ type Result struct {
 type Box struct {
 	cmd    *exec.Cmd
 	report *os.File // read end of the init's report pipe
+	goW    *os.File // write end of the init's go-ahead pipe
 	parent []*os.File
+	cg     *cgroup // nil where bingfa may not make cgroups
+	o      Options
+
+	memoryHit, tasksHit bool // see Limits
 }
 
 // hostUser is the host uid and gid the sandbox maps to 0 inside when
@@ -87,13 +100,20 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Box{cmd: cmd, report: repR, parent: []*os.File{repW}}
+	goR, goW, err := os.Pipe()
+	if err != nil {
+		repR.Close()
+		repW.Close()
+		return nil, err
+	}
+	b := &Box{cmd: cmd, report: repR, goW: goW, parent: []*os.File{repW, goR}, o: o}
 	root := os.Geteuid() == 0
 	n := len(cmd.ExtraFiles)
 	s := settings{
 		Path: binDir + "/" + filepath.Base(bin), Args: append([]string(nil), cmd.Args...),
 		Env: dedupEnv(cmd.Env), Passed: n, Bin: bin, ReportFD: 3 + n,
 		HostNet: o.HostNet, MaxMemory: o.MaxMemory, Root: root,
+		MaxTasks: o.MaxTasks, CPU: int64((o.CPU + time.Second - 1) / time.Second), GoFD: 4 + n,
 	}
 	if len(s.Args) == 0 {
 		s.Args = []string{s.Path}
@@ -104,13 +124,17 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	if err != nil {
 		b.closeParent()
 		repR.Close()
+		goW.Close()
 		return nil, err
+	}
+	if o.RunMemory > 0 || o.MaxTasks > 0 {
+		b.cg = newCgroup(o.RunMemory, o.MaxTasks)
 	}
 	cmd.Path = self
 	cmd.Args = []string{"bingfa-sandbox", "-test.run=^$"}
 	cmd.Env = []string{initEnv + "=" + string(js)}
 	cmd.Dir = "/"
-	cmd.ExtraFiles = append(append([]*os.File(nil), cmd.ExtraFiles...), repW)
+	cmd.ExtraFiles = append(append([]*os.File(nil), cmd.ExtraFiles...), repW, goR)
 	cmd.SysProcAttr = attr(o.HostNet, root)
 	return b, nil
 }
@@ -162,13 +186,29 @@ func openPath(path string) (*os.File, error) {
 
 // Start starts the init from the thread that starts every init (see
 // spawn), and closes this process's copies of the init's descriptors.
+//
+// The init waits until the process is in the run's cgroup, if there is
+// one, so that everything it starts is counted.
 func (b *Box) Start() error {
 	err := spawn(b.cmd.Start)
 	b.closeParent()
 	if err != nil {
 		b.report.Close()
+		b.goW.Close()
+		if b.cg != nil {
+			b.cg.remove()
+		}
+		return err
 	}
-	return err
+	if b.cg != nil {
+		if err := b.cg.add(b.cmd.Process.Pid); err != nil {
+			b.cg.remove()
+			b.cg = nil
+		}
+	}
+	_, _ = b.goW.Write([]byte{'g'})
+	b.goW.Close()
+	return nil
 }
 
 func (b *Box) closeParent() {
@@ -181,11 +221,16 @@ func (b *Box) closeParent() {
 // maxResult bounds what is read from the report pipe.
 const maxResult = 4 << 10
 
-// Result reads the init's report, once the init has ended. It returns an
-// error when there is none: the init was killed (a timeout, say) or did
-// not start as an init.
+// Result reads the init's report, once the init has ended, and removes
+// the run's cgroup. It returns an error when there is none: the init was
+// killed (a timeout, say) or did not start as an init; the cgroup's
+// limits are then not reported.
 func (b *Box) Result() (*Result, error) {
 	defer b.report.Close()
+	if b.cg != nil {
+		b.memoryHit, b.tasksHit = b.cg.limits()
+		defer b.cg.remove()
+	}
 	data, err := io.ReadAll(io.LimitReader(b.report, maxResult))
 	if err != nil {
 		return nil, err
@@ -223,3 +268,21 @@ func dedupEnv(env []string) []string {
 	}
 	return out
 }
+
+// RunMemory returns the memory cap of the run as a whole, 0 when it has
+// none (no cgroup).
+func (b *Box) RunMemory() int64 {
+	if b.cg == nil {
+		return 0
+	}
+	return b.o.RunMemory
+}
+
+// MaxTasks returns the cap on the run's processes and threads.
+func (b *Box) MaxTasks() int { return b.o.MaxTasks }
+
+// Limits reports, once Result has been called, whether the run reached
+// its memory cap (see cgroup.limits) or its cap on processes and threads;
+// known only where the run had a cgroup, and even when the init was
+// killed (a time limit reached while thrashing at the memory cap, say).
+func (b *Box) Limits() (memory, tasks bool) { return b.memoryHit, b.tasksHit }

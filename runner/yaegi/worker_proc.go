@@ -78,9 +78,6 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 		return nil, err
 	}
 	box := proc.Sandbox(&engine.Program{Unconfined: lim.unconfined, HostNet: lim.hostNet, MaxMemory: lim.maxMemory})
-	if box != nil {
-		box.MaxMemory = lim.maxMemory // 0 (race) means none
-	}
 	dir, scratch, err := proc.MakeScratch(box)
 	if err != nil {
 		reqR.Close()
