@@ -243,3 +243,36 @@ func TestNoDebugTables(t *testing.T) {
 		}
 	}
 }
+
+// TestPoisonedCache rewrites a cached binary with another program's, as
+// a program outside the sandbox could, and checks that the next run
+// builds the program again instead of running the impostor.
+func TestPoisonedCache(t *testing.T) {
+	dir := t.TempDir()
+	e := New(dir)
+	defer e.Close()
+	ctx := context.Background()
+	good, evil := program("good", hello), program("evil", strings.Replace(hello, "hello", "poisoned", 1))
+	for _, p := range []*engine.Program{good, evil} {
+		if o := e.Run(ctx, p, nil); o.Err != nil {
+			t.Fatalf("%s: %v", p.ID, o.Err)
+		}
+	}
+	tool, err := e.cache.tool(e.goCmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goodBin := e.cache.bin(e.cache.key(tool, buildFlags(good), good.Source))
+	evilBin := e.cache.bin(e.cache.key(tool, buildFlags(evil), evil.Source))
+	impostor, err := os.ReadFile(evilBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(goodBin, impostor, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o := e.Run(ctx, program("good again", hello), nil)
+	if got := o.Text(engine.Output); got != "hello\n" || o.Cached {
+		t.Errorf("after the cache was poisoned: output %q, cached %v; want hello from a new build", got, o.Cached)
+	}
+}
