@@ -48,9 +48,9 @@ type settings struct {
 	MaxTasks  int
 	CPU       int64 // seconds
 	GoFD      int   // the init waits for a byte here before it starts
-	Root      bool // bingfa runs as root: see attr
-	Probe     bool // set everything up, run nothing
-	Parent    bool // the role of the program's parent, not the init
+	Root      bool  // bingfa runs as root: see attr
+	Probe     bool  // set everything up, run nothing
+	Parent    bool  // the role of the program's parent, not the init
 
 	binFD int // in the init: the program's binary, opened
 }
