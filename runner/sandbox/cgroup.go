@@ -74,12 +74,22 @@ func newCgroup(memory int64, tasks int) *cgroup {
 	name := fmt.Sprintf("%s%d-%d", cgroupPrefix, os.Getpid(), cgroupSeq.Add(1))
 	c := &cgroup{}
 	settings := map[string][][2]string{}
+	mem, pids := strconv.FormatInt(memory, 10), strconv.Itoa(tasks)
+	if memory <= 0 {
+		mem = "max"
+	}
+	if tasks <= 0 {
+		pids = "max"
+	}
 	if p, ok := parents[""]; ok {
 		c.v2 = true
-		settings[p] = [][2]string{{"memory.max", strconv.FormatInt(memory, 10)}, {"memory.swap.max", "0"}, {"pids.max", strconv.Itoa(tasks)}}
+		settings[p] = [][2]string{{"memory.max", mem}, {"memory.swap.max", "0"}, {"pids.max", pids}}
 	} else {
-		settings[parents["memory"]] = [][2]string{{"memory.limit_in_bytes", strconv.FormatInt(memory, 10)}, {"memory.memsw.limit_in_bytes", strconv.FormatInt(memory, 10)}}
-		settings[parents["pids"]] = [][2]string{{"pids.max", strconv.Itoa(tasks)}}
+		if memory <= 0 {
+			mem = "-1"
+		}
+		settings[parents["memory"]] = [][2]string{{"memory.limit_in_bytes", mem}, {"memory.memsw.limit_in_bytes", mem}}
+		settings[parents["pids"]] = [][2]string{{"pids.max", pids}}
 	}
 	for parent, files := range settings {
 		dir := filepath.Join(parent, name)
