@@ -88,7 +88,7 @@ const hostUser = 65534
 // cmd.ExtraFiles are passed on. Stdout and Stderr may be set after Wrap.
 // Start the result with Box.Start.
 func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
-	self, err := os.Executable()
+	self, err := initExecutable()
 	if err != nil {
 		return nil, err
 	}
