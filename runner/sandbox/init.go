@@ -36,9 +36,7 @@ func runInit(js string) int {
 		fmt.Fprintln(os.Stderr, "bingfa sandbox: bad settings:", err)
 		return exitBadSettings
 	}
-	// The program may signal its init and its parent; only SIGKILL from
-	// outside ends them.
-	signal.Ignore(syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGPIPE)
+	absorbSignals()
 	rep := os.NewFile(uintptr(s.ReportFD), "report")
 	syscall.CloseOnExec(s.ReportFD)
 	if !s.Parent {
@@ -65,6 +63,20 @@ func runInit(js string) int {
 	}
 	report(rep, superviseParent(&s))
 	return 0
+}
+
+// absorbSignals makes the init and the program's parent outlive the
+// signals a program may send them (only SIGKILL from outside ends them).
+// The signals are caught, not ignored: an ignored signal would stay
+// ignored in the program, while a caught one is reset to its default when
+// the program is executed.
+func absorbSignals() {
+	c := make(chan os.Signal, 8)
+	signal.Notify(c, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	go func() {
+		for range c {
+		}
+	}()
 }
 
 // waitGo waits for bingfa's go-ahead (see Box.Start).

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -37,7 +39,64 @@ func runSh(t *testing.T, script string, o Options) (string, *Result) {
 	return out.String(), r
 }
 
+// TestInside runs a shell in a sandbox and checks what it sees.
 func TestInside(t *testing.T) {
-	out, r := runSh(t, `echo pid=$$ ppid=$PPID uid=$(id -u); ls /proc | grep -c '^[0-9]'; grep CapEff /proc/self/status; ls /; pwd; touch /x 2>/dev/null || echo ro; echo hi > f && cat /tmp/f; ls /sys/class/net`, Options{})
-	t.Logf("%s %+v", out, r)
+	script := `echo ppid=$PPID uid=$(id -u)
+echo procs=$(ls /proc | grep -c '^[0-9]')
+grep CapEff /proc/self/status
+touch /x 2>/dev/null || echo root-read-only
+echo hi > f && cat /tmp/f
+echo net=$(ls /sys/class/net)
+ls / | tr '\n' ' '; echo`
+	out, r := runSh(t, script, Options{})
+	if r.Exit != 0 || r.Unavailable != "" {
+		t.Fatalf("result %+v; output:\n%s", r, out)
+	}
+	for _, want := range []string{"uid=0\n", "CapEff:\t0000000000000000\n", "root-read-only\n", "hi\n", "net=lo\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "ppid=1 ") {
+		t.Errorf("the program's parent is PID 1:\n%s", out)
+	}
+	for _, hidden := range []string{" root ", " home ", " work ", " var "} {
+		if strings.Contains(" "+out, hidden) {
+			t.Errorf("/%s is visible:\n%s", strings.TrimSpace(hidden), out)
+		}
+	}
+}
+
+// TestHostNet: with HostNet, the program sees the host's interfaces.
+func TestHostNet(t *testing.T) {
+	out, _ := runSh(t, "ls /sys/class/net | wc -l", Options{HostNet: true})
+	host, err := os.ReadDir("/sys/class/net")
+	if err != nil {
+		t.Skip(err)
+	}
+	if strings.TrimSpace(out) != strconv.Itoa(len(host)) {
+		t.Errorf("%s interfaces with net=host, the host has %d", strings.TrimSpace(out), len(host))
+	}
+}
+
+// TestForcedOff: BINGFA_SANDBOX=off turns the sandbox off, and says why.
+func TestForcedOff(t *testing.T) {
+	t.Setenv(offEnv, "off")
+	if err := probe(); err == nil || !strings.Contains(err.Error(), "BINGFA_SANDBOX=off") {
+		t.Errorf("probe with %s=off: %v", offEnv, err)
+	}
+}
+
+// TestExitAndSignal: the program's exit status and signal come through
+// the init's report.
+func TestExitAndSignal(t *testing.T) {
+	if _, r := runSh(t, "exit 7", Options{}); r.Exit != 7 || r.Signal != "" {
+		t.Errorf("exit 7: %+v", r)
+	}
+	if _, r := runSh(t, "kill -TERM $$", Options{}); r.Exit != -1 || r.Signal != "terminated" {
+		t.Errorf("kill -TERM: %+v", r)
+	}
+	if _, r := runSh(t, "sleep 300 & sleep 300 & echo", Options{}); r.Leftover != 2 {
+		t.Errorf("two sleepers left: %+v", r)
+	}
 }
