@@ -5,12 +5,16 @@
 //
 // # The init
 //
-// The first process of the namespaces is bingfa's own executable started
-// again in the role of init (BINGFA_SANDBOX_INIT holds its settings; a
+// The first process of the namespaces is bingfa's init: a small helper
+// built once, with the Go toolchain, from this package's own sources
+// (helper.go; kept in bingfa's cache and checked against its SHA-256
+// before use), or, where it cannot be built, bingfa's own executable
+// started again in that role (BINGFA_SANDBOX_INIT holds the settings; a
 // program calls MaybeInit first thing in main, which yaegi.MaybeWorker
-// does). It is PID 1 of the new PID namespace; the program is its child
-// and never PID 1, so that the program keeps default signal handling and
-// a parent that is not 1. The init
+// does). It is PID 1 of the new PID namespace. It starts the program's
+// parent (the same executable, in another role), which starts the
+// program: the program is never PID 1 nor a child of PID 1, so that it
+// keeps default signal handling and a parent that is not 1. The init
 //
 //   - builds a new root file system on a tmpfs: /usr, /bin, /lib*, /sbin,
 //     /etc and /sys of the host read-only, a minimal /dev (null, zero,
@@ -23,12 +27,19 @@
 //     there at all;
 //   - brings up the loopback interface of its new network namespace (the
 //     program has no other network, unless Options.HostNet);
-//   - starts the program with no capabilities (bounding set emptied,
-//     SECBIT_NOROOT locked, no_new_privs), with the caps of Options;
-//   - waits for it, reaping every orphan, counts the processes the
-//     program left behind, reports on a pipe, and exits: the kernel then
-//     kills every process left in the namespace, whatever its process
-//     group or session.
+//   - has the program started with no capabilities (bounding and ambient
+//     sets emptied, SECBIT_NOROOT locked, no_new_privs) and the resource
+//     limits of Options (RLIMIT_AS, RLIMIT_NPROC, RLIMIT_CPU, never above
+//     a hard limit in place);
+//   - reaps every orphan until the program's parent has ended, counts
+//     the processes the program left behind, reports on a pipe, and
+//     exits: the kernel then kills every process left in the namespace,
+//     whatever its process group or session.
+//
+// Where bingfa may make cgroups (cgroup.go), each run also gets one, with
+// the memory of the run as a whole and its number of tasks capped; the
+// init waits until it is in it before it starts anything. Box.Limits
+// says which cap a run reached.
 //
 // If /proc cannot be mounted, the init reports "sandbox unavailable" and
 // runs nothing: a /proc of the host would show the wrong processes.
