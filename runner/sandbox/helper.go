@@ -100,7 +100,10 @@ func buildHelper() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(bin+".sum", []byte(sum+"\n"), 0o444); err != nil && !os.IsPermission(err) {
+	if err := os.WriteFile(out+".sum", []byte(sum+"\n"), 0o444); err != nil {
+		return "", err
+	}
+	if err := os.Rename(out+".sum", bin+".sum"); err != nil {
 		return "", err
 	}
 	return bin, os.Rename(out, bin)
