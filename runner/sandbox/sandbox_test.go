@@ -100,3 +100,32 @@ func TestExitAndSignal(t *testing.T) {
 		t.Errorf("two sleepers left: %+v", r)
 	}
 }
+
+// TestHelperRebuiltWhenPoisoned: a helper that no longer matches its
+// recorded hash is built again, never used.
+func TestHelperRebuiltWhenPoisoned(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the helper")
+	}
+	t.Setenv("BINGFA_CACHE", t.TempDir())
+	bin, err := buildHelper()
+	if err != nil {
+		t.Skipf("cannot build the helper here: %v", err)
+	}
+	if err := os.Chmod(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, []byte("#!/bin/sh\necho poisoned\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if sumOK(bin) {
+		t.Fatal("a rewritten helper matches its recorded hash")
+	}
+	again, err := buildHelper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != bin || !sumOK(again) {
+		t.Errorf("after poisoning: %s, intact %v", again, sumOK(again))
+	}
+}
