@@ -17,6 +17,7 @@ import (
 	"bingfa/runner/lesson"
 	"bingfa/runner/proc"
 	"bingfa/runner/report"
+	"bingfa/runner/sandbox"
 	"bingfa/runner/yaegi"
 
 	udiff "github.com/aymanbagabas/go-udiff"
@@ -128,6 +129,12 @@ func TestCases(t *testing.T) {
 			for _, c := range cases {
 				name := strings.TrimSuffix(filepath.Base(c), ".md")
 				t.Run(strings.TrimPrefix(filepath.Join(s.dir, name), "testdata/"), func(t *testing.T) {
+					if strings.Contains(name, "-sandbox-") && !sandbox.Enabled() {
+						t.Skipf("no sandbox: %v", sandbox.Why())
+					}
+					if strings.Contains(name, "-sandbox-cgroup-") && !sandbox.Cgroups() {
+						t.Skip("runs get no cgroup here")
+					}
 					t.Parallel()
 					got, failed := checkLesson(t, s.config(&e), c)
 					if strings.HasPrefix(name, "pass-") && failed {
@@ -136,7 +143,7 @@ func TestCases(t *testing.T) {
 					if strings.HasPrefix(name, "fail-") && !failed {
 						t.Errorf("a fail- case passed:\n%s", got)
 					}
-					golden(t, filepath.Join(s.dir, name)+".golden", got)
+					golden(t, goldenFile(filepath.Join(s.dir, name)), got)
 				})
 			}
 		}
@@ -149,6 +156,16 @@ func TestCases(t *testing.T) {
 	if left, _ := os.ReadDir(scratch); len(left) > 0 {
 		t.Errorf("scratch directories left behind in %s: %d", scratch, len(left))
 	}
+}
+
+// goldenFile returns the golden file of the case NAME: NAME.golden, or
+// NAME.nocgroup.golden when it exists and runs get no cgroup here (see
+// sandbox.Cgroups).
+func goldenFile(base string) string {
+	if _, err := os.Stat(base + ".nocgroup.golden"); err == nil && !sandbox.Cgroups() {
+		return base + ".nocgroup.golden"
+	}
+	return base + ".golden"
 }
 
 // testCases returns the cases of dir: its lessons and its directories

@@ -27,6 +27,9 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 		MaxMemory: o.MaxMemory,
 		Race:      o.Race,
 		Split:     b.Out.Stream != "",
+		// The sandbox's options.
+		Unconfined: o.NoSandbox,
+		HostNet:    o.HostNet,
 	}
 	if !o.Cell {
 		return p, nil

@@ -5,17 +5,25 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
-// A cache holds built binaries under dir/bin, named by key.
+// A cache holds built binaries under dir/bin, named by key, each with
+// the SHA-256 of its content recorded in dir/sum/KEY when it was stored: a binary that no longer matches its record (rewritten by a
+// program that ran outside the sandbox, say) is removed and built again,
+// never run.
 type cache struct {
 	dir string
+
+	mu       sync.Mutex
+	verified map[string]fileID // binaries checked since they last changed
 
 	once    sync.Once
 	toolID  string // go version, GOOS, GOARCH
@@ -49,21 +57,103 @@ func (c *cache) key(tool string, flags []string, src []byte) string {
 
 func (c *cache) bin(key string) string { return filepath.Join(c.dir, "bin", key) }
 
-// lookup returns the cached binary for key, marking it used.
+// lookup returns the cached binary for key, marking it used, if it
+// matches the hash recorded when it was stored; one that does not is
+// removed.
 func (c *cache) lookup(key string) (string, bool) {
 	c.trimmed.Do(c.trim)
 	p := c.bin(key)
-	if _, err := os.Stat(p); err != nil {
+	if !c.intact(p, c.sum(key)) {
+		os.Remove(p)
+		os.Remove(c.sum(key))
 		return "", false
 	}
 	now := time.Now()
 	_ = os.Chtimes(p, now, now)
+	_ = os.Chtimes(c.sum(key), now, now)
 	return p, true
 }
 
-// store moves a freshly built binary into the cache, atomically.
+// sum is the file that records the SHA-256 of key's binary.
+func (c *cache) sum(key string) string { return filepath.Join(c.dir, "sum", key) }
+
+// A fileID tells whether a file changed: any write changes its ctime,
+// which, unlike its mtime, no program can set back.
+type fileID struct {
+	ino, size int64
+	ctime     syscall.Timespec
+}
+
+func statID(p string) (fileID, bool) {
+	var st syscall.Stat_t
+	if err := syscall.Stat(p, &st); err != nil {
+		return fileID{}, false
+	}
+	return fileID{ino: int64(st.Ino), size: st.Size, ctime: st.Ctim}, true
+}
+
+// intact reports whether binary p exists and matches the hash recorded
+// in sum. A binary already checked and unchanged since is not hashed
+// again.
+func (c *cache) intact(p, sum string) bool {
+	id, ok := statID(p)
+	if !ok {
+		return false
+	}
+	c.mu.Lock()
+	seen, known := c.verified[p]
+	c.mu.Unlock()
+	if known && seen.ino == id.ino && seen.size == id.size && seen.ctime == id.ctime {
+		return true
+	}
+	want, err := os.ReadFile(sum)
+	if err != nil {
+		return false
+	}
+	got, err := fileSum(p)
+	if err != nil || got != strings.TrimSpace(string(want)) {
+		return false
+	}
+	c.mu.Lock()
+	if c.verified == nil {
+		c.verified = map[string]fileID{}
+	}
+	c.verified[p] = id
+	c.mu.Unlock()
+	return true
+}
+
+// fileSum returns the SHA-256 of a file, in hex.
+func fileSum(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// store moves a freshly built binary into the cache, atomically, with
+// its hash recorded first.
 func (c *cache) store(key, built string) (string, error) {
-	if err := os.MkdirAll(filepath.Join(c.dir, "bin"), 0o755); err != nil {
+	for _, d := range []string{"bin", "sum"} {
+		if err := os.MkdirAll(filepath.Join(c.dir, d), 0o755); err != nil {
+			return "", err
+		}
+	}
+	sum, err := fileSum(built)
+	if err != nil {
+		return "", err
+	}
+	tmp := c.sum(key) + ".tmp"
+	if err := os.WriteFile(tmp, []byte(sum+"\n"), 0o444); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, c.sum(key)); err != nil {
 		return "", err
 	}
 	p := c.bin(key)
@@ -83,7 +173,7 @@ func (c *cache) workDir() (string, error) {
 // by builds that were killed.
 func (c *cache) trim() {
 	cutoff := time.Now().Add(-unusedFor)
-	for _, sub := range []string{"bin", "work"} {
+	for _, sub := range []string{"bin", "sum", "work"} {
 		entries, _ := os.ReadDir(filepath.Join(c.dir, sub))
 		for _, e := range entries {
 			info, err := e.Info()

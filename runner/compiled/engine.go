@@ -131,17 +131,20 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 
 // exec runs a built binary in a scratch directory.
 func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
-	scratch, err := os.MkdirTemp("", "bingfa-run-")
+	box := proc.Sandbox(p)
+	dir, scratch, err := proc.MakeScratch(box)
 	if err != nil {
 		return &engine.Outcome{Exit: -1, Err: engine.Failuref(engine.Broken, "cannot create a scratch directory: %v", err)}
 	}
-	defer os.RemoveAll(scratch)
+	if scratch != "" {
+		defer os.RemoveAll(scratch)
+	}
 	cmd := exec.Command(bin, p.Args...)
-	cmd.Dir = scratch
-	cmd.Env = runenv.Environ(scratch, p.Env)
+	cmd.Dir = dir
+	cmd.Env = runenv.Environ(dir, p.Env)
 	return proc.Run(ctx, cmd, proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
-		Scratch: scratch,
+		Scratch: scratch, Sandbox: box,
 	})
 }
 

@@ -12,7 +12,15 @@ import (
 	"time"
 
 	"bingfa/runner/engine"
+	"bingfa/runner/sandbox"
 )
+
+// TestMain lets the test binary be a sandbox's init: programs run in the
+// sandbox where it is available.
+func TestMain(m *testing.M) {
+	sandbox.MaybeInit()
+	os.Exit(m.Run())
+}
 
 func program(id, src string) *engine.Program {
 	return &engine.Program{ID: id, Source: []byte(src), Path: "lesson.md", Line: 10, Timeout: 10 * time.Second, MaxOutput: 1 << 20}
@@ -114,13 +122,15 @@ func main() {
 	fmt.Println(wd)
 }
 `
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where scratch directories are made
 	o := e.Run(context.Background(), program("wd", src), nil)
 	lines := strings.Split(strings.TrimSpace(o.Text(engine.Output)), "\n")
 	if len(lines) != 2 || lines[0] != "true" {
 		t.Fatalf("output %q: the program should run in its scratch directory, which is also its TMPDIR", lines)
 	}
-	if _, err := os.Stat(lines[1]); !os.IsNotExist(err) {
-		t.Errorf("scratch directory %s still exists", lines[1])
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("scratch directory %s still exists", left[0].Name())
 	}
 }
 
@@ -267,5 +277,38 @@ func TestBuildLeavesNoTemp(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(filepath.Join(dir, "work")); len(left) > 0 {
 		t.Errorf("%d work directories left, such as %s", len(left), left[0].Name())
+	}
+}
+
+// TestPoisonedCache rewrites a cached binary with another program's, as
+// a program outside the sandbox could, and checks that the next run
+// builds the program again instead of running the impostor.
+func TestPoisonedCache(t *testing.T) {
+	dir := t.TempDir()
+	e := New(dir)
+	defer e.Close()
+	ctx := context.Background()
+	good, evil := program("good", hello), program("evil", strings.Replace(hello, "hello", "poisoned", 1))
+	for _, p := range []*engine.Program{good, evil} {
+		if o := e.Run(ctx, p, nil); o.Err != nil {
+			t.Fatalf("%s: %v", p.ID, o.Err)
+		}
+	}
+	tool, err := e.cache.tool(e.goCmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goodBin := e.cache.bin(e.cache.key(tool, buildFlags(good), good.Source))
+	evilBin := e.cache.bin(e.cache.key(tool, buildFlags(evil), evil.Source))
+	impostor, err := os.ReadFile(evilBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(goodBin, impostor, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o := e.Run(ctx, program("good again", hello), nil)
+	if got := o.Text(engine.Output); got != "hello\n" || o.Cached {
+		t.Errorf("after the cache was poisoned: output %q, cached %v; want hello from a new build", got, o.Cached)
 	}
 }

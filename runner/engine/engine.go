@@ -50,6 +50,9 @@ type Program struct {
 	MaxMemory int64         // address-space cap; 0 for DefaultMaxMemory
 	Race      bool          // build with the race detector
 	Split     bool          // keep stdout and stderr apart
+	// Unconfined runs the program without the sandbox (sandbox=off);
+	// HostNet gives it the host's network (net=host).
+	Unconfined, HostNet bool
 }
 
 // Stream says where a piece of output came from.
@@ -116,6 +119,9 @@ const (
 	TooMuchOutput                 // printed more than the cap
 	Canceled                      // stopped by the caller
 	Broken                        // the engine itself failed
+	MemoryLimit                   // the run used more memory than its cap
+	TaskLimit                     // the run started more processes and threads than its cap
+	CPULimit                      // a process used more CPU time than its cap
 )
 
 // A Failure is why a program was stopped or could not run.
@@ -178,18 +184,24 @@ func (p *Program) LessonLine(n int) int {
 // machine.
 const DefaultMaxMemory = 4 << 30
 
-// MemoryLimit returns the address-space cap to run p with, or 0 for none:
-// a race-enabled program reserves terabytes of shadow address space and
-// cannot run under a cap.
+// MemoryLimit returns the address-space cap (RLIMIT_AS) to run p with.
+// A race-enabled program maps the race detector's shadow memory, about
+// 1.7 GiB at the start and then about 3.7 times its heap (measured with
+// Go 1.26): its cap is twice the program's plus 2 GiB, which leaves it
+// about the heap of a program without the detector under half its cap.
 func (p *Program) MemoryLimit() int64 {
-	switch {
-	case p.Race:
-		return 0
-	case p.MaxMemory > 0:
-		return p.MaxMemory
+	limit := int64(DefaultMaxMemory)
+	if p.MaxMemory > 0 {
+		limit = p.MaxMemory
 	}
-	return DefaultMaxMemory
+	if p.Race {
+		return 2*limit + raceBase
+	}
+	return limit
 }
+
+// raceBase is what the race detector maps before the program allocates.
+const raceBase = 2 << 30
 
 // A Builder compiles a program without running it: what "built but not
 // run" means for a block.

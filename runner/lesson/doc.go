@@ -83,10 +83,14 @@
 //	maxoutput=SIZE   cap on the captured output, such as 64KiB (default 1MiB);
 //	                 past it the program is stopped and the block fails
 //	maxmemory=SIZE   cap on the program's address space (RLIMIT_AS), at least
-//	                 1GiB (default 4GiB; none for race); a Go program that
-//	                 reaches it dies with "runtime: out of memory"
+//	                 1GiB (default 4GiB; twice that plus 2GiB for race); a Go
+//	                 program that reaches it dies with "runtime: out of
+//	                 memory"; in the sandbox, with a cgroup, also the cap on
+//	                 the memory of the whole run
 //	args="..."       command-line arguments, split like a shell's words
 //	env=KEY=VALUE    an environment variable; repeatable
+//	sandbox=off      run outside the sandbox (blocks that need the host)
+//	net=host         run in the sandbox with the host's network
 //	serial           run with nothing else in parallel (blocks that measure
 //	                 time or CPU)
 //	engine=E         auto (default), compiled or yaegi

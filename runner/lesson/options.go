@@ -85,6 +85,8 @@ type Options struct {
 	Cell      bool          // cell: a notebook cell, not a whole program
 	Exercise  bool          // exercise: the reader edits it until it matches
 	File      string        // file=PATH: the examples/ file this block copies
+	NoSandbox bool          // sandbox=off: run without the sandbox
+	HostNet   bool          // net=host: the host's network, not loopback only
 	ExitSet   bool          // exit= was given explicitly
 	HasOutput bool          // an output block follows (set by the parser)
 }
@@ -152,9 +154,11 @@ var programValues = map[string]func(*Options, string) error{
 	"runs":      setRuns,
 	"show":      setShow,
 	"file":      setFile,
+	"sandbox":   setSandbox,
+	"net":       setNet,
 }
 
-var programOptionNames = "args, cell, engine, env, exercise, exit, expect, file, maxmemory, maxoutput, name, nobuild, norun, race, runs, serial, show, timeout"
+var programOptionNames = "args, cell, engine, env, exercise, exit, expect, file, maxmemory, maxoutput, name, net, nobuild, norun, race, runs, sandbox, serial, show, timeout"
 
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*$`)
 
@@ -370,4 +374,20 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("want a size such as 65536, 64KiB or 1MiB")
 	}
 	return n * mult, nil
+}
+
+func setSandbox(o *Options, v string) error {
+	if v != "off" {
+		return fmt.Errorf("want sandbox=off")
+	}
+	o.NoSandbox = true
+	return nil
+}
+
+func setNet(o *Options, v string) error {
+	if v != "host" {
+		return fmt.Errorf("want net=host")
+	}
+	o.HostNet = true
+	return nil
 }

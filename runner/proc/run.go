@@ -12,6 +12,10 @@
 // escapes the kill; so do double-forked daemons whose session is new.
 // Memory is capped with RLIMIT_AS when Config.MaxMemory is set.
 //
+// With Config.Sandbox, the program runs in a sandbox instead (package
+// sandbox): its own PID namespace, whose init bingfa started and kills,
+// contains every process it starts, whatever its group or session.
+//
 // Orphaned descendants are reaped by this process, which makes itself a
 // child subreaper (Linux): on machines whose init does not reap orphans,
 // killed children would otherwise stay as zombies.
@@ -26,6 +30,7 @@ import (
 	"time"
 
 	"bingfa/runner/engine"
+	"bingfa/runner/sandbox"
 )
 
 // Config says how to run and capture a process.
@@ -39,6 +44,57 @@ type Config struct {
 	// this run's, even when another run ends first (see killEscaped).
 	Scratch string
 	Emit    func(engine.Event) // called with each piece of output as read
+	// Sandbox, when not nil, runs the program in a sandbox (package
+	// sandbox), with a scratch directory of its own: cmd.Dir and cmd.Env
+	// must use sandbox.Dir for it, and Scratch is "". MaxMemory is then
+	// the sandbox's.
+	Sandbox *sandbox.Options
+}
+
+// Sandbox returns the sandbox options to run p with, or nil when it runs
+// unconfined: it asks for that (sandbox=off), or the sandbox is not
+// available here (sandbox.Enabled says why, once).
+func Sandbox(p *engine.Program) *sandbox.Options {
+	if p.Unconfined || !sandbox.Enabled() {
+		return nil
+	}
+	return &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit(), RunMemory: RunMemory(p),
+		MaxTasks: engine.DefaultMaxTasks, CPU: CPULimit(p)}
+}
+
+// RunMemory returns the memory cap of p's run as a whole (all its
+// processes), where the sandbox can make a cgroup: its maxmemory= or the
+// default, race-enabled programs included (the cap counts memory used,
+// not address space reserved).
+func RunMemory(p *engine.Program) int64 {
+	if p.MaxMemory > 0 {
+		return p.MaxMemory
+	}
+	return engine.DefaultMaxMemory
+}
+
+// CPULimit returns the CPU time cap of each process of p: twice its
+// wall-clock limit, as a process that keeps two cores busy uses, so that
+// it matters only on machines with more cores, where a fork storm could
+// otherwise spend far more than the limit suggests.
+func CPULimit(p *engine.Program) time.Duration {
+	t := p.Timeout
+	if t <= 0 {
+		t = 10 * time.Second
+	}
+	return 2 * t
+}
+
+// MakeScratch returns the directory a program sees as its scratch
+// directory (its working directory and TMPDIR), and the directory to
+// remove once it has run, if any: in a sandbox, sandbox.Dir, which is its
+// own; otherwise a new directory in $TMPDIR.
+func MakeScratch(box *sandbox.Options) (dir, remove string, err error) {
+	if box != nil {
+		return sandbox.Dir, "", nil
+	}
+	dir, err = os.MkdirTemp("", "bingfa-run-")
+	return dir, dir, err
 }
 
 // drainGrace is how long output is still read after the program and its
@@ -62,6 +118,15 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		out.Err = engine.Failuref(engine.Broken, "cannot create pipes: %v", err)
 		return out
 	}
+	var box *sandbox.Box
+	if cfg.Sandbox != nil {
+		if box, err = sandbox.Wrap(cmd, *cfg.Sandbox); err != nil {
+			pipes.closeWriters()
+			pipes.closeReaders()
+			out.Err = engine.Failuref(engine.Broken, "cannot set up the sandbox: %v", err)
+			return out
+		}
+	}
 	if cmd.SysProcAttr == nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
 	}
@@ -70,7 +135,11 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	defer dirs.add(scratch)()
 	start := time.Now()
 	sink.start = start
-	err = cmd.Start()
+	if box != nil {
+		err = box.Start()
+	} else {
+		err = cmd.Start()
+	}
 	pipes.closeWriters()
 	if err != nil {
 		pipes.closeReaders()
@@ -78,7 +147,10 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		return out
 	}
 	pgid := cmd.Process.Pid
-	limitErr := setMemoryLimit(pgid, cfg.MaxMemory)
+	var limitErr error
+	if box == nil {
+		limitErr = setMemoryLimit(pgid, cfg.MaxMemory)
+	}
 	if limitErr != nil {
 		_ = syscall.Kill(-pgid, syscall.SIGKILL)
 	}
@@ -88,7 +160,11 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	out.Leftover = killGroup(pgid) + killEscaped(scratch)
 	pipes.drain(readersDone, drainGrace)
 	out.Events = sink.events
-	setStatus(out, cmd.ProcessState)
+	if box != nil {
+		boxStatus(out, box)
+	} else {
+		setStatus(out, cmd.ProcessState)
+	}
 	if limitErr != nil {
 		out.Err = engine.Failuref(engine.Broken, "cannot limit the program's memory: %v", limitErr)
 	}
@@ -119,6 +195,34 @@ func supervise(ctx context.Context, cmd *exec.Cmd, timeout time.Duration, sink *
 	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	<-waited
 	return why
+}
+
+// boxStatus records how the program in a sandbox ended, from its init's
+// report.
+func boxStatus(out *engine.Outcome, box *sandbox.Box) {
+	r, err := box.Result()
+	switch {
+	case err != nil && out.Err == nil:
+		out.Err = engine.Failuref(engine.Broken, "the sandbox failed: %v", err)
+	case err != nil:
+	case r.Unavailable != "":
+		out.Err = engine.Failuref(engine.Broken, "sandbox unavailable: %s", r.Unavailable)
+	default:
+		out.Exit, out.Signal, out.CPU = r.Exit, r.Signal, r.CPU
+		out.Leftover += r.Leftover
+	}
+	if out.Err != nil && !IsFailure(out.Err, engine.Timeout) {
+		return
+	}
+	memory, tasks := box.Limits()
+	switch {
+	case memory:
+		out.Err = engine.MemoryLimitFailure(box.RunMemory())
+	case tasks:
+		out.Err = engine.TaskLimitFailure(box.MaxTasks())
+	case out.Signal == syscall.SIGXCPU.String():
+		out.Err = engine.CPULimitFailure()
+	}
 }
 
 // setStatus records how the process ended.

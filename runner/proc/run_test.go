@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"bingfa/runner/engine"
 )
@@ -194,4 +195,34 @@ func TestEscapedOrphanAttribution(t *testing.T) {
 		t.Errorf("an orphan of no running program: counted %d, want 1", n)
 	}
 	assertNoChildren(t)
+}
+
+// TestMemoryLimitUnderHardLimit: with a hard RLIMIT_AS already below the
+// cap (ulimit -v), the cap is lowered to it instead of failing.
+func TestMemoryLimitUnderHardLimit(t *testing.T) {
+	cmd := exec.Command("sleep", "30")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	const hard = 3 << 30
+	lim := syscall.Rlimit{Cur: hard, Max: hard}
+	if _, _, e := syscall.RawSyscall6(syscall.SYS_PRLIMIT64, uintptr(cmd.Process.Pid), syscall.RLIMIT_AS,
+		uintptr(unsafe.Pointer(&lim)), 0, 0, 0); e != 0 {
+		t.Fatal(e)
+	}
+	if err := setMemoryLimit(cmd.Process.Pid, 4<<30); err != nil {
+		t.Fatalf("a 4 GiB cap under a 3 GiB hard limit: %v", err)
+	}
+	var got syscall.Rlimit
+	if _, _, e := syscall.RawSyscall6(syscall.SYS_PRLIMIT64, uintptr(cmd.Process.Pid), syscall.RLIMIT_AS,
+		0, uintptr(unsafe.Pointer(&got)), 0, 0); e != 0 {
+		t.Fatal(e)
+	}
+	if got.Cur != hard || got.Max != hard {
+		t.Errorf("limit %d/%d, want %d", got.Cur, got.Max, hard)
+	}
 }

@@ -37,5 +37,5 @@ func (f fallback) Run(ctx context.Context, p *engine.Program, emit func(engine.E
 func interpreterFailed(err error) bool {
 	var f *engine.Failure
 	var b *engine.BuildError
-	return errors.As(err, &b) || errors.As(err, &f) && (f.Kind == engine.Broken || f.Kind == engine.Timeout)
+	return errors.As(err, &b) || errors.As(err, &f) && (f.Kind == engine.Broken || f.Kind == engine.Timeout || f.Kind == engine.MemoryLimit)
 }

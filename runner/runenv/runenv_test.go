@@ -1,6 +1,7 @@
 package runenv
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -23,24 +24,23 @@ func TestDedup(t *testing.T) {
 	}
 }
 
-// TestEnviron: bingfa's own PWD, TMPDIR and TZ give way to the run's,
-// which come last, before the block's own variables; each key is there
-// once.
+// TestEnviron: a program gets a minimal environment, not bingfa's own
+// (its secrets, its PWD), the Go runtime's settings of bingfa's own, and
+// the block's variables last, which win; each key is there once, in one
+// order.
 func TestEnviron(t *testing.T) {
 	t.Setenv("PWD", "/somewhere")
 	t.Setenv("TMPDIR", "/tmp")
 	t.Setenv("TZ", "Asia/Shanghai")
-	env := Environ("/scratch", []string{"A=1", "TZ=Europe/Paris"})
-	n := len(env)
-	if got, want := env[n-4:], []string{"TMPDIR=/scratch", "PWD=/scratch", "A=1", "TZ=Europe/Paris"}; !slices.Equal(got, want) {
-		t.Errorf("environment ends with %q, want %q", got, want)
+	t.Setenv("SECRET_TOKEN", "s3cret")
+	t.Setenv("GODEBUG", "gctrace=1")
+	for _, k := range []string{"GOMAXPROCS", "GOGC", "GOMEMLIMIT", "GOTRACEBACK", "GORACE"} {
+		t.Setenv(k, "") // present but empty: passed on as it is
+		os.Unsetenv(k)
 	}
-	seen := map[string]bool{}
-	for _, kv := range env {
-		k, _ := key(kv)
-		if seen[k] {
-			t.Errorf("%s set twice in %q", k, env)
-		}
-		seen[k] = true
+	got := Environ("/scratch", []string{"A=1", "TZ=Europe/Paris"})
+	want := []string{"PATH=" + path, "HOME=/scratch", "TMPDIR=/scratch", "PWD=/scratch", "GODEBUG=gctrace=1", "A=1", "TZ=Europe/Paris"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Environ = %q\nwant      %q", got, want)
 	}
 }

@@ -12,7 +12,10 @@
 // program that can be a worker calls MaybeWorker first thing in main (and
 // a test binary in TestMain); in a worker, MaybeWorker never returns.
 //
-// A worker is an ordinary supervised child (package proc): its own
+// A worker is an ordinary supervised child (package proc), in a sandbox
+// of its own where one is available (package sandbox: warm workers are
+// started in the default one, before their program is known; a block
+// with other sandbox options gets a worker of its own): its own
 // process group, a time limit, capped output read as timestamped events,
 // and every process left in its group killed when it ends. The worker's
 // standard output and error are the program's: the interpreter writes to

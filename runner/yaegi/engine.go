@@ -51,14 +51,8 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 	if err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot start a yaegi worker: %v", err)}
 	}
-	scratch, err := os.MkdirTemp("", "bingfa-run-")
-	if err != nil {
-		w.kill()
-		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot create a scratch directory: %v", err)}
-	}
-	defer os.RemoveAll(scratch)
 	req := &request{Source: string(p.Source), Args: append([]string{"main"}, p.Args...),
-		Env: runenv.Environ(scratch, p.Env), Dir: scratch}
+		Env: runenv.Environ(w.dir, p.Env), Dir: w.dir}
 	out := w.run(ctx, p, req, emit)
 	out.Engine = e.Name()
 	return out

@@ -12,17 +12,21 @@ import (
 	"syscall"
 	"time"
 
+	"bingfa/runner/sandbox"
+
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 	ysyscall "github.com/traefik/yaegi/stdlib/syscall"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
 
-// MaybeWorker turns the process into a yaegi worker when it was started as
+// MaybeWorker turns the process into a sandbox's init when it was started
+// as one (sandbox.MaybeInit), or into a yaegi worker when it was started as
 // one (BINGFA_WORKER=yaegi), and then never returns: it runs one program
 // and exits with the program's status. Otherwise it returns at once. Call
 // it first thing in main, and in TestMain of tests that use the engine.
 func MaybeWorker() {
+	sandbox.MaybeInit()
 	if os.Getenv(workerEnv) != "yaegi" {
 		return
 	}

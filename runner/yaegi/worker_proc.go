@@ -12,6 +12,7 @@ import (
 
 	"bingfa/runner/engine"
 	"bingfa/runner/proc"
+	"bingfa/runner/runenv"
 )
 
 // A worker is a started worker process, idle until it gets its request.
@@ -26,6 +27,10 @@ type worker struct {
 	exited  chan struct{} // closed when the process and its group are gone
 	out     *engine.Outcome
 	report  []byte
+	// dir is the worker's scratch directory as its program sees it:
+	// created with the worker (which may start before its program is
+	// known), removed when it ends.
+	dir string
 }
 
 // limits are the settings a worker is started with: a program runs in a
@@ -33,11 +38,13 @@ type worker struct {
 type limits struct {
 	split                bool
 	maxOutput, maxMemory int64
+	unconfined, hostNet  bool // see engine.Program
 }
 
 // limitsOf returns the limits p must run with.
 func limitsOf(p *engine.Program) limits {
-	l := limits{split: p.Split, maxOutput: p.MaxOutput, maxMemory: p.MemoryLimit()}
+	l := limits{split: p.Split, maxOutput: p.MaxOutput, maxMemory: p.MemoryLimit(),
+		unconfined: p.Unconfined, hostNet: p.HostNet}
 	if l.maxOutput <= 0 {
 		l.maxOutput = defaultLimits.maxOutput
 	}
@@ -70,12 +77,21 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 		reqW.Close()
 		return nil, err
 	}
-	w := &worker{limits: lim, req: reqW, exited: make(chan struct{})}
+	box := proc.Sandbox(&engine.Program{Unconfined: lim.unconfined, HostNet: lim.hostNet, MaxMemory: lim.maxMemory})
+	dir, scratch, err := proc.MakeScratch(box)
+	if err != nil {
+		reqR.Close()
+		reqW.Close()
+		repR.Close()
+		repW.Close()
+		return nil, err
+	}
+	w := &worker{limits: lim, req: reqW, exited: make(chan struct{}), dir: dir}
 	ctx, stop := context.WithCancelCause(life)
 	w.ctx, w.stop = ctx, stop
 	cmd := exec.Command(exe, notTests) // in a binary that is no worker
-	cmd.Env = append(os.Environ(), workerEnv+"=yaegi")
-	cmd.Dir = os.TempDir()
+	cmd.Env = append(runenv.Environ(w.dir, nil), workerEnv+"=yaegi")
+	cmd.Dir = w.dir
 	cmd.ExtraFiles = []*os.File{reqR, repW}
 	reported := make(chan []byte, 1)
 	go func() {
@@ -85,7 +101,10 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 	w.started = time.Now()
 	go func() {
 		out := proc.Run(ctx, cmd, proc.Config{Timeout: idleLimit, MaxOutput: lim.maxOutput,
-			MaxMemory: lim.maxMemory, Split: lim.split, Emit: w.forward})
+			MaxMemory: lim.maxMemory, Split: lim.split, Emit: w.forward, Scratch: scratch, Sandbox: box})
+		if scratch != "" {
+			os.RemoveAll(scratch)
+		}
 		reqR.Close()
 		repW.Close()
 		select {

@@ -177,10 +177,8 @@ func TestBrowser(t *testing.T) {
 			poll(result("forever")+`.querySelector("pre.output").textContent.includes("pids")`),
 		)
 		out := get(t, ctx, chromedp.Text(`.result[data-block="live/forever"] pre.output`))
-		var parent, child int
-		if _, err := fmt.Sscanf(strings.TrimSpace(out), "pids %d %d", &parent, &child); err != nil {
-			t.Fatalf("output %q: %v", out, err)
-		}
+		pids := hostPids(t, out)
+		parent, child := pids[0], pids[1]
 		if !alive(parent) || !alive(child) {
 			t.Fatalf("the program printed its pids but is not running")
 		}

@@ -9,6 +9,9 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -363,12 +366,40 @@ func waitPids(t *testing.T, ch <-chan sseEvent) []int {
 		var o outputEvent
 		json.Unmarshal([]byte(ev.data), &o)
 		out.WriteString(o.Data)
-		var a, b int
-		if _, err := fmt.Sscanf(out.String(), "pids %d %d\n", &a, &b); err == nil && strings.HasSuffix(out.String(), "\n") {
-			return []int{a, b}
+		if strings.HasSuffix(out.String(), "\n") {
+			return hostPids(t, out.String())
 		}
 	}
 	t.Fatalf("the stream ended before the pids: %q", out.String())
+	return nil
+}
+
+// hostPids returns the host pids of the program that printed line
+// ("pids PARENT CHILD ARG", see testdata/lessons/live.md) and of its
+// child: the pids printed are those of the sandbox's PID namespace, so the
+// child is found by its unique argument ARG, and the program is its
+// parent.
+func hostPids(t *testing.T, line string) []int {
+	t.Helper()
+	var a, b int
+	var arg string
+	if _, err := fmt.Sscanf(strings.TrimSpace(line), "pids %d %d %s", &a, &b, &arg); err != nil {
+		t.Fatalf("%q: %v", line, err)
+	}
+	files, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, f := range files {
+		cmdline, _ := os.ReadFile(f)
+		if !strings.Contains(string(cmdline), arg) {
+			continue
+		}
+		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(f)))
+		for _, p := range proc.Processes() {
+			if p.Pid == pid {
+				return []int{p.PPid, pid}
+			}
+		}
+	}
+	t.Fatalf("no process has the argument %s", arg)
 	return nil
 }
 

@@ -5,15 +5,18 @@ package main
 
 import (
 	"fmt"
+	"math/rand"
 	"os/exec"
 )
 
 func main() {
-	cmd := exec.Command("sleep", "100")
+	// A unique argument finds the child from outside its PID namespace.
+	arg := fmt.Sprintf("100.%09d", rand.Intn(1e9))
+	cmd := exec.Command("sleep", arg)
 	if err := cmd.Start(); err != nil {
 		panic(err)
 	}
-	fmt.Println(cmd.Process.Pid)
+	fmt.Println(arg)
 	n := 0
 	for {
 		n++

@@ -1,0 +1,266 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// MaybeInit turns the process into a sandbox's init when it was started
+// as one, and then never returns. Otherwise it returns at once. Call it
+// first thing in main (yaegi.MaybeWorker does).
+func MaybeInit() {
+	js, ok := os.LookupEnv(initEnv)
+	if !ok {
+		return
+	}
+	os.Exit(runInit(js))
+}
+
+// Exit statuses of an init that could not report.
+const (
+	exitBadSettings = 125
+	exitUnavailable = 126
+)
+
+// runInit is the init or, started by it, the program's parent.
+func runInit(js string) int {
+	var s settings
+	if err := json.Unmarshal([]byte(js), &s); err != nil {
+		fmt.Fprintln(os.Stderr, "bingfa sandbox: bad settings:", err)
+		return exitBadSettings
+	}
+	absorbSignals()
+	rep := os.NewFile(uintptr(s.ReportFD), "report")
+	syscall.CloseOnExec(s.ReportFD)
+	if !s.Parent {
+		syscall.CloseOnExec(s.GoFD)
+		if !waitGo(s.GoFD) {
+			return exitBadSettings // bingfa is gone
+		}
+	}
+	if s.Parent {
+		r, err := runProgram(&s)
+		if err != nil {
+			r = Result{Exit: -1, Unavailable: err.Error()}
+		}
+		report(rep, r)
+		return 0
+	}
+	if err := setup(&s); err != nil {
+		report(rep, Result{Exit: -1, Unavailable: err.Error()})
+		return exitUnavailable
+	}
+	if s.Probe {
+		report(rep, Result{})
+		return 0
+	}
+	report(rep, superviseParent(&s))
+	return 0
+}
+
+// absorbSignals makes the init and the program's parent outlive the
+// signals a program may send them (only SIGKILL from outside ends them).
+// The signals are caught, not ignored: an ignored signal would stay
+// ignored in the program, while a caught one is reset to its default when
+// the program is executed.
+func absorbSignals() {
+	c := make(chan os.Signal, 8)
+	signal.Notify(c, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	go func() {
+		for range c {
+		}
+	}()
+}
+
+// waitGo waits for bingfa's go-ahead (see Box.Start).
+func waitGo(fd int) bool {
+	var b [1]byte
+	for {
+		n, err := syscall.Read(fd, b[:])
+		if err == syscall.EINTR {
+			continue
+		}
+		syscall.Close(fd)
+		return n == 1
+	}
+}
+
+// setup builds the file system and brings up the loopback interface.
+func setup(s *settings) error {
+	if err := buildRoot(s); err != nil {
+		return err
+	}
+	if !s.HostNet {
+		if err := loopbackUp(); err != nil {
+			return fmt.Errorf("cannot bring up the loopback interface: %v", err)
+		}
+	}
+	return nil
+}
+
+func report(f *os.File, r Result) {
+	b, _ := json.Marshal(r)
+	_, _ = f.Write(append(b, '\n'))
+	f.Close()
+}
+
+// superviseParent starts the program's parent (this executable again),
+// reaps every process of the namespace until the parent has ended, then
+// counts the processes left and returns the parent's report with that
+// count.
+func superviseParent(s *settings) Result {
+	repR, repW, err := os.Pipe()
+	if err != nil {
+		return Result{Exit: -1, Unavailable: err.Error()}
+	}
+	ps := *s
+	ps.Parent, ps.ReportFD = true, 3+s.Passed
+	js, _ := json.Marshal(ps)
+	files := []uintptr{0, 1, 2}
+	for i := range s.Passed {
+		files = append(files, uintptr(3+i))
+	}
+	files = append(files, repW.Fd())
+	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
+		Dir: "/", Env: []string{initEnv + "=" + string(js)}, Files: files,
+	})
+	repW.Close()
+	if err != nil {
+		repR.Close()
+		return Result{Exit: -1, Unavailable: "cannot start the program's parent: " + err.Error()}
+	}
+	for i := range s.Passed {
+		syscall.Close(3 + i)
+	}
+	reapUntil(pid)
+	data, _ := io.ReadAll(io.LimitReader(repR, maxResult))
+	repR.Close()
+	var r Result
+	if err := json.Unmarshal(data, &r); err != nil {
+		return Result{Exit: -1, Unavailable: "the program's parent ended without a report"}
+	}
+	r.Leftover = others()
+	return r
+}
+
+// reapUntil reaps processes until pid has ended.
+func reapUntil(pid int) {
+	for {
+		var ws syscall.WaitStatus
+		got, err := syscall.Wait4(-1, &ws, 0, nil)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil || got == pid {
+			return
+		}
+	}
+}
+
+// runProgram, in the program's parent, starts the program with no
+// capabilities and waits for it.
+func runProgram(s *settings) (Result, error) {
+	runtime.LockOSThread() // capabilities and no_new_privs are the thread's
+	if err := dropPrivileges(s.Root); err != nil {
+		return Result{}, fmt.Errorf("cannot drop privileges: %v", err)
+	}
+	if err := setLimits(s); err != nil {
+		return Result{}, err
+	}
+	null, err := syscall.Open("/dev/null", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return Result{}, err
+	}
+	files := []uintptr{uintptr(null), 1, 2}
+	for i := range s.Passed {
+		files = append(files, uintptr(3+i))
+	}
+	pid, err := syscall.ForkExec(s.Path, s.Args, &syscall.ProcAttr{
+		Dir: Dir, Env: s.Env, Files: files,
+		Sys: &syscall.SysProcAttr{Setpgid: true},
+	})
+	syscall.Close(null)
+	if err != nil {
+		return Result{}, fmt.Errorf("cannot start the program: %v", err)
+	}
+	for i := range s.Passed {
+		syscall.Close(3 + i)
+	}
+	for {
+		var ws syscall.WaitStatus
+		var ru syscall.Rusage
+		_, err := syscall.Wait4(pid, &ws, 0, &ru)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return Result{}, fmt.Errorf("lost the program: %v", err)
+		}
+		r := Result{Exit: ws.ExitStatus(), CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
+		if ws.Signaled() {
+			r.Exit, r.Signal = -1, ws.Signal().String()
+		}
+		return r, nil
+	}
+}
+
+// others counts the processes in the namespace other than the init.
+func others() int {
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		if pid, err := strconv.Atoi(e.Name()); err == nil && pid != 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// rlimitNproc is RLIMIT_NPROC (asm-generic/resource.h).
+const rlimitNproc = 6
+
+// setLimits sets the program's resource limits, each no higher than the
+// hard limit already in place (lowering is always allowed; raising is
+// not). RLIMIT_NPROC counts the tasks of the program's user in its own
+// user namespace: the run's, not the host user's.
+func setLimits(s *settings) error {
+	limits := []struct {
+		res  int
+		max  int64
+		name string
+	}{
+		{syscall.RLIMIT_AS, s.MaxMemory, "memory"},
+		{rlimitNproc, int64(s.MaxTasks), "processes"},
+		{syscall.RLIMIT_CPU, s.CPU, "CPU time"},
+	}
+	for _, l := range limits {
+		if l.max <= 0 {
+			continue
+		}
+		if err := Lower(l.res, uint64(l.max)); err != nil {
+			return fmt.Errorf("cannot limit %s: %v", l.name, err)
+		}
+	}
+	return nil
+}
+
+// Lower sets resource res of this process to at most max, soft and
+// hard, never above the hard limit already in place.
+func Lower(res int, max uint64) error {
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(res, &old); err != nil {
+		return err
+	}
+	lim := syscall.Rlimit{Cur: min(max, old.Max), Max: min(max, old.Max)}
+	return syscall.Setrlimit(res, &lim)
+}

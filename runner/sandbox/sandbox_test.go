@@ -1,0 +1,131 @@
+package sandbox
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestMain(m *testing.M) {
+	MaybeInit()
+	os.Exit(m.Run())
+}
+
+// runSh runs a shell script in a sandbox and returns its output and result.
+func runSh(t *testing.T, script string, o Options) (string, *Result) {
+	t.Helper()
+	if !Enabled() {
+		t.Skipf("no sandbox here: %v", Why())
+	}
+	cmd := exec.Command("/bin/sh", "-c", script)
+	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + Dir, "TMPDIR=" + Dir}
+	b, err := Wrap(cmd, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := b.Start(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	r, err := b.Result()
+	if err != nil {
+		t.Fatalf("%v; output:\n%s", err, out.String())
+	}
+	return out.String(), r
+}
+
+// TestInside runs a shell in a sandbox and checks what it sees.
+func TestInside(t *testing.T) {
+	script := `echo ppid=$PPID uid=$(id -u)
+echo procs=$(ls /proc | grep -c '^[0-9]')
+grep CapEff /proc/self/status
+touch /x 2>/dev/null || echo root-read-only
+echo hi > f && cat /tmp/f
+echo net=$(ls /sys/class/net)
+ls / | tr '\n' ' '; echo`
+	out, r := runSh(t, script, Options{})
+	if r.Exit != 0 || r.Unavailable != "" {
+		t.Fatalf("result %+v; output:\n%s", r, out)
+	}
+	for _, want := range []string{"uid=0\n", "CapEff:\t0000000000000000\n", "root-read-only\n", "hi\n", "net=lo\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "ppid=1 ") {
+		t.Errorf("the program's parent is PID 1:\n%s", out)
+	}
+	for _, hidden := range []string{" root ", " home ", " work ", " var "} {
+		if strings.Contains(" "+out, hidden) {
+			t.Errorf("/%s is visible:\n%s", strings.TrimSpace(hidden), out)
+		}
+	}
+}
+
+// TestHostNet: with HostNet, the program sees the host's interfaces.
+func TestHostNet(t *testing.T) {
+	out, _ := runSh(t, "ls /sys/class/net | wc -l", Options{HostNet: true})
+	host, err := os.ReadDir("/sys/class/net")
+	if err != nil {
+		t.Skip(err)
+	}
+	if strings.TrimSpace(out) != strconv.Itoa(len(host)) {
+		t.Errorf("%s interfaces with net=host, the host has %d", strings.TrimSpace(out), len(host))
+	}
+}
+
+// TestForcedOff: BINGFA_SANDBOX=off turns the sandbox off, and says why.
+func TestForcedOff(t *testing.T) {
+	t.Setenv(offEnv, "off")
+	if err := probe(); err == nil || !strings.Contains(err.Error(), "BINGFA_SANDBOX=off") {
+		t.Errorf("probe with %s=off: %v", offEnv, err)
+	}
+}
+
+// TestExitAndSignal: the program's exit status and signal come through
+// the init's report.
+func TestExitAndSignal(t *testing.T) {
+	if _, r := runSh(t, "exit 7", Options{}); r.Exit != 7 || r.Signal != "" {
+		t.Errorf("exit 7: %+v", r)
+	}
+	if _, r := runSh(t, "kill -TERM $$", Options{}); r.Exit != -1 || r.Signal != "terminated" {
+		t.Errorf("kill -TERM: %+v", r)
+	}
+	if _, r := runSh(t, "sleep 300 & sleep 300 & echo", Options{}); r.Leftover != 2 {
+		t.Errorf("two sleepers left: %+v", r)
+	}
+}
+
+// TestHelperRebuiltWhenPoisoned: a helper that no longer matches its
+// recorded hash is built again, never used.
+func TestHelperRebuiltWhenPoisoned(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the helper")
+	}
+	t.Setenv("BINGFA_CACHE", t.TempDir())
+	bin, err := buildHelper()
+	if err != nil {
+		t.Skipf("cannot build the helper here: %v", err)
+	}
+	if err := os.Chmod(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, []byte("#!/bin/sh\necho poisoned\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if sumOK(bin) {
+		t.Fatal("a rewritten helper matches its recorded hash")
+	}
+	again, err := buildHelper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != bin || !sumOK(again) {
+		t.Errorf("after poisoning: %s, intact %v", again, sumOK(again))
+	}
+}

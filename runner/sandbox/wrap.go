@@ -1,0 +1,288 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// initEnv holds the settings of a process started as the sandbox's init.
+const initEnv = "BINGFA_SANDBOX_INIT"
+
+// Dir is the run's scratch directory as the program sees it: its working
+// directory, TMPDIR and HOME.
+const Dir = "/tmp"
+
+// binDir is where the program's binary is mounted inside.
+const binDir = "/bingfa"
+
+// Options are a run's settings that the sandbox enforces.
+type Options struct {
+	HostNet   bool  // share the host's network instead of loopback only
+	MaxMemory int64 // RLIMIT_AS of each process, bytes; 0 for none
+	// RunMemory caps the memory of the run as a whole, where a cgroup
+	// can be made (see newCgroup); 0 for none.
+	RunMemory int64
+	MaxTasks  int           // processes and threads of the run; 0 for any
+	CPU       time.Duration // RLIMIT_CPU of each process; 0 for none
+}
+
+// settings are what the init is told, as JSON in initEnv.
+type settings struct {
+	Path      string // the program's binary inside
+	Args      []string
+	Env       []string
+	Passed    int    // descriptors 3.. passed on to the program
+	Bin       string // the program's binary on the host
+	ReportFD  int    // where the init writes its Result
+	HostNet   bool
+	MaxMemory int64
+	MaxTasks  int
+	CPU       int64 // seconds
+	GoFD      int   // the init waits for a byte here before it starts
+	Root      bool  // bingfa runs as root: see attr
+	Probe     bool  // set everything up, run nothing
+	Parent    bool  // the role of the program's parent, not the init
+
+	binFD int // in the init: the program's binary, opened
+}
+
+// A Result is what the init reports about the program.
+type Result struct {
+	Exit        int    // exit status, or -1 when killed by a signal
+	Signal      string // the signal that ended it
+	CPU         time.Duration
+	Leftover    int    // processes still in the namespace when it ended
+	Unavailable string `json:",omitempty"` // why the sandbox could not be set up
+}
+
+// A Box is one program's sandbox: the init's command, to be started with
+// Start and read with Result once it has ended.
+type Box struct {
+	cmd    *exec.Cmd
+	report *os.File // read end of the init's report pipe
+	goW    *os.File // write end of the init's go-ahead pipe
+	parent []*os.File
+	cg     *cgroup // nil where bingfa may not make cgroups
+	o      Options
+
+	memoryHit, tasksHit bool // see Limits
+}
+
+// hostUser is the host uid and gid the sandbox maps to 0 inside when
+// bingfa runs as root: nobody.
+const hostUser = 65534
+
+// Wrap turns cmd, a program to run with its working directory in its
+// scratch directory (Dir, a tmpfs of its own), into the command of a
+// sandbox's init that runs it. cmd.Path must be the program's binary;
+// cmd.Dir and cmd.Env must use Dir for the scratch directory;
+// cmd.ExtraFiles are passed on. Stdout and Stderr may be set after Wrap.
+// Start the result with Box.Start.
+func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
+	self, err := initExecutable()
+	if err != nil {
+		return nil, err
+	}
+	bin, err := filepath.Abs(cmd.Path)
+	if err != nil {
+		return nil, err
+	}
+	repR, repW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	goR, goW, err := os.Pipe()
+	if err != nil {
+		repR.Close()
+		repW.Close()
+		return nil, err
+	}
+	b := &Box{cmd: cmd, report: repR, goW: goW, parent: []*os.File{repW, goR}, o: o}
+	root := os.Geteuid() == 0
+	n := len(cmd.ExtraFiles)
+	s := settings{
+		Path: binDir + "/" + filepath.Base(bin), Args: append([]string(nil), cmd.Args...),
+		Env: dedupEnv(cmd.Env), Passed: n, Bin: bin, ReportFD: 3 + n,
+		HostNet: o.HostNet, MaxMemory: o.MaxMemory, Root: root,
+		MaxTasks: o.MaxTasks, CPU: int64((o.CPU + time.Second - 1) / time.Second), GoFD: 4 + n,
+	}
+	if len(s.Args) == 0 {
+		s.Args = []string{s.Path}
+	} else {
+		s.Args[0] = s.Path
+	}
+	js, err := json.Marshal(s)
+	if err != nil {
+		b.closeParent()
+		repR.Close()
+		goW.Close()
+		return nil, err
+	}
+	if o.RunMemory > 0 || o.MaxTasks > 0 {
+		b.cg = newCgroup(o.RunMemory, o.MaxTasks)
+	}
+	cmd.Path = self
+	cmd.Args = []string{"bingfa-sandbox", "-test.run=^$"}
+	cmd.Env = []string{initEnv + "=" + string(js)}
+	cmd.Dir = "/"
+	cmd.ExtraFiles = append(append([]*os.File(nil), cmd.ExtraFiles...), repW, goR)
+	cmd.SysProcAttr = attr(o.HostNet, root)
+	return b, nil
+}
+
+// Capabilities (linux/capability.h) the init keeps when bingfa is root.
+const (
+	capSetgid   = 6
+	capSetuid   = 7
+	capSetpcap  = 8
+	capNetAdmin = 12
+	capSysAdmin = 21
+)
+
+// attr returns the namespaces, maps and parent-death signal of an init.
+//
+// As an ordinary user, the user is 0 inside, and the init, started as 0,
+// has every capability of its user namespace. As root, two ids are
+// mapped: 0 inside is nobody outside (the program's), and 1 inside is
+// root outside: the init, which keeps the capabilities it needs as
+// ambient ones, so that it can reach the program's binary in directories
+// only root may enter; the program's parent
+// then becomes 0 (nobody) before it starts the program.
+func attr(hostNet, root bool) *syscall.SysProcAttr {
+	flags := uintptr(syscall.CLONE_NEWUSER | syscall.CLONE_NEWPID | syscall.CLONE_NEWNS | syscall.CLONE_NEWIPC)
+	if !hostNet {
+		flags |= syscall.CLONE_NEWNET
+	}
+	a := &syscall.SysProcAttr{Cloneflags: flags, Pdeathsig: syscall.SIGKILL}
+	if !root {
+		a.UidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Getuid(), Size: 1}}
+		a.GidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Getgid(), Size: 1}}
+		return a
+	}
+	a.UidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: hostUser, Size: 1}, {ContainerID: 1, HostID: 0, Size: 1}}
+	a.GidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: hostUser, Size: 1}, {ContainerID: 1, HostID: 0, Size: 1}}
+	a.GidMappingsEnableSetgroups = true
+	a.AmbientCaps = []uintptr{capSetgid, capSetuid, capSetpcap, capNetAdmin, capSysAdmin}
+	return a
+}
+
+// openPath opens a file or directory for reference only (O_PATH).
+func openPath(path string) (*os.File, error) {
+	fd, err := syscall.Open(path, oPath|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: path, Err: err}
+	}
+	return os.NewFile(uintptr(fd), path), nil
+}
+
+// Start starts the init from the thread that starts every init (see
+// spawn), and closes this process's copies of the init's descriptors.
+//
+// The init waits until the process is in the run's cgroup, if there is
+// one, so that everything it starts is counted.
+func (b *Box) Start() error {
+	err := spawn(b.cmd.Start)
+	b.closeParent()
+	if err != nil {
+		b.report.Close()
+		b.goW.Close()
+		if b.cg != nil {
+			b.cg.remove()
+		}
+		return err
+	}
+	if b.cg != nil {
+		if err := b.cg.add(b.cmd.Process.Pid); err != nil {
+			b.cg.remove()
+			b.cg = nil
+		}
+	}
+	_, _ = b.goW.Write([]byte{'g'})
+	b.goW.Close()
+	return nil
+}
+
+func (b *Box) closeParent() {
+	for _, f := range b.parent {
+		f.Close()
+	}
+	b.parent = nil
+}
+
+// maxResult bounds what is read from the report pipe.
+const maxResult = 4 << 10
+
+// Result reads the init's report, once the init has ended, and removes
+// the run's cgroup. It returns an error when there is none: the init was
+// killed (a timeout, say) or did not start as an init; the cgroup's
+// limits are then not reported.
+func (b *Box) Result() (*Result, error) {
+	defer b.report.Close()
+	if b.cg != nil {
+		b.memoryHit, b.tasksHit = b.cg.limits()
+		defer b.cg.remove()
+	}
+	data, err := io.ReadAll(io.LimitReader(b.report, maxResult))
+	if err != nil {
+		return nil, err
+	}
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 {
+		return nil, errNoReport
+	}
+	var r Result
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("bad report from the sandbox's init: %v", err)
+	}
+	return &r, nil
+}
+
+var errNoReport = errors.New("the sandbox's init ended without a report")
+
+// oPath is O_PATH (linux/fcntl.h), which package syscall does not define.
+const oPath = 0x200000
+
+// dedupEnv keeps the last of the variables set more than once, as
+// os/exec does: the program's exec is not os/exec's.
+func dedupEnv(env []string) []string {
+	last := map[string]int{}
+	for i, kv := range env {
+		k, _, _ := strings.Cut(kv, "=")
+		last[k] = i
+	}
+	var out []string
+	for i, kv := range env {
+		k, _, _ := strings.Cut(kv, "=")
+		if last[k] == i {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// RunMemory returns the memory cap of the run as a whole, 0 when it has
+// none (no cgroup).
+func (b *Box) RunMemory() int64 {
+	if b.cg == nil {
+		return 0
+	}
+	return b.o.RunMemory
+}
+
+// MaxTasks returns the cap on the run's processes and threads.
+func (b *Box) MaxTasks() int { return b.o.MaxTasks }
+
+// Limits reports, once Result has been called, whether the run reached
+// its memory cap (see cgroup.limits) or its cap on processes and threads;
+// known only where the run had a cgroup, and even when the init was
+// killed (a time limit reached while thrashing at the memory cap, say).
+func (b *Box) Limits() (memory, tasks bool) { return b.memoryHit, b.tasksHit }
