@@ -18,7 +18,8 @@ type Lesson struct {
 	Order   int    // front matter order; 0 when not given
 	Summary string // front matter summary, else the first paragraph
 	Blocks  []*Block
-	Doc     ast.Node // the goldmark document, for renderers
+	Files   []*DataFile // the file blocks, in order
+	Doc     ast.Node    // the goldmark document, for renderers
 }
 
 // A Block is one program of a lesson: a go fence and, when given, the output
@@ -31,7 +32,15 @@ type Block struct {
 	Opts   Options
 	Out    OutputOptions
 	Want   *match.Pattern // the compiled expected output; nil without one
+	// Files are the data files in the working directory of the block's
+	// runs: the file blocks before it, a later one of a path replacing an
+	// earlier one.
+	Files []*DataFile
 }
+
+// Inputs returns the inputs of the block's run: the program's, with those
+// of its output block overriding them.
+func (b *Block) Inputs() Inputs { return b.Opts.Inputs.Merge(b.Out.Inputs) }
 
 // Expected returns the expected output text ("" when there is none).
 func (b *Block) Expected() string {

@@ -74,8 +74,7 @@ type Options struct {
 	Timeout   time.Duration // timeout=DURATION
 	MaxOutput int64         // maxoutput=SIZE: cap on captured bytes
 	MaxMemory int64         // maxmemory=SIZE: address-space cap; 0 = default
-	Args      []string      // args="..."
-	Env       []string      // env=KEY=VALUE, repeatable
+	Inputs                  // args=, env=, stdin=, stdin-file=
 	Serial    bool          // serial: nothing else runs meanwhile
 	Engine    string        // engine=auto|compiled|yaegi
 	Race      bool          // race: build with -race
@@ -92,6 +91,7 @@ type Options struct {
 // OutputOptions are the options of an output block (the words after
 // "output").
 type OutputOptions struct {
+	Inputs                   // the inputs of this run: args=, env=, stdin=...
 	Unordered bool           // compare lines as a multiset
 	OrderBy   *regexp.Regexp // order-by=REGEXP: partial order by key
 	Stream    string         // "" (both), "stdout" or "stderr"
@@ -106,55 +106,6 @@ func (o OutputOptions) Match() match.Options {
 func defaultOptions() Options {
 	return Options{Timeout: DefaultTimeout, MaxOutput: DefaultMaxOutput, Engine: EngineAuto, Runs: 1}
 }
-
-// programOption parses one word of a program block's info string into o.
-func programOption(o *Options, w word) error {
-	key, val, hasVal := w.key()
-	if flag, ok := programFlags[key]; ok {
-		if hasVal {
-			return fmt.Errorf("option %s takes no value", key)
-		}
-		flag(o)
-		return nil
-	}
-	set, ok := programValues[key]
-	if !ok {
-		return unknownOption(key, "program", programOptionNames)
-	}
-	if !hasVal || val == "" {
-		return fmt.Errorf("option %s needs a value: %s=...", key, key)
-	}
-	if err := set(o, val); err != nil {
-		return fmt.Errorf("bad %s=%s: %v", key, val, err)
-	}
-	return nil
-}
-
-var programFlags = map[string]func(*Options){
-	"norun":    func(o *Options) { o.Mode = NoRun },
-	"nobuild":  func(o *Options) { o.Mode = NoBuild },
-	"serial":   func(o *Options) { o.Serial = true },
-	"race":     func(o *Options) { o.Race = true },
-	"cell":     func(o *Options) { o.Cell = true },
-	"exercise": func(o *Options) { o.Exercise = true },
-}
-
-var programValues = map[string]func(*Options, string) error{
-	"name":      setName,
-	"exit":      setExit,
-	"timeout":   setTimeout,
-	"maxoutput": setMaxOutput,
-	"maxmemory": setMaxMemory,
-	"args":      setArgs,
-	"env":       addEnv,
-	"engine":    setEngine,
-	"expect":    setExpect,
-	"runs":      setRuns,
-	"show":      setShow,
-	"file":      setFile,
-}
-
-var programOptionNames = "args, cell, engine, env, exercise, exit, expect, file, maxmemory, maxoutput, name, nobuild, norun, race, runs, serial, show, timeout"
 
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*$`)
 
@@ -208,13 +159,13 @@ func setMaxMemory(o *Options, v string) error {
 	return nil
 }
 
-func setArgs(o *Options, v string) error {
+func setArgs(o *Inputs, v string) error {
 	args, err := splitArgs(v)
-	o.Args = args
+	o.Args, o.ArgsSet = args, true
 	return err
 }
 
-func addEnv(o *Options, v string) error {
+func addEnv(o *Inputs, v string) error {
 	k, _, ok := strings.Cut(v, "=")
 	if !ok || k == "" || strings.ContainsAny(k, " \t") {
 		return fmt.Errorf("want env=KEY=VALUE")
@@ -294,7 +245,8 @@ func (o *Options) check() (string, error) {
 		set  bool
 		name string
 	}{
-		{o.ExitSet, "exit"}, {len(o.Args) > 0, "args"}, {len(o.Env) > 0, "env"},
+		{o.ExitSet, "exit"}, {o.ArgsSet, "args"}, {len(o.Env) > 0, "env"},
+		{o.StdinSet, "stdin"}, {o.StdinFile != "", "stdin-file"},
 		{o.Runs > 1, "runs"}, {o.Expect.Kind != "", "expect"}, {o.Serial, "serial"},
 		{o.Timeout != DefaultTimeout, "timeout"}, {o.Exercise, "exercise"},
 	} {
@@ -309,47 +261,6 @@ func (o *Options) check() (string, error) {
 		return "engine", fmt.Errorf("a nobuild block is never built: drop race and engine")
 	}
 	return "", nil
-}
-
-// quoteHint ends the errors of an order-by= value: a space ends the value
-// unless it is quoted, a frequent cause of a regular expression cut short.
-const quoteHint = ` (a value with spaces is quoted: order-by="^(w\d+) ")`
-
-// outputOption parses one word of an output block's info string into o.
-func outputOption(o *OutputOptions, w word) error {
-	key, val, hasVal := w.key()
-	switch {
-	case key == "unordered" && !hasVal:
-		o.Unordered = true
-	case (key == "stdout" || key == "stderr") && !hasVal:
-		if o.Stream != "" {
-			return fmt.Errorf("choose one of stdout and stderr")
-		}
-		o.Stream = key
-	case key == "order-by" && hasVal && val != "":
-		re, err := regexp.Compile(val)
-		if err != nil {
-			return fmt.Errorf("bad order-by=%s: %v%s", val, err, quoteHint)
-		}
-		if re.NumSubexp() < 1 {
-			return fmt.Errorf("order-by=%s needs a capture group: the key is its first group%s", val, quoteHint)
-		}
-		o.OrderBy = re
-	case key == "unordered" || key == "stdout" || key == "stderr":
-		return fmt.Errorf("option %s takes no value", key)
-	case key == "order-by":
-		return fmt.Errorf("option order-by needs a value: order-by=REGEXP")
-	default:
-		return unknownOption(key, "output", "order-by, stderr, stdout, unordered")
-	}
-	if o.Unordered && o.OrderBy != nil {
-		return fmt.Errorf("choose one of unordered and order-by")
-	}
-	return nil
-}
-
-func unknownOption(key, kind, known string) error {
-	return fmt.Errorf("unknown %s option %q (known: %s)", kind, key, known)
 }
 
 // ParseSize parses a byte count such as 4096, 64KiB, 1MiB or 2MB.
@@ -370,4 +281,43 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("want a size such as 65536, 64KiB or 1MiB")
 	}
 	return n * mult, nil
+}
+
+// Inputs are what a run is given: its arguments, environment and
+// standard input. A program block's inputs are those of every run; an
+// output block's are those of its run, and override them.
+type Inputs struct {
+	Args      []string // args="..."
+	ArgsSet   bool     // args= was given (it may be empty)
+	Env       []string // env=KEY=VALUE, repeatable
+	Stdin     string   // stdin="..." or a stdin block: the standard input
+	StdinSet  bool     // Stdin was given
+	StdinFile string   // stdin-file=PATH: a data file is the standard input
+}
+
+// Merge returns the inputs of a run: in's, with the run's own (run)
+// overriding them: its arguments and standard input replace the
+// program's, and its variables come after the program's (they win).
+func (in Inputs) Merge(run Inputs) Inputs {
+	if run.ArgsSet {
+		in.Args, in.ArgsSet = run.Args, true
+	}
+	if run.StdinSet || run.StdinFile != "" {
+		in.Stdin, in.StdinSet, in.StdinFile = run.Stdin, run.StdinSet, run.StdinFile
+	}
+	in.Env = append(append([]string(nil), in.Env...), run.Env...)
+	return in
+}
+
+func setStdin(o *Inputs, v string) error {
+	o.Stdin, o.StdinSet = v+"\n", true
+	return nil
+}
+
+func setStdinFile(o *Inputs, v string) error {
+	if err := checkDataPath(v); err != nil {
+		return err
+	}
+	o.StdinFile = v
+	return nil
 }

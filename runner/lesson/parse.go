@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 
 	"bingfa/runner/match"
@@ -42,9 +43,11 @@ func Parse(p string, src []byte) (*Lesson, error) {
 }
 
 type parseState struct {
-	l    *Lesson
-	src  []byte
-	errs ErrorList
+	l       *Lesson
+	src     []byte
+	errs    ErrorList
+	files   []*DataFile // the data files so far, for the programs after them
+	waiting *Fence      // a stdin block waiting for its output block
 }
 
 func (ps *parseState) errorf(line, col int, format string, args ...any) {
@@ -73,6 +76,7 @@ func (ps *parseState) parse() (*Lesson, error) {
 	})
 	ps.blocks(fences)
 	ps.describe(doc, body)
+	sort.SliceStable(ps.errs, func(i, j int) bool { return ps.errs[i].Line < ps.errs[j].Line })
 	if err := ps.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -100,6 +104,7 @@ func (ps *parseState) blocks(fences []*Fence) {
 		}
 		switch {
 		case f.Lang == "go":
+			ps.pendingStdin(last)
 			last, lookalike = ps.program(f), nil
 			ps.name(last, names)
 		case f.Lang == "output":
@@ -108,10 +113,15 @@ func (ps *parseState) blocks(fences []*Fence) {
 			if lookalike != nil && len(ps.errs) > n {
 				ps.errs[n].Msg += fmt.Sprintf(" (the block at line %d is %s, not go: only a go fence is a program)", lookalike.Line, lookalike.Lang)
 			}
+		case f.Lang == "file":
+			ps.file(f)
+		case f.Lang == "stdin":
+			ps.stdin(last, f)
 		case goLookalike(f.Lang):
 			lookalike = f
 		}
 	}
+	ps.pendingStdin(last)
 }
 
 // goLookalike reports whether a fence's language is meant as Go but is not
@@ -127,16 +137,25 @@ func goLookalike(lang string) bool {
 
 // program parses a go fence into a new Block.
 func (ps *parseState) program(f *Fence) *Block {
-	b := &Block{Index: len(ps.l.Blocks) + 1, Code: f, Opts: defaultOptions()}
+	b := &Block{Index: len(ps.l.Blocks) + 1, Code: f, Files: ps.files}
 	ps.l.Blocks = append(ps.l.Blocks, b)
-	for _, e := range programOptions(&b.Opts, ps.words(f)) {
+	b.Opts = *ps.options(f, ProgramFence).prog
+	ps.inputFile(b, f, b.Opts.Inputs)
+	return b
+}
+
+// options parses the options of fence f of kind k, and reports their
+// errors at their columns.
+func (ps *parseState) options(f *Fence, k Kinds) *fenceOpts {
+	opts, errs := fenceOptions(k, ps.words(f))
+	for _, e := range errs {
 		col := 0
 		if e.col >= 0 {
 			col = ps.infoCol(f) + e.col
 		}
 		ps.errorf(f.Line, col, "%s", e.msg)
 	}
-	return b
+	return opts
 }
 
 // name gives b its name and reports duplicates.
@@ -164,12 +183,15 @@ func (ps *parseState) output(b *Block, f *Fence) {
 	}
 	b.Output = f
 	b.Opts.HasOutput = true
-	for _, w := range ps.words(f) {
-		if err := outputOption(&b.Out, w); err != nil {
-			ps.errorf(f.Line, ps.infoCol(f)+w.col, "%v", err)
-			return
-		}
+	n := len(ps.errs)
+	out := ps.options(f, OutputFence).out
+	if len(ps.errs) > n {
+		return
 	}
+	if !ps.runInputs(b, f, out) {
+		return
+	}
+	b.Out = *out
 	want, err := match.Compile(f.Text, b.Out.Match())
 	if se, ok := err.(*match.SyntaxError); ok {
 		ps.errorf(f.BodyLine()+se.Line-1, se.Col, "%s", se.Msg)

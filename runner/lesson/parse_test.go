@@ -108,6 +108,16 @@ func options(b *Block) []string {
 	add(b.Out.Unordered, "output unordered")
 	add(b.Out.OrderBy != nil, "output order-by %v", b.Out.OrderBy)
 	add(b.Out.Stream != "", "output %s only", b.Out.Stream)
+	add(o.StdinSet, "stdin %q", o.Stdin)
+	add(o.StdinFile != "", "stdin-file %s", o.StdinFile)
+	run := b.Out.Inputs
+	add(run.ArgsSet, "run args %q", run.Args)
+	add(len(run.Env) > 0, "run env %q", run.Env)
+	add(run.StdinSet, "run stdin %q", run.Stdin)
+	add(run.StdinFile != "", "run stdin-file %s", run.StdinFile)
+	for _, f := range b.Files {
+		opts = append(opts, fmt.Sprintf("file %s from line %d: %q", f.Path, f.Fence.Line, f.Fence.Text))
+	}
 	return opts
 }
 

@@ -1,0 +1,82 @@
+package lesson
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// A DataFile is a file block: a file, not a program, put in the working
+// directory of the programs after it in the lesson, where os.ReadFile and
+// os.Open find it, and next to their main.go when they are built, where
+// //go:embed finds it.
+type DataFile struct {
+	Path  string // name=: a clean relative slash-separated path
+	Fence *Fence
+}
+
+// FileOptions are the options of a file block.
+type FileOptions struct {
+	Path string // name=PATH
+}
+
+func setFileName(o *FileOptions, v string) error {
+	if err := checkDataPath(v); err != nil {
+		return err
+	}
+	o.Path = v
+	return nil
+}
+
+// checkDataPath reports whether p can name a data file: relative, clean,
+// slash-separated, inside the working directory, and not a Go file (which
+// would become part of the program when it is built).
+func checkDataPath(p string) error {
+	switch {
+	case p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, `\`):
+		return fmt.Errorf("want a relative path with / between its parts, such as data/lines.txt")
+	case path.Clean(p) != p || p == "." || p == ".." || strings.HasPrefix(p, "../"):
+		return fmt.Errorf("want a clean path inside the working directory, such as data/lines.txt")
+	case strings.HasSuffix(p, ".go"):
+		return fmt.Errorf("a data file cannot be a .go file: it would be built into the program")
+	}
+	return nil
+}
+
+// file parses a file block and makes it a data file of the programs after
+// it.
+func (ps *parseState) file(f *Fence) {
+	n := len(ps.errs)
+	o := ps.options(f, FileFence).file
+	if len(ps.errs) > n {
+		return
+	}
+	if o.Path == "" {
+		ps.errorf(f.Line, 0, "a file block needs a path: ```file name=data/lines.txt")
+		return
+	}
+	df := &DataFile{Path: o.Path, Fence: f}
+	ps.l.Files = append(ps.l.Files, df)
+	files := make([]*DataFile, 0, len(ps.files)+1)
+	for _, e := range ps.files {
+		if e.Path == df.Path {
+			continue
+		}
+		if strings.HasPrefix(df.Path, e.Path+"/") || strings.HasPrefix(e.Path, df.Path+"/") {
+			ps.errorf(f.Line, 0, "%s cannot be both a file and a directory (the file block at line %d is %s)", df.Path, e.Fence.Line, e.Path)
+			return
+		}
+		files = append(files, e)
+	}
+	ps.files = append(files, df)
+}
+
+// dataFile returns the data file of b at path p, or nil.
+func (b *Block) dataFile(p string) *DataFile {
+	for _, f := range b.Files {
+		if f.Path == p {
+			return f
+		}
+	}
+	return nil
+}

@@ -1,0 +1,174 @@
+package lesson
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// optionTable is every option of every fence kind. Each row's set parses
+// the option's value into the fence's options; see Option. Rows are in
+// the order the docs list them.
+var optionTable = []Option{
+	{Name: "name", Kinds: ProgramFence, Value: "NAME", set: prog(setName),
+		En: "the block's name, for `--run` and test names (letters, digits, `.`, `_`, `-`; unique in the lesson); default `block-N`, N counting the lesson's `go` blocks from 1",
+		Zh: "代码块的名字，用于 `--run` 和测试名（字母、数字、`.`、`_`、`-`；同一课中不能重复）；默认是 `block-N`，N 是该课中第几个 `go` 代码块，从 1 开始"},
+	{Name: "norun", Kinds: ProgramFence, Slot: "mode", set: progFlag(func(o *Options) { o.Mode = NoRun }),
+		En: "build, do not run",
+		Zh: "只编译，不运行"},
+	{Name: "nobuild", Kinds: ProgramFence, Slot: "mode", set: progFlag(func(o *Options) { o.Mode = NoBuild }),
+		En: "show only, not even compiled: a fragment",
+		Zh: "只展示，连编译都不做：用于代码片段"},
+	{Name: "exit", Kinds: ProgramFence, Value: "N", set: prog(setExit),
+		En: "the expected exit status, default 0",
+		Zh: "期望的退出状态，默认 0"},
+	{Name: "timeout", Kinds: ProgramFence, Value: "DURATION", set: prog(setTimeout),
+		En: "wall-clock limit such as `30s`, default `10s`",
+		Zh: "运行时间上限，如 `30s`，默认 `10s`"},
+	{Name: "maxoutput", Kinds: ProgramFence, Value: "SIZE", set: prog(setMaxOutput),
+		En: "cap on the captured output such as `64KiB`, default `1MiB`; past it the program is stopped and the block fails",
+		Zh: "输出的上限，如 `64KiB`，默认 `1MiB`；超过时程序被终止，代码块失败"},
+	{Name: "maxmemory", Kinds: ProgramFence, Value: "SIZE", set: prog(setMaxMemory),
+		En: "cap on the program's address space (RLIMIT_AS), at least `1GiB`, default `4GiB` (none for `race` blocks); a Go program that reaches it dies with \"runtime: out of memory\"",
+		Zh: "程序地址空间的上限（RLIMIT_AS），至少 `1GiB`，默认 `4GiB`（`race` 块不设上限）；Go 程序到达上限时以 “runtime: out of memory” 退出"},
+	{Name: "args", Kinds: ProgramFence | OutputFence, Value: `"..."`, set: in(setArgs),
+		En: "command-line arguments, split like a shell's words; on an `output` block, the arguments of that run (they replace the program's)",
+		Zh: "命令行参数，按 shell 的方式切分；写在 `output` 块上时是这一次运行的参数（取代程序的参数）"},
+	{Name: "env", Kinds: ProgramFence | OutputFence, Value: "KEY=VALUE", set: in(addEnv),
+		En: "an environment variable; repeatable; on an `output` block, added for that run",
+		Zh: "环境变量，可以重复；写在 `output` 块上时只加给这一次运行"},
+	{Name: "stdin", Kinds: ProgramFence | OutputFence, Value: `"TEXT"`, Slot: "input", set: in(setStdin),
+		En: "standard input: TEXT and a newline (a `stdin` block gives several lines); default empty",
+		Zh: "标准输入：TEXT 加一个换行（多行输入用 `stdin` 代码块）；默认为空"},
+	{Name: "stdin-file", Kinds: ProgramFence | OutputFence, Value: "PATH", Slot: "input", set: in(setStdinFile),
+		En: "standard input read from the data file PATH (a `file` block before the program)",
+		Zh: "标准输入取自数据文件 PATH（程序之前的一个 `file` 代码块）"},
+	{Name: "serial", Kinds: ProgramFence, set: progFlag(func(o *Options) { o.Serial = true }),
+		En: "run with nothing else in parallel: blocks that measure time or CPU",
+		Zh: "运行时不与任何其他程序并行：用于测量时间或 CPU 的程序"},
+	{Name: "engine", Kinds: ProgramFence, Value: `auto\|compiled\|yaegi`, set: prog(setEngine),
+		En: "the engine that runs it, default `auto`",
+		Zh: "由哪个引擎运行，默认 `auto`"},
+	{Name: "race", Kinds: ProgramFence, set: progFlag(func(o *Options) { o.Race = true }),
+		En: "build with the race detector (`-race`); the block fails if a race is reported, unless `expect=race`",
+		Zh: "用竞态检测器（`-race`）编译；若报告了数据竞争，代码块失败，除非同时写了 `expect=race`"},
+	{Name: "expect", Kinds: ProgramFence, Value: "KIND", set: prog(setExpect),
+		En: "how the program must end: `race` (the race detector reports a `WARNING: DATA RACE`; implies `race`), `deadlock` (`fatal error: all goroutines are asleep - deadlock!`), `panic`, or `panic:\"m\"` (a panic with the message m)",
+		Zh: "程序应当怎样结束：`race`（竞态检测器报告了 `WARNING: DATA RACE`；隐含 `race`）、`deadlock`（`fatal error: all goroutines are asleep - deadlock!`）、`panic`，或 `panic:\"m\"`（panic 的消息是 m）"},
+	{Name: "runs", Kinds: ProgramFence, Value: "N", set: prog(setRuns),
+		En: "run N times (in parallel unless `serial`); every run must pass",
+		Zh: "运行 N 次（不带 `serial` 时并行），每一次都必须通过"},
+	{Name: "show", Kinds: ProgramFence, Value: "distinct", set: prog(setShow),
+		En: "with `runs=N`: report the distinct outputs and how often each occurred",
+		Zh: "与 `runs=N` 一起使用：报告出现过的不同输出，以及每种出现的次数"},
+	{Name: "file", Kinds: ProgramFence, Value: "PATH", set: prog(setFile),
+		En: "the block is a copy of the Go file at `PATH` (relative to the lesson); the file is the source of truth and the check fails when they differ. For a cell the lesson is the source, and `update` writes the program the cell assembles into the file",
+		Zh: "这个代码块是 `PATH`（相对于课文所在目录）处 Go 文件的副本；文件是源头，副本与文件不一致时检查失败。单元（`cell`）反过来：课文是源头，`update` 把这个单元拼成的完整程序写进文件"},
+	{Name: "exercise", Kinds: ProgramFence, set: progFlag(func(o *Options) { o.Exercise = true }),
+		En: "an exercise: the code is the reader's starting point and only has to build; `file=` names the reference answer, which is run and must print the expected output",
+		Zh: "练习：代码块中的代码是读者的起点，只要求能编译；`file=` 指向参考答案，参考答案会被运行，它的输出必须符合期望输出"},
+	{Name: "cell", Kinds: ProgramFence, set: progFlag(func(o *Options) { o.Cell = true }),
+		En: "a notebook cell that may use the declarations of earlier cells",
+		Zh: "笔记本单元：可以使用前面单元中的声明"},
+
+	{Name: "unordered", Kinds: OutputFence, Slot: "order", set: outFlag(func(o *OutputOptions) { o.Unordered = true }),
+		En: "compare the lines as a multiset: order does not matter",
+		Zh: "把各行当作一个多重集合来比较：顺序无关"},
+	{Name: "order-by", Kinds: OutputFence, Value: "REGEXP", Slot: "order", set: out(setOrderBy),
+		En: "partial order: lines with equal keys (the first capture group) keep their order",
+		Zh: "部分有序：键（第一个捕获组）相同的行保持相对顺序"},
+	{Name: "stdout", Kinds: OutputFence, Slot: "stream", set: outFlag(func(o *OutputOptions) { o.Stream = "stdout" }),
+		En: "compare only standard output (the two streams are then captured through separate pipes)",
+		Zh: "只比对标准输出（此时两路输出分别用各自的管道捕获）"},
+	{Name: "stderr", Kinds: OutputFence, Slot: "stream", set: outFlag(func(o *OutputOptions) { o.Stream = "stderr" }),
+		En: "compare only standard error",
+		Zh: "只比对标准错误"},
+
+	{Name: "name", Kinds: FileFence, Value: "PATH", set: file(setFileName),
+		En: "the file's path in the working directory of the programs after it (relative, `/`-separated, such as `data/lines.txt`); required",
+		Zh: "文件在其后各个程序的工作目录中的路径（相对路径，用 `/` 分隔，如 `data/lines.txt`）；必须写"},
+}
+
+// fenceOpts are the options of the fence being parsed: exactly one of its
+// fields, the one of its kind, is set.
+type fenceOpts struct {
+	kind Kinds
+	prog *Options
+	out  *OutputOptions
+	file *FileOptions
+}
+
+// newFenceOpts returns the default options of a fence of kind k.
+func newFenceOpts(k Kinds) *fenceOpts {
+	f := &fenceOpts{kind: k}
+	switch k {
+	case ProgramFence:
+		o := defaultOptions()
+		f.prog = &o
+	case OutputFence:
+		f.out = &OutputOptions{}
+	case FileFence:
+		f.file = &FileOptions{}
+	}
+	return f
+}
+
+// value returns the options f holds, for comparison.
+func (f *fenceOpts) value() any {
+	switch {
+	case f.prog != nil:
+		return *f.prog
+	case f.out != nil:
+		return *f.out
+	case f.file != nil:
+		return *f.file
+	}
+	return nil
+}
+
+// inputs returns the inputs of the run f describes.
+func (f *fenceOpts) inputs() *Inputs {
+	if f.out != nil {
+		return &f.out.Inputs
+	}
+	return &f.prog.Inputs
+}
+
+func prog(set func(*Options, string) error) func(*fenceOpts, string) error {
+	return func(f *fenceOpts, v string) error { return set(f.prog, v) }
+}
+
+func out(set func(*OutputOptions, string) error) func(*fenceOpts, string) error {
+	return func(f *fenceOpts, v string) error { return set(f.out, v) }
+}
+
+func file(set func(*FileOptions, string) error) func(*fenceOpts, string) error {
+	return func(f *fenceOpts, v string) error { return set(f.file, v) }
+}
+
+func in(set func(*Inputs, string) error) func(*fenceOpts, string) error {
+	return func(f *fenceOpts, v string) error { return set(f.inputs(), v) }
+}
+
+// quoteHint ends the errors of an order-by= value: a space ends the value
+// unless it is quoted, a frequent cause of a regular expression cut short.
+const quoteHint = ` (a value with spaces is quoted: order-by="^(w\d+) ")`
+
+func setOrderBy(o *OutputOptions, v string) error {
+	re, err := regexp.Compile(v)
+	if err != nil {
+		return fmt.Errorf("%v%s", err, quoteHint)
+	}
+	if re.NumSubexp() < 1 {
+		return fmt.Errorf("it needs a capture group: the key is its first group%s", quoteHint)
+	}
+	o.OrderBy = re
+	return nil
+}
+
+func progFlag(set func(*Options)) func(*fenceOpts, string) error {
+	return func(f *fenceOpts, _ string) error { set(f.prog); return nil }
+}
+
+func outFlag(set func(*OutputOptions)) func(*fenceOpts, string) error {
+	return func(f *fenceOpts, _ string) error { set(f.out); return nil }
+}
