@@ -15,19 +15,21 @@ import (
 // problem at its lesson line.
 func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 	o := &b.Opts
+	in := b.Inputs()
 	p := &engine.Program{
 		ID:        l.ID(b),
 		Source:    []byte(b.Code.Text),
 		Path:      l.Path,
 		Line:      b.Code.BodyLine(),
-		Args:      o.Args,
-		Env:       o.Env,
+		Args:      in.Args,
+		Env:       in.Env,
 		Timeout:   o.Timeout,
 		MaxOutput: o.MaxOutput,
 		MaxMemory: o.MaxMemory,
 		Race:      o.Race,
 		Split:     b.Out.Stream != "",
 	}
+	setInputs(p, b, in)
 	if !o.Cell {
 		return p, nil
 	}

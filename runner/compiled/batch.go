@@ -67,7 +67,7 @@ func (e *Engine) plan(ps []*engine.Program) ([]*build, [][]job) {
 			continue
 		}
 		flags := buildFlags(p)
-		key := e.cache.key(tool, flags, p.Source)
+		key := e.cache.key(tool, flags, buildInput(p))
 		if b := e.known(key); b != nil {
 			out[i] = b
 			continue
@@ -287,6 +287,11 @@ func writeModule(work string, jobs []job) error {
 		}
 		if err := os.WriteFile(filepath.Join(dir, "main.go"), withoutConstraints(j.p.Source), 0o644); err != nil {
 			return err
+		}
+		if embeds(j.p) {
+			if err := writeFiles(dir, j.p.Files); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -135,8 +135,18 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		return &engine.Outcome{Exit: -1, Err: engine.Failuref(engine.Broken, "cannot create a scratch directory: %v", err)}
 	}
 	defer os.RemoveAll(scratch)
+	stdin, err := runInputs(scratch, p)
+	if err != nil {
+		return &engine.Outcome{Exit: -1, Err: engine.Failuref(engine.Broken, "cannot give the program its inputs: %v", err)}
+	}
+	if stdin != nil {
+		defer stdin.Close()
+	}
 	cmd := exec.Command(bin, p.Args...)
 	cmd.Dir = scratch
+	if stdin != nil {
+		cmd.Stdin = stdin
+	}
 	cmd.Env = RunEnv(scratch, p.Env)
 	return proc.Run(ctx, cmd, proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
@@ -188,6 +198,6 @@ func (e *Engine) Cached(p *engine.Program) bool {
 	if err != nil {
 		return false
 	}
-	_, ok := e.cache.lookup(e.cache.key(tool, buildFlags(p), p.Source))
+	_, ok := e.cache.lookup(e.cache.key(tool, buildFlags(p), buildInput(p)))
 	return ok
 }

@@ -50,6 +50,18 @@ type Program struct {
 	MaxMemory int64         // address-space cap; 0 for DefaultMaxMemory
 	Race      bool          // build with the race detector
 	Split     bool          // keep stdout and stderr apart
+	Stdin     []byte        // standard input; empty for none
+	// Files are data files: put in the working directory before the
+	// program runs, and, for a program with a //go:embed directive, next
+	// to its source when it is built (they are then part of what it is
+	// built from).
+	Files []File
+}
+
+// A File is a data file of a program.
+type File struct {
+	Path string // relative, slash-separated, clean
+	Data []byte
 }
 
 // Stream says where a piece of output came from.

@@ -1,6 +1,6 @@
 // Package proc runs a child process under supervision: in its own process
-// group, with stdin closed, its output captured as timestamped events and
-// capped, a wall-clock limit, and, when it ends for any reason, every
+// group, with stdin empty unless given a file, its output captured as
+// timestamped events and capped, a wall-clock limit, and, when it ends for any reason, every
 // process left in its group killed and reaped.
 //
 // What is contained: the program and every process it starts that stays
@@ -46,7 +46,8 @@ type Config struct {
 const drainGrace = 300 * time.Millisecond
 
 // Run starts cmd and supervises it until it and its process group are
-// gone. cmd must not have Stdin, Stdout or Stderr set. The returned
+// gone. cmd must not have Stdout or Stderr set, and its Stdin, if set,
+// must be an *os.File (nothing copies into a pipe). The returned
 // Outcome has its Events, Exit, Signal, Elapsed, CPU, Leftover and Err
 // set.
 func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {

@@ -183,6 +183,11 @@ func optionRule(b *lesson.Block) string {
 		return fmt.Sprintf("runs=%d", o.Runs)
 	case o.Serial:
 		return "serial"
+	case len(b.Files) > 0:
+		return "data files (yaegi runs programs without them)"
+	}
+	if in := b.Inputs(); in.StdinSet || in.StdinFile != "" {
+		return "standard input (yaegi runs programs without it)"
 	}
 	for _, kv := range o.Env {
 		if strings.HasPrefix(kv, "GO") {

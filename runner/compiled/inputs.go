@@ -1,0 +1,79 @@
+package compiled
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"bingfa/runner/engine"
+)
+
+// writeFiles puts the data files of p into dir.
+func writeFiles(dir string, files []engine.File) error {
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stdinFile returns a file holding data, already removed from its
+// directory, to be a program's standard input: the program reads it as
+// it would a redirected file, and nothing has to feed a pipe. It returns
+// nil for empty input (the program then reads /dev/null).
+func stdinFile(data []byte) (*os.File, error) {
+	if len(data) == 0 {
+		return nil, nil
+	}
+	f, err := os.CreateTemp("", "bingfa-stdin-")
+	if err != nil {
+		return nil, err
+	}
+	_ = os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if _, err := f.Seek(0, 0); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// embeds reports whether p's source has a //go:embed directive: its data
+// files are then put next to its main.go when it is built.
+func embeds(p *engine.Program) bool {
+	return len(p.Files) > 0 && bytes.Contains(p.Source, []byte("//go:embed"))
+}
+
+// buildInput returns what p is built from, for its cache key: its source,
+// and the data files it may embed.
+func buildInput(p *engine.Program) []byte {
+	if !embeds(p) {
+		return p.Source
+	}
+	h := sha256.New()
+	h.Write(p.Source)
+	for _, f := range p.Files {
+		fmt.Fprintf(h, "\x00file %q %d\x00", f.Path, len(f.Data))
+		h.Write(f.Data)
+	}
+	return append(append([]byte(nil), p.Source...), h.Sum(nil)...)
+}
+
+// runInputs puts p's data files into its scratch directory and returns
+// its standard input, nil for none.
+func runInputs(scratch string, p *engine.Program) (*os.File, error) {
+	if err := writeFiles(scratch, p.Files); err != nil {
+		return nil, err
+	}
+	return stdinFile(p.Stdin)
+}
