@@ -14,6 +14,9 @@ func setInputs(p *engine.Program, b *lesson.Block, in lesson.Inputs) {
 			p.Stdin = []byte(f.Fence.Text)
 		}
 	}
+	for _, f := range b.Written {
+		p.Collect = append(p.Collect, f.Path)
+	}
 	if in.StdinSet {
 		p.Stdin = []byte(in.Stdin)
 	}

@@ -148,10 +148,12 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		cmd.Stdin = stdin
 	}
 	cmd.Env = RunEnv(scratch, p.Env)
-	return proc.Run(ctx, cmd, proc.Config{
+	out := proc.Run(ctx, cmd, proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
 		Scratch: scratch,
 	})
+	out.Files = collect(scratch, p.Collect, p.MaxOutput)
+	return out
 }
 
 // RunEnv returns the environment of a program run in dir: ours, with

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -76,4 +77,23 @@ func runInputs(scratch string, p *engine.Program) (*os.File, error) {
 		return nil, err
 	}
 	return stdinFile(p.Stdin)
+}
+
+// collect reads back the files a run wrote in dir, each up to max bytes
+// (and one more, so that a larger file reads as different); a file that
+// cannot be read is left out.
+func collect(dir string, paths []string, max int64) []engine.File {
+	var files []engine.File
+	for _, p := range paths {
+		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(f, max+1))
+		f.Close()
+		if err == nil {
+			files = append(files, engine.File{Path: p, Data: data})
+		}
+	}
+	return files
 }

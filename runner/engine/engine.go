@@ -56,6 +56,9 @@ type Program struct {
 	// to its source when it is built (they are then part of what it is
 	// built from).
 	Files []File
+	// Collect are the paths, relative to the working directory, of files
+	// to read back when the run ends (files the program must write).
+	Collect []string
 }
 
 // A File is a data file of a program.
@@ -102,6 +105,9 @@ type Outcome struct {
 	// Leftover counts processes the program left running after it ended;
 	// they were killed.
 	Leftover int
+	// Files are the files of Program.Collect as the run left them; a file
+	// that does not exist is missing.
+	Files []File
 	// Err is why the program did not run to its end: a *BuildError or a
 	// *Failure. It is nil when the program exited by itself, whatever its
 	// status.

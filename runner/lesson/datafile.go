@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"bingfa/runner/match"
 )
 
 // A DataFile is a file block: a file, not a program, put in the working
@@ -13,11 +15,15 @@ import (
 type DataFile struct {
 	Path  string // name=: a clean relative slash-separated path
 	Fence *Fence
+	// Want, for a written file (Block.Written), is its expected content
+	// compiled; nil for a data file.
+	Want *match.Pattern
 }
 
 // FileOptions are the options of a file block.
 type FileOptions struct {
-	Path string // name=PATH
+	Path    string // name=PATH
+	Written bool   // written: the expected content of a file a run writes
 }
 
 func setFileName(o *FileOptions, v string) error {
@@ -45,7 +51,7 @@ func checkDataPath(p string) error {
 
 // file parses a file block and makes it a data file of the programs after
 // it.
-func (ps *parseState) file(f *Fence) {
+func (ps *parseState) file(last *Block, f *Fence) {
 	n := len(ps.errs)
 	o := ps.options(f, FileFence).file
 	if len(ps.errs) > n {
@@ -56,6 +62,10 @@ func (ps *parseState) file(f *Fence) {
 		return
 	}
 	df := &DataFile{Path: o.Path, Fence: f}
+	if o.Written {
+		ps.written(last, df)
+		return
+	}
 	ps.l.Files = append(ps.l.Files, df)
 	files := make([]*DataFile, 0, len(ps.files)+1)
 	for _, e := range ps.files {
@@ -79,4 +89,39 @@ func (b *Block) dataFile(p string) *DataFile {
 		}
 	}
 	return nil
+}
+
+// written makes df a file that the run of b must write.
+func (ps *parseState) written(b *Block, df *DataFile) {
+	f := df.Fence
+	switch {
+	case b == nil:
+		ps.errorf(f.Line, 0, "a written file block needs a go block before it: it is what that program writes")
+		return
+	case b.Opts.Mode != Run:
+		ps.errorf(f.Line, 0, "a written file block needs a program that runs, not a %s block", b.Opts.Mode)
+		return
+	}
+	for _, e := range b.Written {
+		if e.Path == df.Path {
+			ps.errorf(f.Line, 0, "second written file block for %s (the first is at line %d)", df.Path, e.Fence.Line)
+			return
+		}
+	}
+	want, err := match.Compile(f.Text, match.Options{})
+	if se, ok := err.(*match.SyntaxError); ok {
+		ps.errorf(f.BodyLine()+se.Line-1, se.Col, "%s", se.Msg)
+		return
+	}
+	df.Want = want
+	b.Written = append(b.Written, df)
+}
+
+// writtenRuns reports written file blocks of programs that are not run.
+func (ps *parseState) writtenRuns() {
+	for _, b := range ps.l.Blocks {
+		if len(b.Written) > 0 && !b.Runs() {
+			ps.errorf(b.Written[0].Fence.Line, 0, "%s is not run, so it writes nothing: give it an output block, exit= or expect=", b.Name)
+		}
+	}
 }

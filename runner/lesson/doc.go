@@ -90,7 +90,10 @@
 // working directory of every program after it in the lesson, and next to
 // main.go when they are built, so that //go:embed finds it (Block.Files).
 // A later file fence of the same path replaces an earlier one.
-// stdin-file=PATH makes a data file the standard input.
+// stdin-file=PATH makes a data file the standard input. A file fence
+// with the option written is instead what the program before it must
+// have written at that path by the end of its run, matched like output
+// (Block.Written).
 //
 // # Expected output
 //

@@ -36,6 +36,10 @@ type Block struct {
 	// runs: the file blocks before it, a later one of a path replacing an
 	// earlier one.
 	Files []*DataFile
+	// Written are the files a run of the block must have written, with
+	// their expected content: the file blocks with the option written
+	// after it.
+	Written []*DataFile
 }
 
 // Inputs returns the inputs of the block's run: the program's, with those

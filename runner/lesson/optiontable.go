@@ -86,6 +86,9 @@ var optionTable = []Option{
 	{Name: "name", Kinds: FileFence, Value: "PATH", set: file(setFileName),
 		En: "the file's path in the working directory of the programs after it (relative, `/`-separated, such as `data/lines.txt`); required",
 		Zh: "文件在其后各个程序的工作目录中的路径（相对路径，用 `/` 分隔，如 `data/lines.txt`）；必须写"},
+	{Name: "written", Kinds: FileFence, set: fileFlag(func(o *FileOptions) { o.Written = true }),
+		En: "not a data file but what the program before it must have written at that path by the end of its run, matched like output (placeholders included)",
+		Zh: "不是数据文件，而是它前面的程序在运行结束时必须已经写到这个路径的内容，像输出一样比对（可以用占位符）"},
 }
 
 // fenceOpts are the options of the fence being parsed: exactly one of its
@@ -171,4 +174,8 @@ func progFlag(set func(*Options)) func(*fenceOpts, string) error {
 
 func outFlag(set func(*OutputOptions)) func(*fenceOpts, string) error {
 	return func(f *fenceOpts, _ string) error { set(f.out); return nil }
+}
+
+func fileFlag(set func(*FileOptions)) func(*fenceOpts, string) error {
+	return func(f *fenceOpts, _ string) error { set(f.file); return nil }
 }

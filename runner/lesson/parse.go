@@ -114,7 +114,7 @@ func (ps *parseState) blocks(fences []*Fence) {
 				ps.errs[n].Msg += fmt.Sprintf(" (the block at line %d is %s, not go: only a go fence is a program)", lookalike.Line, lookalike.Lang)
 			}
 		case f.Lang == "file":
-			ps.file(f)
+			ps.file(last, f)
 		case f.Lang == "stdin":
 			ps.stdin(last, f)
 		case goLookalike(f.Lang):
@@ -122,6 +122,7 @@ func (ps *parseState) blocks(fences []*Fence) {
 		}
 	}
 	ps.pendingStdin(last)
+	ps.writtenRuns()
 }
 
 // goLookalike reports whether a fence's language is meant as Go but is not

@@ -118,6 +118,9 @@ func options(b *Block) []string {
 	for _, f := range b.Files {
 		opts = append(opts, fmt.Sprintf("file %s from line %d: %q", f.Path, f.Fence.Line, f.Fence.Text))
 	}
+	for _, f := range b.Written {
+		opts = append(opts, fmt.Sprintf("writes %s, line %d: %q", f.Path, f.Fence.Line, f.Fence.Text))
+	}
 	return opts
 }
 

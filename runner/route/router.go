@@ -183,7 +183,7 @@ func optionRule(b *lesson.Block) string {
 		return fmt.Sprintf("runs=%d", o.Runs)
 	case o.Serial:
 		return "serial"
-	case len(b.Files) > 0:
+	case len(b.Files) > 0 || len(b.Written) > 0:
 		return "data files (yaegi runs programs without them)"
 	}
 	if in := b.Inputs(); in.StdinSet || in.StdinFile != "" {

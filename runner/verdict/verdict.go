@@ -8,6 +8,9 @@
 // line it is about: the output fence's line for an output mismatch (the
 // failing expected line when known), the go fence's line otherwise. A
 // mismatch comes with a unified diff of the expected and actual output.
+// A file the block says the run writes (a written file block) is matched
+// like output once the run has ended, at its own fence's lines; a file
+// the program did not write fails the block.
 //
 // Soft lines that do not match are warnings: they never fail a block and
 // are never silently passed.
@@ -84,6 +87,9 @@ func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 	}
 	if b.Output != nil {
 		judgeOutput(v, b, text)
+	}
+	if o.Err == nil {
+		judgeWritten(v, b, o)
 	}
 	return v
 }
