@@ -23,7 +23,8 @@ type Lesson struct {
 }
 
 // A Block is one program of a lesson: a go fence and, when given, the output
-// fence that follows it.
+// fence that follows it; or one further run of a program, an output fence
+// after the program's first (Run, Program).
 type Block struct {
 	Index  int    // 1-based position among the lesson's go fences
 	Name   string // the name= option, else block-N
@@ -40,6 +41,12 @@ type Block struct {
 	// their expected content: the file blocks with the option written
 	// after it.
 	Written []*DataFile
+	// Run is 0 for a program's block, and N for the program's Nth run,
+	// an output block after its first: a Block of its own (its name, its
+	// output, its inputs) that shares the program's code and options.
+	Run  int
+	of   *Block   // for a further run: the program's block
+	runs []*Block // for a program's block: its further runs
 }
 
 // Inputs returns the inputs of the block's run: the program's, with those

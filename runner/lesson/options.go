@@ -91,6 +91,8 @@ type Options struct {
 // OutputOptions are the options of an output block (the words after
 // "output").
 type OutputOptions struct {
+	Name      string         // name=: the name of a further run
+	Exit      *int           // exit=N: the exit status of this run, when given
 	Inputs                   // the inputs of this run: args=, env=, stdin=...
 	Unordered bool           // compare lines as a multiset
 	OrderBy   *regexp.Regexp // order-by=REGEXP: partial order by key

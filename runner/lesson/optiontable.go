@@ -18,9 +18,9 @@ var optionTable = []Option{
 	{Name: "nobuild", Kinds: ProgramFence, Slot: "mode", set: progFlag(func(o *Options) { o.Mode = NoBuild }),
 		En: "show only, not even compiled: a fragment",
 		Zh: "只展示，连编译都不做：用于代码片段"},
-	{Name: "exit", Kinds: ProgramFence, Value: "N", set: prog(setExit),
-		En: "the expected exit status, default 0",
-		Zh: "期望的退出状态，默认 0"},
+	{Name: "exit", Kinds: ProgramFence | OutputFence, Value: "N", set: setRunExit,
+		En: "the expected exit status, default 0; on an `output` block, that of its run",
+		Zh: "期望的退出状态，默认 0；写在 `output` 块上时是这一次运行的"},
 	{Name: "timeout", Kinds: ProgramFence, Value: "DURATION", set: prog(setTimeout),
 		En: "wall-clock limit such as `30s`, default `10s`",
 		Zh: "运行时间上限，如 `30s`，默认 `10s`"},
@@ -70,6 +70,9 @@ var optionTable = []Option{
 		En: "a notebook cell that may use the declarations of earlier cells",
 		Zh: "笔记本单元：可以使用前面单元中的声明"},
 
+	{Name: "name", Kinds: OutputFence, Value: "NAME", set: out(setRunName),
+		En: "on an `output` block after a program's first, the name of that run (default `NAME.runN`, NAME the program's, N counting its runs from 1)",
+		Zh: "写在程序的第一个 `output` 块之后的 `output` 块上：这一次运行的名字（默认 `NAME.runN`，NAME 是程序的名字，N 是第几次运行，从 1 开始）"},
 	{Name: "unordered", Kinds: OutputFence, Slot: "order", set: outFlag(func(o *OutputOptions) { o.Unordered = true }),
 		En: "compare the lines as a multiset: order does not matter",
 		Zh: "把各行当作一个多重集合来比较：顺序无关"},
@@ -178,4 +181,17 @@ func outFlag(set func(*OutputOptions)) func(*fenceOpts, string) error {
 
 func fileFlag(set func(*FileOptions)) func(*fenceOpts, string) error {
 	return func(f *fenceOpts, _ string) error { set(f.file); return nil }
+}
+
+// setRunExit sets exit= of a program, or of one run.
+func setRunExit(f *fenceOpts, v string) error {
+	if f.out == nil {
+		return setExit(f.prog, v)
+	}
+	var o Options
+	if err := setExit(&o, v); err != nil {
+		return err
+	}
+	f.out.Exit = &o.Exit
+	return nil
 }

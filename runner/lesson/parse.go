@@ -43,11 +43,12 @@ func Parse(p string, src []byte) (*Lesson, error) {
 }
 
 type parseState struct {
-	l       *Lesson
-	src     []byte
-	errs    ErrorList
-	files   []*DataFile // the data files so far, for the programs after them
-	waiting *Fence      // a stdin block waiting for its output block
+	l        *Lesson
+	src      []byte
+	errs     ErrorList
+	files    []*DataFile // the data files so far, for the programs after them
+	waiting  *Fence      // a stdin block waiting for its output block
+	programs int         // go fences so far
 }
 
 func (ps *parseState) errorf(line, col int, format string, args ...any) {
@@ -109,7 +110,9 @@ func (ps *parseState) blocks(fences []*Fence) {
 			ps.name(last, names)
 		case f.Lang == "output":
 			n := len(ps.errs)
-			ps.output(last, f)
+			if run := ps.output(last, f, names); run != nil {
+				last = run
+			}
 			if lookalike != nil && len(ps.errs) > n {
 				ps.errs[n].Msg += fmt.Sprintf(" (the block at line %d is %s, not go: only a go fence is a program)", lookalike.Line, lookalike.Lang)
 			}
@@ -138,7 +141,8 @@ func goLookalike(lang string) bool {
 
 // program parses a go fence into a new Block.
 func (ps *parseState) program(f *Fence) *Block {
-	b := &Block{Index: len(ps.l.Blocks) + 1, Code: f, Files: ps.files}
+	ps.programs++
+	b := &Block{Index: ps.programs, Code: f, Files: ps.files}
 	ps.l.Blocks = append(ps.l.Blocks, b)
 	b.Opts = *ps.options(f, ProgramFence).prog
 	ps.inputFile(b, f, b.Opts.Inputs)
@@ -166,39 +170,45 @@ func (ps *parseState) name(b *Block, names map[string]*Block) {
 		b.Name = fmt.Sprintf("block-%d", b.Index)
 	}
 	if prev := names[b.Name]; prev != nil {
-		ps.errorf(b.Code.Line, 0, "duplicate block name %s (also used at line %d)", b.Name, prev.Code.Line)
+		ps.errorf(b.Code.Line, 0, "duplicate block name %s (also used at line %d)", b.Name, prev.line())
 		return
 	}
 	names[b.Name] = b
 }
 
 // output attaches the output fence f to the program before it.
-func (ps *parseState) output(b *Block, f *Fence) {
-	switch {
-	case b == nil:
+// It returns the block of the run: b, or a new run of b's program when b
+// already has its output block.
+func (ps *parseState) output(b *Block, f *Fence, names map[string]*Block) *Block {
+	if b == nil {
 		ps.errorf(f.Line, 0, "output block without a go block before it")
-		return
-	case b.Output != nil:
-		ps.errorf(f.Line, 0, "second output block for %s (the first is at line %d)", b.Name, b.Output.Line)
-		return
+		return nil
+	}
+	n := len(ps.errs)
+	out := ps.options(f, OutputFence).out
+	if b.Output != nil {
+		if b = ps.run(b, f, out, names); b == nil {
+			return nil
+		}
+	} else if out.Name != "" {
+		ps.errorf(f.Line, 0, "the first output block is the run of the program %s: name it on the go fence", b.Name)
 	}
 	b.Output = f
 	b.Opts.HasOutput = true
-	n := len(ps.errs)
-	out := ps.options(f, OutputFence).out
 	if len(ps.errs) > n {
-		return
+		return b
 	}
-	if !ps.runInputs(b, f, out) {
-		return
+	if !ps.runInputs(b, f, out) || !ps.runExit(b, f, out) {
+		return b
 	}
 	b.Out = *out
 	want, err := match.Compile(f.Text, b.Out.Match())
 	if se, ok := err.(*match.SyntaxError); ok {
 		ps.errorf(f.BodyLine()+se.Line-1, se.Col, "%s", se.Msg)
-		return
+		return b
 	}
 	b.Want = want
+	return b
 }
 
 // words returns the options of a fence: its info string without the

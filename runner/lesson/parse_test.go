@@ -69,6 +69,9 @@ func dump(l *Lesson) string {
 		c := blk.Code
 		fmt.Fprintf(&b, "block %s: go fence at line %d (%s x%d, indent %d, nested %v), runs %v, builds %v\n",
 			blk.Name, c.Line, string(c.Char), c.Len, c.Indent, c.Nested, blk.Runs(), blk.Builds())
+		if blk.Run > 0 {
+			fmt.Fprintf(&b, "  run %d of %s\n", blk.Run, blk.Program().Name)
+		}
 		fmt.Fprintf(&b, "  code: %q\n", c.Text)
 		for _, opt := range options(blk) {
 			fmt.Fprintf(&b, "  %s\n", opt)

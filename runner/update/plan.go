@@ -51,7 +51,7 @@ func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadF
 		ch.Files, ch.Notes = CellFiles(l, c.Selected(l), read)
 		actual := map[string]string{}
 		for _, r := range byLesson[l] {
-			out, ran, err := actualOutput(r, ls[i].Blocks[r.Block.Index-1])
+			out, ran, err := actualOutput(r, ls[i].Block(r.Block.Name))
 			if err != nil {
 				ch.Notes = append(ch.Notes, err)
 			} else if ran {

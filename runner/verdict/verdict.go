@@ -124,6 +124,9 @@ func failureText(err error) string {
 // judgeEnd checks how the program ended against expect= and exit=.
 func judgeEnd(v *Verdict, b *lesson.Block, o *engine.Outcome, text string) {
 	line := b.Code.Line
+	if b.Run > 0 {
+		line = b.Output.Line // a further run: its own output block
+	}
 	all := o.Text(engine.Output)
 	if o.Signal != "" {
 		v.fail(line, "killed by signal: %s", o.Signal)
