@@ -25,8 +25,9 @@
 // program: a complete package main. The next fenced block whose info
 // string starts with output, before the next go block, is the program's
 // expected output: what it prints on standard output and standard error
-// together, in the order a terminal shows them. Other fenced blocks
-// (python, text, sh, ...) are prose.
+// together, in the order a terminal shows them. Fenced blocks file and
+// stdin give a program its inputs (below); other fenced blocks (python,
+// text, sh, ...) are prose.
 //
 // A program without an output block is built but not run, unless it says
 // how it must end (exit= or expect=); then it is run and its output is not
@@ -75,6 +76,13 @@
 // serial, timeout, exercise) are errors on norun and nobuild blocks.
 //
 // # Inputs of a run
+//
+// A program may be followed by several output blocks, with prose between
+// them: each is one run of the same program, with its own inputs and
+// exit=, and a Block of its own (Block.Run, Block.Program) that shares the
+// program's code and options. The first run is the program's block; a
+// later one is named by name= on its output fence, else NAME.runN. A
+// cell or an exercise has one output block.
 //
 // A run is represented by its output block. The inputs on the go block
 // (args=, env=, stdin=, stdin-file=) hold for every run; the same options
