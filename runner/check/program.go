@@ -28,6 +28,8 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 		MaxMemory: o.MaxMemory,
 		Race:      o.Race,
 		Split:     b.Out.Stream != "",
+		Argv0:     o.Argv0,
+		FileName:  o.FileName,
 	}
 	setInputs(p, b, in)
 	if !o.Cell {

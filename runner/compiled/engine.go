@@ -143,6 +143,7 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		defer stdin.Close()
 	}
 	cmd := exec.Command(bin, p.Args...)
+	cmd.Args[0] = p.Command() // the name the program sees, not the cache's path
 	cmd.Dir = scratch
 	if stdin != nil {
 		cmd.Stdin = stdin

@@ -56,16 +56,16 @@ func embeds(p *engine.Program) bool {
 }
 
 // buildInput returns what p is built from, for its cache key: its source,
-// and the data files it may embed.
+// the name its positions show, and the data files it may embed.
 func buildInput(p *engine.Program) []byte {
-	if !embeds(p) {
-		return p.Source
-	}
 	h := sha256.New()
+	fmt.Fprintf(h, "named %q\x00", p.SourceName())
 	h.Write(p.Source)
-	for _, f := range p.Files {
-		fmt.Fprintf(h, "\x00file %q %d\x00", f.Path, len(f.Data))
-		h.Write(f.Data)
+	if embeds(p) {
+		for _, f := range p.Files {
+			fmt.Fprintf(h, "\x00file %q %d\x00", f.Path, len(f.Data))
+			h.Write(f.Data)
+		}
 	}
 	return append(append([]byte(nil), p.Source...), h.Sum(nil)...)
 }
@@ -96,4 +96,13 @@ func collect(dir string, paths []string, max int64) []engine.File {
 		}
 	}
 	return files
+}
+
+// named returns src with a //line directive before it, so that every
+// position of the program (stack traces, log.Lshortfile, race reports,
+// compiler errors) names its source file as the lesson says (main.go by
+// default), and never the directory it was built in. The directive's
+// next line is line 1, column 1: positions do not move.
+func named(p *engine.Program, src []byte) []byte {
+	return append([]byte("//line "+p.SourceName()+":1:1\n"), src...)
 }

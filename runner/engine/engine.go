@@ -51,6 +51,11 @@ type Program struct {
 	Race      bool          // build with the race detector
 	Split     bool          // keep stdout and stderr apart
 	Stdin     []byte        // standard input; empty for none
+	// Argv0 is the program's name in os.Args[0]; "" for the base of its
+	// file name (Command). FileName is the name of its source file in
+	// positions (stack traces, log.Lshortfile, race reports); "" for
+	// main.go (SourceName).
+	Argv0, FileName string
 	// Files are data files: put in the working directory before the
 	// program runs, and, for a program with a //go:embed directive, next
 	// to its source when it is built (they are then part of what it is
@@ -219,4 +224,21 @@ type Builder interface {
 // whether p is ready to run without building.
 type Cacher interface {
 	Cached(p *Program) bool
+}
+
+// SourceName returns the name of p's source file, as positions show it.
+func (p *Program) SourceName() string {
+	if p.FileName == "" {
+		return "main.go"
+	}
+	return p.FileName
+}
+
+// Command returns p's name in os.Args[0]: Argv0, else its source file's
+// name without .go.
+func (p *Program) Command() string {
+	if p.Argv0 != "" {
+		return p.Argv0
+	}
+	return strings.TrimSuffix(p.SourceName(), ".go")
 }

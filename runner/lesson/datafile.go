@@ -26,7 +26,7 @@ type FileOptions struct {
 	Written bool   // written: the expected content of a file a run writes
 }
 
-func setFileName(o *FileOptions, v string) error {
+func setDataName(o *FileOptions, v string) error {
 	if err := checkDataPath(v); err != nil {
 		return err
 	}

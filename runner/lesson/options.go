@@ -84,6 +84,8 @@ type Options struct {
 	Cell      bool          // cell: a notebook cell, not a whole program
 	Exercise  bool          // exercise: the reader edits it until it matches
 	File      string        // file=PATH: the examples/ file this block copies
+	Argv0     string        // argv0=NAME: os.Args[0]; "" for the default
+	FileName  string        // filename=NAME.go: the source file's name; "" for main.go
 	ExitSet   bool          // exit= was given explicitly
 	HasOutput bool          // an output block follows (set by the parser)
 }
@@ -321,5 +323,20 @@ func setStdinFile(o *Inputs, v string) error {
 		return err
 	}
 	o.StdinFile = v
+	return nil
+}
+
+func setArgv0(o *Options, v string) error {
+	o.Argv0 = v
+	return nil
+}
+
+var fileNameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._+-]*\.go$`)
+
+func setFileName(o *Options, v string) error {
+	if !fileNameRE.MatchString(v) || strings.HasSuffix(v, "_test.go") {
+		return fmt.Errorf("want the name of a Go file, such as logging.go (not a path, not a _test.go file)")
+	}
+	o.FileName = v
 	return nil
 }

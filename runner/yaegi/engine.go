@@ -57,7 +57,7 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot create a scratch directory: %v", err)}
 	}
 	defer os.RemoveAll(scratch)
-	req := &request{Source: string(p.Source), Args: append([]string{"main"}, p.Args...),
+	req := &request{Source: string(p.Source), Args: append([]string{p.Command()}, p.Args...),
 		Env: compiled.RunEnv(scratch, p.Env), Dir: scratch}
 	out := w.run(ctx, p, req, emit)
 	out.Engine = e.Name()
