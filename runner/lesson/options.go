@@ -84,6 +84,7 @@ type Options struct {
 	Cell      bool          // cell: a notebook cell, not a whole program
 	Exercise  bool          // exercise: the reader edits it until it matches
 	File      string        // file=PATH: the examples/ file this block copies
+	Took      *Bound        // took=: a bound on each run's wall time
 	Argv0     string        // argv0=NAME: os.Args[0]; "" for the default
 	FileName  string        // filename=NAME.go: the source file's name; "" for main.go
 	ExitSet   bool          // exit= was given explicitly
@@ -95,6 +96,7 @@ type Options struct {
 type OutputOptions struct {
 	Name      string         // name=: the name of a further run
 	Exit      *int           // exit=N: the exit status of this run, when given
+	Took      *Bound         // took=: the bound on this run's wall time, when given
 	Inputs                   // the inputs of this run: args=, env=, stdin=...
 	Unordered bool           // compare lines as a multiset
 	OrderBy   *regexp.Regexp // order-by=REGEXP: partial order by key

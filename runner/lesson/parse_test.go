@@ -111,6 +111,8 @@ func options(b *Block) []string {
 	add(b.Out.Unordered, "output unordered")
 	add(b.Out.OrderBy != nil, "output order-by %v", b.Out.OrderBy)
 	add(b.Out.Stream != "", "output %s only", b.Out.Stream)
+	add(o.Took != nil, "took %+v", o.Took)
+	add(b.Out.Took != nil, "run took %+v", b.Out.Took)
 	add(o.Argv0 != "", "argv0 %s", o.Argv0)
 	add(o.FileName != "", "filename %s", o.FileName)
 	add(o.StdinSet, "stdin %q", o.Stdin)

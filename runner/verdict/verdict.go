@@ -10,7 +10,8 @@
 // mismatch comes with a unified diff of the expected and actual output.
 // A file the block says the run writes (a written file block) is matched
 // like output once the run has ended, at its own fence's lines; a file
-// the program did not write fails the block.
+// the program did not write fails the block. A run whose wall time is
+// outside its took= bound is a warning, or a failure for a hard bound.
 //
 // Soft lines that do not match are warnings: they never fail a block and
 // are never silently passed.
@@ -90,6 +91,7 @@ func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 	}
 	if o.Err == nil {
 		judgeWritten(v, b, o)
+		judgeTook(v, b, o)
 	}
 	return v
 }
