@@ -17,6 +17,7 @@ func setInputs(p *engine.Program, b *lesson.Block, in lesson.Inputs) {
 	for _, f := range b.Written {
 		p.Collect = append(p.Collect, f.Path)
 	}
+	p.Signal, p.Ready, p.After = in.Signal, in.Ready, in.After
 	if in.StdinSet {
 		p.Stdin = []byte(in.Stdin)
 	}

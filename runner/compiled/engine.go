@@ -149,10 +149,12 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		cmd.Stdin = stdin
 	}
 	cmd.Env = RunEnv(scratch, p.Env)
-	out := proc.Run(ctx, cmd, proc.Config{
+	cfg := proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
 		Scratch: scratch,
-	})
+	}
+	signalWhenReady(&cfg, p)
+	out := proc.Run(ctx, cmd, cfg)
 	out.Files = collect(scratch, p.Collect, p.MaxOutput)
 	return out
 }

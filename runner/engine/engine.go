@@ -61,6 +61,12 @@ type Program struct {
 	// to its source when it is built (they are then part of what it is
 	// built from).
 	Files []File
+	// Signal, when set (SIGINT), is sent to the program's process group
+	// once its output contains Ready (if set) and After has passed since
+	// then (or since the start).
+	Signal string
+	Ready  string
+	After  time.Duration
 	// Collect are the paths, relative to the working directory, of files
 	// to read back when the run ends (files the program must write).
 	Collect []string

@@ -42,8 +42,8 @@ const (
 // Expect names what must go wrong for a block to pass: a data race, a
 // deadlock or a panic. The zero value expects a normal run.
 type Expect struct {
-	Kind    string // "", "race", "deadlock" or "panic"
-	Message string // for "panic": the panic message, if given
+	Kind    string // "", "race", "deadlock", "panic" or "signal"
+	Message string // for "panic": the panic message, if given; for "signal": its name
 }
 
 // ExitStatus returns the exit status a program ends with when it fails as
@@ -60,6 +60,9 @@ func (e Expect) ExitStatus() int {
 }
 
 func (e Expect) String() string {
+	if e.Kind == "signal" {
+		return "signal:" + e.Message
+	}
 	if e.Message != "" {
 		return fmt.Sprintf("%s:%q", e.Kind, e.Message)
 	}
@@ -97,6 +100,7 @@ type OutputOptions struct {
 	Name      string         // name=: the name of a further run
 	Exit      *int           // exit=N: the exit status of this run, when given
 	Took      *Bound         // took=: the bound on this run's wall time, when given
+	Expect    *Expect        // expect=: how this run ends, when given
 	Inputs                   // the inputs of this run: args=, env=, stdin=...
 	Unordered bool           // compare lines as a multiset
 	OrderBy   *regexp.Regexp // order-by=REGEXP: partial order by key
@@ -196,12 +200,16 @@ func setExpect(o *Options, v string) error {
 		if hasMsg && msg == "" {
 			return fmt.Errorf(`want expect=panic or expect=panic:"message"`)
 		}
+	case kind == "signal":
+		if err := knownSignal(msg); err != nil {
+			return fmt.Errorf("want expect=signal:NAME, NAME one of %s", strings.Join(Signals, ", "))
+		}
 	case hasMsg:
-		return fmt.Errorf("only expect=panic takes a message")
+		return fmt.Errorf("only expect=panic and expect=signal take a message")
 	case kind == "race":
 		o.Race = true
 	case kind != "deadlock":
-		return fmt.Errorf("want race, deadlock, panic or panic:\"message\"")
+		return fmt.Errorf("want race, deadlock, panic, panic:\"message\" or signal:NAME")
 	}
 	o.Expect = Expect{Kind: kind, Message: msg}
 	return nil
@@ -239,6 +247,9 @@ func (o *Options) check() (string, error) {
 		if o.Distinct && o.Runs < 2 {
 			return "show", fmt.Errorf("show=distinct needs runs=N with N > 1")
 		}
+		if o.Expect.Kind == "signal" && o.ExitSet {
+			return "exit", fmt.Errorf("exit=%d contradicts expect=%s: a program killed by a signal has no exit status", o.Exit, o.Expect)
+		}
 		if want := o.Expect.ExitStatus(); o.Expect.Kind != "" && o.ExitSet && o.Exit != want {
 			return "exit", fmt.Errorf("exit=%d contradicts expect=%s, which ends with exit status %d", o.Exit, o.Expect.Kind, want)
 		}
@@ -252,7 +263,8 @@ func (o *Options) check() (string, error) {
 		name string
 	}{
 		{o.ExitSet, "exit"}, {o.ArgsSet, "args"}, {len(o.Env) > 0, "env"},
-		{o.StdinSet, "stdin"}, {o.StdinFile != "", "stdin-file"},
+		{o.StdinSet, "stdin"}, {o.StdinFile != "", "stdin-file"}, {o.Signal != "", "signal"},
+		{o.Ready != "", "ready"}, {o.After > 0, "after"},
 		{o.Runs > 1, "runs"}, {o.Expect.Kind != "", "expect"}, {o.Serial, "serial"},
 		{o.Timeout != DefaultTimeout, "timeout"}, {o.Exercise, "exercise"},
 	} {
@@ -299,11 +311,18 @@ type Inputs struct {
 	Stdin     string   // stdin="..." or a stdin block: the standard input
 	StdinSet  bool     // Stdin was given
 	StdinFile string   // stdin-file=PATH: a data file is the standard input
+	// Signal (signal=SIGINT) is sent to the running program once its
+	// output contains Ready (ready=), if given, and After (after=) has
+	// passed since then, or since the start.
+	Signal string
+	Ready  string
+	After  time.Duration
 }
 
 // Merge returns the inputs of a run: in's, with the run's own (run)
-// overriding them: its arguments and standard input replace the
-// program's, and its variables come after the program's (they win).
+// overriding them: its arguments, standard input, signal and when to
+// send it (ready= and after= together) replace the program's, and its
+// variables come after the program's (they win).
 func (in Inputs) Merge(run Inputs) Inputs {
 	if run.ArgsSet {
 		in.Args, in.ArgsSet = run.Args, true
@@ -312,6 +331,12 @@ func (in Inputs) Merge(run Inputs) Inputs {
 		in.Stdin, in.StdinSet, in.StdinFile = run.Stdin, run.StdinSet, run.StdinFile
 	}
 	in.Env = append(append([]string(nil), in.Env...), run.Env...)
+	if run.Signal != "" {
+		in.Signal = run.Signal
+	}
+	if run.Ready != "" || run.After > 0 { // when to send it
+		in.Ready, in.After = run.Ready, run.After
+	}
 	return in
 }
 

@@ -51,6 +51,15 @@ var optionTable = []Option{
 	{Name: "took", Kinds: ProgramFence | OutputFence, Value: "<D", set: setTook,
 		En: "a bound on a run's wall time: `<3s`, `>1s` or `1s..3s`; a run outside it is a warning, or a failure when the bound ends with `!` (`took=<3s!`); on an `output` block, the bound of its run",
 		Zh: "一次运行所用时间（墙上时间）的范围：`<3s`、`>1s` 或 `1s..3s`；超出范围时给出警告，范围以 `!` 结尾（`took=<3s!`）时则是失败；写在 `output` 块上时只管这一次运行"},
+	{Name: "signal", Kinds: ProgramFence | OutputFence, Value: "SIG", set: in(setSignal),
+		En: "send the signal SIG (`SIGINT`, `SIGTERM`, `SIGHUP`, `SIGQUIT`, `SIGUSR1`, `SIGUSR2`, `SIGKILL`) to the running program, when `ready=` and `after=` say",
+		Zh: "向运行中的程序发送信号 SIG（`SIGINT`、`SIGTERM`、`SIGHUP`、`SIGQUIT`、`SIGUSR1`、`SIGUSR2`、`SIGKILL`），时机由 `ready=` 和 `after=` 决定"},
+	{Name: "ready", Kinds: ProgramFence | OutputFence, Value: `"TEXT"`, set: in(setReady),
+		En: "the program is ready when its output contains TEXT (a readiness line such as `listening`): `signal=` is sent then (after `after=`, if given)",
+		Zh: "程序的输出中出现 TEXT 时（如 `listening` 这样表示就绪的一行）程序就绪：此时发送 `signal=`（写了 `after=` 时再等这么久）"},
+	{Name: "after", Kinds: ProgramFence | OutputFence, Value: "DURATION", set: in(setAfter),
+		En: "send `signal=` this long after the program starts, or after it is ready when `ready=` is given",
+		Zh: "程序启动后（写了 `ready=` 时是就绪后）过这么久再发送 `signal=`"},
 	{Name: "serial", Kinds: ProgramFence, set: progFlag(func(o *Options) { o.Serial = true }),
 		En: "run with nothing else in parallel: blocks that measure time or CPU",
 		Zh: "运行时不与任何其他程序并行：用于测量时间或 CPU 的程序"},
@@ -60,9 +69,9 @@ var optionTable = []Option{
 	{Name: "race", Kinds: ProgramFence, set: progFlag(func(o *Options) { o.Race = true }),
 		En: "build with the race detector (`-race`); the block fails if a race is reported, unless `expect=race`",
 		Zh: "用竞态检测器（`-race`）编译；若报告了数据竞争，代码块失败，除非同时写了 `expect=race`"},
-	{Name: "expect", Kinds: ProgramFence, Value: "KIND", set: prog(setExpect),
-		En: "how the program must end: `race` (the race detector reports a `WARNING: DATA RACE`; implies `race`), `deadlock` (`fatal error: all goroutines are asleep - deadlock!`), `panic`, or `panic:\"m\"` (a panic with the message m)",
-		Zh: "程序应当怎样结束：`race`（竞态检测器报告了 `WARNING: DATA RACE`；隐含 `race`）、`deadlock`（`fatal error: all goroutines are asleep - deadlock!`）、`panic`，或 `panic:\"m\"`（panic 的消息是 m）"},
+	{Name: "expect", Kinds: ProgramFence | OutputFence, Value: "KIND", set: setRunExpect,
+		En: "how the program must end: `race` (the race detector reports a `WARNING: DATA RACE`; implies `race`), `deadlock` (`fatal error: all goroutines are asleep - deadlock!`), `panic`, `panic:\"m\"` (a panic with the message m), or `signal:SIGINT` (killed by that signal); on an `output` block (not `race`), how its run ends",
+		Zh: "程序应当怎样结束：`race`（竞态检测器报告了 `WARNING: DATA RACE`；隐含 `race`）、`deadlock`（`fatal error: all goroutines are asleep - deadlock!`）、`panic`、`panic:\"m\"`（panic 的消息是 m），或 `signal:SIGINT`（被这个信号杀死）；写在 `output` 块上时（`race` 除外）是这一次运行的结束方式"},
 	{Name: "runs", Kinds: ProgramFence, Value: "N", set: prog(setRuns),
 		En: "run N times (in parallel unless `serial`); every run must pass",
 		Zh: "运行 N 次（不带 `serial` 时并行），每一次都必须通过"},
@@ -202,5 +211,22 @@ func setRunExit(f *fenceOpts, v string) error {
 		return err
 	}
 	f.out.Exit = &o.Exit
+	return nil
+}
+
+// setRunExpect sets expect= of a program, or of one run (which cannot
+// expect a race: the race detector is a way to build the program).
+func setRunExpect(f *fenceOpts, v string) error {
+	if f.out == nil {
+		return setExpect(f.prog, v)
+	}
+	var o Options
+	if err := setExpect(&o, v); err != nil {
+		return err
+	}
+	if o.Race {
+		return fmt.Errorf("expect=race goes on the go block: the race detector is how the program is built")
+	}
+	f.out.Expect = &o.Expect
 	return nil
 }

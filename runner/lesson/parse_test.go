@@ -115,6 +115,8 @@ func options(b *Block) []string {
 	add(b.Out.Took != nil, "run took %+v", b.Out.Took)
 	add(o.Argv0 != "", "argv0 %s", o.Argv0)
 	add(o.FileName != "", "filename %s", o.FileName)
+	add(o.Signal != "", "signal %s ready %q after %v", o.Signal, o.Ready, o.After)
+	add(b.Out.Signal != "" || b.Out.Ready != "" || b.Out.After > 0, "run signal %s ready %q after %v", b.Out.Signal, b.Out.Ready, b.Out.After)
 	add(o.StdinSet, "stdin %q", o.Stdin)
 	add(o.StdinFile != "", "stdin-file %s", o.StdinFile)
 	run := b.Out.Inputs

@@ -68,10 +68,21 @@ func (b *Block) line() int {
 	return b.Code.Line
 }
 
-// runExit gives the run of output fence f the exit status it states.
+// runExit gives the run of output fence f the exit status and the end
+// (expect=) it states.
 func (ps *parseState) runExit(b *Block, f *Fence, out *OutputOptions) bool {
+	if out.Expect != nil {
+		b.Opts.Expect = *out.Expect
+		if !b.Opts.ExitSet || out.Exit == nil {
+			b.Opts.Exit, b.Opts.ExitSet = 0, false
+		}
+	}
 	if out.Exit == nil {
 		return true
+	}
+	if b.Opts.Expect.Kind == "signal" {
+		ps.errorf(f.Line, 0, "exit=%d contradicts expect=%s: a program killed by a signal has no exit status", *out.Exit, b.Opts.Expect)
+		return false
 	}
 	if e := b.Opts.Expect; e.Kind != "" && *out.Exit != e.ExitStatus() {
 		ps.errorf(f.Line, 0, "exit=%d contradicts expect=%s of the program, which ends with exit status %d", *out.Exit, e.Kind, e.ExitStatus())

@@ -41,6 +41,10 @@ func (ps *parseState) runInputs(b *Block, f *Fence, out *OutputOptions) bool {
 		ps.errorf(f.Line, 0, "the inputs of a run have no effect on a %s block", b.Opts.Mode)
 		return false
 	}
+	if err := checkSignal(b.Opts.Inputs.Merge(out.Inputs)); err != nil {
+		ps.errorf(f.Line, 0, "%v", err)
+		return false
+	}
 	return ps.inputFile(b, f, out.Inputs)
 }
 

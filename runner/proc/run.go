@@ -39,6 +39,11 @@ type Config struct {
 	// this run's, even when another run ends first (see killEscaped).
 	Scratch string
 	Emit    func(engine.Event) // called with each piece of output as read
+	// Started, if not nil, is called with the process group's id once
+	// the program has started (before any output is read), and Stopped
+	// once it has ended: a caller may signal the group in between.
+	Started func(pgid int)
+	Stopped func()
 }
 
 // drainGrace is how long output is still read after the program and its
@@ -83,8 +88,14 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	if limitErr != nil {
 		_ = syscall.Kill(-pgid, syscall.SIGKILL)
 	}
+	if cfg.Started != nil {
+		cfg.Started(pgid)
+	}
 	readersDone := pipes.read(sink)
 	out.Err = supervise(ctx, cmd, cfg.Timeout, sink)
+	if cfg.Stopped != nil {
+		cfg.Stopped()
+	}
 	out.Elapsed = time.Since(start)
 	out.Leftover = killGroup(pgid) + killEscaped(scratch)
 	pipes.drain(readersDone, drainGrace)

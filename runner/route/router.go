@@ -190,6 +190,8 @@ func optionRule(b *lesson.Block) string {
 	}
 	if in := b.Inputs(); in.StdinSet || in.StdinFile != "" {
 		return "standard input (yaegi runs programs without it)"
+	} else if in.Signal != "" {
+		return "signal= (a signal to the compiled program)"
 	}
 	for _, kv := range o.Env {
 		if strings.HasPrefix(kv, "GO") {

@@ -130,6 +130,10 @@ func judgeEnd(v *Verdict, b *lesson.Block, o *engine.Outcome, text string) {
 		line = b.Output.Line // a further run: its own output block
 	}
 	all := o.Text(engine.Output)
+	if b.Opts.Expect.Kind == "signal" {
+		judgeSignal(v, line, b.Opts.Expect.Message, o)
+		return
+	}
 	if o.Signal != "" {
 		v.fail(line, "killed by signal: %s", o.Signal)
 		return
