@@ -5,8 +5,9 @@ import (
 	"bingfa/runner/lesson"
 )
 
-// setInputs gives program p of block b the data files before b and the
-// standard input of its run.
+// setInputs gives program p of block b the data files before b, the
+// standard input of its run and the signal to send it; for a test block,
+// p is the program it tests, with the test file.
 func setInputs(p *engine.Program, b *lesson.Block, in lesson.Inputs) {
 	for _, f := range b.Files {
 		p.Files = append(p.Files, engine.File{Path: f.Path, Data: []byte(f.Fence.Text)})
@@ -18,6 +19,11 @@ func setInputs(p *engine.Program, b *lesson.Block, in lesson.Inputs) {
 		p.Collect = append(p.Collect, f.Path)
 	}
 	p.Signal, p.Ready, p.After = in.Signal, in.Ready, in.After
+	if prog := b.TestOf(); prog != nil {
+		p.Test, p.TestName = p.Source, b.TestFileName()
+		p.Source, p.Line = []byte(prog.Code.Text), prog.Code.BodyLine()
+		p.FileName, p.Argv0 = prog.Opts.FileName, prog.Opts.Argv0
+	}
 	if in.StdinSet {
 		p.Stdin = []byte(in.Stdin)
 	}

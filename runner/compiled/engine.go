@@ -116,6 +116,9 @@ func chunks(jobs []job) [][]job {
 
 // Run implements engine.Engine.
 func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	if p.Test != nil {
+		return e.goTest(ctx, p, emit)
+	}
 	b := e.builds([]*engine.Program{p})[0]
 	if err := b.wait(ctx); err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}

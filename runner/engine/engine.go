@@ -67,6 +67,11 @@ type Program struct {
 	Signal string
 	Ready  string
 	After  time.Duration
+	// Test, when set, is a _test.go file (named TestName) of the program:
+	// the run is go test's, with Args as its flags, in a module whose
+	// only package holds the program and its test file.
+	Test     []byte
+	TestName string
 	// Collect are the paths, relative to the working directory, of files
 	// to read back when the run ends (files the program must write).
 	Collect []string

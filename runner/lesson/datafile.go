@@ -124,6 +124,9 @@ func (ps *parseState) writtenRuns() {
 		if len(b.Written) > 0 && !b.Runs() {
 			ps.errorf(b.Written[0].Fence.Line, 0, "%s is not run, so it writes nothing: give it an output block, exit= or expect=", b.Name)
 		}
+		if b.Opts.Test && !b.Runs() {
+			ps.errorf(b.Code.Line, 0, "a test block is run with go test: give it an output block (what go test prints) or exit=")
+		}
 		if b.Output == nil && b.Runs() {
 			if err := checkSignal(b.Opts.Inputs); err != nil {
 				ps.errorf(b.Code.Line, 0, "%v", err)

@@ -75,6 +75,13 @@
 // a program runs (exit, args, env, stdin, stdin-file, runs, expect,
 // serial, timeout, exercise) are errors on norun and nobuild blocks.
 //
+// # Test files
+//
+// A go block with the option test is a _test.go file of the program block
+// before it (Block.TestOf, Block.TestFileName): it is run with go test,
+// its args= are go test's flags, and its output block is what go test
+// prints. It needs an output block or exit=.
+//
 // # Inputs of a run
 //
 // A program may be followed by several output blocks, with prose between

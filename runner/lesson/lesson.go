@@ -44,9 +44,10 @@ type Block struct {
 	// Run is 0 for a program's block, and N for the program's Nth run,
 	// an output block after its first: a Block of its own (its name, its
 	// output, its inputs) that shares the program's code and options.
-	Run  int
-	of   *Block   // for a further run: the program's block
-	runs []*Block // for a program's block: its further runs
+	Run    int
+	of     *Block   // for a further run: the program's block
+	testOf *Block   // for a test block: the program it tests
+	runs   []*Block // for a program's block: its further runs
 }
 
 // Inputs returns the inputs of the block's run: the program's, with those

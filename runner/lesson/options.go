@@ -85,6 +85,7 @@ type Options struct {
 	Runs      int           // runs=N: run N times
 	Distinct  bool          // show=distinct
 	Cell      bool          // cell: a notebook cell, not a whole program
+	Test      bool          // test: a _test.go file of the program before it
 	Exercise  bool          // exercise: the reader edits it until it matches
 	File      string        // file=PATH: the examples/ file this block copies
 	Took      *Bound        // took=: a bound on each run's wall time
@@ -243,6 +244,12 @@ func setFile(o *Options, v string) error {
 // check reports combinations of options that contradict each other or
 // have no effect, with the key of the option to blame.
 func (o *Options) check() (string, error) {
+	if o.Test && (o.Cell || o.Exercise || o.Mode != Run || o.File != "") {
+		return "test", fmt.Errorf("a test block cannot be a cell, an exercise, norun, nobuild or a copy of a file")
+	}
+	if o.FileName != "" && o.Test != strings.HasSuffix(o.FileName, "_test.go") {
+		return "filename", fmt.Errorf("a test block's file name ends with _test.go, and only a test block's")
+	}
 	if o.Mode == Run {
 		if o.Distinct && o.Runs < 2 {
 			return "show", fmt.Errorf("show=distinct needs runs=N with N > 1")
@@ -361,8 +368,8 @@ func setArgv0(o *Options, v string) error {
 var fileNameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._+-]*\.go$`)
 
 func setFileName(o *Options, v string) error {
-	if !fileNameRE.MatchString(v) || strings.HasSuffix(v, "_test.go") {
-		return fmt.Errorf("want the name of a Go file, such as logging.go (not a path, not a _test.go file)")
+	if !fileNameRE.MatchString(v) {
+		return fmt.Errorf("want the name of a Go file, such as logging.go (not a path)")
 	}
 	o.FileName = v
 	return nil

@@ -146,6 +146,9 @@ func (ps *parseState) program(f *Fence) *Block {
 	ps.l.Blocks = append(ps.l.Blocks, b)
 	b.Opts = *ps.options(f, ProgramFence).prog
 	ps.inputFile(b, f, b.Opts.Inputs)
+	if b.Opts.Test {
+		ps.testOf(b)
+	}
 	return b
 }
 

@@ -69,6 +69,9 @@ func dump(l *Lesson) string {
 		c := blk.Code
 		fmt.Fprintf(&b, "block %s: go fence at line %d (%s x%d, indent %d, nested %v), runs %v, builds %v\n",
 			blk.Name, c.Line, string(c.Char), c.Len, c.Indent, c.Nested, blk.Runs(), blk.Builds())
+		if p := blk.TestOf(); p != nil {
+			fmt.Fprintf(&b, "  tests %s in %s\n", p.Name, blk.TestFileName())
+		}
 		if blk.Run > 0 {
 			fmt.Fprintf(&b, "  run %d of %s\n", blk.Run, blk.Program().Name)
 		}

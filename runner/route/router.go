@@ -183,6 +183,8 @@ func optionRule(b *lesson.Block) string {
 		return fmt.Sprintf("runs=%d", o.Runs)
 	case o.Serial:
 		return "serial"
+	case o.Test:
+		return "a test block (run with go test)"
 	case b.TookBound() != nil:
 		return "took= (a bound on the wall time the compiled program takes)"
 	case len(b.Files) > 0 || len(b.Written) > 0:
