@@ -28,3 +28,17 @@ func setInputs(p *engine.Program, b *lesson.Block, in lesson.Inputs) {
 		p.Stdin = []byte(in.Stdin)
 	}
 }
+
+// setServer gives the program p of a client block b its server's.
+func setServer(l *lesson.Lesson, b *lesson.Block, p *engine.Program) error {
+	srv := b.Server()
+	if srv == nil {
+		return nil
+	}
+	sp, err := Program(l, srv)
+	if err != nil {
+		return err
+	}
+	p.Server = sp
+	return nil
+}

@@ -32,6 +32,9 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 		FileName:  o.FileName,
 	}
 	setInputs(p, b, in)
+	if err := setServer(l, b, p); err != nil {
+		return nil, err
+	}
 	if !o.Cell {
 		return p, nil
 	}

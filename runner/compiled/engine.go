@@ -119,6 +119,9 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 	if p.Test != nil {
 		return e.goTest(ctx, p, emit)
 	}
+	if p.Server != nil {
+		return e.session(ctx, p, emit)
+	}
 	b := e.builds([]*engine.Program{p})[0]
 	if err := b.wait(ctx); err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
@@ -132,7 +135,7 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 }
 
 // exec runs a built binary in a scratch directory.
-func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit func(engine.Event), hooks ...func(*proc.Config)) *engine.Outcome {
 	scratch, err := os.MkdirTemp("", "bingfa-run-")
 	if err != nil {
 		return &engine.Outcome{Exit: -1, Err: engine.Failuref(engine.Broken, "cannot create a scratch directory: %v", err)}
@@ -157,6 +160,9 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		Scratch: scratch,
 	}
 	signalWhenReady(&cfg, p)
+	for _, h := range hooks {
+		h(&cfg)
+	}
 	out := proc.Run(ctx, cmd, cfg)
 	out.Files = collect(scratch, p.Collect, p.MaxOutput)
 	return out

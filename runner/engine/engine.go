@@ -72,6 +72,11 @@ type Program struct {
 	// only package holds the program and its test file.
 	Test     []byte
 	TestName string
+	// Server, when set, is a program that serves, started before this
+	// one (its client) and ready once its output contains its Ready;
+	// when the client has ended, the server is sent its Signal (SIGINT
+	// when empty) and stopped. Its outcome is the Outcome's Server.
+	Server *Program
 	// Collect are the paths, relative to the working directory, of files
 	// to read back when the run ends (files the program must write).
 	Collect []string
@@ -124,8 +129,11 @@ type Outcome struct {
 	// Files are the files of Program.Collect as the run left them; a file
 	// that does not exist is missing.
 	Files []File
+	// Server is the outcome of the server this run was a client of.
+	Server *Outcome
 	// Err is why the program did not run to its end: a *BuildError or a
-	// *Failure. It is nil when the program exited by itself, whatever its
+	// *Failure (or, for a client, an error saying that its server did not
+	// get ready). It is nil when the program exited by itself, whatever its
 	// status.
 	Err error
 }

@@ -127,7 +127,7 @@ func (ps *parseState) writtenRuns() {
 		if b.Opts.Test && !b.Runs() {
 			ps.errorf(b.Code.Line, 0, "a test block is run with go test: give it an output block (what go test prints) or exit=")
 		}
-		if b.Output == nil && b.Runs() {
+		if b.Output == nil && b.Runs() && b.Opts.Client == "" {
 			if err := checkSignal(b.Opts.Inputs); err != nil {
 				ps.errorf(b.Code.Line, 0, "%v", err)
 			}

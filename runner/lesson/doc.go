@@ -82,6 +82,16 @@
 // its args= are go test's flags, and its output block is what go test
 // prints. It needs an output block or exit=.
 //
+// # Servers and clients
+//
+// A go block with the option server (and ready="TEXT") is a program that
+// serves; it is not run alone but for each later block with
+// client=SERVER (Block.Server): the server starts, the client runs once
+// the server has printed TEXT, and the server is then stopped with its
+// signal= (SIGINT by default). The server's output block is matched in
+// the session of its first client (Block.FirstClient). Clients are
+// serial.
+//
 // # Inputs of a run
 //
 // A program may be followed by several output blocks, with prose between

@@ -44,10 +44,12 @@ type Block struct {
 	// Run is 0 for a program's block, and N for the program's Nth run,
 	// an output block after its first: a Block of its own (its name, its
 	// output, its inputs) that shares the program's code and options.
-	Run    int
-	of     *Block   // for a further run: the program's block
-	testOf *Block   // for a test block: the program it tests
-	runs   []*Block // for a program's block: its further runs
+	Run     int
+	of      *Block   // for a further run: the program's block
+	testOf  *Block   // for a test block: the program it tests
+	server  *Block   // for a client: its server
+	clients []*Block // for a server: its clients
+	runs    []*Block // for a program's block: its further runs
 }
 
 // Inputs returns the inputs of the block's run: the program's, with those
@@ -67,7 +69,7 @@ func (b *Block) Expected() string {
 // must end (exit= or expect=); otherwise it is only built.
 func (b *Block) Runs() bool {
 	o := &b.Opts
-	return o.Mode == Run && (b.Output != nil || o.ExitSet || o.Expect.Kind != "")
+	return o.Mode == Run && !o.Server && (b.Output != nil || o.ExitSet || o.Expect.Kind != "")
 }
 
 // Builds reports whether the block is compiled.

@@ -86,6 +86,8 @@ type Options struct {
 	Distinct  bool          // show=distinct
 	Cell      bool          // cell: a notebook cell, not a whole program
 	Test      bool          // test: a _test.go file of the program before it
+	Server    bool          // server: run for its clients, not alone
+	Client    string        // client=SERVER: the server block it is a client of
 	Exercise  bool          // exercise: the reader edits it until it matches
 	File      string        // file=PATH: the examples/ file this block copies
 	Took      *Bound        // took=: a bound on each run's wall time

@@ -46,9 +46,10 @@ type parseState struct {
 	l        *Lesson
 	src      []byte
 	errs     ErrorList
-	files    []*DataFile // the data files so far, for the programs after them
-	waiting  *Fence      // a stdin block waiting for its output block
-	programs int         // go fences so far
+	files    []*DataFile       // the data files so far, for the programs after them
+	names    map[string]*Block // blocks by name, so far
+	waiting  *Fence            // a stdin block waiting for its output block
+	programs int               // go fences so far
 }
 
 func (ps *parseState) errorf(line, col int, format string, args ...any) {
@@ -98,6 +99,7 @@ func (ps *parseState) blocks(fences []*Fence) {
 	var last *Block
 	var lookalike *Fence // a fence after last that is almost a go fence
 	names := map[string]*Block{}
+	ps.names = names
 	for _, f := range fences {
 		if !f.Closed {
 			ps.errorf(f.Line, 0, "the %s fence opened here is never closed (it runs to the end of the file)", strings.Repeat(string(f.Char), f.Len))
@@ -106,8 +108,7 @@ func (ps *parseState) blocks(fences []*Fence) {
 		switch {
 		case f.Lang == "go":
 			ps.pendingStdin(last)
-			last, lookalike = ps.program(f), nil
-			ps.name(last, names)
+			last, lookalike = ps.program(f, names), nil
 		case f.Lang == "output":
 			n := len(ps.errs)
 			if run := ps.output(last, f, names); run != nil {
@@ -140,15 +141,17 @@ func goLookalike(lang string) bool {
 }
 
 // program parses a go fence into a new Block.
-func (ps *parseState) program(f *Fence) *Block {
+func (ps *parseState) program(f *Fence, names map[string]*Block) *Block {
 	ps.programs++
 	b := &Block{Index: ps.programs, Code: f, Files: ps.files}
 	ps.l.Blocks = append(ps.l.Blocks, b)
 	b.Opts = *ps.options(f, ProgramFence).prog
 	ps.inputFile(b, f, b.Opts.Inputs)
+	ps.name(b, names)
 	if b.Opts.Test {
 		ps.testOf(b)
 	}
+	ps.serverOf(b)
 	return b
 }
 

@@ -72,6 +72,12 @@ func dump(l *Lesson) string {
 		if p := blk.TestOf(); p != nil {
 			fmt.Fprintf(&b, "  tests %s in %s\n", p.Name, blk.TestFileName())
 		}
+		if s := blk.serverString(); s != "" {
+			fmt.Fprintf(&b, "  %s\n", s)
+		}
+		if blk.Opts.Server {
+			fmt.Fprintf(&b, "  server ready %q\n", blk.Opts.Ready)
+		}
 		if blk.Run > 0 {
 			fmt.Fprintf(&b, "  run %d of %s\n", blk.Run, blk.Program().Name)
 		}

@@ -41,7 +41,7 @@ func (ps *parseState) runInputs(b *Block, f *Fence, out *OutputOptions) bool {
 		ps.errorf(f.Line, 0, "the inputs of a run have no effect on a %s block", b.Opts.Mode)
 		return false
 	}
-	if err := checkSignal(b.Opts.Inputs.Merge(out.Inputs)); err != nil {
+	if err := checkSignal(b.Opts.Inputs.Merge(out.Inputs)); err != nil && !b.Opts.Server {
 		ps.errorf(f.Line, 0, "%v", err)
 		return false
 	}

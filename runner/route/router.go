@@ -185,6 +185,8 @@ func optionRule(b *lesson.Block) string {
 		return "serial"
 	case o.Test:
 		return "a test block (run with go test)"
+	case o.Client != "":
+		return "a client of a server block"
 	case b.TookBound() != nil:
 		return "took= (a bound on the wall time the compiled program takes)"
 	case len(b.Files) > 0 || len(b.Written) > 0:

@@ -93,6 +93,7 @@ func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 		judgeWritten(v, b, o)
 		judgeTook(v, b, o)
 	}
+	judgeServer(v, b, o)
 	return v
 }
 
