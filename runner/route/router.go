@@ -197,7 +197,7 @@ func optionRule(b *lesson.Block) string {
 	} else if in.Signal != "" {
 		return "signal= (a signal to the compiled program)"
 	}
-	for _, kv := range o.Env {
+	for _, kv := range b.Inputs().Env { // the program's and its run's
 		if strings.HasPrefix(kv, "GO") {
 			k, _, _ := strings.Cut(kv, "=")
 			return "env=" + k + " (set before the worker's runtime starts)"
