@@ -47,6 +47,9 @@ func (e *Engine) Warm() { e.fill() }
 
 // Run implements engine.Engine.
 func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	if what := unsupported(p); what != "" {
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "yaegi cannot run %s", what)}
+	}
 	w, err := e.worker(p)
 	if err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot start a yaegi worker: %v", err)}
