@@ -42,3 +42,11 @@ func setServer(l *lesson.Lesson, b *lesson.Block, p *engine.Program) error {
 	p.Server = sp
 	return nil
 }
+
+// builtOnly says why block b is built but not run.
+func builtOnly(b *lesson.Block) string {
+	if b.Opts.Server {
+		return "built only: a server runs with its clients"
+	}
+	return "built only: the block has no output block"
+}
