@@ -120,8 +120,8 @@ func actualOutput(r *check.Result, orig *lesson.Block) (string, bool, error) {
 	b := r.Block
 	for _, o := range r.Runs {
 		for _, p := range verdict.Judge(b, o).Problems {
-			if p.Line == b.Code.Line {
-				return "", false, lesson.Errorf(r.Lesson.Path, orig.Code.Line, "not updated: %s", p.Msg)
+			if p.Line == verdict.EndLine(b) {
+				return "", false, lesson.Errorf(r.Lesson.Path, verdict.EndLine(orig), "not updated: %s", p.Msg)
 			}
 		}
 	}

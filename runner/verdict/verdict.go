@@ -124,12 +124,19 @@ func failureText(err error) string {
 	return err.Error()
 }
 
+// EndLine returns the lesson line at which a problem with how the run of
+// b ended is reported: its go fence's, or for a further run of a program
+// (an output block after its first) that output fence's.
+func EndLine(b *lesson.Block) int {
+	if b.Run > 0 && b.Output != nil {
+		return b.Output.Line
+	}
+	return b.Code.Line
+}
+
 // judgeEnd checks how the program ended against expect= and exit=.
 func judgeEnd(v *Verdict, b *lesson.Block, o *engine.Outcome, text string) {
-	line := b.Code.Line
-	if b.Run > 0 {
-		line = b.Output.Line // a further run: its own output block
-	}
+	line := EndLine(b)
 	all := o.Text(engine.Output)
 	if b.Opts.Expect.Kind == "signal" {
 		judgeSignal(v, line, b.Opts.Expect.Message, o)
