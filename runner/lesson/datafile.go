@@ -15,6 +15,7 @@ import (
 type DataFile struct {
 	Path  string // name=: a clean relative slash-separated path
 	Fence *Fence
+	For   string // for=NAME: the file of that program only; "" for all after it
 	// Want, for a written file (Block.Written), is its expected content
 	// compiled; nil for a data file.
 	Want *match.Pattern
@@ -23,6 +24,7 @@ type DataFile struct {
 // FileOptions are the options of a file block.
 type FileOptions struct {
 	Path    string // name=PATH
+	For     string // for=NAME: the file of that program only
 	Written bool   // written: the expected content of a file a run writes
 }
 
@@ -61,24 +63,66 @@ func (ps *parseState) file(last *Block, f *Fence) {
 		ps.errorf(f.Line, 0, "a file block needs a path: ```file name=data/lines.txt")
 		return
 	}
-	df := &DataFile{Path: o.Path, Fence: f}
-	if o.Written {
+	df := &DataFile{Path: o.Path, Fence: f, For: o.For}
+	switch {
+	case o.Written && o.For != "":
+		ps.errorf(f.Line, 0, "a written file is what the program before it writes: drop for=")
+	case o.Written:
 		ps.written(last, df)
-		return
+	case o.For != "":
+		ps.l.Files = append(ps.l.Files, df)
+		ps.forFiles = append(ps.forFiles, df)
+	default:
+		ps.l.Files = append(ps.l.Files, df)
+		files, err := withFile(ps.files, df)
+		if err != nil {
+			ps.errorf(f.Line, 0, "%v", err)
+			return
+		}
+		ps.files = files
 	}
-	ps.l.Files = append(ps.l.Files, df)
-	files := make([]*DataFile, 0, len(ps.files)+1)
-	for _, e := range ps.files {
+}
+
+// withFile returns files with df added, replacing a file of its path.
+func withFile(files []*DataFile, df *DataFile) ([]*DataFile, error) {
+	out := make([]*DataFile, 0, len(files)+1)
+	for _, e := range files {
 		if e.Path == df.Path {
 			continue
 		}
 		if strings.HasPrefix(df.Path, e.Path+"/") || strings.HasPrefix(e.Path, df.Path+"/") {
-			ps.errorf(f.Line, 0, "%s cannot be both a file and a directory (the file block at line %d is %s)", df.Path, e.Fence.Line, e.Path)
-			return
+			return nil, fmt.Errorf("%s cannot be both a file and a directory (the file block at line %d is %s)", df.Path, e.Fence.Line, e.Path)
 		}
-		files = append(files, e)
+		out = append(out, e)
 	}
-	ps.files = append(files, df)
+	return append(out, df), nil
+}
+
+// filesOf gives program b the data files before it: those of every
+// program, and those for it alone (for=NAME), which it takes.
+func (ps *parseState) filesOf(b *Block) {
+	b.Files = ps.files
+	kept := ps.forFiles[:0]
+	for _, df := range ps.forFiles {
+		if df.For != b.Name {
+			kept = append(kept, df)
+			continue
+		}
+		files, err := withFile(b.Files, df)
+		if err != nil {
+			ps.errorf(df.Fence.Line, 0, "%v", err)
+			continue
+		}
+		b.Files = files
+	}
+	ps.forFiles = kept
+}
+
+// unusedFiles reports file blocks for a program that does not follow them.
+func (ps *parseState) unusedFiles() {
+	for _, df := range ps.forFiles {
+		ps.errorf(df.Fence.Line, 0, "for=%s: no program of that name after this file block", df.For)
+	}
 }
 
 // dataFile returns the data file of b at path p, or nil.

@@ -114,7 +114,8 @@
 // program: it is put at that path (relative, clean, not a .go file) in the
 // working directory of every program after it in the lesson, and next to
 // main.go when they are built, so that //go:embed finds it (Block.Files).
-// A later file fence of the same path replaces an earlier one.
+// A later file fence of the same path replaces an earlier one; one with
+// for=NAME is the file of the program named NAME after it only.
 // stdin-file=PATH makes a data file the standard input. A file fence
 // with the option written is instead what the program before it must
 // have written at that path by the end of its run, matched like output

@@ -116,6 +116,16 @@ var optionTable = []Option{
 	{Name: "name", Kinds: FileFence, Value: "PATH", set: file(setDataName),
 		En: "the file's path in the working directory of the programs after it (relative, `/`-separated, such as `data/lines.txt`); required",
 		Zh: "文件在其后各个程序的工作目录中的路径（相对路径，用 `/` 分隔，如 `data/lines.txt`）；必须写"},
+	{Name: "for", Kinds: FileFence, Value: "NAME", set: file(func(o *FileOptions, v string) error {
+		var p Options
+		if err := setName(&p, v); err != nil {
+			return err
+		}
+		o.For = v
+		return nil
+	}),
+		En: "the file of the program named NAME after it only, not of every program after it",
+		Zh: "只给它之后名为 NAME 的那个程序，而不是之后的每个程序"},
 	{Name: "written", Kinds: FileFence, set: fileFlag(func(o *FileOptions) { o.Written = true }),
 		En: "not a data file but what the program before it must have written at that path by the end of its run, matched like output (placeholders included)",
 		Zh: "不是数据文件，而是它前面的程序在运行结束时必须已经写到这个路径的内容，像输出一样比对（可以用占位符）"},

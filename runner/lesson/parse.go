@@ -48,6 +48,7 @@ type parseState struct {
 	errs     ErrorList
 	files    []*DataFile       // the data files so far, for the programs after them
 	names    map[string]*Block // blocks by name, so far
+	forFiles []*DataFile       // file blocks for=NAME waiting for their program
 	waiting  *Fence            // a stdin block waiting for its output block
 	programs int               // go fences so far
 }
@@ -127,6 +128,7 @@ func (ps *parseState) blocks(fences []*Fence) {
 	}
 	ps.pendingStdin(last)
 	ps.writtenRuns()
+	ps.unusedFiles()
 }
 
 // goLookalike reports whether a fence's language is meant as Go but is not
@@ -143,11 +145,12 @@ func goLookalike(lang string) bool {
 // program parses a go fence into a new Block.
 func (ps *parseState) program(f *Fence, names map[string]*Block) *Block {
 	ps.programs++
-	b := &Block{Index: ps.programs, Code: f, Files: ps.files}
+	b := &Block{Index: ps.programs, Code: f}
 	ps.l.Blocks = append(ps.l.Blocks, b)
 	b.Opts = *ps.options(f, ProgramFence).prog
-	ps.inputFile(b, f, b.Opts.Inputs)
 	ps.name(b, names)
+	ps.filesOf(b)
+	ps.inputFile(b, f, b.Opts.Inputs)
 	if b.Opts.Test {
 		ps.testOf(b)
 	}

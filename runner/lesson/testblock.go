@@ -20,7 +20,6 @@ func (ps *parseState) testOf(b *Block) {
 		return
 	}
 	b.testOf = prog
-	b.Files = ps.files
 }
 
 // TestOf returns the program block whose tests test block b holds, or nil
