@@ -161,9 +161,10 @@ func (ps *parseState) written(b *Block, df *DataFile) {
 	b.Written = append(b.Written, df)
 }
 
-// writtenRuns reports written file blocks of programs that are not run,
-// and the signal= of a program that runs without an output block.
-func (ps *parseState) writtenRuns() {
+// lastChecks reports what only the whole lesson shows: written file
+// blocks of programs that are not run, test blocks without a run, and
+// the signal= of a program that runs without an output block.
+func (ps *parseState) lastChecks() {
 	for _, b := range ps.l.Blocks {
 		if len(b.Written) > 0 && !b.Runs() {
 			ps.errorf(b.Written[0].Fence.Line, 0, "%s is not run, so it writes nothing: give it an output block, exit= or expect=", b.Name)

@@ -127,7 +127,7 @@ func (ps *parseState) blocks(fences []*Fence) {
 		}
 	}
 	ps.pendingStdin(last)
-	ps.writtenRuns()
+	ps.lastChecks()
 	ps.unusedFiles()
 }
 
