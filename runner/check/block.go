@@ -47,7 +47,7 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 		}
 	}
 	if !b.Runs() {
-		r.Engine, r.Why = "compiled", "built only: the block has no output block"
+		r.Engine, r.Why = "compiled", builtOnly(b)
 		r.merge(verdict.Built(b, c.build(ctx, p)))
 		return r
 	}

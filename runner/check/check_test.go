@@ -208,11 +208,13 @@ func checkLesson(t *testing.T, cfg check.Config, path string) (string, bool) {
 var (
 	buildPathRE = regexp.MustCompile(`bingfa\.build/p[0-9a-f]+/`)
 	pcRE        = regexp.MustCompile(`\+0x[0-9a-f]+`)
+	tookRE      = regexp.MustCompile(`took [0-9.hmsµn]+,`)
 )
 
 // stable replaces what changes with the Go version in a report.
 func stable(s string) string {
 	s = buildPathRE.ReplaceAllString(s, "<build>/")
+	s = tookRE.ReplaceAllString(s, "took <D>,")
 	return pcRE.ReplaceAllString(s, "+0xPC")
 }
 

@@ -15,13 +15,14 @@ import (
 // problem at its lesson line.
 func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 	o := &b.Opts
+	in := b.Inputs()
 	p := &engine.Program{
 		ID:        l.ID(b),
 		Source:    []byte(b.Code.Text),
 		Path:      l.Path,
 		Line:      b.Code.BodyLine(),
-		Args:      o.Args,
-		Env:       o.Env,
+		Args:      in.Args,
+		Env:       in.Env,
 		Timeout:   o.Timeout,
 		MaxOutput: o.MaxOutput,
 		MaxMemory: o.MaxMemory,
@@ -30,6 +31,12 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 		// The sandbox's options.
 		Unconfined: o.NoSandbox,
 		HostNet:    o.HostNet,
+		Argv0:      o.Argv0,
+		FileName:   o.FileName,
+	}
+	setInputs(p, b, in)
+	if err := setServer(l, b, p); err != nil {
+		return nil, err
 	}
 	if !o.Cell {
 		return p, nil

@@ -14,8 +14,8 @@ import (
 	"bingfa/runner/proc"
 )
 
-// modulePath is the module programs are built in; with -trimpath it is
-// what stack traces show: bingfa.build/p<key>/main.go.
+// modulePath is the module programs are built in. Positions do not show
+// it: each program's source starts with a //line directive (see named).
 const modulePath = "bingfa.build"
 
 // buildFlags returns the go build flags of p.
@@ -67,7 +67,7 @@ func (e *Engine) plan(ps []*engine.Program) ([]*build, [][]job) {
 			continue
 		}
 		flags := buildFlags(p)
-		key := e.cache.key(tool, flags, p.Source)
+		key := e.cache.key(tool, flags, buildInput(p))
 		if b := e.known(key); b != nil {
 			out[i] = b
 			continue
@@ -295,8 +295,13 @@ func writeModule(work string, jobs []job) error {
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, "main.go"), withoutConstraints(j.p.Source), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "main.go"), named(j.p, withoutConstraints(j.p.Source)), 0o644); err != nil {
 			return err
+		}
+		if embeds(j.p) {
+			if err := writeFiles(dir, j.p.Files); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

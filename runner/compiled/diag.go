@@ -37,7 +37,10 @@ func (d diag) at(p *engine.Program) engine.Diag {
 }
 
 var (
-	diagRE    = regexp.MustCompile(`^(?:\./)?(p[0-9a-f]+)/main\.go:(\d+)(?::(\d+))?: (.*)$`)
+	// A program's positions are those of its //line directive (see
+	// named): a file name without the program's directory, which the
+	// section line before them gives.
+	diagRE    = regexp.MustCompile(`^(?:\./)?(?:(p[0-9a-f]+)/)?[\w.+-]+\.go:(\d+)(?::(\d+))?: (.*)$`)
 	sectionRE = regexp.MustCompile(`^# ` + regexp.QuoteMeta(modulePath) + `/(p[0-9a-f]+)$`)
 )
 
@@ -53,11 +56,13 @@ func parseDiags(out string) (map[string][]diag, map[string][]string) {
 			section = m[1]
 			continue
 		}
-		if m := diagRE.FindStringSubmatch(line); m != nil {
+		if m := diagRE.FindStringSubmatch(line); m != nil && (m[1] != "" || section != "") {
+			if m[1] != "" {
+				section = m[1]
+			}
 			ln, _ := strconv.Atoi(m[2])
 			col, _ := strconv.Atoi(m[3])
-			diags[m[1]] = append(diags[m[1]], diag{line: ln, col: col, msg: m[4]})
-			section = m[1]
+			diags[section] = append(diags[section], diag{line: ln, col: col, msg: m[4]})
 			continue
 		}
 		if strings.TrimSpace(line) == "" || section == "" {

@@ -117,6 +117,12 @@ func chunks(jobs []job) [][]job {
 
 // Run implements engine.Engine.
 func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	if p.Test != nil {
+		return e.goTest(ctx, p, emit)
+	}
+	if p.Server != nil {
+		return e.session(ctx, p, emit)
+	}
 	b := e.builds([]*engine.Program{p})[0]
 	if err := b.wait(ctx); err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
@@ -130,7 +136,7 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 }
 
 // exec runs a built binary in a scratch directory.
-func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit func(engine.Event), hooks ...func(*proc.Config)) *engine.Outcome {
 	box := proc.Sandbox(p)
 	dir, scratch, err := proc.MakeScratch(box)
 	if err != nil {
@@ -139,13 +145,33 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 	if scratch != "" {
 		defer os.RemoveAll(scratch)
 	}
+	stdin, err := runInputs(scratch, p)
+	if err != nil {
+		return &engine.Outcome{Exit: -1, Err: engine.Failuref(engine.Broken, "cannot give the program its inputs: %v", err)}
+	}
+	if stdin != nil {
+		defer stdin.Close()
+	}
 	cmd := exec.Command(bin, p.Args...)
+	cmd.Args[0] = p.Command() // the name the program sees, not the cache's path
 	cmd.Dir = dir
+	if stdin != nil {
+		cmd.Stdin = stdin
+	}
 	cmd.Env = runenv.Environ(dir, p.Env)
-	return proc.Run(ctx, cmd, proc.Config{
+	cfg := proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
 		Scratch: scratch, Sandbox: box,
-	})
+	}
+	signalWhenReady(&cfg, p)
+	for _, h := range hooks {
+		h(&cfg)
+	}
+	out := proc.Run(ctx, cmd, cfg)
+	if scratch != "" {
+		out.Files = collect(scratch, p.Collect, p.MaxOutput)
+	}
+	return out
 }
 
 // A build is one program's binary, being built or done.
@@ -183,6 +209,6 @@ func (e *Engine) Cached(p *engine.Program) bool {
 	if err != nil {
 		return false
 	}
-	_, ok := e.cache.lookup(e.cache.key(tool, buildFlags(p), p.Source))
+	_, ok := e.cache.lookup(e.cache.key(tool, buildFlags(p), buildInput(p)))
 	return ok
 }

@@ -53,6 +53,50 @@ type Program struct {
 	// Unconfined runs the program without the sandbox (sandbox=off);
 	// HostNet gives it the host's network (net=host).
 	Unconfined, HostNet bool
+	Stdin               []byte // standard input; empty for none
+	// Argv0 is the program's name in os.Args[0]; "" for the base of its
+	// file name (Command). FileName is the name of its source file in
+	// positions (stack traces, log.Lshortfile, race reports); "" for
+	// main.go (SourceName).
+	Argv0, FileName string
+	// Files are data files: put in the working directory before the
+	// program runs, and, for a program with a //go:embed directive, next
+	// to its source when it is built (they are then part of what it is
+	// built from).
+	Files []File
+	// Signal, when set (SIGINT), is sent to the program's process group
+	// once its output contains Ready (if set) and After has passed since
+	// then (or since the start).
+	Signal string
+	Ready  string
+	After  time.Duration
+	// Test, when set, is a _test.go file (named TestName) of the program:
+	// the run is go test's, with Args as its flags, in a module whose
+	// only package holds the program and its test file.
+	Test     []byte
+	TestName string
+	// Server, when set, is a program that serves, started before this
+	// one (its client) and ready once its output contains its Ready;
+	// when the client has ended, the server is sent its Signal (SIGINT
+	// when empty) and stopped. Its outcome is the Outcome's Server.
+	Server *Program
+	// Collect are the paths, relative to the working directory, of files
+	// to read back when the run ends (files the program must write).
+	Collect []string
+}
+
+// NeedsHost reports whether p asks for what the sandbox cannot give it
+// yet: data files put in or read back from its working directory, a
+// signal sent to it, a server beside it, or a go test run. Such a
+// program runs unconfined, as with sandbox=off (SECURITY.md says so).
+func (p *Program) NeedsHost() bool {
+	return len(p.Files) > 0 || len(p.Collect) > 0 || p.Signal != "" || p.Server != nil || p.Test != nil
+}
+
+// A File is a data file of a program.
+type File struct {
+	Path string // relative, slash-separated, clean
+	Data []byte
 }
 
 // Stream says where a piece of output came from.
@@ -93,8 +137,14 @@ type Outcome struct {
 	// Leftover counts processes the program left running after it ended;
 	// they were killed.
 	Leftover int
+	// Files are the files of Program.Collect as the run left them; a file
+	// that does not exist is missing.
+	Files []File
+	// Server is the outcome of the server this run was a client of.
+	Server *Outcome
 	// Err is why the program did not run to its end: a *BuildError or a
-	// *Failure. It is nil when the program exited by itself, whatever its
+	// *Failure (or, for a client, an error saying that its server did not
+	// get ready). It is nil when the program exited by itself, whatever its
 	// status.
 	Err error
 }
@@ -213,4 +263,21 @@ type Builder interface {
 // whether p is ready to run without building.
 type Cacher interface {
 	Cached(p *Program) bool
+}
+
+// SourceName returns the name of p's source file, as positions show it.
+func (p *Program) SourceName() string {
+	if p.FileName == "" {
+		return "main.go"
+	}
+	return p.FileName
+}
+
+// Command returns p's name in os.Args[0]: Argv0, else its source file's
+// name without .go.
+func (p *Program) Command() string {
+	if p.Argv0 != "" {
+		return p.Argv0
+	}
+	return strings.TrimSuffix(p.SourceName(), ".go")
 }

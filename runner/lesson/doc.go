@@ -38,8 +38,9 @@
 // program: a complete package main. The next fenced block whose info
 // string starts with output, before the next go block, is the program's
 // expected output: what it prints on standard output and standard error
-// together, in the order a terminal shows them. Other fenced blocks
-// (python, text, sh, ...) are prose.
+// together, in the order a terminal shows them. Fenced blocks file and
+// stdin give a program its inputs (below); other fenced blocks (python,
+// text, sh, ...) are prose.
 //
 // A program without an output block is built but not run, unless it says
 // how it must end (exit= or expect=); then it is run and its output is not
@@ -72,57 +73,66 @@
 // other (exit=1 exit=2, norun nobuild, expect=race exit=1, env=K=1
 // env=K=2) are an error at the column of the later one.
 //
-// Program options (after go):
-//
-//	name=NAME        the block's name, for --run and test names (default block-N,
-//	                 N counting the lesson's go blocks from 1); names are unique
-//	norun            build, but do not run
-//	nobuild          show only: a fragment that is not even compiled
-//	exit=N           the expected exit status (default 0)
-//	timeout=DURATION wall-clock limit, such as 30s (default 10s)
-//	maxoutput=SIZE   cap on the captured output, such as 64KiB (default 1MiB);
-//	                 past it the program is stopped and the block fails
-//	maxmemory=SIZE   cap on the program's address space (RLIMIT_AS), at least
-//	                 1GiB (default 4GiB; twice that plus 2GiB for race); a Go
-//	                 program that reaches it dies with "runtime: out of
-//	                 memory"; in the sandbox, with a cgroup, also the cap on
-//	                 the memory of the whole run
-//	args="..."       command-line arguments, split like a shell's words
-//	env=KEY=VALUE    an environment variable; repeatable
-//	sandbox=off      run outside the sandbox (blocks that need the host)
-//	net=host         run in the sandbox with the host's network
-//	serial           run with nothing else in parallel (blocks that measure
-//	                 time or CPU)
-//	engine=E         auto (default), compiled or yaegi
-//	race             build with the race detector; the block fails if a race
-//	                 is reported, unless expect=race
-//	expect=race      pass only if the race detector reports a data race (implies race)
-//	expect=deadlock  pass only on "fatal error: all goroutines are asleep - deadlock!"
-//	expect=panic     pass only if the program panics;
-//	expect=panic:"m" with the panic message m
-//	runs=N           run N times (in parallel unless serial); every run must pass
-//	show=distinct    with runs=N: report the distinct outputs and their counts
-//	file=PATH        the block is a copy of the Go file at PATH (relative to the
-//	                 lesson); the file is the source of truth and the copy must
-//	                 not drift from it
-//	exercise         an exercise: the code is the reader's starting point and
-//	                 only has to build; file= names the reference answer, which
-//	                 is run and must print the expected output
-//	cell             a notebook cell that builds on earlier cells (see
-//	                 package cell)
+// The options of every fence kind are one table, optionTable (see
+// Option): a row names an option, the fence kinds it applies to, whether
+// it takes a value, its parser and a line of documentation in English
+// and Chinese. The parser, its error messages (the known options, and
+// the option probably meant by an unknown one) and the option tables of
+// docs/format.md all come from it, and TestFormatDoc fails when the docs
+// are stale (go test -update rewrites them). Adding an option is adding
+// a row, and the field it sets. The kinds are go (ProgramFence), output
+// (OutputFence), file (FileFence) and stdin (StdinFence, no options).
 //
 // expect= sets the exit status (66 for a race, 2 for a deadlock or a
 // panic); an exit= beside it must say the same. Options that only matter when
-// a program runs (exit, args, env, runs, expect, serial, timeout,
-// exercise) are errors on norun and nobuild blocks.
+// a program runs (exit, args, env, stdin, stdin-file, runs, expect,
+// serial, timeout, exercise) are errors on norun and nobuild blocks.
 //
-// Output options (after output):
+// # Test files
 //
-//	unordered        compare the lines as a multiset
-//	order-by=REGEXP  partial order: lines with equal keys (the first capture
-//	                 group) keep their relative order; see package match
-//	stdout, stderr   compare only that stream (the two are then captured
-//	                 through separate pipes)
+// A go block with the option test is a _test.go file of the program block
+// before it (Block.TestOf, Block.TestFileName): it is run with go test,
+// its args= are go test's flags, and its output block is what go test
+// prints. It needs an output block or exit=.
+//
+// # Servers and clients
+//
+// A go block with the option server (and ready="TEXT") is a program that
+// serves; it is not run alone but for each later block with
+// client=SERVER (Block.Server): the server starts, the client runs once
+// the server has printed TEXT, and the server is then stopped with its
+// signal= (SIGINT by default). The server's output block is matched in
+// the session of its first client (Block.FirstClient). Clients are
+// serial.
+//
+// # Inputs of a run
+//
+// A program may be followed by several output blocks, with prose between
+// them: each is one run of the same program, with its own inputs and
+// exit=, and a Block of its own (Block.Run, Block.Program) that shares the
+// program's code and options. The first run is the program's block; a
+// later one is named by name= on its output fence, else NAME.runN. A
+// cell or an exercise has one output block.
+//
+// A run is represented by its output block. The inputs on the go block
+// (args=, env=, stdin=, stdin-file=) hold for every run; the same options
+// on an output block hold for its run only (Block.Inputs): its arguments
+// and standard input replace the program's, its variables come after the
+// program's. stdin="TEXT" is TEXT and a newline; a stdin fence before an
+// output fence is the standard input of that run, as written; a run
+// cannot have both. A stdin fence that no output fence follows is an
+// error.
+//
+// A file fence (```file name=data/lines.txt) is a data file, not a
+// program: it is put at that path (relative, clean, not a .go file) in the
+// working directory of every program after it in the lesson, and next to
+// main.go when they are built, so that //go:embed finds it (Block.Files).
+// A later file fence of the same path replaces an earlier one; one with
+// for=NAME is the file of the program named NAME after it only.
+// stdin-file=PATH makes a data file the standard input. A file fence
+// with the option written is instead what the program before it must
+// have written at that path by the end of its run, matched like output
+// (Block.Written).
 //
 // # Expected output
 //

@@ -18,11 +18,13 @@ type Lesson struct {
 	Order   int    // front matter order; 0 when not given
 	Summary string // front matter summary, else the first paragraph
 	Blocks  []*Block
-	Doc     ast.Node // the goldmark document, for renderers
+	Files   []*DataFile // the file blocks, in order
+	Doc     ast.Node    // the goldmark document, for renderers
 }
 
 // A Block is one program of a lesson: a go fence and, when given, the output
-// fence that follows it.
+// fence that follows it; or one further run of a program, an output fence
+// after the program's first (Run, Program).
 type Block struct {
 	Index  int    // 1-based position among the lesson's go fences
 	Name   string // the name= option, else block-N
@@ -31,7 +33,28 @@ type Block struct {
 	Opts   Options
 	Out    OutputOptions
 	Want   *match.Pattern // the compiled expected output; nil without one
+	// Files are the data files in the working directory of the block's
+	// runs: the file blocks before it, a later one of a path replacing an
+	// earlier one.
+	Files []*DataFile
+	// Written are the files a run of the block must have written, with
+	// their expected content: the file blocks with the option written
+	// after it.
+	Written []*DataFile
+	// Run is 0 for a program's block, and N for the program's Nth run,
+	// an output block after its first: a Block of its own (its name, its
+	// output, its inputs) that shares the program's code and options.
+	Run     int
+	of      *Block   // for a further run: the program's block
+	testOf  *Block   // for a test block: the program it tests
+	server  *Block   // for a client: its server
+	clients []*Block // for a server: its clients
+	runs    []*Block // for a program's block: its further runs
 }
+
+// Inputs returns the inputs of the block's run: the program's, with those
+// of its output block overriding them.
+func (b *Block) Inputs() Inputs { return b.Opts.Inputs.Merge(b.Out.Inputs) }
 
 // Expected returns the expected output text ("" when there is none).
 func (b *Block) Expected() string {
@@ -46,7 +69,7 @@ func (b *Block) Expected() string {
 // must end (exit= or expect=); otherwise it is only built.
 func (b *Block) Runs() bool {
 	o := &b.Opts
-	return o.Mode == Run && (b.Output != nil || o.ExitSet || o.Expect.Kind != "")
+	return o.Mode == Run && !o.Server && (b.Output != nil || o.ExitSet || o.Expect.Kind != "")
 }
 
 // Builds reports whether the block is compiled.

@@ -42,8 +42,8 @@ const (
 // Expect names what must go wrong for a block to pass: a data race, a
 // deadlock or a panic. The zero value expects a normal run.
 type Expect struct {
-	Kind    string // "", "race", "deadlock" or "panic"
-	Message string // for "panic": the panic message, if given
+	Kind    string // "", "race", "deadlock", "panic" or "signal"
+	Message string // for "panic": the panic message, if given; for "signal": its name
 }
 
 // ExitStatus returns the exit status a program ends with when it fails as
@@ -60,6 +60,9 @@ func (e Expect) ExitStatus() int {
 }
 
 func (e Expect) String() string {
+	if e.Kind == "signal" {
+		return "signal:" + e.Message
+	}
 	if e.Message != "" {
 		return fmt.Sprintf("%s:%q", e.Kind, e.Message)
 	}
@@ -74,8 +77,7 @@ type Options struct {
 	Timeout   time.Duration // timeout=DURATION
 	MaxOutput int64         // maxoutput=SIZE: cap on captured bytes
 	MaxMemory int64         // maxmemory=SIZE: address-space cap; 0 = default
-	Args      []string      // args="..."
-	Env       []string      // env=KEY=VALUE, repeatable
+	Inputs                  // args=, env=, stdin=, stdin-file=
 	Serial    bool          // serial: nothing else runs meanwhile
 	Engine    string        // engine=auto|compiled|yaegi
 	Race      bool          // race: build with -race
@@ -83,10 +85,16 @@ type Options struct {
 	Runs      int           // runs=N: run N times
 	Distinct  bool          // show=distinct
 	Cell      bool          // cell: a notebook cell, not a whole program
+	Test      bool          // test: a _test.go file of the program before it
+	Server    bool          // server: run for its clients, not alone
+	Client    string        // client=SERVER: the server block it is a client of
 	Exercise  bool          // exercise: the reader edits it until it matches
 	File      string        // file=PATH: the examples/ file this block copies
 	NoSandbox bool          // sandbox=off: run without the sandbox
 	HostNet   bool          // net=host: the host's network, not loopback only
+	Took      *Bound        // took=: a bound on each run's wall time
+	Argv0     string        // argv0=NAME: os.Args[0]; "" for the default
+	FileName  string        // filename=NAME.go: the source file's name; "" for main.go
 	ExitSet   bool          // exit= was given explicitly
 	HasOutput bool          // an output block follows (set by the parser)
 }
@@ -94,6 +102,11 @@ type Options struct {
 // OutputOptions are the options of an output block (the words after
 // "output").
 type OutputOptions struct {
+	Name      string         // name=: the name of a further run
+	Exit      *int           // exit=N: the exit status of this run, when given
+	Took      *Bound         // took=: the bound on this run's wall time, when given
+	Expect    *Expect        // expect=: how this run ends, when given
+	Inputs                   // the inputs of this run: args=, env=, stdin=...
 	Unordered bool           // compare lines as a multiset
 	OrderBy   *regexp.Regexp // order-by=REGEXP: partial order by key
 	Stream    string         // "" (both), "stdout" or "stderr"
@@ -108,57 +121,6 @@ func (o OutputOptions) Match() match.Options {
 func defaultOptions() Options {
 	return Options{Timeout: DefaultTimeout, MaxOutput: DefaultMaxOutput, Engine: EngineAuto, Runs: 1}
 }
-
-// programOption parses one word of a program block's info string into o.
-func programOption(o *Options, w word) error {
-	key, val, hasVal := w.key()
-	if flag, ok := programFlags[key]; ok {
-		if hasVal {
-			return fmt.Errorf("option %s takes no value", key)
-		}
-		flag(o)
-		return nil
-	}
-	set, ok := programValues[key]
-	if !ok {
-		return unknownOption(key, "program", programOptionNames)
-	}
-	if !hasVal || val == "" {
-		return fmt.Errorf("option %s needs a value: %s=...", key, key)
-	}
-	if err := set(o, val); err != nil {
-		return fmt.Errorf("bad %s=%s: %v", key, val, err)
-	}
-	return nil
-}
-
-var programFlags = map[string]func(*Options){
-	"norun":    func(o *Options) { o.Mode = NoRun },
-	"nobuild":  func(o *Options) { o.Mode = NoBuild },
-	"serial":   func(o *Options) { o.Serial = true },
-	"race":     func(o *Options) { o.Race = true },
-	"cell":     func(o *Options) { o.Cell = true },
-	"exercise": func(o *Options) { o.Exercise = true },
-}
-
-var programValues = map[string]func(*Options, string) error{
-	"name":      setName,
-	"exit":      setExit,
-	"timeout":   setTimeout,
-	"maxoutput": setMaxOutput,
-	"maxmemory": setMaxMemory,
-	"args":      setArgs,
-	"env":       addEnv,
-	"engine":    setEngine,
-	"expect":    setExpect,
-	"runs":      setRuns,
-	"show":      setShow,
-	"file":      setFile,
-	"sandbox":   setSandbox,
-	"net":       setNet,
-}
-
-var programOptionNames = "args, cell, engine, env, exercise, exit, expect, file, maxmemory, maxoutput, name, net, nobuild, norun, race, runs, sandbox, serial, show, timeout"
 
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*$`)
 
@@ -212,13 +174,13 @@ func setMaxMemory(o *Options, v string) error {
 	return nil
 }
 
-func setArgs(o *Options, v string) error {
+func setArgs(o *Inputs, v string) error {
 	args, err := splitArgs(v)
-	o.Args = args
+	o.Args, o.ArgsSet = args, true
 	return err
 }
 
-func addEnv(o *Options, v string) error {
+func addEnv(o *Inputs, v string) error {
 	k, _, ok := strings.Cut(v, "=")
 	if !ok || k == "" || strings.ContainsAny(k, " \t") {
 		return fmt.Errorf("want env=KEY=VALUE")
@@ -243,12 +205,16 @@ func setExpect(o *Options, v string) error {
 		if hasMsg && msg == "" {
 			return fmt.Errorf(`want expect=panic or expect=panic:"message"`)
 		}
+	case kind == "signal":
+		if err := knownSignal(msg); err != nil {
+			return fmt.Errorf("want expect=signal:NAME, NAME one of %s", strings.Join(Signals, ", "))
+		}
 	case hasMsg:
-		return fmt.Errorf("only expect=panic takes a message")
+		return fmt.Errorf("only expect=panic and expect=signal take a message")
 	case kind == "race":
 		o.Race = true
 	case kind != "deadlock":
-		return fmt.Errorf("want race, deadlock, panic or panic:\"message\"")
+		return fmt.Errorf("want race, deadlock, panic, panic:\"message\" or signal:NAME")
 	}
 	o.Expect = Expect{Kind: kind, Message: msg}
 	return nil
@@ -282,9 +248,18 @@ func setFile(o *Options, v string) error {
 // check reports combinations of options that contradict each other or
 // have no effect, with the key of the option to blame.
 func (o *Options) check() (string, error) {
+	if o.Test && (o.Cell || o.Exercise || o.Mode != Run || o.File != "") {
+		return "test", fmt.Errorf("a test block cannot be a cell, an exercise, norun, nobuild or a copy of a file")
+	}
+	if o.FileName != "" && o.Test != strings.HasSuffix(o.FileName, "_test.go") {
+		return "filename", fmt.Errorf("a test block's file name ends with _test.go, and only a test block's")
+	}
 	if o.Mode == Run {
 		if o.Distinct && o.Runs < 2 {
 			return "show", fmt.Errorf("show=distinct needs runs=N with N > 1")
+		}
+		if o.Expect.Kind == "signal" && o.ExitSet {
+			return "exit", fmt.Errorf("exit=%d contradicts expect=%s: a program killed by a signal has no exit status", o.Exit, o.Expect)
 		}
 		if want := o.Expect.ExitStatus(); o.Expect.Kind != "" && o.ExitSet && o.Exit != want {
 			return "exit", fmt.Errorf("exit=%d contradicts expect=%s, which ends with exit status %d", o.Exit, o.Expect.Kind, want)
@@ -298,7 +273,9 @@ func (o *Options) check() (string, error) {
 		set  bool
 		name string
 	}{
-		{o.ExitSet, "exit"}, {len(o.Args) > 0, "args"}, {len(o.Env) > 0, "env"},
+		{o.ExitSet, "exit"}, {o.ArgsSet, "args"}, {len(o.Env) > 0, "env"},
+		{o.StdinSet, "stdin"}, {o.StdinFile != "", "stdin-file"}, {o.Signal != "", "signal"},
+		{o.Ready != "", "ready"}, {o.After > 0, "after"},
 		{o.Runs > 1, "runs"}, {o.Expect.Kind != "", "expect"}, {o.Serial, "serial"},
 		{o.Timeout != DefaultTimeout, "timeout"}, {o.Exercise, "exercise"},
 	} {
@@ -313,47 +290,6 @@ func (o *Options) check() (string, error) {
 		return "engine", fmt.Errorf("a nobuild block is never built: drop race and engine")
 	}
 	return "", nil
-}
-
-// quoteHint ends the errors of an order-by= value: a space ends the value
-// unless it is quoted, a frequent cause of a regular expression cut short.
-const quoteHint = ` (a value with spaces is quoted: order-by="^(w\d+) ")`
-
-// outputOption parses one word of an output block's info string into o.
-func outputOption(o *OutputOptions, w word) error {
-	key, val, hasVal := w.key()
-	switch {
-	case key == "unordered" && !hasVal:
-		o.Unordered = true
-	case (key == "stdout" || key == "stderr") && !hasVal:
-		if o.Stream != "" {
-			return fmt.Errorf("choose one of stdout and stderr")
-		}
-		o.Stream = key
-	case key == "order-by" && hasVal && val != "":
-		re, err := regexp.Compile(val)
-		if err != nil {
-			return fmt.Errorf("bad order-by=%s: %v%s", val, err, quoteHint)
-		}
-		if re.NumSubexp() < 1 {
-			return fmt.Errorf("order-by=%s needs a capture group: the key is its first group%s", val, quoteHint)
-		}
-		o.OrderBy = re
-	case key == "unordered" || key == "stdout" || key == "stderr":
-		return fmt.Errorf("option %s takes no value", key)
-	case key == "order-by":
-		return fmt.Errorf("option order-by needs a value: order-by=REGEXP")
-	default:
-		return unknownOption(key, "output", "order-by, stderr, stdout, unordered")
-	}
-	if o.Unordered && o.OrderBy != nil {
-		return fmt.Errorf("choose one of unordered and order-by")
-	}
-	return nil
-}
-
-func unknownOption(key, kind, known string) error {
-	return fmt.Errorf("unknown %s option %q (known: %s)", kind, key, known)
 }
 
 // ParseSize parses a byte count such as 4096, 64KiB, 1MiB or 2MB.
@@ -374,6 +310,73 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("want a size such as 65536, 64KiB or 1MiB")
 	}
 	return n * mult, nil
+}
+
+// Inputs are what a run is given: its arguments, environment and
+// standard input. A program block's inputs are those of every run; an
+// output block's are those of its run, and override them.
+type Inputs struct {
+	Args      []string // args="..."
+	ArgsSet   bool     // args= was given (it may be empty)
+	Env       []string // env=KEY=VALUE, repeatable
+	Stdin     string   // stdin="..." or a stdin block: the standard input
+	StdinSet  bool     // Stdin was given
+	StdinFile string   // stdin-file=PATH: a data file is the standard input
+	// Signal (signal=SIGINT) is sent to the running program once its
+	// output contains Ready (ready=), if given, and After (after=) has
+	// passed since then, or since the start.
+	Signal string
+	Ready  string
+	After  time.Duration
+}
+
+// Merge returns the inputs of a run: in's, with the run's own (run)
+// overriding them: its arguments, standard input, signal and when to
+// send it (ready= and after= together) replace the program's, and its
+// variables come after the program's (they win).
+func (in Inputs) Merge(run Inputs) Inputs {
+	if run.ArgsSet {
+		in.Args, in.ArgsSet = run.Args, true
+	}
+	if run.StdinSet || run.StdinFile != "" {
+		in.Stdin, in.StdinSet, in.StdinFile = run.Stdin, run.StdinSet, run.StdinFile
+	}
+	in.Env = append(append([]string(nil), in.Env...), run.Env...)
+	if run.Signal != "" {
+		in.Signal = run.Signal
+	}
+	if run.Ready != "" || run.After > 0 { // when to send it
+		in.Ready, in.After = run.Ready, run.After
+	}
+	return in
+}
+
+func setStdin(o *Inputs, v string) error {
+	o.Stdin, o.StdinSet = v+"\n", true
+	return nil
+}
+
+func setStdinFile(o *Inputs, v string) error {
+	if err := checkDataPath(v); err != nil {
+		return err
+	}
+	o.StdinFile = v
+	return nil
+}
+
+func setArgv0(o *Options, v string) error {
+	o.Argv0 = v
+	return nil
+}
+
+var fileNameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._+-]*\.go$`)
+
+func setFileName(o *Options, v string) error {
+	if !fileNameRE.MatchString(v) {
+		return fmt.Errorf("want the name of a Go file, such as logging.go (not a path)")
+	}
+	o.FileName = v
+	return nil
 }
 
 func setSandbox(o *Options, v string) error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 
 	"bingfa/runner/match"
@@ -42,9 +43,14 @@ func Parse(p string, src []byte) (*Lesson, error) {
 }
 
 type parseState struct {
-	l    *Lesson
-	src  []byte
-	errs ErrorList
+	l        *Lesson
+	src      []byte
+	errs     ErrorList
+	files    []*DataFile       // the data files so far, for the programs after them
+	names    map[string]*Block // blocks by name, so far
+	forFiles []*DataFile       // file blocks for=NAME waiting for their program
+	waiting  *Fence            // a stdin block waiting for its output block
+	programs int               // go fences so far
 }
 
 func (ps *parseState) errorf(line, col int, format string, args ...any) {
@@ -73,6 +79,7 @@ func (ps *parseState) parse() (*Lesson, error) {
 	})
 	ps.blocks(fences)
 	ps.describe(doc, body)
+	sort.SliceStable(ps.errs, func(i, j int) bool { return ps.errs[i].Line < ps.errs[j].Line })
 	if err := ps.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -93,6 +100,7 @@ func (ps *parseState) blocks(fences []*Fence) {
 	var last *Block
 	var lookalike *Fence // a fence after last that is almost a go fence
 	names := map[string]*Block{}
+	ps.names = names
 	for _, f := range fences {
 		if !f.Closed {
 			ps.errorf(f.Line, 0, "the %s fence opened here is never closed (it runs to the end of the file)", strings.Repeat(string(f.Char), f.Len))
@@ -100,18 +108,27 @@ func (ps *parseState) blocks(fences []*Fence) {
 		}
 		switch {
 		case f.Lang == "go":
-			last, lookalike = ps.program(f), nil
-			ps.name(last, names)
+			ps.pendingStdin(last)
+			last, lookalike = ps.program(f, names), nil
 		case f.Lang == "output":
 			n := len(ps.errs)
-			ps.output(last, f)
+			if run := ps.output(last, f, names); run != nil {
+				last = run
+			}
 			if lookalike != nil && len(ps.errs) > n {
 				ps.errs[n].Msg += fmt.Sprintf(" (the block at line %d is %s, not go: only a go fence is a program)", lookalike.Line, lookalike.Lang)
 			}
+		case f.Lang == "file":
+			ps.file(last, f)
+		case f.Lang == "stdin":
+			ps.stdin(last, f)
 		case goLookalike(f.Lang):
 			lookalike = f
 		}
 	}
+	ps.pendingStdin(last)
+	ps.lastChecks()
+	ps.unusedFiles()
 }
 
 // goLookalike reports whether a fence's language is meant as Go but is not
@@ -126,17 +143,33 @@ func goLookalike(lang string) bool {
 }
 
 // program parses a go fence into a new Block.
-func (ps *parseState) program(f *Fence) *Block {
-	b := &Block{Index: len(ps.l.Blocks) + 1, Code: f, Opts: defaultOptions()}
+func (ps *parseState) program(f *Fence, names map[string]*Block) *Block {
+	ps.programs++
+	b := &Block{Index: ps.programs, Code: f}
 	ps.l.Blocks = append(ps.l.Blocks, b)
-	for _, e := range programOptions(&b.Opts, ps.words(f)) {
+	b.Opts = *ps.options(f, ProgramFence).prog
+	ps.name(b, names)
+	ps.filesOf(b)
+	ps.inputFile(b, f, b.Opts.Inputs)
+	if b.Opts.Test {
+		ps.testOf(b)
+	}
+	ps.serverOf(b)
+	return b
+}
+
+// options parses the options of fence f of kind k, and reports their
+// errors at their columns.
+func (ps *parseState) options(f *Fence, k Kinds) *fenceOpts {
+	opts, errs := fenceOptions(k, ps.words(f))
+	for _, e := range errs {
 		col := 0
 		if e.col >= 0 {
 			col = ps.infoCol(f) + e.col
 		}
 		ps.errorf(f.Line, col, "%s", e.msg)
 	}
-	return b
+	return opts
 }
 
 // name gives b its name and reports duplicates.
@@ -146,36 +179,45 @@ func (ps *parseState) name(b *Block, names map[string]*Block) {
 		b.Name = fmt.Sprintf("block-%d", b.Index)
 	}
 	if prev := names[b.Name]; prev != nil {
-		ps.errorf(b.Code.Line, 0, "duplicate block name %s (also used at line %d)", b.Name, prev.Code.Line)
+		ps.errorf(b.Code.Line, 0, "duplicate block name %s (also used at line %d)", b.Name, prev.line())
 		return
 	}
 	names[b.Name] = b
 }
 
 // output attaches the output fence f to the program before it.
-func (ps *parseState) output(b *Block, f *Fence) {
-	switch {
-	case b == nil:
+// It returns the block of the run: b, or a new run of b's program when b
+// already has its output block.
+func (ps *parseState) output(b *Block, f *Fence, names map[string]*Block) *Block {
+	if b == nil {
 		ps.errorf(f.Line, 0, "output block without a go block before it")
-		return
-	case b.Output != nil:
-		ps.errorf(f.Line, 0, "second output block for %s (the first is at line %d)", b.Name, b.Output.Line)
-		return
+		return nil
+	}
+	n := len(ps.errs)
+	out := ps.options(f, OutputFence).out
+	if b.Output != nil {
+		if b = ps.run(b, f, out, names); b == nil {
+			return nil
+		}
+	} else if out.Name != "" {
+		ps.errorf(f.Line, 0, "the first output block is the run of the program %s: name it on the go fence", b.Name)
 	}
 	b.Output = f
 	b.Opts.HasOutput = true
-	for _, w := range ps.words(f) {
-		if err := outputOption(&b.Out, w); err != nil {
-			ps.errorf(f.Line, ps.infoCol(f)+w.col, "%v", err)
-			return
-		}
+	if len(ps.errs) > n {
+		return b
 	}
+	if !ps.runInputs(b, f, out) || !ps.runExit(b, f, out) {
+		return b
+	}
+	b.Out = *out
 	want, err := match.Compile(f.Text, b.Out.Match())
 	if se, ok := err.(*match.SyntaxError); ok {
 		ps.errorf(f.BodyLine()+se.Line-1, se.Col, "%s", se.Msg)
-		return
+		return b
 	}
 	b.Want = want
+	return b
 }
 
 // words returns the options of a fence: its info string without the

@@ -69,6 +69,18 @@ func dump(l *Lesson) string {
 		c := blk.Code
 		fmt.Fprintf(&b, "block %s: go fence at line %d (%s x%d, indent %d, nested %v), runs %v, builds %v\n",
 			blk.Name, c.Line, string(c.Char), c.Len, c.Indent, c.Nested, blk.Runs(), blk.Builds())
+		if p := blk.TestOf(); p != nil {
+			fmt.Fprintf(&b, "  tests %s in %s\n", p.Name, blk.TestFileName())
+		}
+		if s := blk.serverString(); s != "" {
+			fmt.Fprintf(&b, "  %s\n", s)
+		}
+		if blk.Opts.Server {
+			fmt.Fprintf(&b, "  server ready %q\n", blk.Opts.Ready)
+		}
+		if blk.Run > 0 {
+			fmt.Fprintf(&b, "  run %d of %s\n", blk.Run, blk.Program().Name)
+		}
 		fmt.Fprintf(&b, "  code: %q\n", c.Text)
 		for _, opt := range options(blk) {
 			fmt.Fprintf(&b, "  %s\n", opt)
@@ -108,6 +120,25 @@ func options(b *Block) []string {
 	add(b.Out.Unordered, "output unordered")
 	add(b.Out.OrderBy != nil, "output order-by %v", b.Out.OrderBy)
 	add(b.Out.Stream != "", "output %s only", b.Out.Stream)
+	add(o.Took != nil, "took %+v", o.Took)
+	add(b.Out.Took != nil, "run took %+v", b.Out.Took)
+	add(o.Argv0 != "", "argv0 %s", o.Argv0)
+	add(o.FileName != "", "filename %s", o.FileName)
+	add(o.Signal != "", "signal %s ready %q after %v", o.Signal, o.Ready, o.After)
+	add(b.Out.Signal != "" || b.Out.Ready != "" || b.Out.After > 0, "run signal %s ready %q after %v", b.Out.Signal, b.Out.Ready, b.Out.After)
+	add(o.StdinSet, "stdin %q", o.Stdin)
+	add(o.StdinFile != "", "stdin-file %s", o.StdinFile)
+	run := b.Out.Inputs
+	add(run.ArgsSet, "run args %q", run.Args)
+	add(len(run.Env) > 0, "run env %q", run.Env)
+	add(run.StdinSet, "run stdin %q", run.Stdin)
+	add(run.StdinFile != "", "run stdin-file %s", run.StdinFile)
+	for _, f := range b.Files {
+		opts = append(opts, fmt.Sprintf("file %s from line %d: %q", f.Path, f.Fence.Line, f.Fence.Text))
+	}
+	for _, f := range b.Written {
+		opts = append(opts, fmt.Sprintf("writes %s, line %d: %q", f.Path, f.Fence.Line, f.Fence.Text))
+	}
 	return opts
 }
 

@@ -16,10 +16,10 @@ func (b *binds) get(name string) (string, bool) {
 	return "", false
 }
 
-// holder returns the name bound to val, or "".
+// holder returns the name, other than a free name, bound to val, or "".
 func (b *binds) holder(val string) string {
 	for ; b != nil; b = b.next {
-		if b.val == val {
+		if b.val == val && !free(b.name) {
 			return b.name
 		}
 	}

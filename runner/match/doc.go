@@ -20,10 +20,15 @@
 //	{{duration}}     a time.Duration as Go prints it: 1.5ms, 2m3s, 850µs
 //	{{A..B}}         a number from A to B inclusive; when A and B are both
 //	                 integers the number must be an integer too
-//	{{KIND:NAME}}    a named value (KIND is any, int, float, duration or
-//	                 A..B): every occurrence of NAME in the block must be
-//	                 the same text, and two different names must not be the
-//	                 same text
+//	{{"a"|"b"}}      one of the texts (Go string literals), the longest
+//	                 that fits first: {{"weekday"|"weekend"}}
+//	{{KIND:NAME}}    a named value (KIND is any, int, float, duration, A..B
+//	                 or a choice "a"|"b"): every occurrence of NAME in the
+//	                 block must be the same text, and two different names
+//	                 must not be the same text
+//	{{KIND:~NAME}}   a free named value: the same text at every occurrence,
+//	                 but it may be the same as another name's (the worker
+//	                 and the job it runs may both be 1)
 //	{{...}}          alone on a line: any number of lines, including none
 //	{{"text"}}       text literally (a Go string literal)
 //	{{soft}}         at the start of a line: the line is soft; if it does

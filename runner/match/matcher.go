@@ -198,7 +198,7 @@ func (m *matcher) placeholder(segs []seg, s string, pos int, b *binds, k func(*b
 func (m *matcher) take(segs []seg, s string, pos, end int, b *binds, k func(*binds) bool) bool {
 	if ph := segs[0].ph; ph.name != "" {
 		v := s[pos:end]
-		if other := b.holder(v); other != "" {
+		if other := b.holder(v); other != "" && !free(ph.name) {
 			m.note(pos, "%s and the name %s are both %q: different names must be different values", ph.src, other, v)
 			return false
 		}

@@ -3,7 +3,6 @@ package match
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -120,7 +119,7 @@ func appendLit(segs []seg, s string) []seg {
 // number of bytes read.
 func scanPlaceholder(s string) (lit string, ph *placeholder, n int, err error) {
 	if strings.HasPrefix(s, `{{"`) {
-		return scanLiteral(s)
+		return scanQuoted(s)
 	}
 	end := strings.Index(s, "}}")
 	if end < 0 {
@@ -135,25 +134,6 @@ func scanPlaceholder(s string) (lit string, ph *placeholder, n int, err error) {
 	}
 	ph, err = parsePlaceholder(inner)
 	return "", ph, end + 2, err
-}
-
-// scanLiteral reads {{"text"}}.
-func scanLiteral(s string) (string, *placeholder, int, error) {
-	q := 2
-	for i := q + 1; i < len(s); i++ {
-		if s[i] == '\\' {
-			i++
-			continue
-		}
-		if s[i] == '"' {
-			v, err := strconv.Unquote(s[q : i+1])
-			if err != nil || !strings.HasPrefix(s[i+1:], "}}") {
-				break
-			}
-			return v, nil, i + 3, nil
-		}
-	}
-	return "", nil, 0, fmt.Errorf("bad literal %s: write {{\"text\"}} with a Go string literal", clip(s))
 }
 
 // orderKey returns the order-by key of a line: the first capture group.

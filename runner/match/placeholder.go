@@ -12,9 +12,10 @@ import (
 // alone, {{soft}} and {{"text"}}, which the compiler turns into line flags
 // and literal text.
 type placeholder struct {
-	src    string // as written, for messages: {{int:child}}
-	kind   string // any, int, float, duration or range
-	name   string // "" when unnamed
+	src    string   // as written, for messages: {{int:child}}
+	kind   string   // any, int, float, duration, range or choice
+	name   string   // "" when unnamed; "~name" for a free name
+	alts   []string // for a choice: the texts it may be
 	lo, hi float64
 	intish bool // a range with integer bounds: only integers match
 }
@@ -27,17 +28,16 @@ var (
 	rangeRE    = regexp.MustCompile(`^([-+]?[0-9]+(?:\.[0-9]*)?)\.\.([-+]?[0-9]+(?:\.[0-9]*)?)$`)
 )
 
-const placeholderHelp = `known: {{any}}, {{int}}, {{float}}, {{duration}}, {{A..B}}, {{KIND:NAME}}, {{...}}, {{soft}}, {{"text"}}; a literal {{ is written {{"{{"}}`
+const placeholderHelp = `known: {{any}}, {{int}}, {{float}}, {{duration}}, {{A..B}}, {{"a"|"b"}}, {{KIND:NAME}}, {{KIND:~NAME}}, {{...}}, {{soft}}, {{"text"}}; a literal {{ is written {{"{{"}}`
 
 // parsePlaceholder parses the inside of {{...}} (without the braces).
 func parsePlaceholder(inner string) (*placeholder, error) {
 	p := &placeholder{src: "{{" + inner + "}}"}
 	kind, name, named := strings.Cut(inner, ":")
 	if named {
-		if !nameRE.MatchString(name) {
-			return nil, fmt.Errorf("bad name in %s: a name is a letter or '_' followed by letters, digits or '_'", p.src)
+		if err := p.setName(name); err != nil {
+			return nil, err
 		}
-		p.name = name
 	}
 	switch kind {
 	case "any", "int", "float", "duration":
@@ -74,6 +74,8 @@ func (p *placeholder) candidates(s string) ([]int, string) {
 		return token(floatRE, s, "a number")
 	case "duration":
 		return token(durationRE, s, "a duration such as 1.5ms")
+	case "choice":
+		return p.choices(s)
 	}
 	return p.inRange(s)
 }

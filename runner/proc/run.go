@@ -1,6 +1,6 @@
 // Package proc runs a child process under supervision: in its own process
-// group, with stdin closed, its output captured as timestamped events and
-// capped, a wall-clock limit, and, when it ends for any reason, every
+// group, with stdin empty unless given a file, its output captured as
+// timestamped events and capped, a wall-clock limit, and, when it ends for any reason, every
 // process left in its group killed and reaped.
 //
 // What is contained: the program and every process it starts that stays
@@ -49,13 +49,18 @@ type Config struct {
 	// must use sandbox.Dir for it, and Scratch is "". MaxMemory is then
 	// the sandbox's.
 	Sandbox *sandbox.Options
+	// Started, if not nil, is called with the process group's id once
+	// the program has started (before any output is read), and Stopped
+	// once it has ended: a caller may signal the group in between.
+	Started func(pgid int)
+	Stopped func()
 }
 
 // Sandbox returns the sandbox options to run p with, or nil when it runs
 // unconfined: it asks for that (sandbox=off), or the sandbox is not
 // available here (sandbox.Enabled says why, once).
 func Sandbox(p *engine.Program) *sandbox.Options {
-	if p.Unconfined || !sandbox.Enabled() {
+	if p.Unconfined || p.NeedsHost() || !sandbox.Enabled() {
 		return nil
 	}
 	return &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit(), RunMemory: RunMemory(p),
@@ -102,7 +107,8 @@ func MakeScratch(box *sandbox.Options) (dir, remove string, err error) {
 const drainGrace = 300 * time.Millisecond
 
 // Run starts cmd and supervises it until it and its process group are
-// gone. cmd must not have Stdin, Stdout or Stderr set. The returned
+// gone. cmd must not have Stdout or Stderr set, and its Stdin, if set,
+// must be an *os.File (nothing copies into a pipe). The returned
 // Outcome has its Events, Exit, Signal, Elapsed, CPU, Leftover and Err
 // set.
 func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
@@ -154,8 +160,14 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	if limitErr != nil {
 		_ = syscall.Kill(-pgid, syscall.SIGKILL)
 	}
+	if cfg.Started != nil {
+		cfg.Started(pgid)
+	}
 	readersDone := pipes.read(sink)
 	out.Err = supervise(ctx, cmd, cfg.Timeout, sink)
+	if cfg.Stopped != nil {
+		cfg.Stopped()
+	}
 	out.Elapsed = time.Since(start)
 	out.Leftover = killGroup(pgid) + killEscaped(scratch)
 	pipes.drain(readersDone, drainGrace)

@@ -86,7 +86,8 @@
 //     (expect=), exit status 2 (a Go runtime failure), several runs
 //     (runs=), serial (timing-sensitive blocks), or set a GO...
 //     environment variable (GOMAXPROCS, GODEBUG: the worker's runtime
-//     has already started).
+//     has already started), or give it data files or standard input
+//     (the worker runs programs without them).
 //
 // A reason reads "range over int (Go 1.22) at lessons/x.md:57":
 // positions are lesson lines (engine.Program.LessonLine).

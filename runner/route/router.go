@@ -191,8 +191,21 @@ func optionRule(b *lesson.Block) string {
 		return fmt.Sprintf("runs=%d", o.Runs)
 	case o.Serial:
 		return "serial"
+	case o.Test:
+		return "a test block (run with go test)"
+	case o.Client != "":
+		return "a client of a server block"
+	case b.TookBound() != nil:
+		return "took= (a bound on the wall time the compiled program takes)"
+	case len(b.Files) > 0 || len(b.Written) > 0:
+		return "data files (yaegi runs programs without them)"
 	}
-	for _, kv := range o.Env {
+	if in := b.Inputs(); in.StdinSet || in.StdinFile != "" {
+		return "standard input (yaegi runs programs without it)"
+	} else if in.Signal != "" {
+		return "signal= (a signal to the compiled program)"
+	}
+	for _, kv := range b.Inputs().Env { // the program's and its run's
 		if strings.HasPrefix(kv, "GO") {
 			k, _, _ := strings.Cut(kv, "=")
 			return "env=" + k + " (set before the worker's runtime starts)"

@@ -15,7 +15,10 @@
 // expected output that matches as a whole (a named value that changed, an
 // order-by partial order), the whole output block is replaced by the
 // actual output. An output block that already matches is left alone, byte
-// for byte, even when a soft line gave a warning.
+// for byte, even when a soft line gave a warning. Each further run of a
+// program (an output block after its first) is a block of its own, and is
+// updated so. A written file block (file name=PATH written) that does not
+// match what its run wrote is replaced by that content.
 //
 // A go block that runs (not norun, nobuild or an exercise's starting code)
 // and has no output block gets one, right after it, if it prints

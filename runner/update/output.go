@@ -14,8 +14,15 @@ import (
 // compares) brought up to date, and output blocks created for blocks that
 // run and have none. Blocks not in actual are left alone.
 func Outputs(l *lesson.Lesson, actual map[string]string) ([]byte, error) {
+	return OutputsAndFiles(l, actual, nil)
+}
+
+// OutputsAndFiles is Outputs, which also brings up to date the written
+// file blocks in written (what the run left in each file).
+func OutputsAndFiles(l *lesson.Lesson, actual map[string]string, written map[*lesson.DataFile]string) ([]byte, error) {
 	var edits []edit
 	var errs lesson.ErrorList
+	edits = append(edits, writtenEdits(l, written, &errs)...)
 	for _, b := range l.Blocks {
 		out, ok := actual[b.Name]
 		if !ok {

@@ -50,15 +50,17 @@ func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadF
 		ch := &Change{Lesson: ls[i]}
 		ch.Files, ch.Notes = CellFiles(l, c.Selected(l), read)
 		actual := map[string]string{}
+		written := map[*lesson.DataFile]string{}
 		for _, r := range byLesson[l] {
-			out, ran, err := actualOutput(r, ls[i].Blocks[r.Block.Index-1])
+			out, ran, err := actualOutput(r, ls[i].Block(r.Block.Name))
 			if err != nil {
 				ch.Notes = append(ch.Notes, err)
 			} else if ran {
 				actual[r.Block.Name] = out
+				writtenFiles(r, written)
 			}
 		}
-		ch.New, err = Outputs(l, actual)
+		ch.New, err = OutputsAndFiles(l, actual, written)
 		if err != nil {
 			errs = append(errs, remap(err.(lesson.ErrorList), l, ls[i])...)
 			continue
@@ -120,8 +122,8 @@ func actualOutput(r *check.Result, orig *lesson.Block) (string, bool, error) {
 	b := r.Block
 	for _, o := range r.Runs {
 		for _, p := range verdict.Judge(b, o).Problems {
-			if p.Line == b.Code.Line {
-				return "", false, lesson.Errorf(r.Lesson.Path, orig.Code.Line, "not updated: %s", p.Msg)
+			if p.Line == verdict.EndLine(b) {
+				return "", false, lesson.Errorf(r.Lesson.Path, verdict.EndLine(orig), "not updated: %s", p.Msg)
 			}
 		}
 	}

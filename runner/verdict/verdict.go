@@ -8,6 +8,10 @@
 // line it is about: the output fence's line for an output mismatch (the
 // failing expected line when known), the go fence's line otherwise. A
 // mismatch comes with a unified diff of the expected and actual output.
+// A file the block says the run writes (a written file block) is matched
+// like output once the run has ended, at its own fence's lines; a file
+// the program did not write fails the block. A run whose wall time is
+// outside its took= bound is a warning, or a failure for a hard bound.
 //
 // Soft lines that do not match are warnings: they never fail a block and
 // are never silently passed.
@@ -128,6 +132,11 @@ func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 	if b.Output != nil {
 		judgeOutput(v, b, text)
 	}
+	if o.Err == nil {
+		judgeWritten(v, b, o)
+		judgeTook(v, b, o)
+	}
+	judgeServer(v, b, o)
 	return v
 }
 
@@ -164,10 +173,24 @@ func failureText(err error) string {
 	return err.Error()
 }
 
+// EndLine returns the lesson line at which a problem with how the run of
+// b ended is reported: its go fence's, or for a further run of a program
+// (an output block after its first) that output fence's.
+func EndLine(b *lesson.Block) int {
+	if b.Run > 0 && b.Output != nil {
+		return b.Output.Line
+	}
+	return b.Code.Line
+}
+
 // judgeEnd checks how the program ended against expect= and exit=.
 func judgeEnd(v *Verdict, b *lesson.Block, o *engine.Outcome, text string) {
-	line := b.Code.Line
+	line := EndLine(b)
 	all := o.Text(engine.Output)
+	if b.Opts.Expect.Kind == "signal" {
+		judgeSignal(v, line, b.Opts.Expect.Message, o)
+		return
+	}
 	if o.Signal != "" {
 		v.fail(line, "killed by signal: %s", o.Signal)
 		return

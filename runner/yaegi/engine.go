@@ -47,11 +47,14 @@ func (e *Engine) Warm() { e.fill() }
 
 // Run implements engine.Engine.
 func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	if what := unsupported(p); what != "" {
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "yaegi cannot run %s", what)}
+	}
 	w, err := e.worker(p)
 	if err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot start a yaegi worker: %v", err)}
 	}
-	req := &request{Source: string(p.Source), Args: append([]string{"main"}, p.Args...),
+	req := &request{Source: string(p.Source), Args: append([]string{p.Command()}, p.Args...),
 		Env: runenv.Environ(w.dir, p.Env), Dir: w.dir}
 	out := w.run(ctx, p, req, emit)
 	out.Engine = e.Name()

@@ -61,13 +61,22 @@ func fenceLine(n ast.Node, src []byte) int {
 
 // cells replaces each program fence of d by a Cell holding its view (made
 // by view) followed by a Result, and removes the output fences that belong
-// to a program (the Result shows them).
+// to a program (the Result shows them). The output fence of a further run
+// of a program (lesson.Block.Run) is replaced by that run's Cell and
+// Result.
 func (d *document) cells(l *lesson.Lesson, view func(b *lesson.Block) *Block) []*Block {
 	code, output := map[int]*lesson.Block{}, map[int]bool{}
 	for _, b := range l.Blocks {
-		code[b.Code.Line] = b
-		if b.Output != nil {
-			output[b.Output.Line] = true
+		switch {
+		case b.Run > 0 && b.Output != nil:
+			// A further run of a program: a cell of its own, with its
+			// own Run control, in the place of its output block.
+			code[b.Output.Line] = b
+		case b.Run == 0:
+			code[b.Code.Line] = b
+			if b.Output != nil {
+				output[b.Output.Line] = true
+			}
 		}
 	}
 	var fences []*ast.FencedCodeBlock

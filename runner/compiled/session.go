@@ -1,0 +1,155 @@
+package compiled
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/proc"
+)
+
+// stopGrace is how long a server may take to shut down once it is sent
+// its stop signal; then it is killed.
+const stopGrace = 5 * time.Second
+
+// session runs client p against its server (p.Server): the server
+// starts, the client runs once the server prints its readiness text, and
+// the server is then sent its stop signal, and killed if it does not
+// end within stopGrace. Both see PORT, a free port of the loopback
+// interface, in their environment (unless env= sets it). The outcome is
+// the client's, with the server's.
+func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	srv, client := *p.Server, *p
+	srv.Timeout += p.Timeout + stopGrace // it serves while the client runs
+	if port, err := freePort(); err == nil {
+		srv.Env = append([]string{"PORT=" + port}, srv.Env...) // env= wins
+		client.Env = append([]string{"PORT=" + port}, client.Env...)
+	}
+	p = &client
+	bs := e.builds([]*engine.Program{&srv, p})
+	for i, b := range bs {
+		if err := b.wait(ctx); err != nil {
+			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
+		}
+		if b.err != nil {
+			if i == 0 {
+				return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "the server %s does not compile:\n%v", srv.ID, b.err)}
+			}
+			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: b.err, Build: b.took}
+		}
+	}
+	w := &serverWatch{ready: srv.Ready, isReady: make(chan struct{}), sig: stopSignal(srv.Signal)}
+	srv.Signal = "" // sent by w once the client is done, not when ready
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan *engine.Outcome, 1)
+	go func() { done <- e.exec(sctx, bs[0].bin, &srv, nil, w.hook) }()
+	select {
+	case <-w.isReady:
+	case so := <-done:
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Server: so,
+			Err: fmt.Errorf("not run: the server %s ended before it printed %q", srv.ID, srv.Ready)}
+	case <-ctx.Done():
+		cancel()
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Server: <-done,
+			Err: engine.Failuref(engine.Canceled, "stopped: %v", context.Cause(ctx))}
+	}
+	out := e.exec(ctx, bs[1].bin, p, emit)
+	out.Engine, out.Build, out.Cached = e.Name(), bs[1].took, bs[1].cached
+	w.stop()
+	select {
+	case out.Server = <-done:
+	case <-time.After(stopGrace):
+		cancel()
+		out.Server = <-done
+	}
+	return out
+}
+
+// freePort returns a TCP port of the loopback interface that is free now,
+// for the session's PORT.
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	_, port, err := net.SplitHostPort(ln.Addr().String())
+	return port, err
+}
+
+// stopSignal returns the signal that stops a server: its signal=, or
+// SIGINT.
+func stopSignal(name string) syscall.Signal {
+	if s, ok := signals[name]; ok {
+		return s
+	}
+	return syscall.SIGINT
+}
+
+// A serverWatch sees a server's readiness text and sends it its stop
+// signal.
+type serverWatch struct {
+	ready   string
+	isReady chan struct{}
+	sig     syscall.Signal
+
+	mu     sync.Mutex
+	pgid   int
+	done   bool
+	closed bool
+	tail   string
+}
+
+// hook makes the run of cfg report to w.
+func (w *serverWatch) hook(cfg *proc.Config) {
+	emit := cfg.Emit
+	cfg.Emit = func(ev engine.Event) {
+		if emit != nil {
+			emit(ev)
+		}
+		w.watch(ev)
+	}
+	cfg.Started = func(pgid int) {
+		w.mu.Lock()
+		w.pgid = pgid
+		w.mu.Unlock()
+	}
+	cfg.Stopped = func() {
+		w.mu.Lock()
+		w.done = true
+		w.mu.Unlock()
+	}
+}
+
+func (w *serverWatch) watch(ev engine.Event) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	text := w.tail + string(ev.Data)
+	if strings.Contains(text, w.ready) {
+		w.closed = true
+		close(w.isReady)
+		return
+	}
+	if keep := len(w.ready) - 1; len(text) > keep {
+		text = text[len(text)-keep:]
+	}
+	w.tail = text
+}
+
+// stop sends the server its stop signal, unless it has ended.
+func (w *serverWatch) stop() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.done && w.pgid > 0 {
+		_ = syscall.Kill(-w.pgid, w.sig)
+	}
+}

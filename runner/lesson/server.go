@@ -1,0 +1,53 @@
+package lesson
+
+import "fmt"
+
+func setClient(o *Options, v string) error {
+	var p Options
+	if err := setName(&p, v); err != nil {
+		return err
+	}
+	o.Client = v
+	return nil
+}
+
+// serverOf checks a server block, and gives a client block its server.
+func (ps *parseState) serverOf(b *Block) {
+	o := &b.Opts
+	switch {
+	case o.Server && o.Client != "":
+		ps.errorf(b.Code.Line, 0, "a block cannot be both a server and a client")
+	case o.Server && (o.Ready == "" || o.Test || o.Cell || o.Exercise || o.Mode != Run):
+		ps.errorf(b.Code.Line, 0, "a server block needs ready=\"TEXT\" (what it prints when it is ready for clients), and is not a test, a cell, an exercise, norun or nobuild")
+	case o.Client != "":
+		srv := ps.names[o.Client]
+		if srv == nil || !srv.Opts.Server {
+			ps.errorf(b.Code.Line, 0, "client=%s: no server block of that name before it", o.Client)
+			return
+		}
+		if o.Test || o.Cell || o.Exercise {
+			ps.errorf(b.Code.Line, 0, "a client is a complete program, not a test, a cell or an exercise")
+			return
+		}
+		b.server = srv
+		srv.clients = append(srv.clients, b)
+		o.Serial = true // a server's port is the machine's: one session at a time
+	}
+}
+
+// Server returns the server block that client b runs against, or nil.
+func (b *Block) Server() *Block { return b.server }
+
+// FirstClient reports whether b is the first client of its server: the
+// session in which the server's output block is matched.
+func (b *Block) FirstClient() bool {
+	return b.server != nil && len(b.server.clients) > 0 && b.server.clients[0] == b
+}
+
+// serverString describes b's server, for dumps.
+func (b *Block) serverString() string {
+	if b.server == nil {
+		return ""
+	}
+	return fmt.Sprintf("client of %s (first %v)", b.server.Name, b.FirstClient())
+}
