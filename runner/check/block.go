@@ -16,6 +16,11 @@ import (
 // Block checks one block: builds it, or runs it as many times as it asks
 // with each engine its router picks, and judges every run.
 func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) *Result {
+	return c.block(ctx, l, b, nil)
+}
+
+// block checks one block; w is nil but for a reader's run (see Run).
+func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, w *Watch) *Result {
 	start := time.Now()
 	r := &Result{Lesson: l, Block: b}
 	defer func() { r.Elapsed = time.Since(start) }()
@@ -23,7 +28,7 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 		r.Status, r.Why = verdict.Skip, "nobuild: shown, not compiled"
 		return r
 	}
-	if p, ok := drift(l, b); !ok {
+	if p, ok := drift(l, b); !ok && (w == nil || !w.Edited) {
 		r.Status = verdict.Fail
 		r.Problems = append(r.Problems, p)
 	}
@@ -34,13 +39,13 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 			return r
 		}
 	}
-	p, err := Program(l, b)
+	p, err := c.program(l, b)
 	if err != nil {
 		r.Status = verdict.Fail
 		r.Problems = append(r.Problems, problemOf(b, err))
 		return r
 	}
-	if b.Opts.Exercise {
+	if b.Opts.Exercise && w == nil {
 		var ok bool
 		if p, ok = c.exercise(ctx, r, l, b, p); !ok {
 			return r
@@ -48,6 +53,7 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 	}
 	if !b.Runs() {
 		r.Engine, r.Why = "compiled", "built only: the block has no output block"
+		w.started(r.Engine, r.Why)
 		r.merge(verdict.Built(b, c.build(ctx, p)))
 		return r
 	}
@@ -57,13 +63,17 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 	var names []string
 	for _, e := range route.Engines {
 		names = append(names, e.Name())
-		v, er := c.runs(ctx, e, b, p)
+	}
+	w.started(strings.Join(names, "+"), route.Why)
+	for k, e := range route.Engines {
+		v, er := c.runs(ctx, e, b, p, w, k)
 		if len(route.Engines) > 1 {
 			v.ForEngine(e.Name())
 			er.Diff = v.Diff
 			r.Engines = append(r.Engines, er)
 		}
 		r.Runs = append(r.Runs, er.Runs...)
+		r.Verdicts = append(r.Verdicts, er.Verdicts...)
 		if r.Distinct == nil {
 			r.Distinct = er.Distinct
 		}
@@ -142,10 +152,12 @@ func (c *Checker) ready(ctx context.Context, e engine.Engine, p *engine.Program,
 	}
 }
 
-// runs runs block b Runs times with engine e and judges each run. It
-// returns the combined verdict (the first failing run's, or the first
-// run's) and what the engine made of the block.
-func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p *engine.Program) (*verdict.Verdict, *EngineResult) {
+// runs runs block b Runs times with engine e, the k'th of its route, and
+// judges each run. It returns the combined verdict (the first failing
+// run's, or the first run's) and what the engine made of the block. A
+// reader's run (w not nil) is streamed to w and goes ahead of the
+// programs of Check.
+func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p *engine.Program, w *Watch, k int) (*verdict.Verdict, *EngineResult) {
 	n := b.Opts.Runs
 	key := historyKey(p.ID, e.Name())
 	outs := make([]*engine.Outcome, n)
@@ -156,9 +168,9 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 		run := func() {
 			defer wg.Done()
 			c.ready(ctx, e, p, b.Opts.Serial)
-			release := c.slots.acquire(b.Opts.Serial, c.expect(key))
+			release := c.slots.acquire(b.Opts.Serial, c.expect(key), w != nil)
 			defer release()
-			outs[i] = e.Run(ctx, p, nil)
+			outs[i] = e.Run(ctx, p, w.emit(k, i))
 			c.learn(key, outs[i])
 			verdicts[i] = verdict.Judge(b, outs[i])
 		}
@@ -169,7 +181,7 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 		}
 	}
 	wg.Wait()
-	er := &EngineResult{Engine: e.Name(), Runs: outs}
+	er := &EngineResult{Engine: e.Name(), Runs: outs, Verdicts: verdicts}
 	if n > 1 {
 		er.Distinct = distinct(verdicts)
 	}

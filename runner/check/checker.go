@@ -35,6 +35,9 @@ type Config struct {
 	// the longest start first and those that mostly sleep run beside the
 	// others, and learns what they cost now.
 	History History
+	// Limit, when set, may lower the limits of each program (its timeout,
+	// its output cap) before it is built or run: a server's bounds.
+	Limit func(p *engine.Program)
 }
 
 // A Checker checks lessons. It is safe for concurrent use.
@@ -248,7 +251,7 @@ func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
 		if !lb.b.Builds() {
 			continue
 		}
-		p, err := Program(lb.l, lb.b)
+		p, err := c.program(lb.l, lb.b)
 		if err != nil {
 			continue
 		}

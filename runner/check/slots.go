@@ -15,7 +15,8 @@ import (
 // window ago count with what they are expected to need). Of the waiting
 // programs, the one expected to run longest starts first, so that the
 // longest do not start last and hold everything up, then the one that
-// asked first; beyond base, a later one that fits in the idle CPUs may go
+// asked first; a reader's program (Checker.Run) goes before all of
+// these; beyond base, a later one that fits in the idle CPUs may go
 // before an earlier one that does not.
 type slots struct {
 	excl   sync.RWMutex     // held for reading by every run, for writing by a serial one
@@ -50,6 +51,7 @@ func newSlots(base int, idle func() float64) *slots {
 // A waiter is a program waiting for a slot.
 type waiter struct {
 	ticket uint64
+	first  bool          // a reader's: before the others
 	expect time.Duration // how long it is expected to run; 0 when unknown
 	need   float64       // the CPUs it is expected to keep busy
 	ready  chan struct{} // closed when it may start
@@ -63,6 +65,9 @@ type started struct {
 
 // before reports whether w starts before v, all else being equal.
 func (w *waiter) before(v *waiter) bool {
+	if w.first != v.first {
+		return w.first
+	}
 	if w.expect != v.expect {
 		return w.expect > v.expect
 	}
@@ -70,16 +75,17 @@ func (w *waiter) before(v *waiter) bool {
 }
 
 // acquire waits for a slot for a program expected to cost what c says
-// (the zero Cost when unknown); a serial run waits until nothing else
-// runs. It returns the function that releases the slot.
-func (s *slots) acquire(serial bool, c Cost) func() {
+// (the zero Cost when unknown), before the others when first; a serial
+// run waits until nothing else runs. It returns the function that
+// releases the slot.
+func (s *slots) acquire(serial bool, c Cost, first bool) func() {
 	if serial {
 		s.excl.Lock()
 		return s.excl.Unlock
 	}
 	s.excl.RLock()
 	s.mu.Lock()
-	me := &waiter{ticket: s.next, expect: c.Wall, need: max(c.Load(), minNeed), ready: make(chan struct{})}
+	me := &waiter{ticket: s.next, first: first, expect: c.Wall, need: max(c.Load(), minNeed), ready: make(chan struct{})}
 	s.next++
 	i, _ := slices.BinarySearchFunc(s.waiting, me, func(v, w *waiter) int {
 		if v.before(w) {

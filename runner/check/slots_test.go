@@ -19,7 +19,7 @@ func occupy(t *testing.T, s *slots, c []Cost, want int, patience time.Duration) 
 	var now, peak, started atomic.Int32
 	for _, c := range c {
 		done.Go(func() {
-			release := s.acquire(false, c)
+			release := s.acquire(false, c, false)
 			started.Add(1)
 			cur := now.Add(1)
 			for p := peak.Load(); cur > p && !peak.CompareAndSwap(p, cur); p = peak.Load() {
@@ -128,18 +128,18 @@ func TestSlotsYoung(t *testing.T) {
 // does not fit.
 func TestSlotsBackfill(t *testing.T) {
 	s := fastSlots(1, func() float64 { return 1 })
-	release := s.acquire(false, unknown)
+	release := s.acquire(false, unknown, false)
 	long := Cost{Wall: time.Hour, CPU: 2 * time.Hour}
 	started := make(chan string, 2)
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		r := s.acquire(false, long)
+		r := s.acquire(false, long, false)
 		started <- "spinner"
 		r()
 	})
 	waitWaiting(t, s, 1)
 	wg.Go(func() {
-		r := s.acquire(false, sleeper)
+		r := s.acquire(false, sleeper, false)
 		started <- "sleeper"
 		r()
 	})
@@ -203,13 +203,13 @@ func TestSlotsInTurn(t *testing.T) {
 // which they start once it is free.
 func startOrder(t *testing.T, expect []time.Duration) []int {
 	s := fastSlots(1, nil)
-	release := s.acquire(false, unknown)
+	release := s.acquire(false, unknown, false)
 	var mu sync.Mutex
 	var order []int
 	var wg sync.WaitGroup
 	for i, d := range expect {
 		wg.Go(func() {
-			r := s.acquire(false, Cost{Wall: d, CPU: d})
+			r := s.acquire(false, Cost{Wall: d, CPU: d}, false)
 			mu.Lock()
 			order = append(order, i)
 			mu.Unlock()
@@ -224,10 +224,10 @@ func startOrder(t *testing.T, expect []time.Duration) []int {
 
 func TestSlotsSerialAlone(t *testing.T) {
 	s := fastSlots(2, func() float64 { return 2 })
-	release := s.acquire(false, sleeper)
+	release := s.acquire(false, sleeper, false)
 	var serialRan atomic.Bool
 	go func() {
-		r := s.acquire(true, unknown)
+		r := s.acquire(true, unknown, false)
 		serialRan.Store(true)
 		r()
 	}()
@@ -243,4 +243,31 @@ func TestSlotsSerialAlone(t *testing.T) {
 	if !serialRan.Load() {
 		t.Fatal("the serial program did not run once the other was done")
 	}
+}
+
+// TestSlotsReaderFirst: a reader's program (Checker.Run) that asks for a
+// slot after background programs starts before them, even one expected
+// to run longer.
+func TestSlotsReaderFirst(t *testing.T) {
+	s := fastSlots(1, nil)
+	release := s.acquire(false, unknown, false)
+	started := make(chan string, 3)
+	var wg sync.WaitGroup
+	for i, c := range []struct {
+		name  string
+		cost  Cost
+		first bool
+	}{{"background", Cost{Wall: time.Hour}, false}, {"background", unknown, false}, {"reader", unknown, true}} {
+		wg.Go(func() {
+			r := s.acquire(false, c.cost, c.first)
+			started <- c.name
+			r()
+		})
+		waitWaiting(t, s, i+1)
+	}
+	release()
+	if first := <-started; first != "reader" {
+		t.Errorf("%s started first, want the reader's run", first)
+	}
+	wg.Wait()
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"time"
 
+	"bingfa/runner/check"
 	"bingfa/runner/engines"
 )
 
@@ -55,6 +56,7 @@ type Server struct {
 	lim   *limiter
 	runs  *runTable
 	pages *pages
+	check *check.Checker // runs the blocks
 }
 
 // New returns a server for a listener bound to addr (host:port): the
@@ -73,7 +75,8 @@ func New(cfg Config, addr string) (*Server, error) {
 		return nil, err
 	}
 	lim := newLimiter(cfg.Running, cfg.Queued)
-	return &Server{cfg: cfg, guard: g, lim: lim, runs: newRunTable(lim, cfg.StartTTL), pages: pg}, nil
+	return &Server{cfg: cfg, guard: g, lim: lim, runs: newRunTable(lim, cfg.StartTTL), pages: pg,
+		check: newChecker(cfg)}, nil
 }
 
 // Token returns the session token that pages embed and the run API
