@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"bingfa/runner/check"
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
@@ -41,8 +42,8 @@ func readCmd(args []string) error {
 	defer set.Close()
 	_, noColor := os.LookupEnv("NO_COLOR")
 	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all,
-		Color:  !noColor && report.IsTerminal(os.Stdout),
-		Router: set.Router, Builder: set.Builder()}
+		Color:   !noColor && report.IsTerminal(os.Stdout),
+		Checker: check.New(set.Config())}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	failed := 0

@@ -40,14 +40,16 @@ func TestRead(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out bytes.Buffer
-			r := &Reader{Out: &out, Router: set.Router, Builder: set.Builder(), NoTimes: true}
+			r := &Reader{Out: &out, Checker: check.New(set.Config()), NoTimes: true}
 			ctx := context.Background()
 			if strings.HasPrefix(name, "stopped") {
 				// The reader presses Ctrl-C once a program prints "stop me".
 				var stop context.CancelFunc
 				ctx, stop = context.WithCancel(ctx)
 				defer stop()
-				r.Router = check.Only(stopper{set.Compiled, stop})
+				cfg := set.Config()
+				cfg.Router = check.Only(stopper{set.Compiled, stop})
+				r.Checker = check.New(cfg)
 			}
 			if in, err := os.ReadFile(strings.TrimSuffix(file, ".md") + ".input"); err == nil {
 				r.In = bytes.NewReader(in)
