@@ -25,7 +25,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 	r := &Result{Lesson: l, Block: b}
 	defer func() { r.Elapsed = time.Since(start) }()
 	if !b.Builds() {
-		r.Status, r.Why = verdict.Skip, "nobuild: shown, not compiled"
+		r.Status, r.Why = verdict.Skip, Why{Reason: "nobuild: shown, not compiled"}
 		return r
 	}
 	if p, ok := drift(l, b); !ok && (w == nil || !w.Edited) {
@@ -52,7 +52,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 		}
 	}
 	if !b.Runs() {
-		r.Engine, r.Why = "compiled", "built only: the block has no output block"
+		r.Engine, r.Why = "compiled", Why{Reason: "built only: the block has no output block"}
 		w.started(r.Engine, r.Why)
 		r.merge(verdict.Built(b, c.build(ctx, p)))
 		return r
@@ -86,7 +86,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 	}
 	if len(route.Engines) == 1 && len(r.Runs) > 0 && r.Runs[0].Why != "" {
 		// The engine ran the program elsewhere: yaegi fell back to compiled.
-		r.Engine, r.Why = r.Runs[0].Engine, r.Runs[0].Why
+		r.Engine, r.Why = r.Runs[0].Engine, Why{Reason: r.Runs[0].Why}
 	}
 	return r
 }

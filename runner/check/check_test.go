@@ -106,7 +106,7 @@ func (s stopper) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 type bothRouter struct{ set *engines.Set }
 
 func (r bothRouter) Route(*lesson.Block, *engine.Program) check.Route {
-	return check.Route{Engines: []engine.Engine{r.set.Compiled, r.set.Yaegi}, Why: "both: every block, in this test"}
+	return check.Route{Engines: []engine.Engine{r.set.Compiled, r.set.Yaegi}, Why: check.Why{Reason: "every block, in this test"}}
 }
 
 // TestCases checks every testdata case and compares the report with its

@@ -21,13 +21,13 @@ type Watch struct {
 	// Started, if set, is called when the block's program starts: its
 	// engine(s) and the router's reason, or "compiled" for a block that
 	// is only built.
-	Started func(engine, why string)
+	Started func(engine string, why Why)
 	// Output, if set, is given the output of the block's first run with
 	// its first engine, as it comes.
 	Output func(engine.Event)
 }
 
-func (w *Watch) started(engine, why string) {
+func (w *Watch) started(engine string, why Why) {
 	if w != nil && w.Started != nil {
 		w.Started(engine, why)
 	}

@@ -14,8 +14,8 @@ type Result struct {
 	Lesson *lesson.Lesson
 	Block  *lesson.Block
 	Status verdict.Status
-	Engine string // the engine(s) that ran it
-	Why    string // why the router chose them
+	Engine string // the engine(s) that ran it: "compiled", "yaegi", "compiled+yaegi"
+	Why    Why    // why the router chose them
 	// Elapsed is the time the block took to check, from its start to its
 	// verdict, waiting for its build and for its turn to run included.
 	Elapsed time.Duration

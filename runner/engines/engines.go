@@ -59,7 +59,7 @@ func New(mode, cacheDir string) (*Set, error) {
 		return nil, err
 	}
 	s.route = r
-	s.Router = r
+	s.Router = routed{r}
 	if mode == Auto {
 		s.Router = cacheFirst{compiled: c, next: r}
 	}

@@ -78,7 +78,7 @@ func TestCachedRunsCompiled(t *testing.T) {
 	if err := set.Compiled.Build(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	if r := set.Router.Route(b, p); r.Engines[0].Name() != "compiled" || !strings.Contains(r.Why, "already built") {
+	if r := set.Router.Route(b, p); r.Engines[0].Name() != "compiled" || r.Why.Reason != "already built" {
 		t.Errorf("once built: %s (%s), want compiled, already built", r.Engines[0].Name(), r.Why)
 	}
 	b.Opts.Engine = lesson.EngineYaegi

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 )
@@ -18,15 +17,15 @@ const (
 	Both     = "both"
 )
 
-// A Router is a check.Router that picks between the compiled engine and
-// yaegi. It is safe for concurrent use.
+// A Router picks between the compiled engine and yaegi. It is safe for
+// concurrent use.
 type Router struct {
 	mode            string
 	compiled, yaegi engine.Engine
 	types           *typeChecker
 
 	mu    sync.Mutex
-	cache map[routeKey]Decision // decisions already made
+	cache map[routeKey]Static // static checks already made
 }
 
 type routeKey struct {
@@ -43,7 +42,7 @@ func New(mode string, compiled, yaegi engine.Engine) (*Router, error) {
 		return nil, fmt.Errorf("unknown engine %q (want auto, compiled, yaegi or both)", mode)
 	}
 	return &Router{mode: mode, compiled: compiled, yaegi: yaegi, types: newTypeChecker(),
-		cache: map[routeKey]Decision{}}, nil
+		cache: map[routeKey]Static{}}, nil
 }
 
 // maxCache bounds the decisions remembered.
@@ -88,45 +87,54 @@ import (
 func main() {}
 `)
 
-// A Decision is whether a block may run in yaegi, and why.
+// A Decision is the engines a block runs with, and why: usually one;
+// both to run the block in each and compare the verdicts.
 type Decision struct {
-	Yaegi bool
-	Why   string // "range over int at lessons/x.md:57", or why it may
+	Engines []engine.Engine
+	Reason  string // why, without the engines' names: "range over int"
+	Pos     string // where in the source the reason is found (path:line); "" when nowhere
 }
 
-// Route implements check.Router.
-func (r *Router) Route(b *lesson.Block, p *engine.Program) check.Route {
+// A Static is the static check's answer: whether a block may run in
+// yaegi, and why.
+type Static struct {
+	Yaegi  bool
+	Reason string // "range over int", or why it may
+	Pos    string // path:line of what keeps it from yaegi; "" when nowhere
+}
+
+// Route returns the engines that run block b, whose program is p.
+func (r *Router) Route(b *lesson.Block, p *engine.Program) Decision {
 	switch {
 	case r.mode == Compiled || r.yaegi == nil:
-		return r.route(false, "compiled: --engine=compiled")
+		return r.route(false, Static{Reason: "--engine=compiled"})
 	case b.Opts.Engine == lesson.EngineCompiled:
-		return r.route(false, "compiled: engine=compiled on the block")
+		return r.route(false, Static{Reason: "engine=compiled on the block"})
 	case b.Opts.Engine == lesson.EngineYaegi:
-		return r.route(true, "yaegi: engine=yaegi on the block")
+		return r.route(true, Static{Reason: "engine=yaegi on the block"})
 	case r.mode == Yaegi:
-		return r.route(true, "yaegi: --engine=yaegi")
+		return r.route(true, Static{Reason: "--engine=yaegi"})
 	}
 	d := r.Decide(b, p)
-	if !d.Yaegi {
-		return r.route(false, "compiled: "+d.Why)
+	if d.Yaegi && r.mode == Both {
+		return Decision{Engines: []engine.Engine{r.compiled, r.yaegi}, Reason: d.Reason, Pos: d.Pos}
 	}
-	if r.mode == Both {
-		return check.Route{Engines: []engine.Engine{r.compiled, r.yaegi}, Why: "both: " + d.Why}
-	}
-	return check.Route{Engines: []engine.Engine{fallback{r.yaegi, r.compiled}}, Why: "yaegi: " + d.Why}
+	return r.route(d.Yaegi, d)
 }
 
-func (r *Router) route(yaegi bool, why string) check.Route {
-	e := r.compiled
+// route returns the decision to run a block in yaegi (falling back to
+// compiled) or compiled, for the reason of d.
+func (r *Router) route(yaegi bool, d Static) Decision {
+	var e engine.Engine = r.compiled
 	if yaegi {
-		e = r.yaegi
+		e = fallback{r.yaegi, r.compiled}
 	}
-	return check.Route{Engines: []engine.Engine{e}, Why: why}
+	return Decision{Engines: []engine.Engine{e}, Reason: d.Reason, Pos: d.Pos}
 }
 
-// Decide runs the static check on block b, whose program is p. Decisions
+// Decide runs the static check on block b, whose program is p. Answers
 // are remembered: the checker asks twice for each block.
-func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
+func (r *Router) Decide(b *lesson.Block, p *engine.Program) Static {
 	key := routeKey{b, string(p.Source)}
 	r.mu.Lock()
 	d, ok := r.cache[key]
@@ -144,21 +152,21 @@ func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
 	return d
 }
 
-func (r *Router) decide(b *lesson.Block, p *engine.Program) Decision {
+func (r *Router) decide(b *lesson.Block, p *engine.Program) Static {
 	if why := optionRule(b); why != "" {
 		// An option of the block's fence: the fence is in the lesson,
 		// whatever file p comes from (an exercise's answer).
-		return Decision{Why: why + " (option of the block)"}
+		return Static{Reason: why + " (option of the block)"}
 	}
 	c, err := r.types.check(p.Source)
 	if err != nil {
 		line, msg := errorLine(err)
-		return Decision{Why: fmt.Sprintf("does not type-check (%s) at %s", msg, position(p, line))}
+		return Static{Reason: fmt.Sprintf("does not type-check (%s)", msg), Pos: position(p, line)}
 	}
 	if f := inspect(c, yaegiSymbols()); f != nil {
-		return Decision{Why: fmt.Sprintf("%s at %s", f.msg, position(p, c.fset.Position(f.pos).Line))}
+		return Static{Reason: f.msg, Pos: position(p, c.fset.Position(f.pos).Line)}
 	}
-	return Decision{Yaegi: true, Why: "passed the static check"}
+	return Static{Yaegi: true, Reason: "passed the static check"}
 }
 
 // position returns path:line of a source line of p.

@@ -24,9 +24,9 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	}
 	out := &barWriter{r: r, atStart: true}
 	res := r.Checker.Run(ctx, r.lesson, b, &check.Watch{
-		Started: func(engine, why string) {
+		Started: func(engine string, why check.Why) {
 			if b.Runs() {
-				r.printf("%s\n", r.paint(dim, "running ("+reason(engine, why)+")"))
+				r.printf("%s\n", r.paint(dim, "running ("+engine+": "+why.String()+")"))
 			}
 		},
 		Output: out.emit,
@@ -36,14 +36,6 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	}
 	r.verdict(b, res)
 	return nil
-}
-
-// reason returns why the router picked engine, for the reader.
-func reason(engine, why string) string {
-	if strings.HasPrefix(why, engine+":") {
-		return why
-	}
-	return engine + ": " + why
 }
 
 // note returns what a block's verdict is followed by: the engine that ran

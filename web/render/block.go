@@ -39,7 +39,7 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 		v.notRun()
 		return v
 	}
-	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why, res.Elapsed
+	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why.String(), res.Elapsed
 	v.Problems, v.Warnings = problems(res.Problems), problems(res.Warnings)
 	if o := shownRun(b, res); o != nil {
 		v.run(b, o)

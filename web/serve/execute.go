@@ -19,7 +19,8 @@ type (
 	}
 	startEvent struct {
 		Engine string `json:"engine"`
-		Why    string `json:"why"`
+		Why    string `json:"why"`           // why that engine, without its name
+		Pos    string `json:"pos,omitempty"` // where the reason is found (path:line)
 	}
 	outputEvent struct {
 		T      float64 `json:"t"`           // milliseconds since the program started
@@ -29,7 +30,8 @@ type (
 	doneEvent struct {
 		Status   string    `json:"status"` // pass, fail, or stopped (neither)
 		Engine   string    `json:"engine"`
-		Why      string    `json:"why"`
+		Why      string    `json:"why"`           // why that engine, without its name
+		Pos      string    `json:"pos,omitempty"` // where the reason is found (path:line)
 		Exit     int       `json:"exit"`
 		Signal   string    `json:"signal,omitempty"`
 		Elapsed  float64   `json:"elapsed"` // milliseconds the program ran, all its runs added up
@@ -87,8 +89,8 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 	defer done()
 	res := s.check.Run(ctx, r.lesson, r.block, &check.Watch{
 		Edited: r.edited,
-		Started: func(engine, why string) {
-			ev.send("start", startEvent{Engine: engine, Why: why})
+		Started: func(engine string, why check.Why) {
+			ev.send("start", startEvent{Engine: engine, Why: why.Reason, Pos: why.Pos})
 		},
 		Output: func(x engine.Event) {
 			out := outputEvent{T: ms(x.Time), Data: string(x.Data)}
@@ -106,7 +108,7 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 
 // doneOf returns the done event of a run's result.
 func doneOf(res *check.Result) doneEvent {
-	d := doneEvent{Status: res.Status.String(), Engine: res.Engine, Why: res.Why, Diff: res.Diff,
+	d := doneEvent{Status: res.Status.String(), Engine: res.Engine, Why: res.Why.Reason, Pos: res.Why.Pos, Diff: res.Diff,
 		Elapsed: ms(res.Ran()), Runs: len(res.Runs), Problems: problems(res.Problems), Warnings: problems(res.Warnings)}
 	if len(res.Runs) > 0 {
 		o := res.Runs[0]
