@@ -45,7 +45,7 @@ func updateCmd(args []string) error {
 	}
 	defer set.Close()
 	cfg := set.Config()
-	cfg.Jobs = *jobs
+	cfg.Jobs, cfg.RunAll = *jobs, true
 	if cfg.Select, err = selectBlocks(*runRE); err != nil {
 		return err
 	}

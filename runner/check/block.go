@@ -51,7 +51,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 			return r
 		}
 	}
-	if !b.Runs() {
+	if !c.willRun(b) {
 		r.Engine, r.Why = "compiled", Why{Reason: "built only: the block has no output block"}
 		w.started(r.Engine, r.Why)
 		r.merge(verdict.Built(b, c.build(ctx, p)))

@@ -30,7 +30,9 @@ func TestPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { set.Close() })
-	c := check.New(set.Config())
+	cfg := set.Config()
+	cfg.RunAll = true
+	c := check.New(cfg)
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
 			tc := readCase(t, file)
