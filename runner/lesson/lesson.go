@@ -18,7 +18,7 @@ type Lesson struct {
 	Order   int    // front matter order; 0 when not given
 	Summary string // front matter summary, else the first paragraph
 	Blocks  []*Block
-	Doc     ast.Node // the goldmark document, for renderers
+	Doc     ast.Node // the goldmark document of Source, for renderers: offsets of the file as read
 }
 
 // A Block is one program of a lesson: a go fence and, when given, the output

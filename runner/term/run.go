@@ -48,6 +48,9 @@ func (r *Reader) note(b *lesson.Block, res *check.Result) string {
 		return ""
 	}
 	note := res.Engine + r.took(", ran ", res.Ran())
+	if n := len(res.Runs); n > 1 {
+		note += fmt.Sprintf(", %d runs", n)
+	}
 	if o := res.Runs[0]; o.Build > 0 && !o.Cached {
 		note += r.took(", built in ", o.Build)
 	}
