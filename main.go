@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"os"
 
+	"bingfa/runner/proc"
 	"bingfa/runner/yaegi"
 )
 
@@ -40,7 +41,8 @@ Run 'bingfa COMMAND -h' for the flags of a command.
 var errSilent = errors.New("failed")
 
 func main() {
-	yaegi.MaybeWorker() // a re-executed yaegi worker never returns from it
+	yaegi.MaybeWorker()    // a re-executed yaegi worker never returns from it
+	proc.BecomeSubreaper() // reap what the programs run leave behind
 	if err := run(os.Args[1:]); err != nil {
 		if !errors.Is(err, errSilent) {
 			fmt.Fprintln(os.Stderr, err)

@@ -32,6 +32,7 @@ var scratch string
 // corpus test runs blocks in yaegi).
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
+	proc.BecomeSubreaper()
 	dir, err := os.MkdirTemp("", "bingfa-check-test-")
 	if err != nil {
 		panic(err)
