@@ -26,9 +26,23 @@
 // in parallel unless the block is serial. Results are reported lesson by lesson, each lesson's blocks
 // in order, whatever order they ran in.
 //
+// # A reader's run
+//
+// Run checks one block for a reader, the live page or the terminal
+// reader, as Block does, with its progress told as it goes (Watch: the
+// engines and why when it starts, the first run's output as it comes).
+// The block may be an edited copy of the lesson's (Edit): it is then not
+// compared with its file=, and a notebook cell is assembled with the
+// lesson's earlier cells as edited. An exercise runs the reader's code
+// rather than its reference answer. A reader's programs take their slots
+// before any program of a Check waiting for one.
+//
 // # Results
 //
-// A block passes when every run passes. A block that is built but not
+// Every run's outcome and verdict are kept (Result.Runs, Result.Verdicts),
+// and the route as typed fields (Result.Engine, Result.Why: a reason and
+// the source position it is about): presenters neither judge nor route
+// again. A block passes when every run passes. A block that is built but not
 // run passes when it compiles; a nobuild block is skipped. A block whose
 // router picks more than one engine (engine mode "both") also fails when
 // the engines disagree: when one passes and another fails, or when both
