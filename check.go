@@ -13,9 +13,9 @@ import (
 
 	"bingfa/lessons"
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
+	"bingfa/runner/wiring"
 )
 
 // checkCmd builds and runs every block of the given lessons and compares
@@ -30,7 +30,7 @@ func checkCmd(args []string) error {
 	runRE := fs.String("run", "", "check only blocks whose `lesson/name` matches this regular expression")
 	jsonOut := fs.String("json", "", "write a JSON report to `FILE`")
 	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")
-	mode := fs.String("engine", envOr("BINGFA_ENGINE", engines.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
+	mode := fs.String("engine", envOr("BINGFA_ENGINE", wiring.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -41,7 +41,7 @@ func checkCmd(args []string) error {
 	if err := notALesson(*jsonOut, ls); err != nil {
 		return err
 	}
-	set, err := engines.New(*mode, compiledCache())
+	set, err := wiring.New(*mode, compiledCache())
 	if err != nil {
 		return err
 	}

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/wiring"
 	"bingfa/web/export"
 	"bingfa/web/render"
 )
@@ -66,7 +66,7 @@ func exportCmd(args []string) error {
 // exportCheck runs every block of ls with the checker, reporting progress
 // on standard error.
 func exportCheck(ctx context.Context, ls []*lesson.Lesson, jobs int) (*check.Report, error) {
-	set, err := engines.New(engines.Compiled, compiledCache())
+	set, err := wiring.New(wiring.Compiled, compiledCache())
 	if err != nil {
 		return nil, err
 	}

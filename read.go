@@ -10,10 +10,10 @@ import (
 	"syscall"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/term"
+	"bingfa/runner/wiring"
 )
 
 // readCmd reads lessons in the terminal, running their programs in order.
@@ -24,7 +24,7 @@ func readCmd(args []string) error {
 		fs.PrintDefaults()
 	}
 	all := fs.Bool("all", false, "run every program without waiting for Enter")
-	mode := fs.String("engine", engines.Auto, "`ENGINE`: auto, compiled, yaegi or both")
+	mode := fs.String("engine", wiring.Auto, "`ENGINE`: auto, compiled, yaegi or both")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
 		if err == nil {
 			fs.Usage()
@@ -35,7 +35,7 @@ func readCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := engines.New(*mode, compiledCache())
+	set, err := wiring.New(*mode, compiledCache())
 	if err != nil {
 		return err
 	}

@@ -10,10 +10,10 @@ import (
 	"syscall"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/update"
+	"bingfa/runner/wiring"
 )
 
 // updateCmd reruns every block of the given lessons, brings their output
@@ -39,7 +39,7 @@ func updateCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := engines.New(engines.Compiled, compiledCache()) // the authority on what a block prints
+	set, err := wiring.New(wiring.Compiled, compiledCache()) // the authority on what a block prints
 	if err != nil {
 		return err
 	}

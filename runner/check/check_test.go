@@ -13,10 +13,10 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/proc"
 	"bingfa/runner/report"
+	"bingfa/runner/wiring"
 	"bingfa/runner/yaegi"
 
 	udiff "github.com/aymanbagabas/go-udiff"
@@ -59,7 +59,7 @@ type suite struct {
 
 // testEngines are the engines of the cases: compiled only, and both.
 type testEngines struct {
-	compiled, both *engines.Set
+	compiled, both *wiring.Set
 }
 
 var suites = []suite{
@@ -104,7 +104,7 @@ func (s stopper) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 }
 
 // bothRouter runs every block with the compiled engine and with yaegi.
-type bothRouter struct{ set *engines.Set }
+type bothRouter struct{ set *wiring.Set }
 
 func (r bothRouter) Route(*lesson.Block, *engine.Program) check.Route {
 	return check.Route{Engines: []engine.Engine{r.set.Compiled, r.set.Yaegi}, Why: check.Why{Reason: "every block, in this test"}}
@@ -117,10 +117,10 @@ func (r bothRouter) Route(*lesson.Block, *engine.Program) check.Route {
 func TestCases(t *testing.T) {
 	var e testEngines
 	var err error
-	if e.compiled, err = engines.New(engines.Compiled, compiled.DefaultCacheDir()); err != nil {
+	if e.compiled, err = wiring.New(wiring.Compiled, compiled.DefaultCacheDir()); err != nil {
 		t.Fatal(err)
 	}
-	if e.both, err = engines.New(engines.Both, compiled.DefaultCacheDir()); err != nil {
+	if e.both, err = wiring.New(wiring.Both, compiled.DefaultCacheDir()); err != nil {
 		t.Fatal(err)
 	}
 	t.Run("group", func(t *testing.T) {

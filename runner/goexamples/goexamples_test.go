@@ -12,11 +12,11 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/goexamples"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/verdict"
+	"bingfa/runner/wiring"
 	"bingfa/runner/yaegi"
 )
 
@@ -78,9 +78,9 @@ func TestMain(m *testing.M) {
 func checker(t *testing.T) *check.Checker {
 	mode := os.Getenv("BINGFA_ENGINE")
 	if mode == "" {
-		mode = engines.Both
+		mode = wiring.Both
 	}
-	set, err := engines.New(mode, compiled.DefaultCacheDir())
+	set, err := wiring.New(mode, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/wiring"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 	"github.com/yuin/goldmark/ast"
@@ -26,7 +26,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // TestRead reads each testdata lesson and compares what the reader
 // prints with its golden file.
 func TestRead(t *testing.T) {
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,10 +16,10 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/term"
 	"bingfa/runner/update"
+	"bingfa/runner/wiring"
 	"bingfa/web/export"
 	"bingfa/web/render"
 )
@@ -48,7 +48,7 @@ func TestParity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := newTestServerMode(t, Config{Library: lib}, engines.Both)
+	ts := newTestServerMode(t, Config{Library: lib}, wiring.Both)
 	set := ts.s.cfg.Engines
 	set.Router = everyBlockBoth{set} // a disagreement, whatever the static check says
 	ts.s.check = newChecker(ts.s.cfg)
@@ -220,7 +220,7 @@ func exportSays(page string) map[string]seen {
 
 // updated returns the blocks whose output update --dry-run rewrites, by
 // id.
-func updated(t *testing.T, set *engines.Set, ls []*lesson.Lesson) map[string]bool {
+func updated(t *testing.T, set *wiring.Set, ls []*lesson.Lesson) map[string]bool {
 	cfg := set.Config()
 	cfg.RunAll = true
 	changes, err := update.Plan(context.Background(), check.New(cfg), ls, os.ReadFile)
@@ -243,7 +243,7 @@ func updated(t *testing.T, set *engines.Set, ls []*lesson.Lesson) map[string]boo
 }
 
 // everyBlockBoth routes every block to both engines.
-type everyBlockBoth struct{ set *engines.Set }
+type everyBlockBoth struct{ set *wiring.Set }
 
 func (r everyBlockBoth) Route(*lesson.Block, *engine.Program) check.Route {
 	return check.Route{Engines: []engine.Engine{r.set.Compiled, r.set.Yaegi}, Why: check.Why{Reason: "every block, in this test"}}

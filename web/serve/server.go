@@ -11,13 +11,13 @@ import (
 	"time"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
+	"bingfa/runner/wiring"
 )
 
 // Config configures a Server.
 type Config struct {
 	Library *Library
-	Engines *engines.Set
+	Engines *wiring.Set
 	// Running is the number of programs run at once (default: the number
 	// of CPUs); Queued the number more that may wait (default 4×Running).
 	// A run request beyond both is refused with 429 Too Many Requests.

@@ -1,4 +1,4 @@
-package engines
+package wiring
 
 import (
 	"bingfa/runner/check"
