@@ -83,7 +83,7 @@ func TestParity(t *testing.T) {
 				if b.Opts.Exercise {
 					want = says(c.Run(ctx, l, b, nil))
 				}
-				if got := apiSays(t, ts, l, b); !same(got, want) {
+				if got := apiSays(t, ts, l, b, false); !same(got, want) {
 					t.Errorf("%s: the run API says %v, check %v", b.Name, got, want)
 				}
 				if got := read[b.Name]; !same(got, want) {
@@ -110,35 +110,6 @@ func same(a, b seen) bool {
 func says(r *check.Result) seen {
 	s := seen{Status: r.Status.String(), Runs: len(r.Runs)}
 	for _, p := range r.Problems {
-		s.Lines = append(s.Lines, p.Line)
-	}
-	return s
-}
-
-// apiSays runs block b through the API, with its lesson's code.
-func apiSays(t *testing.T, ts *testServer, l *lesson.Lesson, b *lesson.Block) seen {
-	t.Helper()
-	body, _ := json.Marshal(runRequest{Lesson: l.Name, Block: b.Name})
-	req, _ := http.NewRequest("POST", ts.URL+"/api/run", bytes.NewReader(body))
-	req.Header.Set("X-Bingfa-Token", ts.s.Token())
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var rep runReply
-	if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil {
-		t.Fatalf("%s: %s: %v", b.Name, resp.Status, err)
-	}
-	ch, closeStream := ts.stream(t, rep)
-	defer closeStream()
-	var evs []sseEvent
-	for ev := range ch {
-		evs = append(evs, ev)
-	}
-	d := done(t, evs)
-	s := seen{Status: d.Status, Runs: d.Runs}
-	for _, p := range d.Problems {
 		s.Lines = append(s.Lines, p.Line)
 	}
 	return s
@@ -247,4 +218,116 @@ type everyBlockBoth struct{ set *wiring.Set }
 
 func (r everyBlockBoth) Route(*lesson.Block, *engine.Program) check.Route {
 	return check.Route{Engines: []engine.Engine{r.set.Compiled, r.set.Yaegi}, Why: check.Why{Reason: "every block, in this test"}}
+}
+
+// TestParityStopped stops a run once it printed "stop me", as a reader
+// does, in check, the run API, the terminal reader and the export: each
+// says it was stopped, with no problem, after one run.
+func TestParityStopped(t *testing.T) {
+	lib, err := Dir("testdata/parity-stop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, Config{Library: lib})
+	ls, err := lesson.Load([]string{"testdata/parity-stop/stopped.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, b := ls[0], ls[0].Blocks[0]
+	want := seen{Status: "stopped", Runs: 1}
+	stopping := func() (*check.Checker, context.Context) {
+		ctx, stop := context.WithCancel(context.Background())
+		t.Cleanup(stop)
+		cfg := ts.s.cfg.Engines.Config()
+		cfg.Router = check.Only(stopOnOutput{ts.s.cfg.Engines.Compiled, stop})
+		return check.New(cfg), ctx
+	}
+
+	c, ctx := stopping()
+	rep := c.Check(ctx, ls)
+	if got := says(rep.Results[0]); !same(got, want) {
+		t.Errorf("check says %v, want %v", got, want)
+	}
+	pages, err := export.Render(ls, render.ResultsOf(rep), render.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := exportSays(string(pages[l.Name+".html"]))[l.ID(b)]; got.Status != want.Status || len(got.Lines) > 0 {
+		t.Errorf("the export says %v, want %v", got, want)
+	}
+
+	c, ctx = stopping()
+	var out bytes.Buffer
+	r := &term.Reader{Out: &out, All: true, NoTimes: true, Checker: c}
+	if _, _, err := r.Read(ctx, l); err != nil && ctx.Err() == nil {
+		t.Fatal(err)
+	}
+	if got := readerSays(l, out.String())[b.Name]; !same(got, want) {
+		t.Errorf("the terminal reader says %v, want %v:\n%s", got, want, out.String())
+	}
+
+	if got := apiSays(t, ts, l, b, true); !same(got, want) {
+		t.Errorf("the run API says %v, want %v", got, want)
+	}
+}
+
+// apiSays runs block b through the API, with its lesson's code; when stop
+// is set, it stops the run once it printed "stop me".
+func apiSays(t *testing.T, ts *testServer, l *lesson.Lesson, b *lesson.Block, stop bool) seen {
+	t.Helper()
+	body, _ := json.Marshal(runRequest{Lesson: l.Name, Block: b.Name})
+	req, _ := http.NewRequest("POST", ts.URL+"/api/run", bytes.NewReader(body))
+	req.Header.Set("X-Bingfa-Token", ts.s.Token())
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep runReply
+	err = json.NewDecoder(resp.Body).Decode(&rep)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatalf("%s: %s: %v", b.Name, resp.Status, err)
+	}
+	ch, closeStream := ts.stream(t, rep)
+	defer closeStream()
+	var evs []sseEvent
+	stopped := !stop
+	for ev := range ch {
+		evs = append(evs, ev)
+		if !stopped && strings.Contains(output(t, evs), "stop me") {
+			stopped = true
+			req, _ := http.NewRequest("POST", ts.URL+rep.Stop, nil)
+			req.Header.Set("X-Bingfa-Token", ts.s.Token())
+			resp, err := ts.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+		}
+	}
+	d := done(t, evs)
+	s := seen{Status: d.Status, Runs: d.Runs}
+	for _, p := range d.Problems {
+		s.Lines = append(s.Lines, p.Line)
+	}
+	return s
+}
+
+// stopOnOutput is an engine that cancels the reader's context once a
+// program prints "stop me", as a reader presses Ctrl-C on seeing it.
+type stopOnOutput struct {
+	engine.Engine
+	stop context.CancelFunc
+}
+
+func (s stopOnOutput) Run(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	var seen []byte
+	return s.Engine.Run(ctx, p, func(ev engine.Event) {
+		if emit != nil {
+			emit(ev)
+		}
+		if seen = append(seen, ev.Data...); bytes.Contains(seen, []byte("stop me")) {
+			s.stop()
+		}
+	})
 }
