@@ -64,7 +64,9 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 	for _, e := range route.Engines {
 		names = append(names, e.Name())
 	}
-	w.started(strings.Join(names, "+"), route.Why)
+	if w != nil {
+		w.engine, w.why = strings.Join(names, "+"), route.Why
+	}
 	for k, e := range route.Engines {
 		v, er := c.runs(ctx, e, b, p, w, k)
 		if len(route.Engines) > 1 {
@@ -168,8 +170,9 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 		run := func() {
 			defer wg.Done()
 			c.ready(ctx, e, p, b.Opts.Serial)
-			release := c.slots.acquire(b.Opts.Serial, c.expect(key), w != nil)
+			release := c.slots.acquire(b.Opts.Serial, c.expect(key), w != nil, w.waiting(k, i))
 			defer release()
+			w.begin(k, i)
 			outs[i] = e.Run(ctx, p, w.emit(k, i))
 			c.learn(key, outs[i])
 			verdicts[i] = verdict.Judge(b, outs[i])

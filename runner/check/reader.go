@@ -18,10 +18,17 @@ type Watch struct {
 	// Edited says that the block is an edited copy (see Edit): its code
 	// is the reader's, so it is not compared with its file=.
 	Edited bool
-	// Started, if set, is called when the block's program starts: its
-	// engine(s) and the router's reason, or "compiled" for a block that
-	// is only built.
+	// Queued, if set, is called when the block's first run has to wait
+	// for a slot (Config.Jobs programs run; a serial block waits to run
+	// alone).
+	Queued func()
+	// Started, if set, is called when the block's first run starts (when
+	// it has its slot), or its build: its engine(s) and the router's
+	// reason, or "compiled" for a block that is only built.
 	Started func(engine string, why Why)
+
+	engine string // the engines the block runs with, for begin
+	why    Why    // and why
 	// Output, if set, is given the output of the block's first run with
 	// its first engine, as it comes.
 	Output func(engine.Event)
@@ -31,6 +38,22 @@ func (w *Watch) started(engine string, why Why) {
 	if w != nil && w.Started != nil {
 		w.Started(engine, why)
 	}
+}
+
+// begin tells that run i of engine number k starts.
+func (w *Watch) begin(k, i int) {
+	if w != nil && k == 0 && i == 0 {
+		w.started(w.engine, w.why)
+	}
+}
+
+// waiting returns the callback of run i of engine number k that waits
+// for a slot.
+func (w *Watch) waiting(k, i int) func() {
+	if w == nil || k > 0 || i > 0 {
+		return nil
+	}
+	return w.Queued
 }
 
 // emit returns the output callback of run i of engine number k.

@@ -76,14 +76,23 @@ func (w *waiter) before(v *waiter) bool {
 
 // acquire waits for a slot for a program expected to cost what c says
 // (the zero Cost when unknown), before the others when first; a serial
-// run waits until nothing else runs. It returns the function that
-// releases the slot.
-func (s *slots) acquire(serial bool, c Cost, first bool) func() {
+// run waits until nothing else runs. waiting, if not nil, is called first
+// when it has to wait. It returns the function that releases the slot.
+func (s *slots) acquire(serial bool, c Cost, first bool, waiting func()) func() {
+	if waiting == nil {
+		waiting = func() {}
+	}
 	if serial {
-		s.excl.Lock()
+		if !s.excl.TryLock() {
+			waiting()
+			s.excl.Lock()
+		}
 		return s.excl.Unlock
 	}
-	s.excl.RLock()
+	if !s.excl.TryRLock() {
+		waiting()
+		s.excl.RLock()
+	}
 	s.mu.Lock()
 	me := &waiter{ticket: s.next, first: first, expect: c.Wall, need: max(c.Load(), minNeed), ready: make(chan struct{})}
 	s.next++
@@ -96,7 +105,12 @@ func (s *slots) acquire(serial bool, c Cost, first bool) func() {
 	s.waiting = slices.Insert(s.waiting, i, me)
 	s.dispatch()
 	s.mu.Unlock()
-	<-me.ready
+	select {
+	case <-me.ready:
+	default:
+		waiting()
+		<-me.ready
+	}
 	return func() { s.release(me.ticket) }
 }
 

@@ -56,7 +56,8 @@ type (
 )
 
 // newChecker returns the checker of a server's runs: the engines' own,
-// with every program within the server's limits.
+// running at most cfg.Running programs at once (a serial block alone),
+// each within the server's limits.
 func newChecker(cfg Config) *check.Checker {
 	cc := cfg.Engines.Config()
 	cc.Jobs = cfg.Running
@@ -77,18 +78,15 @@ func withCode(b *lesson.Block, code string) *lesson.Block {
 	return nb
 }
 
-// execute waits for a place, has the checker run r's block (or build it)
-// and streams its events to ev. Cancelling ctx stops the program and its
-// whole process group.
+// execute has the checker run r's block (or build it), which waits for a
+// place, and streams its events to ev. Cancelling ctx stops the program
+// and its whole process group.
 func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
-	queued := func() { ev.send("queued", queuedEvent{Running: s.cfg.Running, Serial: r.block.Opts.Serial}) }
-	done, err := s.lim.start(ctx, r.block.Opts.Serial, queued)
-	if err != nil {
-		return
-	}
-	defer done()
 	res := s.check.Run(ctx, r.lesson, r.block, &check.Watch{
 		Edited: r.edited,
+		Queued: func() {
+			ev.send("queued", queuedEvent{Running: s.cfg.Running, Serial: r.block.Opts.Serial})
+		},
 		Started: func(engine string, why check.Why) {
 			ev.send("start", startEvent{Engine: engine, Why: why.Reason, Pos: why.Pos})
 		},
