@@ -16,10 +16,10 @@ import (
 // Block checks one block: builds it, or runs it as many times as it asks
 // with each engine its router picks, and judges every run.
 func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) *Result {
-	return c.block(ctx, l, b, nil)
+	return c.block(ctx, l, b, Watch{}.filled(false))
 }
 
-// block checks one block; w is nil but for a reader's run (see Run).
+// block checks one block, as w says (see Run).
 func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, w *Watch) *Result {
 	start := time.Now()
 	r := &Result{Lesson: l, Block: b}
@@ -28,7 +28,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 		r.Status, r.Why = verdict.Skip, Why{Reason: "nobuild: shown, not compiled"}
 		return r
 	}
-	if p, ok := drift(l, b); !ok && (w == nil || !w.Edited) {
+	if p, ok := drift(l, b); !ok && !w.Edited {
 		r.Status = verdict.Fail
 		r.Problems = append(r.Problems, p)
 	}
@@ -45,7 +45,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 		r.Problems = append(r.Problems, problemOf(b, err))
 		return r
 	}
-	if b.Opts.Exercise && w == nil {
+	if b.Opts.Exercise && !w.reader {
 		var ok bool
 		if p, ok = c.exercise(ctx, r, l, b, p); !ok {
 			return r
@@ -53,7 +53,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 	}
 	if !c.willRun(b) {
 		r.Engine, r.Why = "compiled", Why{Reason: "built only: the block has no output block"}
-		w.started(r.Engine, r.Why)
+		w.Started(r.Engine, r.Why)
 		r.merge(verdict.Built(b, c.build(ctx, p)))
 		return r
 	}
@@ -64,9 +64,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 	for _, e := range route.Engines {
 		names = append(names, e.Name())
 	}
-	if w != nil {
-		w.engine, w.why = strings.Join(names, "+"), route.Why
-	}
+	w.engine, w.why = strings.Join(names, "+"), route.Why
 	for k, e := range route.Engines {
 		v, er := c.runs(ctx, e, b, p, w, k)
 		if len(route.Engines) > 1 {
@@ -157,8 +155,7 @@ func (c *Checker) ready(ctx context.Context, e engine.Engine, p *engine.Program,
 // runs runs block b Runs times with engine e, the k'th of its route, and
 // judges each run. It returns the combined verdict (the first failing
 // run's, or the first run's) and what the engine made of the block. A
-// reader's run (w not nil) is streamed to w and goes ahead of the
-// programs of Check.
+// reader's runs go ahead of the programs of Check; w watches the first.
 func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p *engine.Program, w *Watch, k int) (*verdict.Verdict, *EngineResult) {
 	n := b.Opts.Runs
 	key := historyKey(p.ID, e.Name())
@@ -170,10 +167,18 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 		run := func() {
 			defer wg.Done()
 			c.ready(ctx, e, p, b.Opts.Serial)
-			release := c.slots.acquire(b.Opts.Serial, c.expect(key), w != nil, w.waiting(k, i))
+			first := k == 0 && i == 0
+			var queued func()
+			emit := func(engine.Event) {}
+			if first {
+				queued, emit = w.Queued, w.Output
+			}
+			release := c.slots.acquire(b.Opts.Serial, c.expect(key), w.reader, queued)
 			defer release()
-			w.begin(k, i)
-			outs[i] = e.Run(ctx, p, w.emit(k, i))
+			if first {
+				w.Started(w.engine, w.why)
+			}
+			outs[i] = e.Run(ctx, p, emit)
 			c.learn(key, outs[i])
 			verdicts[i] = verdict.Judge(b, outs[i])
 		}

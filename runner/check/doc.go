@@ -26,16 +26,9 @@
 // in parallel unless the block is serial. Results are reported lesson by lesson, each lesson's blocks
 // in order, whatever order they ran in.
 //
-// # A reader's run
-//
-// Run checks one block for a reader, the live page or the terminal
-// reader, as Block does, with its progress told as it goes (Watch: the
-// engines and why when it starts, the first run's output as it comes).
-// The block may be an edited copy of the lesson's (Edit): it is then not
-// compared with its file=, and a notebook cell is assembled with the
-// lesson's earlier cells as edited. An exercise runs the reader's code
-// rather than its reference answer. A reader's programs take their slots
-// before any program of a Check waiting for one.
+// A reader's run (Run, for the live page and the terminal reader) checks
+// one block, maybe an edited copy (Edit), as Block does, tells how it goes
+// (Watch), and takes its slots before any waiting program of a Check.
 //
 // # Results
 //

@@ -12,98 +12,70 @@ import (
 // checked as Block checks it (runs=N, every engine its router picks,
 // blocked cells, drift), with two differences: an exercise runs the
 // reader's code, judged against the exercise's goal, rather than the
-// reference answer; and the run goes ahead of background work (see
-// Checker.Run).
+// reference answer; and the run goes ahead of background work. The
+// callbacks are about the block's first run with its first engine, and
+// any of them may be nil.
 type Watch struct {
 	// Edited says that the block is an edited copy (see Edit): its code
 	// is the reader's, so it is not compared with its file=.
 	Edited bool
-	// Queued, if set, is called when the block's first run has to wait
-	// for a slot (Config.Jobs programs run; a serial block waits to run
-	// alone).
+	// Queued is called when the run has to wait for a slot (Config.Jobs
+	// programs run; a serial block waits to run alone).
 	Queued func()
-	// Started, if set, is called when the block's first run starts (when
-	// it has its slot), or its build: its engine(s) and the router's
-	// reason, or "compiled" for a block that is only built.
+	// Started is called when the run starts (once it has its slot), or
+	// the build of a block only built: with its engine(s) and the
+	// router's reason.
 	Started func(engine string, why Why)
-
-	engine string // the engines the block runs with, for begin
-	why    Why    // and why
-	// Output, if set, is given the output of the block's first run with
-	// its first engine, as it comes.
+	// Output is given the run's output as it comes.
 	Output func(engine.Event)
+
+	reader bool   // a reader's run
+	engine string // the engines the block runs with, for Started
+	why    Why    // and why
 }
 
-func (w *Watch) started(engine string, why Why) {
-	if w != nil && w.Started != nil {
-		w.Started(engine, why)
+// filled returns a copy of w whose callbacks are all set.
+func (w Watch) filled(reader bool) *Watch {
+	w.reader = reader
+	if w.Queued == nil {
+		w.Queued = func() {}
 	}
-}
-
-// begin tells that run i of engine number k starts.
-func (w *Watch) begin(k, i int) {
-	if w != nil && k == 0 && i == 0 {
-		w.started(w.engine, w.why)
+	if w.Started == nil {
+		w.Started = func(string, Why) {}
 	}
-}
-
-// waiting returns the callback of run i of engine number k that waits
-// for a slot.
-func (w *Watch) waiting(k, i int) func() {
-	if w == nil || k > 0 || i > 0 {
-		return nil
+	if w.Output == nil {
+		w.Output = func(engine.Event) {}
 	}
-	return w.Queued
-}
-
-// emit returns the output callback of run i of engine number k.
-func (w *Watch) emit(k, i int) func(engine.Event) {
-	if w == nil || w.Output == nil || k > 0 || i > 0 {
-		return nil
-	}
-	return w.Output
+	return &w
 }
 
 // Run checks block b of lesson l for a reader, as w says (see Watch). Its
 // programs take their slots before any waiting program of Check's.
-func (c *Checker) Run(ctx context.Context, l *lesson.Lesson, b *lesson.Block, w *Watch) *Result {
-	if w == nil {
-		w = &Watch{}
-	}
-	return c.block(ctx, l, b, w)
+func (c *Checker) Run(ctx context.Context, l *lesson.Lesson, b *lesson.Block, w Watch) *Result {
+	return c.block(ctx, l, b, w.filled(true))
 }
 
 // Edit returns a copy of lesson l whose block b has code as its code and
 // whose notebook cells have the code that cells gives them by name, and
-// the copy of b: what a reader's edits make of the lesson, for Run.
-func Edit(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) (*lesson.Lesson, *lesson.Block) {
-	nb := withCode(b, code)
+// the copy of b: what a reader's edits make of the lesson, for Run. It
+// reports whether code, or the code of a cell before b, differs from the
+// lesson's.
+func Edit(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) (*lesson.Lesson, *lesson.Block, bool) {
 	nl := *l
 	nl.Blocks = make([]*lesson.Block, len(l.Blocks))
+	nb, edited := withCode(b, code), !SameCode(code, b.Code.Text)
+	before := true // x is before b
 	for i, x := range l.Blocks {
 		nl.Blocks[i] = x
-		if c, ok := cells[x.Name]; ok && x.Opts.Cell {
+		switch c, ok := cells[x.Name]; {
+		case x == b:
+			nl.Blocks[i], before = nb, false
+		case ok && x.Opts.Cell:
 			nl.Blocks[i] = withCode(x, c)
-		}
-		if x == b {
-			nl.Blocks[i] = nb
+			edited = edited || before && !SameCode(c, x.Code.Text)
 		}
 	}
-	return &nl, nb
-}
-
-// Edited reports whether code, or the code cells gives l's notebook cells
-// before b, differ from the lesson's.
-func Edited(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) bool {
-	if !SameCode(code, b.Code.Text) {
-		return true
-	}
-	for _, c := range Cells(l, b) {
-		if code, ok := cells[c.Name]; ok && !SameCode(code, c.Code.Text) {
-			return true
-		}
-	}
-	return false
+	return &nl, nb, edited
 }
 
 // withCode returns a copy of b whose code is code.

@@ -23,7 +23,7 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 		return err
 	}
 	out := &barWriter{r: r, atStart: true}
-	res := r.Checker.Run(ctx, r.lesson, b, &check.Watch{
+	res := r.Checker.Run(ctx, r.lesson, b, check.Watch{
 		Started: func(engine string, why check.Why) {
 			if b.Runs() {
 				r.printf("%s\n", r.paint(dim, "running ("+engine+": "+why.String()+")"))

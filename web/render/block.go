@@ -40,8 +40,8 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 	}
 	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why.String(), res.Elapsed
 	v.Problems, v.Warnings = problems(res.Problems), problems(res.Warnings)
-	if i := shownRun(res); i >= 0 {
-		v.run(b, res.Runs[i], verdictOf(res, i))
+	if i := shownRun(res); i >= 0 && i < len(res.Verdicts) {
+		v.run(b, res.Runs[i], res.Verdicts[i])
 	}
 	if b.Opts.Runs > 1 && len(res.Distinct) > 0 {
 		v.Distinct = newDistinct(res.Runs, res.Distinct)
@@ -76,7 +76,7 @@ func (v *Block) notRun() {
 }
 
 // run fills in the output of the run o that the page shows, and its
-// verdict vd (nil when unknown).
+// verdict vd.
 func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	v.Exit, v.Signal = o.Exit, o.Signal
 	if v.Engine == "" {
@@ -89,7 +89,7 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	v.Output = chunks(evs)
 	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
 	v.Timeline = timeline(lines(evs), o.Elapsed)
-	if v.Status == Failed && vd != nil && vd.Diff != "" {
+	if v.Status == Failed && vd.Diff != "" {
 		v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd)
 	}
 }
@@ -112,14 +112,6 @@ func shownRun(res *check.Result) int {
 		}
 	}
 	return 0
-}
-
-// verdictOf returns the verdict of run i of res, nil when unknown.
-func verdictOf(res *check.Result, i int) *verdict.Verdict {
-	if i < len(res.Verdicts) {
-		return res.Verdicts[i]
-	}
-	return nil
 }
 
 // streamName is the name of an event's stream in pages: "" for the

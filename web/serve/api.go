@@ -55,8 +55,8 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	if req.Code != nil {
 		code = *req.Code
 	}
-	run := &run{edited: check.Edited(l, b, code, req.Cells)}
-	run.lesson, run.block = check.Edit(l, b, code, req.Cells)
+	run := &run{}
+	run.lesson, run.block, run.edited = check.Edit(l, b, code, req.Cells)
 	if err := s.runs.add(run); err != nil {
 		w.Header().Set("Retry-After", "2")
 		http.Error(w, err.Error(), http.StatusTooManyRequests)

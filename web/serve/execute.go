@@ -74,7 +74,7 @@ func newChecker(cfg Config) *check.Checker {
 
 // withCode returns a copy of b whose code is code.
 func withCode(b *lesson.Block, code string) *lesson.Block {
-	_, nb := check.Edit(&lesson.Lesson{Blocks: []*lesson.Block{b}}, b, code, nil)
+	_, nb, _ := check.Edit(&lesson.Lesson{Blocks: []*lesson.Block{b}}, b, code, nil)
 	return nb
 }
 
@@ -82,7 +82,7 @@ func withCode(b *lesson.Block, code string) *lesson.Block {
 // place, and streams its events to ev. Cancelling ctx stops the program
 // and its whole process group.
 func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
-	res := s.check.Run(ctx, r.lesson, r.block, &check.Watch{
+	res := s.check.Run(ctx, r.lesson, r.block, check.Watch{
 		Edited: r.edited,
 		Queued: func() {
 			ev.send("queued", queuedEvent{Running: s.cfg.Running, Serial: r.block.Opts.Serial})

@@ -81,7 +81,7 @@ func TestParity(t *testing.T) {
 				b := res.Block
 				want := says(res)
 				if b.Opts.Exercise {
-					want = says(c.Run(ctx, l, b, nil))
+					want = says(c.Run(ctx, l, b, check.Watch{}))
 				}
 				if got := apiSays(t, ts, l, b, false); !same(got, want) {
 					t.Errorf("%s: the run API says %v, check %v", b.Name, got, want)
