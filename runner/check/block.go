@@ -173,7 +173,7 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 			if first {
 				queued, emit = w.Queued, w.Output
 			}
-			release := c.slots.acquire(b.Opts.Serial, c.expect(key), w.reader, queued)
+			release := c.slots.acquire(ctx, b.Opts.Serial, c.expect(key), w.reader, queued)
 			defer release()
 			if first {
 				w.Started(w.engine, w.why)

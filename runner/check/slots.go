@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"slices"
 	"sync"
 	"time"
@@ -77,8 +78,10 @@ func (w *waiter) before(v *waiter) bool {
 // acquire waits for a slot for a program expected to cost what c says
 // (the zero Cost when unknown), before the others when first; a serial
 // run waits until nothing else runs. waiting, if not nil, is called first
-// when it has to wait. It returns the function that releases the slot.
-func (s *slots) acquire(serial bool, c Cost, first bool, waiting func()) func() {
+// when it has to wait. It returns the function that releases the slot; a
+// program whose ctx ends while it waits in turn gives up its turn, and has
+// no slot to release.
+func (s *slots) acquire(ctx context.Context, serial bool, c Cost, first bool, waiting func()) func() {
 	if waiting == nil {
 		waiting = func() {}
 	}
@@ -109,9 +112,32 @@ func (s *slots) acquire(serial bool, c Cost, first bool, waiting func()) func() 
 	case <-me.ready:
 	default:
 		waiting()
-		<-me.ready
+		select {
+		case <-me.ready:
+		case <-ctx.Done():
+			if s.giveUp(me) {
+				return func() {}
+			}
+		}
 	}
 	return func() { s.release(me.ticket) }
+}
+
+// giveUp takes w out of the waiting programs, unless it was started
+// meanwhile: it reports whether it was.
+func (s *slots) giveUp(w *waiter) bool {
+	s.mu.Lock()
+	i := slices.Index(s.waiting, w)
+	if i >= 0 {
+		s.waiting = slices.Delete(s.waiting, i, i+1)
+	}
+	s.mu.Unlock()
+	if i < 0 {
+		<-w.ready
+		return false
+	}
+	s.excl.RUnlock()
+	return true
 }
 
 func (s *slots) release(ticket uint64) {
