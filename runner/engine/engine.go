@@ -76,10 +76,8 @@ type Event struct {
 
 // An Outcome is what happened when a program was built and run.
 type Outcome struct {
-	Engine string
-	// Why says why another engine than the one asked ran the program
-	// (Engine names it): yaegi fell back to compiled. "" otherwise.
-	Why     string
+	Engine  string
+	Why     string // why Engine ran it, when not the engine asked (a fallback)
 	Events  []Event
 	Exit    int    // exit status; -1 when the program did not exit by itself
 	Signal  string // the signal that ended it, if any

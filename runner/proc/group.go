@@ -11,11 +11,9 @@ const prSetChildSubreaper = 36 // PR_SET_CHILD_SUBREAPER, linux/prctl.h
 
 var subreaper sync.Once
 
-// BecomeSubreaper makes orphaned descendants of this process's children
-// its children, so that Run can reap them when it kills what a program
-// left. A program (main, or a test's TestMain) calls it once, before any
-// Run: it changes the whole process. It is best effort: on systems
-// without the call, orphans go to init as usual.
+// BecomeSubreaper makes orphaned descendants of our children our children,
+// so that killGroup can reap them; main calls it, before any Run. It is
+// best effort: on systems without the call, orphans go to init as usual.
 func BecomeSubreaper() {
 	subreaper.Do(func() {
 		_, _, _ = syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0)

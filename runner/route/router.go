@@ -25,7 +25,7 @@ type Router struct {
 	types           *typeChecker
 
 	mu    sync.Mutex
-	cache map[routeKey]Static // static checks already made
+	cache map[routeKey]Decision // static checks already made
 }
 
 type routeKey struct {
@@ -42,7 +42,7 @@ func New(mode string, compiled, yaegi engine.Engine) (*Router, error) {
 		return nil, fmt.Errorf("unknown engine %q (want auto, compiled, yaegi or both)", mode)
 	}
 	return &Router{mode: mode, compiled: compiled, yaegi: yaegi, types: newTypeChecker(),
-		cache: map[routeKey]Static{}}, nil
+		cache: map[routeKey]Decision{}}, nil
 }
 
 // maxCache bounds the decisions remembered.
@@ -88,53 +88,49 @@ func main() {}
 `)
 
 // A Decision is the engines a block runs with, and why: usually one;
-// both to run the block in each and compare the verdicts.
+// both to run the block in each and compare the verdicts. Decide, the
+// static check, leaves Engines to Route and says whether the block may
+// run in yaegi.
 type Decision struct {
 	Engines []engine.Engine
+	Yaegi   bool
 	Reason  string // why, without the engines' names: "range over int"
 	Pos     string // where in the source the reason is found (path:line); "" when nowhere
-}
-
-// A Static is the static check's answer: whether a block may run in
-// yaegi, and why.
-type Static struct {
-	Yaegi  bool
-	Reason string // "range over int", or why it may
-	Pos    string // path:line of what keeps it from yaegi; "" when nowhere
 }
 
 // Route returns the engines that run block b, whose program is p.
 func (r *Router) Route(b *lesson.Block, p *engine.Program) Decision {
 	switch {
 	case r.mode == Compiled || r.yaegi == nil:
-		return r.route(false, Static{Reason: "--engine=compiled"})
+		return r.route(Decision{Reason: "--engine=compiled"})
 	case b.Opts.Engine == lesson.EngineCompiled:
-		return r.route(false, Static{Reason: "engine=compiled on the block"})
+		return r.route(Decision{Reason: "engine=compiled on the block"})
 	case b.Opts.Engine == lesson.EngineYaegi:
-		return r.route(true, Static{Reason: "engine=yaegi on the block"})
+		return r.route(Decision{Yaegi: true, Reason: "engine=yaegi on the block"})
 	case r.mode == Yaegi:
-		return r.route(true, Static{Reason: "--engine=yaegi"})
+		return r.route(Decision{Yaegi: true, Reason: "--engine=yaegi"})
 	}
 	d := r.Decide(b, p)
 	if d.Yaegi && r.mode == Both {
-		return Decision{Engines: []engine.Engine{r.compiled, r.yaegi}, Reason: d.Reason, Pos: d.Pos}
+		d.Engines = []engine.Engine{r.compiled, r.yaegi}
+		return d
 	}
-	return r.route(d.Yaegi, d)
+	return r.route(d)
 }
 
-// route returns the decision to run a block in yaegi (falling back to
-// compiled) or compiled, for the reason of d.
-func (r *Router) route(yaegi bool, d Static) Decision {
-	var e engine.Engine = r.compiled
-	if yaegi {
-		e = fallback{r.yaegi, r.compiled}
+// route sets the engine of d: yaegi (falling back to compiled) or
+// compiled.
+func (r *Router) route(d Decision) Decision {
+	d.Engines = []engine.Engine{r.compiled}
+	if d.Yaegi {
+		d.Engines = []engine.Engine{fallback{r.yaegi, r.compiled}}
 	}
-	return Decision{Engines: []engine.Engine{e}, Reason: d.Reason, Pos: d.Pos}
+	return d
 }
 
 // Decide runs the static check on block b, whose program is p. Answers
 // are remembered: the checker asks twice for each block.
-func (r *Router) Decide(b *lesson.Block, p *engine.Program) Static {
+func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
 	key := routeKey{b, string(p.Source)}
 	r.mu.Lock()
 	d, ok := r.cache[key]
@@ -152,21 +148,21 @@ func (r *Router) Decide(b *lesson.Block, p *engine.Program) Static {
 	return d
 }
 
-func (r *Router) decide(b *lesson.Block, p *engine.Program) Static {
+func (r *Router) decide(b *lesson.Block, p *engine.Program) Decision {
 	if why := optionRule(b); why != "" {
 		// An option of the block's fence: the fence is in the lesson,
 		// whatever file p comes from (an exercise's answer).
-		return Static{Reason: why + " (option of the block)"}
+		return Decision{Reason: why + " (option of the block)"}
 	}
 	c, err := r.types.check(p.Source)
 	if err != nil {
 		line, msg := errorLine(err)
-		return Static{Reason: fmt.Sprintf("does not type-check (%s)", msg), Pos: position(p, line)}
+		return Decision{Reason: fmt.Sprintf("does not type-check (%s)", msg), Pos: position(p, line)}
 	}
 	if f := inspect(c, yaegiSymbols()); f != nil {
-		return Static{Reason: f.msg, Pos: position(p, c.fset.Position(f.pos).Line)}
+		return Decision{Reason: f.msg, Pos: position(p, c.fset.Position(f.pos).Line)}
 	}
-	return Static{Yaegi: true, Reason: "passed the static check"}
+	return Decision{Yaegi: true, Reason: "passed the static check"}
 }
 
 // position returns path:line of a source line of p.

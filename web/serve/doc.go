@@ -21,14 +21,9 @@
 // block with the given code (the reader's edit) and replies with its id
 // and the URLs of its event stream and of its stop. The block's options
 // (timeout, output cap, arguments, environment) are the lesson's: a page
-// cannot change them, and the server bounds the timeout and the cap. The
-// block is checked by package check (Checker.Run) as an edited copy of
-// the lesson (check.Edit), so that it means what check means: runs=N runs
-// it N times, engine mode both runs it in both engines, a block with
-// file= is compared with its file unless edited, and a notebook cell is
-// assembled with the lesson's earlier cells (edited or not) and is not run
-// when one of them does not compile. The server presents the result; it
-// neither routes nor judges.
+// cannot change them, and the server bounds the timeout and the cap. An
+// edited copy of the lesson (check.Edit) is checked by Checker.Run, so a
+// block means what check means (runs=N, both engines, earlier cells).
 //
 // The run starts when the page opens its event stream (GET
 // /api/run/ID/events), which carries Server-Sent Events, each one line of

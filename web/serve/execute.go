@@ -6,7 +6,6 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
-	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
 )
 
@@ -72,12 +71,6 @@ func newChecker(cfg Config) *check.Checker {
 	return check.New(cc)
 }
 
-// withCode returns a copy of b whose code is code.
-func withCode(b *lesson.Block, code string) *lesson.Block {
-	_, nb, _ := check.Edit(&lesson.Lesson{Blocks: []*lesson.Block{b}}, b, code, nil)
-	return nb
-}
-
 // execute has the checker run r's block (or build it), which waits for a
 // place, and streams its events to ev. Cancelling ctx stops the program
 // and its whole process group.
@@ -107,14 +100,11 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 // doneOf returns the done event of a run's result.
 func doneOf(res *check.Result) doneEvent {
 	d := doneEvent{Status: res.Status.String(), Engine: res.Engine, Why: res.Why.Reason, Pos: res.Why.Pos, Diff: res.Diff,
-		Elapsed: ms(res.Ran()), Runs: len(res.Runs), Problems: problems(res.Problems), Warnings: problems(res.Warnings)}
+		Elapsed: ms(res.Elapsed), Runs: len(res.Runs), Problems: problems(res.Problems), Warnings: problems(res.Warnings)}
 	if len(res.Runs) > 0 {
 		o := res.Runs[0]
 		d.Exit, d.Signal, d.Leftover = o.Exit, o.Signal, o.Leftover
-		d.Build, d.Cached = ms(o.Build), o.Cached
-	}
-	if res.Runs == nil {
-		d.Elapsed = ms(res.Elapsed) // built only
+		d.Build, d.Cached, d.Elapsed = ms(o.Build), o.Cached, ms(res.Ran())
 	}
 	return d
 }
