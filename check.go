@@ -11,10 +11,10 @@ import (
 
 	"bingfa/lessons"
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/shard"
+	"bingfa/runner/wiring"
 )
 
 // checkCmd builds and runs every block of the given lessons and compares
@@ -32,7 +32,7 @@ func checkCmd(args []string) error {
 	shardSpec := fs.String("shard", "", "check only shard `K/N` of the lessons; lessons with format errors are reported by shard 1 (see docs/ci.md)")
 	shardTimes := fs.String("shard-times", "", "balance the shards by the run times in this JSON `REPORT` (every shard must get the same file)")
 	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")
-	mode := fs.String("engine", envOr("BINGFA_ENGINE", engines.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
+	mode := fs.String("engine", envOr("BINGFA_ENGINE", wiring.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -52,7 +52,7 @@ func checkCmd(args []string) error {
 			return err
 		}
 	}
-	set, err := engines.New(*mode, compiledCache())
+	set, err := wiring.New(*mode, compiledCache())
 	if err != nil {
 		return err
 	}

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/wiring"
 	"bingfa/web/export"
 	"bingfa/web/notebook"
 	"bingfa/web/render"
@@ -79,7 +79,7 @@ func exportCmd(args []string) error {
 // exportCheck runs every block of ls with the checker, reporting progress
 // on standard error.
 func exportCheck(ctx context.Context, ls []*lesson.Lesson, jobs int) (*check.Report, error) {
-	set, err := engines.New(engines.Compiled, compiledCache())
+	set, err := wiring.New(wiring.Compiled, compiledCache())
 	if err != nil {
 		return nil, err
 	}

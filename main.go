@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"os"
 
+	"bingfa/runner/proc"
 	"bingfa/runner/report"
 	"bingfa/runner/yaegi"
 )
@@ -48,7 +49,8 @@ Run 'bingfa COMMAND -h' for the flags of a command.
 var errSilent = errors.New("failed")
 
 func main() {
-	yaegi.MaybeWorker() // a re-executed yaegi worker never returns from it
+	yaegi.MaybeWorker()    // a re-executed yaegi worker never returns from it
+	proc.BecomeSubreaper() // reap what the programs run leave behind
 	if err := run(os.Args[1:]); err != nil {
 		if !errors.Is(err, errSilent) {
 			// An error may quote a lesson or a program's output: its

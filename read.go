@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"os"
 
-	"bingfa/runner/engines"
+	"bingfa/runner/check"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/term"
+	"bingfa/runner/wiring"
 )
 
 // readCmd reads lessons in the terminal, running their programs in order.
@@ -20,7 +21,7 @@ func readCmd(args []string) error {
 		fs.PrintDefaults()
 	}
 	all := fs.Bool("all", false, "run every program without waiting for Enter")
-	mode := fs.String("engine", engines.Auto, "`ENGINE`: auto, compiled, yaegi or both")
+	mode := fs.String("engine", wiring.Auto, "`ENGINE`: auto, compiled, yaegi or both")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
 		if err == nil {
 			fs.Usage()
@@ -31,15 +32,15 @@ func readCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := engines.New(*mode, compiledCache())
+	set, err := wiring.New(*mode, compiledCache())
 	if err != nil {
 		return err
 	}
 	defer set.Close()
 	_, noColor := os.LookupEnv("NO_COLOR")
 	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all,
-		Color:  !noColor && report.IsTerminal(os.Stdout),
-		Router: set.Router, Builder: set.Builder()}
+		Color:   !noColor && report.IsTerminal(os.Stdout),
+		Checker: check.New(set.Config())}
 	ctx, stop := interruptible()
 	defer stop()
 	failed := 0

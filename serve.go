@@ -7,7 +7,7 @@ import (
 
 	"bingfa/lessons"
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
+	"bingfa/runner/wiring"
 	"bingfa/web/serve"
 )
 
@@ -20,7 +20,7 @@ func serveCmd(args []string) error {
 		fs.PrintDefaults()
 	}
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `ADDR`, a loopback address (to read from another machine, use an SSH tunnel)")
-	mode := fs.String("engine", engines.Auto, "`ENGINE`: auto, compiled, yaegi or both")
+	mode := fs.String("engine", wiring.Auto, "`ENGINE`: auto, compiled, yaegi or both")
 	jobs := fs.Int("j", 0, "programs run at once (default: number of CPUs)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 1 {
 		if err == nil {
@@ -43,7 +43,7 @@ func serveCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := engines.New(*mode, compiledCache())
+	set, err := wiring.New(*mode, compiledCache())
 	if err != nil {
 		return err
 	}

@@ -8,10 +8,10 @@ import (
 	"os"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/update"
+	"bingfa/runner/wiring"
 )
 
 // updateCmd reruns every block of the given lessons, brings their output
@@ -37,13 +37,13 @@ func updateCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := engines.New(engines.Compiled, compiledCache()) // the authority on what a block prints
+	set, err := wiring.New(wiring.Compiled, compiledCache()) // the authority on what a block prints
 	if err != nil {
 		return err
 	}
 	defer set.Close()
 	cfg := set.Config()
-	cfg.Jobs = *jobs
+	cfg.Jobs, cfg.RunAll = *jobs, true
 	if cfg.Select, err = selectBlocks(*runRE); err != nil {
 		return err
 	}

@@ -24,9 +24,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
+
+	"bingfa/runner/proc"
 )
 
 func main() {
+	proc.BecomeSubreaper() // reap what the programs measured leave behind
 	out := flag.String("o", "docs/BENCH.md", "write the report to `FILE` (- for none)")
 	cold := flag.Bool("cold", true, "measure cold runs (empty caches; slow)")
 	std := flag.Bool("std", true, "measure the standard library's examples")

@@ -8,9 +8,9 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
+	"bingfa/runner/wiring"
 )
 
 // firstPart2 is the number of the first lesson beyond the notes: the
@@ -29,7 +29,7 @@ func TestExercisesPart2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,9 +10,9 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
+	"bingfa/runner/wiring"
 )
 
 // TestExercises checks that the goal of every exercise tells a right
@@ -38,7 +38,7 @@ func TestExercises(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,10 +8,10 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/verdict"
+	"bingfa/runner/wiring"
 )
 
 // TestLessons builds and runs every block of every lesson, as
@@ -30,9 +30,9 @@ func TestLessons(t *testing.T) {
 	}
 	mode := os.Getenv("BINGFA_ENGINE")
 	if mode == "" {
-		mode = engines.Both
+		mode = wiring.Both
 	}
-	set, err := engines.New(mode, compiled.DefaultCacheDir())
+	set, err := wiring.New(mode, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

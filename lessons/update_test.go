@@ -8,9 +8,9 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/update"
+	"bingfa/runner/wiring"
 )
 
 var updateFlag = flag.Bool("update", false, "bring the lessons' output blocks up to date and copy examples/ files into them, as bingfa update does")
@@ -27,7 +27,7 @@ func TestUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir()) // the authority on what a block prints
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir()) // the authority on what a block prints
 	if err != nil {
 		t.Fatal(err)
 	}

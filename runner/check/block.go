@@ -16,14 +16,19 @@ import (
 // Block checks one block: builds it, or runs it as many times as it asks
 // with each engine its router picks, and judges every run.
 func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) *Result {
+	return c.block(ctx, l, b, Watch{}.filled(false))
+}
+
+// block checks one block, as w says (see Run).
+func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, w *Watch) *Result {
 	start := time.Now()
 	r := &Result{Lesson: l, Block: b}
 	defer func() { r.Elapsed = time.Since(start) }()
 	if !b.Builds() {
-		r.Status, r.Why = verdict.Skip, "nobuild: shown, not compiled"
+		r.Status, r.Why = verdict.Skip, Why{Reason: "nobuild: shown, not compiled"}
 		return r
 	}
-	if p, ok := drift(l, b); !ok {
+	if p, ok := drift(l, b); !ok && !w.Edited {
 		r.Status = verdict.Fail
 		r.Problems = append(r.Problems, p)
 	}
@@ -34,20 +39,21 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 			return r
 		}
 	}
-	p, err := Program(l, b)
+	p, err := c.program(l, b)
 	if err != nil {
 		r.Status = verdict.Fail
 		r.Problems = append(r.Problems, problemOf(b, err))
 		return r
 	}
-	if b.Opts.Exercise {
+	if b.Opts.Exercise && !w.reader {
 		var ok bool
 		if p, ok = c.exercise(ctx, r, l, b, p); !ok {
 			return r
 		}
 	}
-	if !b.Runs() {
-		r.Engine, r.Why = "compiled", builtOnly(b)
+	if !c.willRun(b) {
+		r.Engine, r.Why = "compiled", Why{Reason: builtOnly(b)}
+		w.Started(r.Engine, r.Why)
 		r.merge(verdict.Built(b, c.build(ctx, p)))
 		return r
 	}
@@ -57,13 +63,17 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 	var names []string
 	for _, e := range route.Engines {
 		names = append(names, e.Name())
-		v, er := c.runs(ctx, e, b, p)
+	}
+	w.engine, w.why = strings.Join(names, "+"), route.Why
+	for k, e := range route.Engines {
+		v, er := c.runs(ctx, e, b, p, w, k)
 		if len(route.Engines) > 1 {
 			v.ForEngine(e.Name())
 			er.Diff = v.Diff
 			r.Engines = append(r.Engines, er)
 		}
 		r.Runs = append(r.Runs, er.Runs...)
+		r.Verdicts = append(r.Verdicts, er.Verdicts...)
 		if r.Distinct == nil {
 			r.Distinct = er.Distinct
 		}
@@ -76,7 +86,7 @@ func (c *Checker) Block(ctx context.Context, l *lesson.Lesson, b *lesson.Block) 
 	}
 	if len(route.Engines) == 1 && len(r.Runs) > 0 && r.Runs[0].Why != "" {
 		// The engine ran the program elsewhere: yaegi fell back to compiled.
-		r.Engine, r.Why = r.Runs[0].Engine, r.Runs[0].Why
+		r.Engine, r.Why = r.Runs[0].Engine, Why{Reason: r.Runs[0].Why}
 	}
 	return r
 }
@@ -142,10 +152,11 @@ func (c *Checker) ready(ctx context.Context, e engine.Engine, p *engine.Program,
 	}
 }
 
-// runs runs block b Runs times with engine e and judges each run. It
-// returns the combined verdict (the first failing run's, or the first
-// run's) and what the engine made of the block.
-func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p *engine.Program) (*verdict.Verdict, *EngineResult) {
+// runs runs block b Runs times with engine e, the k'th of its route, and
+// judges each run. It returns the combined verdict (the first failing
+// run's, or the first run's) and what the engine made of the block. A
+// reader's runs go ahead of the programs of Check; w watches the first.
+func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p *engine.Program, w *Watch, k int) (*verdict.Verdict, *EngineResult) {
 	n := b.Opts.Runs
 	key := historyKey(p.ID, e.Name())
 	outs := make([]*engine.Outcome, n)
@@ -156,9 +167,18 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 		run := func() {
 			defer wg.Done()
 			c.ready(ctx, e, p, b.Opts.Serial)
-			release := c.slots.acquire(b.Opts.Serial, c.expect(key))
+			first := k == 0 && i == 0
+			var queued func()
+			emit := func(engine.Event) {}
+			if first {
+				queued, emit = w.Queued, w.Output
+			}
+			release := c.slots.acquire(ctx, b.Opts.Serial, c.expect(key), w.reader, queued)
 			defer release()
-			outs[i] = e.Run(ctx, p, nil)
+			if first {
+				w.Started(w.engine, w.why)
+			}
+			outs[i] = e.Run(ctx, p, emit)
 			c.learn(key, outs[i])
 			verdicts[i] = verdict.Judge(b, outs[i])
 		}
@@ -169,7 +189,7 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 		}
 	}
 	wg.Wait()
-	er := &EngineResult{Engine: e.Name(), Runs: outs}
+	er := &EngineResult{Engine: e.Name(), Runs: outs, Verdicts: verdicts}
 	if n > 1 {
 		er.Distinct = distinct(verdicts)
 	}

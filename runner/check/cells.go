@@ -29,7 +29,7 @@ func (c *Checker) blocked(ctx context.Context, l *lesson.Lesson, b *lesson.Block
 // that fails for another reason than the code (no engine, a broken
 // toolchain) does not count: it is reported with the cell itself.
 func (c *Checker) compiles(ctx context.Context, l *lesson.Lesson, e *lesson.Block) bool {
-	p, err := Program(l, e)
+	p, err := c.program(l, e)
 	if err != nil {
 		return false
 	}

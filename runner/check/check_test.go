@@ -13,11 +13,11 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/proc"
 	"bingfa/runner/report"
 	"bingfa/runner/sandbox"
+	"bingfa/runner/wiring"
 	"bingfa/runner/yaegi"
 
 	udiff "github.com/aymanbagabas/go-udiff"
@@ -33,6 +33,7 @@ var scratch string
 // corpus test runs blocks in yaegi).
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
+	proc.BecomeSubreaper()
 	dir, err := os.MkdirTemp("", "bingfa-check-test-")
 	if err != nil {
 		panic(err)
@@ -59,7 +60,7 @@ type suite struct {
 
 // testEngines are the engines of the cases: compiled only, and both.
 type testEngines struct {
-	compiled, both *engines.Set
+	compiled, both *wiring.Set
 }
 
 var suites = []suite{
@@ -104,10 +105,10 @@ func (s stopper) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 }
 
 // bothRouter runs every block with the compiled engine and with yaegi.
-type bothRouter struct{ set *engines.Set }
+type bothRouter struct{ set *wiring.Set }
 
 func (r bothRouter) Route(*lesson.Block, *engine.Program) check.Route {
-	return check.Route{Engines: []engine.Engine{r.set.Compiled, r.set.Yaegi}, Why: "both: every block, in this test"}
+	return check.Route{Engines: []engine.Engine{r.set.Compiled, r.set.Yaegi}, Why: check.Why{Reason: "every block, in this test"}}
 }
 
 // TestCases checks every testdata case and compares the report with its
@@ -117,10 +118,10 @@ func (r bothRouter) Route(*lesson.Block, *engine.Program) check.Route {
 func TestCases(t *testing.T) {
 	var e testEngines
 	var err error
-	if e.compiled, err = engines.New(engines.Compiled, compiled.DefaultCacheDir()); err != nil {
+	if e.compiled, err = wiring.New(wiring.Compiled, compiled.DefaultCacheDir()); err != nil {
 		t.Fatal(err)
 	}
-	if e.both, err = engines.New(engines.Both, compiled.DefaultCacheDir()); err != nil {
+	if e.both, err = wiring.New(wiring.Both, compiled.DefaultCacheDir()); err != nil {
 		t.Fatal(err)
 	}
 	t.Run("group", func(t *testing.T) {

@@ -35,6 +35,13 @@ type Config struct {
 	// the longest start first and those that mostly sleep run beside the
 	// others, and learns what they cost now.
 	History History
+	// RunAll runs every block that would run if it had an output block
+	// (neither nobuild nor norun, nor an exercise), judged as a block
+	// with exit=0: update gives such blocks their output.
+	RunAll bool
+	// Limit, when set, may lower the limits of each program (its timeout,
+	// its output cap) before it is built or run: a server's bounds.
+	Limit func(p *engine.Program)
 }
 
 // A Checker checks lessons. It is safe for concurrent use.
@@ -72,6 +79,11 @@ func New(cfg Config) *Checker {
 	done := make(chan struct{})
 	close(done)
 	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, idle), planned: done, built: done}
+}
+
+// willRun reports whether block b is run, not only built.
+func (c *Checker) willRun(b *lesson.Block) bool {
+	return b.Runs() || c.cfg.RunAll && b.Opts.Mode == lesson.Run && !b.Opts.Exercise && !b.Opts.Server
 }
 
 // Selected returns the blocks of l that the configuration selects.
@@ -248,12 +260,12 @@ func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
 		if !lb.b.Builds() {
 			continue
 		}
-		p, err := Program(lb.l, lb.b)
+		p, err := c.program(lb.l, lb.b)
 		if err != nil {
 			continue
 		}
 		items = append(items, item{lb.b, p})
-		if lb.b.Runs() {
+		if c.willRun(lb.b) {
 			run = append(run, p)
 		}
 	}
@@ -266,7 +278,7 @@ func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
 		pl.Preload(run)
 	}
 	for _, it := range items {
-		if !it.b.Runs() {
+		if !c.willRun(it.b) {
 			add(c.cfg.Builder, it.p)
 			continue
 		}

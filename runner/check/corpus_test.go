@@ -8,10 +8,10 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/verdict"
+	"bingfa/runner/wiring"
 )
 
 // TestCorpus checks the lessons of testdata/corpus, written the way other
@@ -31,15 +31,15 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, mode := range []string{engines.Compiled, engines.Auto, engines.Both} {
+	for _, mode := range []string{wiring.Compiled, wiring.Auto, wiring.Both} {
 		t.Run(mode, func(t *testing.T) {
 			cache := compiled.DefaultCacheDir()
-			if mode == engines.Auto {
+			if mode == wiring.Auto {
 				// A fresh cache: auto runs what is already built compiled,
 				// and the point here is what the router sends to yaegi.
 				cache = t.TempDir()
 			}
-			set, err := engines.New(mode, cache)
+			set, err := wiring.New(mode, cache)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,7 +59,7 @@ func TestCorpus(t *testing.T) {
 			}
 			p, f, s := rep.Counts()
 			t.Logf("%d lessons: %d passed (%d in yaegi), %d failed, %d skipped", len(ls), p, interpreted, f, s)
-			if mode != engines.Compiled && interpreted == 0 {
+			if mode != wiring.Compiled && interpreted == 0 {
 				t.Errorf("no block ran in yaegi: the router or the worker is broken")
 			}
 		})

@@ -26,9 +26,16 @@
 // in parallel unless the block is serial. Results are reported lesson by lesson, each lesson's blocks
 // in order, whatever order they ran in.
 //
+// A reader's run (Run, for the live page and the terminal reader) checks
+// one block, maybe an edited copy (Edit), as Block does, tells how it goes
+// (Watch), and takes its slots before any waiting program of a Check.
+//
 // # Results
 //
-// A block passes when every run passes. A block that is built but not
+// Every run's outcome and verdict are kept (Result.Runs, Result.Verdicts),
+// and the route as typed fields (Result.Engine, Result.Why: a reason and
+// the source position it is about): presenters neither judge nor route
+// again. A block passes when every run passes. A block that is built but not
 // run passes when it compiles; a nobuild block is skipped. A block whose
 // router picks more than one engine (engine mode "both") also fails when
 // the engines disagree: when one passes and another fails, or when both

@@ -23,7 +23,7 @@ func (c *Checker) exercise(ctx context.Context, r *Result, l *lesson.Lesson, b *
 		return nil, false
 	}
 	if b.Opts.File == "" || l.Dir == "" {
-		r.Why = "exercise: the starting code builds; no reference answer to run"
+		r.Why = Why{Reason: "exercise: the starting code builds; no reference answer to run"}
 		return nil, false
 	}
 	path := filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File))

@@ -49,6 +49,16 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 	return p, nil
 }
 
+// program returns the program of block b of lesson l, within the
+// checker's limits (Config.Limit).
+func (c *Checker) program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
+	p, err := Program(l, b)
+	if err == nil && c.cfg.Limit != nil {
+		c.cfg.Limit(p)
+	}
+	return p, err
+}
+
 // assemble assembles the program of cell b, and returns it with the
 // earlier cells.
 func assemble(l *lesson.Lesson, b *lesson.Block) (*cell.Program, []*lesson.Block, error) {

@@ -14,8 +14,8 @@ type Result struct {
 	Lesson *lesson.Lesson
 	Block  *lesson.Block
 	Status verdict.Status
-	Engine string // the engine(s) that ran it
-	Why    string // why the router chose them
+	Engine string // the engine(s) that ran it: "compiled", "yaegi", "compiled+yaegi"
+	Why    Why    // why the router chose them
 	// Elapsed is the time the block took to check, from its start to its
 	// verdict, waiting for its build and for its turn to run included.
 	Elapsed time.Duration
@@ -24,9 +24,10 @@ type Result struct {
 	// (Problem.Engine).
 	Problems []verdict.Problem
 	Warnings []verdict.Problem
-	Diff     string            // the first engine's diff, when its output differs
-	Runs     []*engine.Outcome // every run, engine by engine
-	Distinct []Distinct        // the different outputs of the first engine's runs of a runs=N block
+	Diff     string             // the first engine's diff, when its output differs
+	Runs     []*engine.Outcome  // every run, engine by engine
+	Verdicts []*verdict.Verdict // the verdict of each run, as Runs
+	Distinct []Distinct         // the different outputs of the first engine's runs of a runs=N block
 	// Engines is what each engine made of a block that more than one
 	// engine ran (engine mode "both"), in the order they ran it; nil
 	// for a block that one engine ran.
@@ -43,7 +44,8 @@ type EngineResult struct {
 	// normalised): of its first failing run, else of its first run.
 	Actual   string
 	Runs     []*engine.Outcome
-	Distinct []Distinct // for a runs=N block
+	Verdicts []*verdict.Verdict // the verdict of each run
+	Distinct []Distinct         // for a runs=N block
 }
 
 // EngineProblems returns the problems and warnings of r that are about

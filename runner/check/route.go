@@ -21,7 +21,22 @@ type Preloader interface {
 // A Route is a router's choice for one block.
 type Route struct {
 	Engines []engine.Engine
-	Why     string // why these engines, for -v and the JSON report
+	Why     Why // why these engines, for -v, the JSON report and readers
+}
+
+// A Why is why a block ran as it did: a reason, without the engine's
+// name, and the source position it is about, if any.
+type Why struct {
+	Reason string // "range over int", "--engine=compiled"
+	Pos    string // "lessons/x.md:57"; "" when the reason is about no place
+}
+
+// String returns the reason with its position.
+func (w Why) String() string {
+	if w.Pos == "" {
+		return w.Reason
+	}
+	return w.Reason + " at " + w.Pos
 }
 
 // Only returns a router that runs every block with e.
@@ -30,5 +45,5 @@ func Only(e engine.Engine) Router { return only{e} }
 type only struct{ e engine.Engine }
 
 func (o only) Route(*lesson.Block, *engine.Program) Route {
-	return Route{Engines: []engine.Engine{o.e}, Why: "the only engine"}
+	return Route{Engines: []engine.Engine{o.e}, Why: Why{Reason: "the only engine"}}
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"slices"
 	"sync"
 	"time"
@@ -15,7 +16,8 @@ import (
 // window ago count with what they are expected to need). Of the waiting
 // programs, the one expected to run longest starts first, so that the
 // longest do not start last and hold everything up, then the one that
-// asked first; beyond base, a later one that fits in the idle CPUs may go
+// asked first; a reader's program (Checker.Run) goes before all of
+// these; beyond base, a later one that fits in the idle CPUs may go
 // before an earlier one that does not.
 type slots struct {
 	excl   sync.RWMutex     // held for reading by every run, for writing by a serial one
@@ -50,6 +52,7 @@ func newSlots(base int, idle func() float64) *slots {
 // A waiter is a program waiting for a slot.
 type waiter struct {
 	ticket uint64
+	first  bool          // a reader's: before the others
 	expect time.Duration // how long it is expected to run; 0 when unknown
 	need   float64       // the CPUs it is expected to keep busy
 	ready  chan struct{} // closed when it may start
@@ -63,6 +66,9 @@ type started struct {
 
 // before reports whether w starts before v, all else being equal.
 func (w *waiter) before(v *waiter) bool {
+	if w.first != v.first {
+		return w.first
+	}
 	if w.expect != v.expect {
 		return w.expect > v.expect
 	}
@@ -70,16 +76,28 @@ func (w *waiter) before(v *waiter) bool {
 }
 
 // acquire waits for a slot for a program expected to cost what c says
-// (the zero Cost when unknown); a serial run waits until nothing else
-// runs. It returns the function that releases the slot.
-func (s *slots) acquire(serial bool, c Cost) func() {
+// (the zero Cost when unknown), before the others when first; a serial
+// run waits until nothing else runs. waiting, if not nil, is called first
+// when it has to wait. It returns the function that releases the slot; a
+// program whose ctx ends while it waits in turn gives up its turn, and has
+// no slot to release.
+func (s *slots) acquire(ctx context.Context, serial bool, c Cost, first bool, waiting func()) func() {
+	if waiting == nil {
+		waiting = func() {}
+	}
 	if serial {
-		s.excl.Lock()
+		if !s.excl.TryLock() {
+			waiting()
+			s.excl.Lock()
+		}
 		return s.excl.Unlock
 	}
-	s.excl.RLock()
+	if !s.excl.TryRLock() {
+		waiting()
+		s.excl.RLock()
+	}
 	s.mu.Lock()
-	me := &waiter{ticket: s.next, expect: c.Wall, need: max(c.Load(), minNeed), ready: make(chan struct{})}
+	me := &waiter{ticket: s.next, first: first, expect: c.Wall, need: max(c.Load(), minNeed), ready: make(chan struct{})}
 	s.next++
 	i, _ := slices.BinarySearchFunc(s.waiting, me, func(v, w *waiter) int {
 		if v.before(w) {
@@ -90,8 +108,36 @@ func (s *slots) acquire(serial bool, c Cost) func() {
 	s.waiting = slices.Insert(s.waiting, i, me)
 	s.dispatch()
 	s.mu.Unlock()
-	<-me.ready
+	select {
+	case <-me.ready:
+	default:
+		waiting()
+		select {
+		case <-me.ready:
+		case <-ctx.Done():
+			if s.giveUp(me) {
+				return func() {}
+			}
+		}
+	}
 	return func() { s.release(me.ticket) }
+}
+
+// giveUp takes w out of the waiting programs, unless it was started
+// meanwhile: it reports whether it was.
+func (s *slots) giveUp(w *waiter) bool {
+	s.mu.Lock()
+	i := slices.Index(s.waiting, w)
+	if i >= 0 {
+		s.waiting = slices.Delete(s.waiting, i, i+1)
+	}
+	s.mu.Unlock()
+	if i < 0 {
+		<-w.ready
+		return false
+	}
+	s.excl.RUnlock()
+	return true
 }
 
 func (s *slots) release(ticket uint64) {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -19,7 +20,7 @@ func occupy(t *testing.T, s *slots, c []Cost, want int, patience time.Duration) 
 	var now, peak, started atomic.Int32
 	for _, c := range c {
 		done.Go(func() {
-			release := s.acquire(false, c)
+			release := s.acquire(context.Background(), false, c, false, nil)
 			started.Add(1)
 			cur := now.Add(1)
 			for p := peak.Load(); cur > p && !peak.CompareAndSwap(p, cur); p = peak.Load() {
@@ -128,18 +129,18 @@ func TestSlotsYoung(t *testing.T) {
 // does not fit.
 func TestSlotsBackfill(t *testing.T) {
 	s := fastSlots(1, func() float64 { return 1 })
-	release := s.acquire(false, unknown)
+	release := s.acquire(context.Background(), false, unknown, false, nil)
 	long := Cost{Wall: time.Hour, CPU: 2 * time.Hour}
 	started := make(chan string, 2)
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		r := s.acquire(false, long)
+		r := s.acquire(context.Background(), false, long, false, nil)
 		started <- "spinner"
 		r()
 	})
 	waitWaiting(t, s, 1)
 	wg.Go(func() {
-		r := s.acquire(false, sleeper)
+		r := s.acquire(context.Background(), false, sleeper, false, nil)
 		started <- "sleeper"
 		r()
 	})
@@ -203,13 +204,13 @@ func TestSlotsInTurn(t *testing.T) {
 // which they start once it is free.
 func startOrder(t *testing.T, expect []time.Duration) []int {
 	s := fastSlots(1, nil)
-	release := s.acquire(false, unknown)
+	release := s.acquire(context.Background(), false, unknown, false, nil)
 	var mu sync.Mutex
 	var order []int
 	var wg sync.WaitGroup
 	for i, d := range expect {
 		wg.Go(func() {
-			r := s.acquire(false, Cost{Wall: d, CPU: d})
+			r := s.acquire(context.Background(), false, Cost{Wall: d, CPU: d}, false, nil)
 			mu.Lock()
 			order = append(order, i)
 			mu.Unlock()
@@ -224,10 +225,10 @@ func startOrder(t *testing.T, expect []time.Duration) []int {
 
 func TestSlotsSerialAlone(t *testing.T) {
 	s := fastSlots(2, func() float64 { return 2 })
-	release := s.acquire(false, sleeper)
+	release := s.acquire(context.Background(), false, sleeper, false, nil)
 	var serialRan atomic.Bool
 	go func() {
-		r := s.acquire(true, unknown)
+		r := s.acquire(context.Background(), true, unknown, false, nil)
 		serialRan.Store(true)
 		r()
 	}()
@@ -242,5 +243,75 @@ func TestSlotsSerialAlone(t *testing.T) {
 	}
 	if !serialRan.Load() {
 		t.Fatal("the serial program did not run once the other was done")
+	}
+}
+
+// TestSlotsReaderFirst: a reader's program (Checker.Run) that asks for a
+// slot after background programs starts before them, even one expected
+// to run longer.
+func TestSlotsReaderFirst(t *testing.T) {
+	s := fastSlots(1, nil)
+	release := s.acquire(context.Background(), false, unknown, false, nil)
+	started := make(chan string, 3)
+	var wg sync.WaitGroup
+	for i, c := range []struct {
+		name  string
+		cost  Cost
+		first bool
+	}{{"background", Cost{Wall: time.Hour}, false}, {"background", unknown, false}, {"reader", unknown, true}} {
+		wg.Go(func() {
+			r := s.acquire(context.Background(), false, c.cost, c.first, nil)
+			started <- c.name
+			r()
+		})
+		waitWaiting(t, s, i+1)
+	}
+	release()
+	if first := <-started; first != "reader" {
+		t.Errorf("%s started first, want the reader's run", first)
+	}
+	wg.Wait()
+}
+
+// TestSlotsWaiting: a program that has to wait for a slot is told so
+// before it waits, a serial one too (until nothing else runs); one that
+// gets its slot at once is not.
+func TestSlotsWaiting(t *testing.T) {
+	s := fastSlots(1, nil)
+	told := make(chan string, 3)
+	release := s.acquire(context.Background(), false, unknown, false, func() { told <- "first" })
+	var wg sync.WaitGroup
+	for _, serial := range []bool{false, true} {
+		name := map[bool]string{false: "second", true: "serial"}[serial]
+		wg.Go(func() {
+			s.acquire(context.Background(), serial, unknown, false, func() { told <- name })()
+		})
+		if got := <-told; got != name {
+			t.Fatalf("%s was told it waits, want %s", got, name)
+		}
+	}
+	release()
+	wg.Wait()
+	if len(told) > 0 {
+		t.Errorf("%s was told it waits", <-told)
+	}
+}
+
+// TestSlotsCancelled: a program whose context ends while it waits gives
+// up its turn without a slot; the others keep theirs.
+func TestSlotsCancelled(t *testing.T) {
+	s := fastSlots(1, nil)
+	release := s.acquire(context.Background(), false, unknown, false, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	gaveUp := make(chan func())
+	go func() { gaveUp <- s.acquire(ctx, false, unknown, false, nil) }()
+	waitWaiting(t, s, 1)
+	cancel()
+	(<-gaveUp)()
+	waitWaiting(t, s, 0)
+	release()
+	s.acquire(context.Background(), true, unknown, false, nil)() // nothing holds a slot
+	if s.running != 0 {
+		t.Errorf("%d programs run after every one ended", s.running)
 	}
 }

@@ -124,7 +124,7 @@ type Event struct {
 // An Outcome is what happened when a program was built and run.
 type Outcome struct {
 	Engine  string
-	Why     string // why this engine was chosen, when routed automatically
+	Why     string // why Engine ran it, when not the engine asked (a fallback)
 	Events  []Event
 	Exit    int    // exit status; -1 when the program did not exit by itself
 	Signal  string // the signal that ended it, if any

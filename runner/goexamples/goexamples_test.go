@@ -12,11 +12,11 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/goexamples"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/verdict"
+	"bingfa/runner/wiring"
 	"bingfa/runner/yaegi"
 )
 
@@ -78,9 +78,9 @@ func TestMain(m *testing.M) {
 func checker(t *testing.T) *check.Checker {
 	mode := os.Getenv("BINGFA_ENGINE")
 	if mode == "" {
-		mode = engines.Both
+		mode = wiring.Both
 	}
-	set, err := engines.New(mode, compiled.DefaultCacheDir())
+	set, err := wiring.New(mode, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestStdlibExamples(t *testing.T) {
 	}
 	// In mode both every block the static check lets through runs in
 	// yaegi (in mode auto, blocks already built run compiled).
-	if mode := os.Getenv("BINGFA_ENGINE"); (mode == "" || mode == engines.Both) && float64(interpreted) < minShare*float64(ran) {
+	if mode := os.Getenv("BINGFA_ENGINE"); (mode == "" || mode == wiring.Both) && float64(interpreted) < minShare*float64(ran) {
 		t.Errorf("%d of %d examples ran in yaegi, fewer than %.0f%%", interpreted, ran, 100*minShare)
 	}
 }

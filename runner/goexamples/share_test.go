@@ -55,7 +55,7 @@ func TestYaegiShare(t *testing.T) {
 			if d := r.Decide(b, p); d.Yaegi {
 				interpreted++
 			} else if testing.Verbose() {
-				t.Logf("%s: compiled: %s", l.ID(b), d.Why)
+				t.Logf("%s: compiled: %s", l.ID(b), d.Reason)
 			}
 		}
 	}

@@ -19,7 +19,7 @@ type Lesson struct {
 	Summary string // front matter summary, else the first paragraph
 	Blocks  []*Block
 	Files   []*DataFile // the file blocks, in order
-	Doc     ast.Node    // the goldmark document, for renderers
+	Doc     ast.Node    // the goldmark document of Source, for renderers: offsets of the file as read
 }
 
 // A Block is one program of a lesson: a go fence and, when given, the output

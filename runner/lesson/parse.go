@@ -63,36 +63,30 @@ func (ps *parseState) parse() (*Lesson, error) {
 	if !ps.frontMatterClosed(body) {
 		return nil, ps.errs
 	}
+	// goldmark reads the file as read from past its byte order mark, so
+	// that every offset of the document, as of the fences, is of the file
+	// as read (Source).
 	ctx := parser.NewContext()
-	doc := Markdown().Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	rd := text.NewReader(ps.src)
+	rd.Advance(shift)
+	doc := Markdown().Parser().Parse(rd, parser.WithContext(ctx))
 	ps.l.Doc = doc
 	ps.frontMatter(ctx)
-	idx := newLineIndex(body)
+	idx := newLineIndex(ps.src)
 	var fences []*Fence
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering {
-			f := newFence(fc, body, idx)
-			f.shift(shift)
-			fences = append(fences, f)
+			fences = append(fences, newFence(fc, ps.src, idx))
 		}
 		return ast.WalkContinue, nil
 	})
 	ps.blocks(fences)
-	ps.describe(doc, body)
+	ps.describe(doc, ps.src)
 	sort.SliceStable(ps.errs, func(i, j int) bool { return ps.errs[i].Line < ps.errs[j].Line })
 	if err := ps.errs.Err(); err != nil {
 		return nil, err
 	}
 	return ps.l, nil
-}
-
-// shift moves every offset of f by n bytes (the length of a byte order mark
-// that was not given to goldmark).
-func (f *Fence) shift(n int) {
-	f.Start += n
-	f.BodyStart += n
-	f.BodyEnd += n
-	f.End += n
 }
 
 // blocks pairs go fences with the output fences that follow them.

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	udiff "github.com/aymanbagabas/go-udiff"
+	"github.com/yuin/goldmark/ast"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -164,5 +166,34 @@ func TestLargeLesson(t *testing.T) {
 	}
 	if want := 3 + (n-1)*12 + 2; last.Code.Line != want {
 		t.Errorf("last block at line %d, want %d", last.Code.Line, want)
+	}
+}
+
+// TestByteOrderMarkOffsets: a lesson that starts with a byte order mark
+// has one coordinate system, offsets of the file as read: each fence of
+// the document is where its block's fence says.
+func TestByteOrderMarkOffsets(t *testing.T) {
+	src := "\xef\xbb\xbf---\ntitle: T\n---\n\n# T\n\n```go\npackage main\n\nfunc main() {}\n```\n\n```output\n```\n"
+	l, err := Parse("bom.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Title != "T" {
+		t.Errorf("title %q, want T", l.Title)
+	}
+	var pos []int
+	ast.Walk(l.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			pos = append(pos, fc.Pos())
+		}
+		return ast.WalkContinue, nil
+	})
+	b := l.Blocks[0]
+	want := []int{b.Code.Start + b.Code.Indent, b.Output.Start + b.Output.Indent}
+	if !slices.Equal(pos, want) {
+		t.Errorf("fences of the document at %v, the blocks' fences at %v", pos, want)
+	}
+	if got := src[pos[0]:]; !strings.HasPrefix(got, "```go") {
+		t.Errorf("the first fence's offset points at %.10q", got)
 	}
 }

@@ -41,6 +41,10 @@ func numberedLines(text string) (lines []string, numbers []int) {
 	return lines, numbers
 }
 
+// NumberedLines returns the lines of text as Lines does, with the 1-based
+// line number of each in text (the numbers of Edit).
+func NumberedLines(text string) (lines []string, numbers []int) { return numberedLines(text) }
+
 // Lines normalises text and splits it into lines (none for empty text).
 func Lines(text string) []string {
 	lines, _ := numberedLines(text)

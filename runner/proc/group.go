@@ -11,10 +11,10 @@ const prSetChildSubreaper = 36 // PR_SET_CHILD_SUBREAPER, linux/prctl.h
 
 var subreaper sync.Once
 
-// becomeSubreaper makes orphaned descendants of our children our children,
-// so that killGroup can reap them. It is best effort: on systems without
-// the call, orphans go to init as usual.
-func becomeSubreaper() {
+// BecomeSubreaper makes orphaned descendants of our children our children,
+// so that killGroup can reap them; main calls it, before any Run. It is
+// best effort: on systems without the call, orphans go to init as usual.
+func BecomeSubreaper() {
 	subreaper.Do(func() {
 		_, _, _ = syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0)
 	})

@@ -16,9 +16,9 @@
 // sandbox): its own PID namespace, whose init bingfa started and kills,
 // contains every process it starts, whatever its group or session.
 //
-// Orphaned descendants are reaped by this process, which makes itself a
-// child subreaper (Linux): on machines whose init does not reap orphans,
-// killed children would otherwise stay as zombies.
+// Orphaned descendants are reaped by this process when it has made itself
+// a child subreaper (BecomeSubreaper, Linux): on machines whose init does
+// not reap orphans, killed children would otherwise stay as zombies.
 package proc
 
 import (
@@ -112,7 +112,6 @@ const drainGrace = 300 * time.Millisecond
 // Outcome has its Events, Exit, Signal, Elapsed, CPU, Leftover and Err
 // set.
 func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
-	becomeSubreaper()
 	out := &engine.Outcome{Exit: -1}
 	if err := ctx.Err(); err != nil {
 		out.Err = engine.Failuref(engine.Canceled, "stopped: %v", context.Cause(ctx))

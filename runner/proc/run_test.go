@@ -160,7 +160,7 @@ func TestCPU(t *testing.T) {
 // run to count; one in no running program's directory is counted by
 // whichever run finds it.
 func TestEscapedOrphanAttribution(t *testing.T) {
-	becomeSubreaper()
+	BecomeSubreaper()
 	mine, other := realDir(t.TempDir()), realDir(t.TempDir())
 	orphan := func(dir string) {
 		t.Helper()

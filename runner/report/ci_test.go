@@ -13,9 +13,9 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
+	"bingfa/runner/wiring"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 )
@@ -28,7 +28,7 @@ var checked = sync.OnceValues(func() (*check.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,8 @@ type JSONBlock struct {
 	Line    int     `json:"line"`
 	Name    string  `json:"name"`
 	Engine  string  `json:"engine,omitempty"` // "compiled+yaegi" for a block both ran
-	Why     string  `json:"why,omitempty"`
+	Why     string  `json:"why,omitempty"`    // why that engine, without its name
+	Pos     string  `json:"pos,omitempty"`    // where in the source the reason is found (path:line)
 	Verdict string  `json:"verdict"`
 	Seconds float64 `json:"seconds"` // to check it, waits for its build and turn included
 	Ran     float64 `json:"ran"`     // seconds its program ran, all runs added up
@@ -137,7 +138,7 @@ func (doc *JSONReport) counts() counts {
 func jsonBlock(r *check.Result) JSONBlock {
 	jb := JSONBlock{
 		File: r.Lesson.Path, Line: r.Block.Code.Line, Name: r.Block.Name,
-		Engine: r.Engine, Why: r.Why, Verdict: r.Status.String(),
+		Engine: r.Engine, Why: r.Why.Reason, Pos: r.Why.Pos, Verdict: r.Status.String(),
 		Seconds: r.Elapsed.Seconds(), Ran: r.Ran().Seconds(), Output: r.Output(), Diff: r.Diff, Runs: len(r.Runs),
 	}
 	if len(r.Runs) > 0 {

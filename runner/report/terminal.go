@@ -163,8 +163,8 @@ func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
 	if t.times && len(r.Runs) > 0 {
 		fmt.Fprintf(b, "  %s", round(r.Ran()))
 	}
-	if r.Why != "" {
-		fmt.Fprintf(b, "  (%s)", r.Why)
+	if why := r.Why.String(); why != "" {
+		fmt.Fprintf(b, "  (%s)", why)
 	}
 	b.WriteByte('\n')
 }

@@ -101,8 +101,8 @@ func TestNewerSymbolsCompiled(t *testing.T) {
 	r.Preload(ps)
 	for i, s := range blocks {
 		d := r.Decide(l.Blocks[i], ps[i])
-		if d.Yaegi || !s.named(d.Why) {
-			t.Errorf("%s\n\tuse:\n%s\trouted to yaegi %v because %s", s.line, indent(ps[i].Source), d.Yaegi, d.Why)
+		if d.Yaegi || !s.named(d.Reason) {
+			t.Errorf("%s\n\tuse:\n%s\trouted to yaegi %v because %s", s.line, indent(ps[i].Source), d.Yaegi, d.Reason)
 		}
 	}
 	t.Logf("%d symbols of Go 1.%d to Go 1.%d routed", len(blocks), route.YaegiAPI+1, syms[len(syms)-1].release)

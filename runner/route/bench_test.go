@@ -24,7 +24,7 @@ func BenchmarkDecide(b *testing.B) {
 		}
 		p, _ := check.Program(l, l.Blocks[0])
 		if d := r.Decide(l.Blocks[0], p); !d.Yaegi {
-			b.Fatal(d.Why)
+			b.Fatal(d.Reason)
 		}
 	}
 	decide(-1)

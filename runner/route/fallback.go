@@ -28,7 +28,7 @@ func (f fallback) Run(ctx context.Context, p *engine.Program, emit func(engine.E
 	}
 	c := f.compiled.Run(ctx, p, emit)
 	msg, _, _ := strings.Cut(out.Err.Error(), "\n")
-	c.Why = "compiled: yaegi could not run it: " + msg
+	c.Why = "yaegi could not run it: " + msg
 	return c
 }
 

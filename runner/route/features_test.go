@@ -49,9 +49,9 @@ func TestFeatures(t *testing.T) {
 				t.Fatal(err)
 			}
 			rt := r.Route(b, p)
-			want := fmt.Sprintf("compiled: %s (Go 1.%d)", f.Name, f.Release)
-			if len(rt.Engines) != 1 || rt.Engines[0].Name() != "compiled" || !strings.HasPrefix(rt.Why, want) {
-				t.Errorf("routed to %d engine(s) because %q; want compiled because %q...", len(rt.Engines), rt.Why, want)
+			want := fmt.Sprintf("%s (Go 1.%d)", f.Name, f.Release)
+			if len(rt.Engines) != 1 || rt.Engines[0].Name() != "compiled" || !strings.HasPrefix(rt.Reason, want) {
+				t.Errorf("routed to %d engine(s) because %q; want compiled because %q...", len(rt.Engines), rt.Reason, want)
 			}
 			if err := typeCheck(p.Source, fmt.Sprintf("go1.%d", f.Release)); err != nil {
 				t.Errorf("go/types rejects the block as Go 1.%d: %v", f.Release, err)

@@ -55,7 +55,11 @@ func routes(t *testing.T, r *route.Router, path string) string {
 		for _, e := range rt.Engines {
 			names = append(names, e.Name())
 		}
-		fmt.Fprintf(&b, "%s: %s: %s\n", blk.Name, strings.Join(names, "+"), rt.Why)
+		fmt.Fprintf(&b, "%s: %s: %s", blk.Name, strings.Join(names, "+"), rt.Reason)
+		if rt.Pos != "" {
+			fmt.Fprintf(&b, " at %s", rt.Pos)
+		}
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
@@ -94,10 +98,10 @@ func TestRoutes(t *testing.T) {
 // it may not.
 func TestModes(t *testing.T) {
 	want := map[string]string{
-		route.Auto:     "hello: yaegi: yaegi: passed the static check\nmin: compiled: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
-		route.Compiled: "hello: compiled: compiled: --engine=compiled\nmin: compiled: compiled: --engine=compiled\n",
-		route.Yaegi:    "hello: yaegi: yaegi: --engine=yaegi\nmin: yaegi: yaegi: --engine=yaegi\n",
-		route.Both:     "hello: compiled+yaegi: both: passed the static check\nmin: compiled: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+		route.Auto:     "hello: yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+		route.Compiled: "hello: compiled: --engine=compiled\nmin: compiled: --engine=compiled\n",
+		route.Yaegi:    "hello: yaegi: --engine=yaegi\nmin: yaegi: --engine=yaegi\n",
+		route.Both:     "hello: compiled+yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
 	}
 	for mode, w := range want {
 		r := newRouter(t, mode)
@@ -162,7 +166,7 @@ func TestFallback(t *testing.T) {
 		if out.Engine != c.want || yRuns != 1 || cRuns != map[string]int{"yaegi": 0, "compiled": 1}[c.want] {
 			t.Errorf("%s: outcome from %s after %d yaegi and %d compiled runs, want it from %s", c.name, out.Engine, yRuns, cRuns, c.want)
 		}
-		if c.want == "compiled" && !strings.HasPrefix(out.Why, "compiled: yaegi could not run it: ") {
+		if c.want == "compiled" && !strings.HasPrefix(out.Why, "yaegi could not run it: ") {
 			t.Errorf("%s: why = %q", c.name, out.Why)
 		}
 	}

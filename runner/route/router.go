@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 )
@@ -18,15 +17,15 @@ const (
 	Both     = "both"
 )
 
-// A Router is a check.Router that picks between the compiled engine and
-// yaegi. It is safe for concurrent use.
+// A Router picks between the compiled engine and yaegi. It is safe for
+// concurrent use.
 type Router struct {
 	mode            string
 	compiled, yaegi engine.Engine
 	types           *typeChecker
 
 	mu    sync.Mutex
-	cache map[routeKey]Decision // decisions already made
+	cache map[routeKey]Decision // static checks already made
 }
 
 type routeKey struct {
@@ -88,43 +87,48 @@ import (
 func main() {}
 `)
 
-// A Decision is whether a block may run in yaegi, and why.
+// A Decision is the engines a block runs with, and why: usually one;
+// both to run the block in each and compare the verdicts. Decide, the
+// static check, leaves Engines to Route and says whether the block may
+// run in yaegi.
 type Decision struct {
-	Yaegi bool
-	Why   string // "range over int at lessons/x.md:57", or why it may
+	Engines []engine.Engine
+	Yaegi   bool
+	Reason  string // why, without the engines' names: "range over int"
+	Pos     string // where in the source the reason is found (path:line); "" when nowhere
 }
 
-// Route implements check.Router.
-func (r *Router) Route(b *lesson.Block, p *engine.Program) check.Route {
+// Route returns the engines that run block b, whose program is p.
+func (r *Router) Route(b *lesson.Block, p *engine.Program) Decision {
 	switch {
 	case r.mode == Compiled || r.yaegi == nil:
-		return r.route(false, "compiled: --engine=compiled")
+		return r.route(Decision{Reason: "--engine=compiled"})
 	case b.Opts.Engine == lesson.EngineCompiled:
-		return r.route(false, "compiled: engine=compiled on the block")
+		return r.route(Decision{Reason: "engine=compiled on the block"})
 	case b.Opts.Engine == lesson.EngineYaegi:
-		return r.route(true, "yaegi: engine=yaegi on the block")
+		return r.route(Decision{Yaegi: true, Reason: "engine=yaegi on the block"})
 	case r.mode == Yaegi:
-		return r.route(true, "yaegi: --engine=yaegi")
+		return r.route(Decision{Yaegi: true, Reason: "--engine=yaegi"})
 	}
 	d := r.Decide(b, p)
-	if !d.Yaegi {
-		return r.route(false, "compiled: "+d.Why)
+	if d.Yaegi && r.mode == Both {
+		d.Engines = []engine.Engine{r.compiled, r.yaegi}
+		return d
 	}
-	if r.mode == Both {
-		return check.Route{Engines: []engine.Engine{r.compiled, r.yaegi}, Why: "both: " + d.Why}
-	}
-	return check.Route{Engines: []engine.Engine{fallback{r.yaegi, r.compiled}}, Why: "yaegi: " + d.Why}
+	return r.route(d)
 }
 
-func (r *Router) route(yaegi bool, why string) check.Route {
-	e := r.compiled
-	if yaegi {
-		e = r.yaegi
+// route sets the engine of d: yaegi (falling back to compiled) or
+// compiled.
+func (r *Router) route(d Decision) Decision {
+	d.Engines = []engine.Engine{r.compiled}
+	if d.Yaegi {
+		d.Engines = []engine.Engine{fallback{r.yaegi, r.compiled}}
 	}
-	return check.Route{Engines: []engine.Engine{e}, Why: why}
+	return d
 }
 
-// Decide runs the static check on block b, whose program is p. Decisions
+// Decide runs the static check on block b, whose program is p. Answers
 // are remembered: the checker asks twice for each block.
 func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
 	key := routeKey{b, string(p.Source)}
@@ -148,25 +152,25 @@ func (r *Router) decide(b *lesson.Block, p *engine.Program) Decision {
 	if why := optionRule(b); why != "" {
 		// An option of the block's fence: the fence is in the lesson,
 		// whatever file p comes from (an exercise's answer).
-		return Decision{Why: why + " (option of the block)"}
+		return Decision{Reason: why + " (option of the block)"}
 	}
 	c, err := r.types.check(p.Source)
 	if err != nil {
 		line, msg := errorLine(err)
-		return Decision{Why: fmt.Sprintf("does not type-check (%s) at %s", msg, position(p, line))}
+		return Decision{Reason: fmt.Sprintf("does not type-check (%s)", msg), Pos: position(p, line)}
 	}
 	a, err := goAPI()
 	if err != nil {
-		return Decision{Why: fmt.Sprintf("cannot tell what is newer than yaegi (%v)", err)}
+		return Decision{Reason: fmt.Sprintf("cannot tell what is newer than yaegi (%v)", err)}
 	}
 	f := versionCheck(c, yaegiSymbols(), a)
 	if f == nil {
 		f = inspect(c)
 	}
 	if f != nil {
-		return Decision{Why: fmt.Sprintf("%s at %s", f.msg, position(p, c.fset.Position(f.pos).Line))}
+		return Decision{Reason: f.msg, Pos: position(p, c.fset.Position(f.pos).Line)}
 	}
-	return Decision{Yaegi: true, Why: "passed the static check"}
+	return Decision{Yaegi: true, Reason: "passed the static check"}
 }
 
 // position returns path:line of a source line of p.

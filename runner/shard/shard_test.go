@@ -9,10 +9,10 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/shard"
+	"bingfa/runner/wiring"
 )
 
 func TestParse(t *testing.T) {
@@ -93,7 +93,7 @@ func TestCover(t *testing.T) {
 // have the unsharded summary line.
 func TestMerge(t *testing.T) {
 	ls := load(t)
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package term
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,7 +13,7 @@ import (
 
 // blockNode prints one block-level node of the document, with prefix
 // before each line (for quotes and list items).
-func (r *Reader) blockNode(n ast.Node, prefix string) error {
+func (r *Reader) blockNode(ctx context.Context, n ast.Node, prefix string) error {
 	switch t := n.(type) {
 	case *ast.Heading:
 		r.heading(t)
@@ -22,29 +23,29 @@ func (r *Reader) blockNode(n ast.Node, prefix string) error {
 			r.printf("\n")
 		}
 	case *ast.FencedCodeBlock:
-		return r.fence(t)
+		return r.fence(ctx, t)
 	case *ast.CodeBlock:
 		r.code("", lesson.BlockText(t, r.src))
 		r.printf("\n")
 	case *ast.Blockquote:
-		return r.children(t, prefix+r.paint(dim, "│ "))
+		return r.children(ctx, t, prefix+r.paint(dim, "│ "))
 	case *ast.List:
-		return r.list(t, prefix)
+		return r.list(ctx, t, prefix)
 	case *ast.ThematicBreak:
 		r.printf("%s\n\n", r.paint(dim, strings.Repeat("─", 40)))
 	case *east.Table:
 		r.table(t, prefix)
 	case *ast.HTMLBlock:
 	default:
-		return r.children(t, prefix)
+		return r.children(ctx, t, prefix)
 	}
 	return nil
 }
 
 // children prints n's block children.
-func (r *Reader) children(n ast.Node, prefix string) error {
+func (r *Reader) children(ctx context.Context, n ast.Node, prefix string) error {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if err := r.blockNode(c, prefix); err != nil {
+		if err := r.blockNode(ctx, c, prefix); err != nil {
 			return err
 		}
 	}
@@ -69,7 +70,7 @@ func (r *Reader) lines(prefix, text string) {
 }
 
 // list prints a list: bullets, or numbers from its start.
-func (r *Reader) list(l *ast.List, prefix string) error {
+func (r *Reader) list(ctx context.Context, l *ast.List, prefix string) error {
 	i := l.Start
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		mark := "• "
@@ -84,7 +85,7 @@ func (r *Reader) list(l *ast.List, prefix string) error {
 				r.printf("%s%s", prefix, mark)
 				p, first = "", false
 			}
-			if err := r.blockNode(c, p); err != nil {
+			if err := r.blockNode(ctx, c, p); err != nil {
 				return err
 			}
 		}

@@ -21,7 +21,10 @@
 // code) is used only when asked: callers turn it on for a terminal, and
 // off when NO_COLOR is set or the output is not a terminal.
 //
-// Blocks that are only built are built; fragments (nobuild) are only
-// shown. An exercise's starting code is run like any block and judged
-// against the exercise's goal, its expected output.
+// Each program is checked by package check (Checker.Run), so it means
+// what check means (runs=N, both engines, drift, blocked cells); the
+// reader presents the result and tells how many runs there were. Blocks
+// that are only built are built; fragments (nobuild) are only shown. An
+// exercise's starting code is run like any block and judged against the
+// exercise's goal, its expected output.
 package term

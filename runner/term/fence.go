@@ -1,6 +1,7 @@
 package term
 
 import (
+	"context"
 	"strings"
 
 	"bingfa/runner/lesson"
@@ -10,19 +11,19 @@ import (
 
 // fence prints a fenced block: a program's code, its expected output
 // (then runs it), or any other block as code.
-func (r *Reader) fence(n *ast.FencedCodeBlock) error {
+func (r *Reader) fence(ctx context.Context, n *ast.FencedCodeBlock) error {
 	pos := n.Pos()
 	for _, b := range r.lesson.Blocks {
 		switch {
 		case at(b.Code, pos):
 			r.programCode(b)
 			if b.Output == nil {
-				return r.block(b)
+				return r.block(ctx, b)
 			}
 			return nil
 		case b.Output != nil && at(b.Output, pos):
 			r.expected(b)
-			return r.block(b)
+			return r.block(ctx, b)
 		}
 	}
 	lang, _, _ := strings.Cut(string(n.Language(r.src)), " ")

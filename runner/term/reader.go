@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 )
 
@@ -19,12 +18,10 @@ type Reader struct {
 	In      io.Reader // Enter is read here between programs; nil: run straight through
 	Color   bool
 	All     bool           // do not wait between programs
-	Router  check.Router   // picks the engine of each program
-	Builder engine.Builder // builds the programs that are not run
+	Checker *check.Checker // runs (or builds) the programs
 	NoTimes bool           // leave durations out (for output compared in tests)
 
 	// the lesson being read
-	ctx            context.Context
 	lesson         *lesson.Lesson
 	src            []byte
 	input          chan string // lines read from In; closed at its end
@@ -39,13 +36,13 @@ var ErrQuit = errors.New("stopped by the reader")
 // number of programs that passed and failed, and ErrQuit when the reader
 // stopped early.
 func (r *Reader) Read(ctx context.Context, l *lesson.Lesson) (passed, failed int, err error) {
-	r.ctx, r.lesson, r.src = ctx, l, l.Source
+	r.lesson, r.src = l, l.Source
 	r.passed, r.failed = 0, 0
 	if r.In != nil && r.input == nil && !r.All {
 		r.input = make(chan string)
 		go readLines(r.In, r.input)
 	}
-	err = r.children(l.Doc, "")
+	err = r.children(ctx, l.Doc, "")
 	if err == nil {
 		err = r.err
 	}

@@ -1,7 +1,7 @@
 package term
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -13,68 +13,58 @@ import (
 	"bingfa/runner/verdict"
 )
 
-// block runs (or builds) a program after waiting for the reader, and
-// prints its output live and then its verdict.
-func (r *Reader) block(b *lesson.Block) error {
+// block has the checker run (or build) a program after waiting for the
+// reader, and prints its output live and then its verdict.
+func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	if !b.Builds() {
 		return nil
 	}
-	if err := r.wait(b); err != nil {
+	if err := r.wait(ctx, b); err != nil {
 		return err
 	}
-	p, err := check.Program(r.lesson, b)
-	var v *verdict.Verdict
-	var note string
-	switch {
-	case err != nil:
-		v = &verdict.Verdict{Status: verdict.Fail, Problems: []verdict.Problem{problemOf(b, err)}}
-	case b.Runs():
-		v, note = r.run(b, p)
-	default:
-		start := time.Now()
-		v = verdict.Built(b, r.Builder.Build(r.ctx, p))
-		note = "built" + r.took(" in ", time.Since(start))
+	out := &barWriter{r: r, atStart: true}
+	res := r.Checker.Run(ctx, r.lesson, b, check.Watch{
+		Started: func(engine string, why check.Why) {
+			if b.Runs() {
+				r.printf("%s\n", r.paint(dim, "running ("+engine+": "+why.String()+")"))
+			}
+		},
+		Output: out.emit,
+	})
+	if len(res.Runs) > 0 {
+		out.end()
 	}
-	r.verdict(b, v, note)
+	r.verdict(b, res)
 	return nil
 }
 
-// problemOf returns the problem of a block that has no program.
-func problemOf(b *lesson.Block, err error) verdict.Problem {
-	var pe *check.ProblemError
-	if errors.As(err, &pe) {
-		return pe.Problem
+// note returns what a block's verdict is followed by: the engine that ran
+// it and for how long, or how long it took to build.
+func (r *Reader) note(b *lesson.Block, res *check.Result) string {
+	switch {
+	case !b.Runs() && res.Engine != "":
+		return "built" + r.took(" in ", res.Elapsed)
+	case len(res.Runs) == 0:
+		return ""
 	}
-	return verdict.Problem{Line: b.Code.Line, Msg: err.Error()}
-}
-
-// run runs p with the engine its router picks first, its output printed
-// as it comes, and judges the run.
-func (r *Reader) run(b *lesson.Block, p *engine.Program) (*verdict.Verdict, string) {
-	route := r.Router.Route(b, p)
-	e := route.Engines[0]
-	why := route.Why
-	if !strings.HasPrefix(why, e.Name()+":") {
-		why = e.Name() + ": " + why
+	note := res.Engine + r.took(", ran ", res.Ran())
+	if n := len(res.Runs); n > 1 {
+		note += fmt.Sprintf(", %d runs", n)
 	}
-	r.printf("%s\n", r.paint(dim, "running ("+why+")"))
-	out := &barWriter{r: r, atStart: true}
-	o := e.Run(r.ctx, p, out.emit)
-	out.end()
-	note := e.Name() + r.took(", ran ", o.Elapsed)
-	if o.Build > 0 && !o.Cached {
+	if o := res.Runs[0]; o.Build > 0 && !o.Cached {
 		note += r.took(", built in ", o.Build)
 	}
-	return verdict.Judge(b, o), note
+	return note
 }
 
-// verdict prints the verdict of one program and counts it.
-func (r *Reader) verdict(b *lesson.Block, v *verdict.Verdict, note string) {
+// verdict prints the verdict of one block and counts it.
+func (r *Reader) verdict(b *lesson.Block, res *check.Result) {
+	note := r.note(b, res)
 	pass, fail := "✓ pass", "✗ fail"
 	if b.Opts.Exercise {
 		pass, fail = "✓ the output matches the goal: exercise done", "✗ not yet: the output does not match the goal"
 	}
-	switch v.Status {
+	switch res.Status {
 	case verdict.Stopped:
 		// Neither a pass nor a failure: nothing to compare.
 		r.printf("%s %s\n\n", r.paint(yellow, "■ stopped"), r.paint(dim, "("+note+")"))
@@ -85,16 +75,16 @@ func (r *Reader) verdict(b *lesson.Block, v *verdict.Verdict, note string) {
 	default:
 		r.failed++
 		r.printf("%s %s\n", r.paint(red, fail), r.paint(dim, "("+note+")"))
-		for _, p := range v.Problems {
-			r.printf("%s:%d: %s\n", safe(r.lesson.Path), p.Line, safe(p.Msg))
+		for _, p := range res.Problems {
+			r.printf("%s:%d: %s\n", safe(r.lesson.Path), p.Line, safe(p.Text()))
 		}
 	}
-	for _, w := range v.Warnings {
-		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: warning: %s", safe(r.lesson.Path), w.Line, safe(w.Msg))))
+	for _, w := range res.Warnings {
+		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: warning: %s", safe(r.lesson.Path), w.Line, safe(w.Text()))))
 	}
-	if v.Diff != "" {
-		r.printf("%s", safe(v.Diff))
-		r.ensureNewline(v.Diff)
+	if res.Diff != "" {
+		r.printf("%s", safe(res.Diff))
+		r.ensureNewline(res.Diff)
 	}
 	r.printf("\n")
 }
@@ -102,8 +92,8 @@ func (r *Reader) verdict(b *lesson.Block, v *verdict.Verdict, note string) {
 // wait waits for Enter before a program runs, unless reading straight
 // through; q (or Q) and Enter stops. The end of input stops waiting; an
 // interrupt (ctx) stops reading.
-func (r *Reader) wait(b *lesson.Block) error {
-	if err := r.ctx.Err(); err != nil {
+func (r *Reader) wait(ctx context.Context, b *lesson.Block) error {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if r.All || r.input == nil {
@@ -111,9 +101,9 @@ func (r *Reader) wait(b *lesson.Block) error {
 	}
 	r.printf("%s", r.paint(yellow, fmt.Sprintf("▶ Enter: run %s  (q: quit) ", safe(b.Name))))
 	select {
-	case <-r.ctx.Done():
+	case <-ctx.Done():
 		r.printf("\n")
-		return r.ctx.Err()
+		return ctx.Err()
 	case line, ok := <-r.input:
 		if !ok {
 			r.printf("\n")

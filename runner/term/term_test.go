@@ -16,8 +16,8 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/wiring"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 	"github.com/yuin/goldmark/ast"
@@ -28,7 +28,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // TestRead reads each testdata lesson and compares what the reader
 // prints with its golden file.
 func TestRead(t *testing.T) {
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,14 +42,16 @@ func TestRead(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out bytes.Buffer
-			r := &Reader{Out: &out, Router: set.Router, Builder: set.Builder(), NoTimes: true}
+			r := &Reader{Out: &out, Checker: check.New(set.Config()), NoTimes: true}
 			ctx := context.Background()
 			if strings.HasPrefix(name, "stopped") {
 				// The reader presses Ctrl-C once a program prints "stop me".
 				var stop context.CancelFunc
 				ctx, stop = context.WithCancel(ctx)
 				defer stop()
-				r.Router = check.Only(stopper{set.Compiled, stop})
+				cfg := set.Config()
+				cfg.Router = check.Only(stopper{set.Compiled, stop})
+				r.Checker = check.New(cfg)
 			}
 			if in, err := os.ReadFile(strings.TrimSuffix(file, ".md") + ".input"); err == nil {
 				r.In = bytes.NewReader(in)

@@ -27,14 +27,12 @@ func (c *Change) Changed() bool {
 // date. Nothing is written. Problems that stop a lesson from being
 // updated at all (a copied file that cannot be read, a block that cannot
 // be rewritten) are returned as an error, at the lines of the lessons as
-// read.
+// read. The checker c runs every block that would run if it had an output
+// block (check.Config.RunAll), so that such a block gets one.
 func Plan(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read ReadFunc) ([]*Change, error) {
 	synced, err := syncAll(c, ls, read)
 	if err != nil {
 		return nil, err
-	}
-	for _, l := range synced {
-		runAll(l)
 	}
 	rep := c.Check(ctx, synced)
 	if err := ctx.Err(); err != nil {
@@ -90,7 +88,7 @@ func syncAll(c *check.Checker, ls []*lesson.Lesson, read ReadFunc) ([]*lesson.Le
 }
 
 // reparse parses the new source of l: always a new Lesson, so that the
-// caller's lessons are not changed by runAll.
+// caller's lessons are not changed.
 func reparse(l *lesson.Lesson, src []byte) (*lesson.Lesson, error) {
 	nl, err := lesson.Parse(l.Path, src)
 	if err != nil {
@@ -100,28 +98,17 @@ func reparse(l *lesson.Lesson, src []byte) (*lesson.Lesson, error) {
 	return nl, nil
 }
 
-// runAll makes every block of l that would run if it had an output block
-// run, so that update can give it one: such a block is then judged as a
-// block with exit=0.
-func runAll(l *lesson.Lesson) {
-	for _, b := range l.Blocks {
-		o := &b.Opts
-		if o.Mode == lesson.Run && b.Output == nil && !o.Exercise && !b.Runs() {
-			o.ExitSet = true
-		}
-	}
-}
-
 // actualOutput returns what the block of r printed, on the stream its
 // output block compares, and whether it ran; an error at the line of the
 // block as read (orig: before copies were synchronised) if a run did not
-// end as the block expects (the runs are judged again: a cell's file that
-// differs, which the check reports too, is no reason not to update), or if its runs (runs=N) printed different
-// outputs that its expected output does not all match.
+// end as the block expects (the verdicts of the runs: a cell's file that
+// differs, which the check reports too, is no reason not to update), or if
+// its runs (runs=N) printed different outputs that its expected output
+// does not all match.
 func actualOutput(r *check.Result, orig *lesson.Block) (string, bool, error) {
 	b := r.Block
-	for _, o := range r.Runs {
-		for _, p := range verdict.Judge(b, o).Problems {
+	for _, v := range r.Verdicts {
+		for _, p := range v.Problems {
 			if p.Line == verdict.EndLine(b) {
 				return "", false, lesson.Errorf(r.Lesson.Path, verdict.EndLine(orig), "not updated: %s", p.Msg)
 			}

@@ -10,8 +10,8 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/wiring"
 )
 
 // TestPlan runs the cases of testdata/plan/*.txt with the compiled
@@ -25,12 +25,14 @@ func TestPlan(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no test cases")
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { set.Close() })
-	c := check.New(set.Config())
+	cfg := set.Config()
+	cfg.RunAll = true
+	c := check.New(cfg)
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
 			tc := readCase(t, file)

@@ -14,9 +14,9 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
+	"bingfa/runner/wiring"
 	"bingfa/web/render"
 
 	"github.com/chromedp/chromedp"
@@ -99,7 +99,7 @@ func exportSite(t *testing.T) (string, []*lesson.Lesson) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

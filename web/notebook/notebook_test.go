@@ -15,9 +15,9 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
+	"bingfa/runner/wiring"
 	"bingfa/web/notebook"
 
 	udiff "github.com/aymanbagabas/go-udiff"
@@ -33,7 +33,7 @@ var checked = sync.OnceValues(func() ([]*lesson.Lesson, notebook.Results) {
 	if err != nil {
 		panic(err)
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		panic(err)
 	}
@@ -191,7 +191,7 @@ func TestImport(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no notebooks in testdata/import")
 	}
-	set, err := engines.New(engines.Compiled, compiled.DefaultCacheDir())
+	set, err := wiring.New(wiring.Compiled, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}

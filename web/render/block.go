@@ -7,7 +7,6 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
-	"bingfa/runner/match"
 	"bingfa/runner/verdict"
 )
 
@@ -39,10 +38,10 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 		v.notRun()
 		return v
 	}
-	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why, res.Elapsed
+	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why.String(), res.Elapsed
 	v.Problems, v.Warnings = problems(res.Problems), problems(res.Warnings)
-	if o := shownRun(b, res); o != nil {
-		v.run(b, o)
+	if i := shownRun(res); i >= 0 && i < len(res.Verdicts) {
+		v.run(b, res.Runs[i], res.Verdicts[i])
 	}
 	if b.Opts.Runs > 1 && len(res.Distinct) > 0 {
 		v.Distinct = newDistinct(res.Runs, res.Distinct)
@@ -76,8 +75,9 @@ func (v *Block) notRun() {
 	}
 }
 
-// run fills in the output of the run o that the page shows.
-func (v *Block) run(b *lesson.Block, o *engine.Outcome) {
+// run fills in the output of the run o that the page shows, and its
+// verdict vd.
+func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	v.Exit, v.Signal = o.Exit, o.Signal
 	if v.Engine == "" {
 		v.Engine = o.Engine
@@ -89,35 +89,29 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome) {
 	v.Output = chunks(evs)
 	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
 	v.Timeline = timeline(lines(evs), o.Elapsed)
-	if v.Status == Failed {
-		if vd := verdict.Judge(b, o); vd.Diff != "" {
-			v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd)
-		}
+	if v.Status == Failed && vd.Diff != "" {
+		v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd)
 	}
 }
 
-// shownRun picks the run a page shows of a block run one or more times:
-// on failure the first failing run, else one that printed the most
-// frequent output.
-func shownRun(b *lesson.Block, res *check.Result) *engine.Outcome {
+// shownRun returns the index of the run a page shows of a block run one
+// or more times (-1 for none): on failure the first failing run, else one
+// that printed the most frequent output.
+func shownRun(res *check.Result) int {
 	if len(res.Runs) == 0 {
-		return nil
+		return -1
 	}
-	if res.Status == verdict.Fail {
-		for _, o := range res.Runs {
-			if verdict.Judge(b, o).Status == verdict.Fail {
-				return o
-			}
+	for i, vd := range res.Verdicts {
+		if res.Status == verdict.Fail && vd.Status == verdict.Fail {
+			return i
 		}
 	}
-	if len(res.Distinct) > 0 {
-		for _, o := range res.Runs {
-			if match.Normalize(o.Text(verdict.Stream(b))) == res.Distinct[0].Output {
-				return o
-			}
+	for i, vd := range res.Verdicts {
+		if len(res.Distinct) > 0 && vd.Actual == res.Distinct[0].Output {
+			return i
 		}
 	}
-	return res.Runs[0]
+	return 0
 }
 
 // streamName is the name of an event's stream in pages: "" for the

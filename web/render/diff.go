@@ -10,126 +10,76 @@ import (
 	"bingfa/runner/verdict"
 )
 
-// maxDiffLines bounds the lines of each side that are aligned line by
-// line; past it the sides are shown without alignment.
-const maxDiffLines = 2000
-
 // newDiff returns the expected output of b and the actual output side by
-// side. Lines are aligned by a longest common subsequence in which an
-// expected line equals an actual line when it matches it as a one-line
-// pattern (so that "{{int}}" equals "42"); a line left over on one side is
-// paired with the next left-over line of the other side, and the
-// characters between their common prefix and suffix are marked.
+// side, aligned as update aligns them (match.Pattern.Align): an expected
+// line is unchanged when it is kept, an actual line when it is not
+// written in the expected output's place; an actual line written in the
+// place of an expected line is paired with it, and the characters between
+// their common prefix and suffix are marked. An unordered output's sides
+// are shown sorted.
 func newDiff(b *lesson.Block, actual string, vd *verdict.Verdict) *Diff {
-	want, got := match.Lines(b.Expected()), match.Lines(actual)
-	d := &Diff{Sorted: b.Out.Unordered}
+	want, wantNo := match.NumberedLines(b.Expected())
+	got, gotNo := match.NumberedLines(actual)
+	d := &Diff{Sorted: b.Out.Unordered, Want: diffLines(want, true), Got: diffLines(got, false)}
+	if b.Want != nil {
+		wi, gi := indexOf(wantNo), indexOf(gotNo)
+		for _, e := range b.Want.Align(actual) {
+			if e.Line > 0 {
+				d.Want[wi[e.Line]].Changed = false
+				continue
+			}
+			g := gi[e.Actual]
+			d.Got[g].Changed = true
+			if e.Replaces > 0 {
+				w := wi[e.Replaces]
+				d.Want[w].HTML, d.Got[g].HTML = markChars(want[w], got[g])
+			}
+		}
+	}
 	if d.Sorted {
-		want, got = sorted(want), sorted(got)
+		sortSide(d.Want, want)
+		sortSide(d.Got, got)
 	}
-	pairs := align(want, got)
-	d.Want = make([]DiffLine, len(want))
-	d.Got = make([]DiffLine, len(got))
-	for i, s := range want {
-		d.Want[i] = DiffLine{No: i + 1, HTML: esc(s), Changed: pairs.want[i] < 0}
-	}
-	for j, s := range got {
-		d.Got[j] = DiffLine{No: j + 1, HTML: esc(s), Changed: pairs.got[j] < 0}
-	}
-	markPairs(d, want, got, pairs)
 	markFailed(d, b, vd)
 	return d
 }
 
-func sorted(s []string) []string {
-	s = slices.Clone(s)
-	slices.Sort(s)
-	return s
+// diffLines returns the lines of one side, numbered from 1.
+func diffLines(lines []string, changed bool) []DiffLine {
+	out := make([]DiffLine, len(lines))
+	for i, s := range lines {
+		out[i] = DiffLine{No: i + 1, HTML: esc(s), Changed: changed}
+	}
+	return out
+}
+
+// indexOf maps the line numbers of a text (match.NumberedLines) to their
+// indices.
+func indexOf(numbers []int) map[int]int {
+	m := make(map[int]int, len(numbers))
+	for i, n := range numbers {
+		m[n] = i
+	}
+	return m
+}
+
+// sortSide sorts the lines of one side by their text, and numbers them
+// again.
+func sortSide(ls []DiffLine, text []string) {
+	idx := make([]int, len(ls))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(text[a], text[b]) })
+	sorted := make([]DiffLine, len(ls))
+	for k, i := range idx {
+		sorted[k] = ls[i]
+		sorted[k].No = k + 1
+	}
+	copy(ls, sorted)
 }
 
 func esc(s string) template.HTML { return template.HTML(template.HTMLEscapeString(s)) }
-
-// alignment maps each line of one side to its equal on the other side, or
-// -1.
-type alignment struct{ want, got []int }
-
-// align computes a longest common subsequence of want and got.
-func align(want, got []string) alignment {
-	a := alignment{want: filled(len(want)), got: filled(len(got))}
-	if len(want) > maxDiffLines || len(got) > maxDiffLines {
-		return a
-	}
-	eq := lineEqual()
-	n, m := len(want), len(got)
-	lcs := make([][]int, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if eq(want[i], got[j]) {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case eq(want[i], got[j]):
-			a.want[i], a.got[j] = j, i
-			i, j = i+1, j+1
-		case lcs[i+1][j] >= lcs[i][j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	return a
-}
-
-func filled(n int) []int {
-	s := make([]int, n)
-	for i := range s {
-		s[i] = -1
-	}
-	return s
-}
-
-// lineEqual returns the comparison of an expected line with an actual
-// line, compiling each expected line once.
-func lineEqual() func(w, g string) bool {
-	pats := map[string]*match.Pattern{}
-	return func(w, g string) bool {
-		if w == g || strings.TrimSpace(w) == "{{...}}" {
-			return true
-		}
-		p, ok := pats[w]
-		if !ok {
-			p, _ = match.Compile(w, match.Options{})
-			pats[w] = p
-		}
-		return p != nil && p.Match(g).OK
-	}
-}
-
-// markPairs pairs the unmatched lines between two matched ones and marks
-// the characters in which each pair differs.
-func markPairs(d *Diff, want, got []string, a alignment) {
-	i, j := 0, 0
-	for i < len(want) || j < len(got) {
-		var ws, gs []int
-		for ; i < len(want) && a.want[i] < 0; i++ {
-			ws = append(ws, i)
-		}
-		for ; j < len(got) && a.got[j] < 0; j++ {
-			gs = append(gs, j)
-		}
-		for k := 0; k < len(ws) && k < len(gs); k++ {
-			d.Want[ws[k]].HTML, d.Got[gs[k]].HTML = markChars(want[ws[k]], got[gs[k]])
-		}
-		i, j = i+1, j+1
-	}
-}
 
 // markChars returns both lines with the runes between their common prefix
 // and common suffix in <mark>.

@@ -171,6 +171,7 @@ func judge(l *lesson.Lesson, b *lesson.Block, runs []*engine.Outcome) *check.Res
 	for _, o := range runs {
 		r.Elapsed = max(r.Elapsed, o.Elapsed)
 		v := verdict.Judge(b, o)
+		r.Verdicts = append(r.Verdicts, v)
 		if v.Status == verdict.Fail && r.Status == verdict.Pass {
 			r.Status, r.Problems, r.Diff = verdict.Fail, v.Problems, v.Diff
 		}

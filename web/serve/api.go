@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"bingfa/runner/check"
-	"bingfa/runner/lesson"
 )
 
 // maxCode bounds the code of a run request.
@@ -56,28 +55,14 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	if req.Code != nil {
 		code = *req.Code
 	}
-	run := &run{lesson: l, block: b, edited: isEdited(l, b, code, req.Cells), buildOK: !b.Runs()}
-	run.prog, run.progErr = s.program(l, b, code, req.Cells)
+	run := &run{}
+	run.lesson, run.block, run.edited = check.Edit(l, b, code, req.Cells)
 	if err := s.runs.add(run); err != nil {
 		w.Header().Set("Retry-After", "2")
 		http.Error(w, err.Error(), http.StatusTooManyRequests)
 		return
 	}
 	writeJSON(w, runReply{ID: run.id, Events: "/api/run/" + run.id + "/events", Stop: "/api/run/" + run.id + "/stop"})
-}
-
-// isEdited reports whether a run request's code, or its earlier cells,
-// differ from the lesson's.
-func isEdited(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) bool {
-	if !check.SameCode(code, b.Code.Text) {
-		return true
-	}
-	for _, c := range check.Cells(l, b) {
-		if code, ok := cells[c.Name]; ok && !check.SameCode(code, c.Code.Text) {
-			return true
-		}
-	}
-	return false
 }
 
 // events handles GET /api/run/{id}/events: it runs the program and streams

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"bingfa/runner/engines"
+	"bingfa/runner/wiring"
 )
 
 // BenchmarkFirstOutput measures the time from a run request (POST
@@ -17,7 +17,7 @@ import (
 // in the cache, and for a compiled block never built before.
 func BenchmarkFirstOutput(b *testing.B) {
 	b.Run("yaegi", func(b *testing.B) {
-		ts := newTestServerMode(b, Config{}, engines.Auto)
+		ts := newTestServerMode(b, Config{}, wiring.Auto)
 		benchFirstOutput(b, ts, "yaegi", func(int) string { return code(b, "hello") })
 	})
 	b.Run("compiled-cached", func(b *testing.B) {

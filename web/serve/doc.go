@@ -22,21 +22,23 @@
 // block with the given code (the reader's edit) and replies with its id
 // and the URLs of its event stream and of its stop. The block's options
 // (timeout, output cap, arguments, environment) are the lesson's: a page
-// cannot change them, and the server bounds the timeout and the cap. A
-// notebook cell is assembled with the lesson's earlier cells.
+// cannot change them, and the server bounds the timeout and the cap. An
+// edited copy of the lesson (check.Edit) is checked by Checker.Run, so a
+// block means what check means (runs=N, both engines, earlier cells).
 //
 // The run starts when the page opens its event stream (GET
 // /api/run/ID/events), which carries Server-Sent Events, each one line of
-// JSON: "queued" when the run waits for a place; "start" with the engine
-// the router picked and why; "output" for each piece of output as the
-// program prints it, with its time since the program started; "done" with
+// JSON: "queued" when the run waits for a place; "start" with the
+// engine(s) the router picked and why (a reason and, apart, the source
+// position it is about); "output" for each piece of output as the first
+// run prints it, with its time since the program started; "done" with
 // the verdict (pass or fail, problems, warnings, a unified diff; or
 // stopped, neither, with no problem and no diff, when the run was stopped
-// before it ended), how the program ended, the time it took, whether it
-// was stopped, and the result pane rendered as a page shows a checked
-// block. A block that is built
-// but not run is built. An exercise's run is judged against the
-// exercise's goal, its expected output.
+// before it ended), how the first run ended, the runs, the time they
+// took, whether it was stopped, and the result pane rendered as a page
+// shows a checked block. A block that is built but not run is built. An
+// exercise's run runs the reader's code, judged against the exercise's
+// goal, its expected output.
 //
 // POST /api/run/ID/stop stops a run; closing the event stream (the page
 // goes away) stops it too. Stopping cancels the engine's context, which

@@ -2,12 +2,10 @@ package serve
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
-	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
 )
 
@@ -20,7 +18,8 @@ type (
 	}
 	startEvent struct {
 		Engine string `json:"engine"`
-		Why    string `json:"why"`
+		Why    string `json:"why"`           // why that engine, without its name
+		Pos    string `json:"pos,omitempty"` // where the reason is found (path:line)
 	}
 	outputEvent struct {
 		T      float64 `json:"t"`           // milliseconds since the program started
@@ -30,10 +29,12 @@ type (
 	doneEvent struct {
 		Status   string    `json:"status"` // pass, fail, or stopped (neither)
 		Engine   string    `json:"engine"`
-		Why      string    `json:"why"`
+		Why      string    `json:"why"`           // why that engine, without its name
+		Pos      string    `json:"pos,omitempty"` // where the reason is found (path:line)
 		Exit     int       `json:"exit"`
 		Signal   string    `json:"signal,omitempty"`
-		Elapsed  float64   `json:"elapsed"` // milliseconds the program ran
+		Elapsed  float64   `json:"elapsed"` // milliseconds the program ran, all its runs added up
+		Runs     int       `json:"runs"`    // the runs, engine by engine
 		Build    float64   `json:"build"`   // milliseconds spent building
 		Cached   bool      `json:"cached"`
 		Stopped  bool      `json:"stopped,omitempty"`
@@ -53,71 +54,43 @@ type (
 	}
 )
 
-// program returns the program a run request asks for: block b's program
-// with code as its source (for a notebook cell, assembled with the
-// lesson's earlier cells, as the reader edited them), within the server's
-// limits. The error is a problem at a lesson line: a cell that cannot be
-// assembled.
-func (s *Server) program(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) (*engine.Program, error) {
-	el, eb := edited(l, b, code, cells)
-	p, err := check.Program(el, eb)
-	if err != nil {
-		return nil, err
-	}
-	if p.Timeout <= 0 || p.Timeout > s.cfg.MaxTimeout {
-		p.Timeout = s.cfg.MaxTimeout
-	}
-	if p.MaxOutput <= 0 || p.MaxOutput > s.cfg.MaxOutput {
-		p.MaxOutput = s.cfg.MaxOutput
-	}
-	return p, nil
-}
-
-// edited returns a copy of lesson l whose block b has code as its code,
-// and whose notebook cells have the code cells gives them, and the copy
-// of b.
-func edited(l *lesson.Lesson, b *lesson.Block, code string, cells map[string]string) (*lesson.Lesson, *lesson.Block) {
-	nb := withCode(b, code)
-	nl := *l
-	nl.Blocks = make([]*lesson.Block, len(l.Blocks))
-	for i, x := range l.Blocks {
-		nl.Blocks[i] = x
-		if c, ok := cells[x.Name]; ok && x.Opts.Cell {
-			nl.Blocks[i] = withCode(x, c)
+// newChecker returns the checker of a server's runs: the engines' own,
+// running at most cfg.Running programs at once (a serial block alone),
+// each within the server's limits.
+func newChecker(cfg Config) *check.Checker {
+	cc := cfg.Engines.Config()
+	cc.Jobs = cfg.Running
+	cc.Limit = func(p *engine.Program) {
+		if p.Timeout <= 0 || p.Timeout > cfg.MaxTimeout {
+			p.Timeout = cfg.MaxTimeout
 		}
-		if x == b {
-			nl.Blocks[i] = nb
+		if p.MaxOutput <= 0 || p.MaxOutput > cfg.MaxOutput {
+			p.MaxOutput = cfg.MaxOutput
 		}
 	}
-	return &nl, nb
+	return check.New(cc)
 }
 
-// withCode returns a copy of b whose code is code.
-func withCode(b *lesson.Block, code string) *lesson.Block {
-	nb, f := *b, *b.Code
-	f.Text = code
-	nb.Code = &f
-	return &nb
-}
-
-// execute waits for a place, runs r (or builds it) and streams its events
-// to ev. Cancelling ctx stops the program and its whole process group.
+// execute has the checker run r's block (or build it), which waits for a
+// place, and streams its events to ev. Cancelling ctx stops the program
+// and its whole process group.
 func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
-	queued := func() { ev.send("queued", queuedEvent{Running: s.cfg.Running, Serial: r.block.Opts.Serial}) }
-	done, err := s.lim.start(ctx, r.block.Opts.Serial, queued)
-	if err != nil {
-		return
-	}
-	defer done()
-	res := &check.Result{Lesson: r.lesson, Block: r.block}
-	switch {
-	case r.progErr != nil:
-		res.Status, res.Problems = verdict.Fail, []verdict.Problem{problemOf(r.block, r.progErr)}
-	case r.buildOK:
-		s.build(ctx, r, ev, res)
-	default:
-		s.runProgram(ctx, r, ev, res)
-	}
+	res := s.check.Run(ctx, r.lesson, r.block, check.Watch{
+		Edited: r.edited,
+		Queued: func() {
+			ev.send("queued", queuedEvent{Running: s.cfg.Running, Serial: r.block.Opts.Serial})
+		},
+		Started: func(engine string, why check.Why) {
+			ev.send("start", startEvent{Engine: engine, Why: why.Reason, Pos: why.Pos})
+		},
+		Output: func(x engine.Event) {
+			out := outputEvent{T: ms(x.Time), Data: string(x.Data)}
+			if r.block.Out.Stream != "" {
+				out.Stream = x.Stream.String()
+			}
+			ev.send("output", out)
+		},
+	})
 	d := doneOf(res)
 	d.Stopped, d.Edited, d.Exercise = r.wasStopped(), r.edited, r.block.Opts.Exercise
 	d.HTML = s.pages.resultHTML(r.lesson, r.block, res)
@@ -126,60 +99,14 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 
 // doneOf returns the done event of a run's result.
 func doneOf(res *check.Result) doneEvent {
-	d := doneEvent{Status: res.Status.String(), Engine: res.Engine, Why: res.Why, Diff: res.Diff,
-		Elapsed: ms(res.Elapsed), Problems: problems(res.Problems), Warnings: problems(res.Warnings)}
+	d := doneEvent{Status: res.Status.String(), Engine: res.Engine, Why: res.Why.Reason, Pos: res.Why.Pos, Diff: res.Diff,
+		Elapsed: ms(res.Elapsed), Runs: len(res.Runs), Problems: problems(res.Problems), Warnings: problems(res.Warnings)}
 	if len(res.Runs) > 0 {
 		o := res.Runs[0]
 		d.Exit, d.Signal, d.Leftover = o.Exit, o.Signal, o.Leftover
-		d.Build, d.Cached = ms(o.Build), o.Cached
+		d.Build, d.Cached, d.Elapsed = ms(o.Build), o.Cached, ms(res.Ran())
 	}
 	return d
-}
-
-// merge records a verdict in a result.
-func merge(res *check.Result, v *verdict.Verdict) {
-	res.Status, res.Diff = v.Status, v.Diff
-	res.Problems, res.Warnings = v.Problems, v.Warnings
-}
-
-// build compiles a block that is built but not run.
-func (s *Server) build(ctx context.Context, r *run, ev *eventStream, res *check.Result) {
-	res.Engine, res.Why = "compiled", "built only: the block has no output block"
-	ev.send("start", startEvent{Engine: res.Engine, Why: res.Why})
-	start := time.Now()
-	err := s.cfg.Engines.Builder().Build(ctx, r.prog)
-	merge(res, verdict.Built(r.block, err))
-	res.Elapsed = time.Since(start)
-}
-
-// runProgram runs the program with the first engine its router picks,
-// streaming its output, and judges the run.
-func (s *Server) runProgram(ctx context.Context, r *run, ev *eventStream, res *check.Result) {
-	route := s.cfg.Engines.Router.Route(r.block, r.prog)
-	e := route.Engines[0]
-	res.Engine, res.Why = e.Name(), route.Why
-	ev.send("start", startEvent{Engine: res.Engine, Why: res.Why})
-	o := e.Run(ctx, r.prog, func(x engine.Event) {
-		out := outputEvent{T: ms(x.Time), Data: string(x.Data)}
-		if r.prog.Split {
-			out.Stream = x.Stream.String()
-		}
-		ev.send("output", out)
-	})
-	merge(res, verdict.Judge(r.block, o))
-	res.Runs, res.Elapsed = []*engine.Outcome{o}, o.Elapsed
-	if o.Why != "" { // the engine ran it elsewhere (yaegi fell back to compiled)
-		res.Engine, res.Why = o.Engine, o.Why
-	}
-}
-
-// problemOf returns the problem of a block that has no program.
-func problemOf(b *lesson.Block, err error) verdict.Problem {
-	var pe *check.ProblemError
-	if errors.As(err, &pe) {
-		return pe.Problem
-	}
-	return verdict.Problem{Line: b.Code.Line, Msg: err.Error()}
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

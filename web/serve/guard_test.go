@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"bingfa/runner/engines"
+	"bingfa/runner/wiring"
 )
 
 // TestGuard checks that requests of a signed-in browser that name another
@@ -95,7 +95,7 @@ func TestLoopbackOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out strings.Builder
-	if err := Serve(t.Context(), Config{Library: lib, Engines: &engines.Set{}}, "0.0.0.0:0", &out); err == nil || !strings.Contains(err.Error(), "loopback only") {
+	if err := Serve(t.Context(), Config{Library: lib, Engines: &wiring.Set{}}, "0.0.0.0:0", &out); err == nil || !strings.Contains(err.Error(), "loopback only") {
 		t.Errorf("Serve on 0.0.0.0: %v", err)
 	}
 }

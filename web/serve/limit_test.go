@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"context"
 	"net/http"
 	"testing"
 	"time"
@@ -54,58 +53,4 @@ func TestAbandoned(t *testing.T) {
 		t.Fatalf("status %d", status)
 	}
 	waitAdmitted(ts.s, 0)
-}
-
-// TestSerial checks that a serial run waits for every running program and
-// runs alone.
-func TestSerial(t *testing.T) {
-	ctx := context.Background()
-	l := newLimiter(2, 2)
-	done1, err := l.start(ctx, false, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	waited := make(chan bool, 1)
-	started := make(chan func())
-	go func() {
-		done, _ := l.start(ctx, true, func() { waited <- true })
-		started <- done
-	}()
-	<-waited // the serial run waits for the running one
-	select {
-	case <-started:
-		t.Fatal("a serial run started while another program ran")
-	default:
-	}
-	done1()
-	doneSerial := <-started
-	alone := make(chan bool, 1)
-	go func() {
-		done, _ := l.start(ctx, false, func() { alone <- true })
-		done()
-		alone <- false
-	}()
-	if !<-alone {
-		t.Fatal("a program started while a serial one ran")
-	}
-	doneSerial()
-	if <-alone {
-		t.Fatal("waited twice")
-	}
-}
-
-// TestStartCancelled checks that a run stopped while it waits gives its
-// places back.
-func TestStartCancelled(t *testing.T) {
-	l := newLimiter(1, 1)
-	done, _ := l.start(context.Background(), false, nil)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := l.start(ctx, true, nil); err == nil {
-		t.Fatal("a cancelled serial run started")
-	}
-	done()
-	if len(l.slots) != 0 {
-		t.Fatalf("%d places held after every run ended", len(l.slots))
-	}
 }

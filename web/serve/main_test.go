@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"bingfa/runner/proc"
 	"bingfa/runner/yaegi"
 )
 
@@ -11,5 +12,6 @@ import (
 // route blocks to the interpreter.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
+	proc.BecomeSubreaper()
 	os.Exit(m.Run())
 }

@@ -256,7 +256,8 @@ func (pg *pages) highlight(w http.ResponseWriter, req *http.Request) {
 		http.NotFound(w, req)
 		return
 	}
-	v := pg.r.Block(l, withCode(b, hr.Code), nil, "edited")
+	_, eb, _ := check.Edit(l, b, hr.Code, nil)
+	v := pg.r.Block(l, eb, nil, "edited")
 	writeJSON(w, map[string]string{"html": string(v.Code)})
 }
 

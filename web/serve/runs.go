@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 )
 
@@ -14,13 +13,10 @@ import (
 // run API, started when the page opens its event stream, ended when the
 // program ends, is stopped, or the page goes away.
 type run struct {
-	id      string
-	lesson  *lesson.Lesson
-	block   *lesson.Block
-	prog    *engine.Program
-	progErr error // why the block has no program (a cell that cannot be assembled)
-	edited  bool  // the code differs from the lesson's
-	buildOK bool  // build only: the block is not run
+	id     string
+	lesson *lesson.Lesson // an edited copy of the lesson (check.Edit)
+	block  *lesson.Block  // the edited copy of the block to run
+	edited bool           // the code differs from the lesson's
 
 	mu       sync.Mutex
 	attached bool

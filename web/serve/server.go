@@ -10,15 +10,16 @@ import (
 	"runtime"
 	"time"
 
-	"bingfa/runner/engines"
+	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/wiring"
 )
 
 // Config configures a Server.
 type Config struct {
 	Library *Library
 	Course  lesson.Course // the course's title, blurb and language
-	Engines *engines.Set
+	Engines *wiring.Set
 	// Running is the number of programs run at once (default: the number
 	// of CPUs); Queued the number more that may wait (default 4×Running).
 	// A run request beyond both is refused with 429 Too Many Requests.
@@ -59,6 +60,7 @@ type Server struct {
 	lim   *limiter
 	runs  *runTable
 	pages *pages
+	check *check.Checker // runs the blocks
 }
 
 // New returns a server for a listener bound to addr (host:port): the
@@ -77,7 +79,8 @@ func New(cfg Config, addr string) (*Server, error) {
 		return nil, err
 	}
 	lim := newLimiter(cfg.Running, cfg.Queued)
-	return &Server{cfg: cfg, guard: g, auth: newAuth(g.port), lim: lim, runs: newRunTable(lim, cfg.StartTTL), pages: pg}, nil
+	return &Server{cfg: cfg, guard: g, auth: newAuth(g.port), lim: lim, runs: newRunTable(lim, cfg.StartTTL), pages: pg,
+		check: newChecker(cfg)}, nil
 }
 
 // LoginPath returns path with the current one-time login token: the

@@ -18,9 +18,9 @@ import (
 	"time"
 
 	"bingfa/runner/compiled"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
 	"bingfa/runner/proc"
+	"bingfa/runner/wiring"
 )
 
 // testServer serves testdata/lessons with the compiled engine. Its
@@ -37,7 +37,7 @@ func (ts *testServer) Client() *http.Client { return ts.c }
 
 func newTestServer(t testing.TB, cfg Config) *testServer {
 	t.Helper()
-	return newTestServerMode(t, cfg, engines.Compiled)
+	return newTestServerMode(t, cfg, wiring.Compiled)
 }
 
 // newTestServerMode serves testdata/lessons with the engines of mode.
@@ -50,7 +50,7 @@ func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
 		}
 		cfg.Library = lib
 	}
-	set, err := engines.New(mode, compiled.DefaultCacheDir())
+	set, err := wiring.New(mode, compiled.DefaultCacheDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func output(t testing.TB, evs []sseEvent) string {
 // TestRunAPI runs blocks through the API, with the compiled engine and
 // with the engines the router picks (yaegi for the simple ones).
 func TestRunAPI(t *testing.T) {
-	for _, mode := range []string{engines.Compiled, engines.Auto} {
+	for _, mode := range []string{wiring.Compiled, wiring.Auto} {
 		t.Run(mode, func(t *testing.T) { testRunAPI(t, mode) })
 	}
 }

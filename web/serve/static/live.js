@@ -329,8 +329,8 @@
         pane.badge.textContent = "运行中";
         pane.pre.classList.add("playing");
         pane.engine.textContent = d.engine;
-        pane.engine.title = d.why;
-        pane.why.textContent = reason(d.engine, d.why);
+        pane.engine.title = reason(d);
+        pane.why.textContent = reason(d);
         t0 = performance.now();
         timer = setInterval(function () {
           pane.elapsed.textContent = ((performance.now() - t0) / 1000).toFixed(1) + " s";
@@ -403,7 +403,7 @@
       bar.querySelectorAll(".meta").forEach(function (m) {
         if (m.textContent === "参考答案的运行结果") m.remove();
       });
-      var why = el("span", "meta live-why", reason(d.engine, d.why));
+      var why = el("span", "meta live-why", reason(d));
       if (d.build > 0 && !d.cached) why.textContent += "（编译 " + fmtMs(d.build) + "）";
       bar.append(why);
     }
@@ -461,11 +461,10 @@
     return e;
   }
 
-  // reason returns why an engine ran a block, without the engine's name
-  // when the router's reason starts with it.
-  function reason(engine, why) {
-    why = why || "";
-    return why.indexOf(engine + ": ") === 0 ? why.slice(engine.length + 2) : why;
+  // reason returns why an engine ran a block, from a start or done event:
+  // the router's reason, and where in the source it is found.
+  function reason(d) {
+    return d.pos ? (d.why || "") + " at " + d.pos : d.why || "";
   }
 
   function fmtMs(ms) {

@@ -1,4 +1,4 @@
-package engines_test
+package wiring_test
 
 import (
 	"context"
@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/wiring"
 	"bingfa/runner/yaegi"
 )
 
@@ -32,7 +32,7 @@ func TestModes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for mode, want := range map[string]string{"": "yaegi", "auto": "yaegi", "compiled": "compiled", "yaegi": "yaegi", "both": "compiled+yaegi"} {
-		set, err := engines.New(mode, t.TempDir())
+		set, err := wiring.New(mode, t.TempDir())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +49,7 @@ func TestModes(t *testing.T) {
 		}
 		set.Close()
 	}
-	if _, err := engines.New("fast", t.TempDir()); err == nil {
+	if _, err := wiring.New("fast", t.TempDir()); err == nil {
 		t.Error("mode fast accepted")
 	}
 }
@@ -67,7 +67,7 @@ func TestCachedRunsCompiled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := engines.New(engines.Auto, t.TempDir())
+	set, err := wiring.New(wiring.Auto, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestCachedRunsCompiled(t *testing.T) {
 	if err := set.Compiled.Build(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	if r := set.Router.Route(b, p); r.Engines[0].Name() != "compiled" || !strings.Contains(r.Why, "already built") {
+	if r := set.Router.Route(b, p); r.Engines[0].Name() != "compiled" || r.Why.Reason != "already built" {
 		t.Errorf("once built: %s (%s), want compiled, already built", r.Engines[0].Name(), r.Why)
 	}
 	b.Opts.Engine = lesson.EngineYaegi

@@ -1,4 +1,4 @@
-package engines
+package wiring
 
 import (
 	"bingfa/runner/check"
@@ -18,15 +18,23 @@ type cacheFirst struct {
 	next     *route.Router
 }
 
-// whyCached is the reason given for a block run from the cache.
-const whyCached = "compiled: already built"
-
 func (c cacheFirst) Route(b *lesson.Block, p *engine.Program) check.Route {
 	if b.Opts.Engine == lesson.EngineAuto && c.compiled.Cached(p) {
-		return check.Route{Engines: []engine.Engine{c.compiled}, Why: whyCached}
+		return check.Route{Engines: []engine.Engine{c.compiled}, Why: check.Why{Reason: "already built"}}
 	}
-	return c.next.Route(b, p)
+	return routed{c.next}.Route(b, p)
 }
+
+// routed is a route.Router as a check.Router.
+type routed struct{ r *route.Router }
+
+func (r routed) Route(b *lesson.Block, p *engine.Program) check.Route {
+	d := r.r.Route(b, p)
+	return check.Route{Engines: d.Engines, Why: check.Why{Reason: d.Reason, Pos: d.Pos}}
+}
+
+// Preload implements check.Preloader.
+func (r routed) Preload(ps []*engine.Program) { r.r.Preload(ps) }
 
 // Preload implements check.Preloader: the programs already built need no
 // type information.

@@ -1,10 +1,11 @@
-// Package engines assembles the engines that check, the tests and the
-// web reader use, and the router that picks among them.
+// Package wiring wires the engines together: it assembles the engines
+// that check, the tests and the readers use, and the router that picks
+// among them, and adapts route's decisions to check's routes.
 //
 // A process that uses the yaegi engine (every mode but compiled) must
 // call yaegi.MaybeWorker first thing in main, or in TestMain: its workers
 // are the same executable started again.
-package engines
+package wiring
 
 import (
 	"path/filepath"
@@ -59,7 +60,7 @@ func New(mode, cacheDir string) (*Set, error) {
 		return nil, err
 	}
 	s.route = r
-	s.Router = r
+	s.Router = routed{r}
 	if mode == Auto {
 		s.Router = cacheFirst{compiled: c, next: r}
 	}
