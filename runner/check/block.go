@@ -3,6 +3,7 @@ package check
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -206,8 +207,35 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 			v = w
 		}
 	}
+	if n > 1 {
+		v = withWarningsOf(v, verdicts)
+	}
 	er.Status, er.Actual = v.Status, v.Actual
 	return v, er
+}
+
+// withWarningsOf returns v (the verdict of one of several runs) with the
+// warnings of the other runs about lines it has no warning about, each
+// saying which run it comes from: a soft line that missed only in a later
+// run is reported too, once.
+func withWarningsOf(v *verdict.Verdict, runs []*verdict.Verdict) *verdict.Verdict {
+	warned := map[int]bool{}
+	for _, w := range v.Warnings {
+		warned[w.Line] = true
+	}
+	combined := *v
+	combined.Warnings = slices.Clone(v.Warnings)
+	for i, r := range runs {
+		for _, w := range r.Warnings {
+			if r == v || warned[w.Line] {
+				continue
+			}
+			warned[w.Line] = true
+			w.Msg = fmt.Sprintf("run %d of %d: %s", i+1, len(runs), w.Msg)
+			combined.Warnings = append(combined.Warnings, w)
+		}
+	}
+	return &combined
 }
 
 // expect returns what the program with history key cost last time, the
