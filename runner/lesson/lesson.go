@@ -17,6 +17,7 @@ type Lesson struct {
 	Title   string // front matter title, else the first heading
 	Order   int    // front matter order; 0 when not given
 	Summary string // front matter summary, else the first paragraph
+	Lang    string // front matter lang (a BCP 47 tag): overrides the course's
 	Blocks  []*Block
 	Doc     ast.Node // the goldmark document, for renderers
 }

@@ -44,7 +44,7 @@ func TestParse(t *testing.T) {
 func TestReport(t *testing.T) {
 	cases := []struct{ in, zh string }{
 		{"output differs:\nexpected line 3: 你好，世界\nactual line 3:   你好,世界\nexpected \"，\", found \",\"",
-			"输出与期望不同：\n期望第 3 行：你好，世界\n实际第 3 行：你好,世界\nexpected \"，\", found \",\""},
+			"输出与期望不同：\n期望第 3 行：你好，世界\n实际第 3 行：你好,世界\n期望 \"，\"，实际是 \",\""},
 		{"compiled: already built", "compiled：已经编译好，直接运行"},
 		{"yaegi: passed the static check", "yaegi: 通过了静态检查，可以用解释器运行"},
 		{"compiled: yaegi could not run it: undefined: x", "compiled：yaegi 运行不了它：undefined: x"},

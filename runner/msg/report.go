@@ -13,7 +13,9 @@ import (
 var rules = []string{
 	"run.differs", "run.soft", "run.expline", "run.actline", "run.nomore",
 	"run.extra", "run.unordered", "run.signal", "run.exit", "run.leftover",
-	"run.race", "run.norace", "run.nopanic", "run.emptyline",
+	"run.race", "run.norace", "run.nopanic", "run.emptyline", "run.trailing",
+	"run.ends", "run.anyrest", "run.bound", "run.deadlock", "run.panic",
+	"run.found",
 	"why.compiled.flag", "why.compiled.opt", "why.yaegi.opt", "why.yaegi.flag",
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
 	"why.only", "why.exercise",

@@ -6,6 +6,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 )
 
 // A Page is everything a lesson page shows: the view model that the page
@@ -102,6 +103,7 @@ type Block struct {
 	Code     template.HTML // the highlighted code, with line numbers
 	Source   string        // the code as written in the lesson
 	Tags     []string      // the block's options, for the cell's header
+	Lang     msg.Lang      // the language of the words around it
 	Exercise bool
 	Status   Status
 	Engine   string // the engine that ran it, and why

@@ -20,7 +20,7 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 	p := &Page{
 		Mode:   r.cfg.Mode,
 		Course: r.cfg.Title,
-		Lang:   r.cfg.Lang,
+		Lang:   r.pageLang(l),
 		Lesson: l,
 		Title:  l.Title,
 		Number: i + 1,
