@@ -112,6 +112,7 @@ var en = map[string]string{
 	"report.progress":   "[%d/%d] building %d programs",
 	"report.notchecked": "not checked: %d format errors",
 
+	"run.build":         "does not compile:",
 	"run.differs":       "output differs:",
 	"run.soft":          "soft line did not match (a warning, not a failure):",
 	"run.expline":       "expected line %s: %s",

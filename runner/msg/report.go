@@ -11,7 +11,7 @@ import (
 // The English catalogue holds the same text, so that a rule's pattern is
 // derived from it: a %s in it matches any text.
 var rules = []string{
-	"run.differs", "run.soft", "run.expline", "run.actline", "run.nomore",
+	"run.build", "run.differs", "run.soft", "run.expline", "run.actline", "run.nomore",
 	"run.extra", "run.unordered", "run.signal", "run.exit", "run.leftover",
 	"run.race", "run.norace", "run.nopanic", "run.emptyline", "run.trailing",
 	"run.ends", "run.anyrest", "run.bound", "run.deadlock", "run.panic",

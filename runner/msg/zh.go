@@ -117,6 +117,7 @@ var zh = map[string]string{
 	"report.notchecked": "未检查：%d 个格式错误",
 
 	// The runner's own reports, translated by Report (see report.go).
+	"run.build":         "编译失败：",
 	"run.differs":       "输出与期望不同：",
 	"run.soft":          "soft 行没有匹配（只是警告，不算失败）：",
 	"run.expline":       "期望第 %s 行：%s",

@@ -43,6 +43,9 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 	}
 	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why, res.Elapsed
 	v.Problems, v.Warnings = problems(res.Problems), problems(res.Warnings)
+	if v.buildFailed(l) {
+		return v
+	}
 	if o := shownRun(b, res); o != nil {
 		v.run(b, o)
 	}

@@ -119,9 +119,13 @@ type Block struct {
 
 	Problems []Problem
 	Warnings []Problem
-	Diff     *Diff         // expected and actual output side by side, on a mismatch
-	Timeline template.HTML // inline SVG: when each line appeared
-	Distinct *Distinct     // the outputs of a runs=N block
+	// BuildFailed is set when the program did not compile: the pane shows
+	// the compiler's errors, at Marks, and no run.
+	BuildFailed bool
+	Marks       []Mark        // compile errors at lines of the block's own code
+	Diff        *Diff         // expected and actual output side by side, on a mismatch
+	Timeline    template.HTML // inline SVG: when each line appeared
+	Distinct    *Distinct     // the outputs of a runs=N block
 }
 
 // A Chunk is a piece of output text from one stream: "" when stdout and

@@ -27,12 +27,31 @@ func parseTemplates(lang msg.Lang) (*template.Template, error) {
 		"engineTitle": func(engine, why string) string {
 			return strings.TrimSpace(engineTip(lang, engine) + "\n" + lang.Report(why))
 		},
-		"json":     toJSON,
-		"duration": func(d time.Duration) string { return fmtDuration(d) },
-		"label":    func(s Status) string { return statusLabel(lang, s) },
-		"searchJS": func() string { return SearchName },
-		"codeCSS":  func() string { return CSSName },
+		"json":           toJSON,
+		"scriptMessages": func() map[string]string { return scriptMessages(lang) },
+		"duration":       func(d time.Duration) string { return fmtDuration(d) },
+		"label":          func(s Status) string { return statusLabel(lang, s) },
+		"searchJS":       func() string { return SearchName },
+		"codeCSS":        func() string { return CSSName },
 	}).ParseFS(templateFS, "templates/*.html")
+}
+
+// scriptPrefixes are the keys of the messages the pages' scripts use.
+var scriptPrefixes = []string{"live.", "page.search", "cell.", "status.", "exercise.", "placeholder.", "result."}
+
+// scriptMessages returns the messages of lang that the pages' scripts
+// show, which a page carries as JSON (id bingfa-msg): the scripts have no
+// words of their own.
+func scriptMessages(lang msg.Lang) map[string]string {
+	m := map[string]string{}
+	for k, v := range lang.Messages() {
+		for _, p := range scriptPrefixes {
+			if strings.HasPrefix(k, p) {
+				m[k] = v
+			}
+		}
+	}
+	return m
 }
 
 // toJSON returns v as JSON text, for data attributes.
