@@ -159,13 +159,23 @@ func (s *Server) runProgram(ctx context.Context, r *run, ev *eventStream, res *c
 	e := route.Engines[0]
 	res.Engine, res.Why = e.Name(), route.Why
 	ev.send("start", startEvent{Engine: res.Engine, Why: res.Why})
-	o := e.Run(ctx, r.prog, func(x engine.Event) {
-		out := outputEvent{T: ms(x.Time), Data: string(x.Data)}
+	var whole joiner // a character is never cut between two events
+	send := func(x engine.Event, data string) {
+		out := outputEvent{T: ms(x.Time), Data: data}
 		if r.prog.Split {
 			out.Stream = x.Stream.String()
 		}
 		ev.send("output", out)
+	}
+	o := e.Run(ctx, r.prog, func(x engine.Event) {
+		if data := whole.next(x); data != "" {
+			send(x, data)
+		}
 	})
+	for _, x := range whole.rest() {
+		x.Time = o.Elapsed
+		send(x, string(x.Data))
+	}
 	merge(res, verdict.Judge(r.block, o))
 	res.Runs, res.Elapsed = []*engine.Outcome{o}, o.Elapsed
 	if o.Why != "" { // the engine ran it elsewhere (yaegi fell back to compiled)
