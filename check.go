@@ -13,6 +13,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/report"
 	"bingfa/runner/shard"
 )
@@ -62,7 +63,8 @@ func checkCmd(args []string) error {
 	if cfg.Select, err = selectBlocks(*runRE); err != nil {
 		return err
 	}
-	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose)
+	course, _ := courseOf(fs.Args()) // the report's language; a bad README is reported by export and serve
+	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose).WithLang(msg.Parse(course.Lang))
 	cfg.Observer = term
 	ctx, stop := interruptible()
 	defer stop()

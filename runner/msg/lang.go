@@ -57,6 +57,15 @@ func (l Lang) T(key string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
+// N returns the message key for the number n: key+".one" when n is 1
+// and the catalogue has it.
+func (l Lang) N(key string, n int) string {
+	if _, ok := l.table()[key+".one"]; ok && n == 1 {
+		return l.T(key+".one", n)
+	}
+	return l.T(key, n)
+}
+
 // Messages returns every message of l by key (a copy).
 func (l Lang) Messages() map[string]string {
 	m := make(map[string]string, len(l.table()))

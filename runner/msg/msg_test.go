@@ -50,6 +50,10 @@ func TestReport(t *testing.T) {
 		{"compiled: yaegi could not run it: undefined: x", "compiled：yaegi 运行不了它：undefined: x"},
 		{"exit status 2, want 0", "退出状态 2，应为 0"},
 		{"main.go:3:2: undefined: x", "main.go:3:2: undefined: x"},
+		{"lessons/a.md:12: block hello: output differs:\n    expected line 2: 二\n    actual line 2:   三",
+			"lessons/a.md:12: 代码块 hello：输出与期望不同：\n    期望第 2 行：二\n    实际第 2 行：三"},
+		{"lessons/a.md:9: block b: warning: soft line did not match (a warning, not a failure):",
+			"lessons/a.md:9: 代码块 b：警告：soft 行没有匹配（只是警告，不算失败）："},
 		{"", ""},
 	}
 	for _, c := range cases {

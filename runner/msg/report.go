@@ -18,7 +18,7 @@ var rules = []string{
 	"run.found",
 	"why.compiled.flag", "why.compiled.opt", "why.yaegi.opt", "why.yaegi.flag",
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
-	"why.only", "why.exercise",
+	"why.only", "why.exercise", "run.softshort",
 }
 
 type rule struct {
@@ -56,18 +56,44 @@ func (l Lang) Report(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// reportLine translates one line: whole, or what follows a prefix ending
+// in ": " (an engine's name, "path:line: block NAME: ", "warning: "),
+// which is kept.
 func (l Lang) reportLine(line string) string {
-	if t, ok := l.translate(line); ok {
-		return t
+	body := strings.TrimLeft(line, " \t")
+	indent := line[:len(line)-len(body)]
+	if t, ok := l.translate(body); ok {
+		return indent + t
 	}
-	for _, engine := range []string{"yaegi: ", "compiled: ", "both: "} {
-		if rest, ok := strings.CutPrefix(line, engine); ok {
-			if t, ok := l.translate(rest); ok {
-				return engine + t
-			}
+	for i := 0; i < len(body); i++ {
+		j := strings.Index(body[i:], ": ")
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if t, ok := l.translate(body[i+1:]); ok {
+			return indent + l.prefix(body[:i+1]) + t
 		}
 	}
 	return line
+}
+
+// where is the prefix of check's problems: "path:line: block NAME: ",
+// then "warning: " for a warning (maybe coloured).
+var where = regexp.MustCompile(`^(.*?:\d+: )block (.*?): ((?:\x1b\[\d+m)?)(warning: )?((?:\x1b\[0m)?)$`)
+
+// prefix translates the words of a problem's prefix, keeping its
+// position.
+func (l Lang) prefix(p string) string {
+	m := where.FindStringSubmatch(p)
+	if m == nil {
+		return p
+	}
+	s := m[1] + l.T("run.block", m[2]) + m[3]
+	if m[4] != "" {
+		s += l.T("run.warning")
+	}
+	return s + m[5]
 }
 
 func (l Lang) translate(line string) (string, bool) {

@@ -15,6 +15,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/verdict"
 )
 
@@ -26,6 +27,7 @@ type Terminal struct {
 	color   bool
 	verbose bool
 	times   bool // show durations (off for reproducible output)
+	lang    msg.Lang
 
 	mu       sync.Mutex
 	total    int
@@ -39,7 +41,15 @@ type Terminal struct {
 // set; verbose prints every block with its engine and time.
 func NewTerminal(w io.Writer, live, verbose bool) *Terminal {
 	_, noColor := os.LookupEnv("NO_COLOR")
-	return &Terminal{w: w, live: live, color: live && !noColor, verbose: verbose, times: true}
+	return &Terminal{w: w, live: live, color: live && !noColor, verbose: verbose, times: true, lang: msg.En}
+}
+
+// WithLang sets the language of the report (English by default): the
+// course's, for a reader. Positions (path:line:) and the programs' text
+// are kept; the runner's messages are translated (see msg.Lang.Report).
+func (t *Terminal) WithLang(l msg.Lang) *Terminal {
+	t.lang = l
+	return t
 }
 
 // WithoutTimes turns durations off, for output compared in tests.
@@ -68,7 +78,7 @@ func (t *Terminal) Building(n int) {
 	t.building = n
 	t.redraw()
 	if !t.live && n > 0 {
-		fmt.Fprintf(t.w, "building %s\n", plural(n, "program"))
+		fmt.Fprintf(t.w, "%s\n", t.lang.T("report.building", t.lang.N("report.programs", n)))
 	}
 }
 
@@ -93,7 +103,9 @@ func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
 		if t.verbose {
 			t.blockLine(&b, r)
 		}
-		WriteProblems(&b, r, t.color)
+		var p strings.Builder
+		WriteProblems(&p, r, t.color)
+		b.WriteString(t.lang.Report(p.String()))
 	}
 	io.WriteString(t.w, b.String())
 	t.redraw()
@@ -114,7 +126,7 @@ func (t *Terminal) Broken(errs lesson.ErrorList) {
 				mine = append(mine, e)
 			}
 		}
-		fmt.Fprintf(&b, "%s %s  not checked: %s\n", t.paint("FAIL", red), path, plural(len(mine), "format error"))
+		fmt.Fprintf(&b, "%s %s  %s\n", t.paint(t.lang.T("report.fail"), red), path, t.lang.T("report.notchecked", t.lang.N("report.errors", len(mine))))
 		for _, e := range mine {
 			b.WriteString(indentRest(Printable(e.Error())) + "\n")
 		}
@@ -135,19 +147,19 @@ func (t *Terminal) lessonLine(b *strings.Builder, l *lesson.Lesson, rs []*check.
 		}
 		took += r.Ran()
 	}
-	mark := t.paint("ok  ", green)
+	mark := t.paint(t.lang.T("report.pass"), green)
 	switch {
 	case failed > 0:
-		mark = t.paint("FAIL", red)
+		mark = t.paint(t.lang.T("report.fail"), red)
 	case stopped > 0:
-		mark = t.paint("STOP", yellow)
+		mark = t.paint(t.lang.T("report.stop"), yellow)
 	}
-	fmt.Fprintf(b, "%s %s  %s", mark, l.Path, plural(len(rs), "block"))
+	fmt.Fprintf(b, "%s %s  %s", mark, l.Path, t.lang.N("report.blocks", len(rs)))
 	if failed > 0 {
-		fmt.Fprintf(b, ", %d failed", failed)
+		b.WriteString(t.lang.T("report.failed", failed))
 	}
 	if stopped > 0 {
-		fmt.Fprintf(b, ", %d stopped", stopped)
+		b.WriteString(t.lang.T("report.stopped", stopped))
 	}
 	if t.times {
 		fmt.Fprintf(b, "  %s", round(took))
@@ -156,7 +168,7 @@ func (t *Terminal) lessonLine(b *strings.Builder, l *lesson.Lesson, rs []*check.
 }
 
 func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
-	fmt.Fprintf(b, "    %-4s %s", r.Status, r.Block.Name)
+	fmt.Fprintf(b, "    %-4s %s", t.lang.T("report.v."+r.Status.String()), r.Block.Name)
 	if r.Engine != "" {
 		fmt.Fprintf(b, "  %s", r.Engine)
 	}
@@ -164,7 +176,7 @@ func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
 		fmt.Fprintf(b, "  %s", round(r.Ran()))
 	}
 	if r.Why != "" {
-		fmt.Fprintf(b, "  (%s)", r.Why)
+		fmt.Fprintf(b, "  (%s)", t.lang.Report(r.Why))
 	}
 	b.WriteByte('\n')
 }
@@ -175,7 +187,20 @@ func (t *Terminal) Summary(rep *check.Report) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.clear()
-	fmt.Fprintln(t.w, Summary(rep))
+	p, f, s := rep.Counts()
+	fmt.Fprintln(t.w, t.summary(counts{p, f, s, rep.Stopped()}))
+}
+
+// summary returns the summary line in the terminal's language.
+func (t *Terminal) summary(c counts) string {
+	line := t.lang.T("report.summary", c.passed, c.failed)
+	if c.skipped > 0 {
+		line += t.lang.T("report.skipped", c.skipped)
+	}
+	if c.stopped > 0 {
+		line += t.lang.T("report.stopped", c.stopped)
+	}
+	return line
 }
 
 // Summary returns "N passed, M failed", with ", K skipped" and ", J
@@ -204,11 +229,11 @@ func (t *Terminal) redraw() {
 	if !t.live {
 		return
 	}
-	msg := fmt.Sprintf("[%d/%d] checking", t.done, t.total)
+	line := t.lang.T("report.checking", t.done, t.total)
 	if t.building > 0 {
-		msg = fmt.Sprintf("[%d/%d] building %s", t.done, t.total, plural(t.building, "program"))
+		line = t.lang.T("report.progress", t.done, t.total, t.lang.N("report.programs", t.building))
 	}
-	fmt.Fprintf(t.w, "\r\033[K%s", msg)
+	fmt.Fprintf(t.w, "\r\033[K%s", line)
 	t.status = true
 }
 

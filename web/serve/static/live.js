@@ -67,8 +67,39 @@
     if (this.btn.stop) this.btn.stop.addEventListener("click", function () { self.stop(); });
     if (this.btn.reset) this.btn.reset.addEventListener("click", function () { self.reset(); });
     if (this.exercise) this.showGoal();
+    if (this.exercise && this.info.answer) this.setupAnswer();
     if (this.info.cell) this.setupCell();
   }
+
+  // setupAnswer adds an exercise's "show the reference answer" control:
+  // the answer (the block's file=, given by the server with the page)
+  // unfolds under the code, with a button that puts it in the editor.
+  Cell.prototype.setupAnswer = function () {
+    var self = this;
+    var controls = this.fig.querySelector(".cell-controls");
+    if (!controls) return;
+    var show = el("button", "show-answer", t("exercise.answer"));
+    show.type = "button";
+    show.setAttribute("aria-expanded", "false");
+    var box = el("div", "live-answer");
+    box.hidden = true;
+    var pre = el("pre", "code answer-code", this.info.answer);
+    var use = el("button", "use-answer", t("exercise.answer.use"));
+    use.type = "button";
+    box.append(pre, use);
+    controls.append(show);
+    controls.after(box);
+    show.addEventListener("click", function () {
+      box.hidden = !box.hidden;
+      show.setAttribute("aria-expanded", String(!box.hidden));
+      show.textContent = t(box.hidden ? "exercise.answer" : "exercise.answer.hide");
+    });
+    use.addEventListener("click", function () {
+      self.area.value = self.info.answer;
+      self.changed();
+      self.close();
+    });
+  };
 
   // setupCell shows which earlier cells a notebook cell builds on, and adds
   // "run all above": the earlier cells and this one, in order.
@@ -440,9 +471,20 @@
     // server's neutral "已停止", and an exercise is not judged.
     if (this.exercise && d.status !== "stopped") {
       var ok = d.status === "pass";
+      var badge = r.querySelector(".badge");
+      if (!ok && badge && !r.querySelector(".build-errors")) {
+        badge.textContent = t("status.todo");
+        r.classList.add("status-todo");
+      }
       r.appendChild(el("p", "live-note live-exercise " + (ok ? "ok" : "not-yet"),
         ok ? t("live.done") : t("live.notyet")));
     }
+  };
+
+  // untouchedExercise reports whether the cell is an exercise still
+  // holding the lesson's starting code.
+  Cell.prototype.untouchedExercise = function () {
+    return this.exercise && this.area.value === this.original;
   };
 
   Cell.prototype.stop = function () {
@@ -520,16 +562,22 @@
       stopped = false;
       all.disabled = true;
       stop.disabled = false;
+      // An exercise the reader has not touched is to do: not run, and
+      // neither passed nor failed.
+      var todo = runnable.filter(function (c) { return c.untouchedExercise(); });
+      var torun = runnable.filter(function (c) { return todo.indexOf(c) < 0; });
       var i = 0, passed = 0;
       function next() {
-        if (stopped || i >= runnable.length) {
+        if (stopped || i >= torun.length) {
           all.disabled = false;
           stop.disabled = true;
-          status.textContent = (stopped ? t("live.tally.stopped") : "") + t("live.tally", passed, runnable.length);
+          status.textContent = (stopped ? t("live.tally.stopped") : "") + t("live.tally", passed, torun.length) +
+            (todo.length ? t("live.tally.todo", todo.length) : "");
+          bar.classList.toggle("all-passed", !stopped && passed === torun.length);
           return;
         }
-        var c = runnable[i++];
-        status.textContent = t("live.progress", i, runnable.length);
+        var c = torun[i++];
+        status.textContent = t("live.progress", i, torun.length);
         c.fig.scrollIntoView({ block: "nearest" });
         c.run().then(function (d) {
           if (d && d.status === "pass") passed++;
