@@ -8,6 +8,7 @@ import (
 
 	"bingfa/runner/engines"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/report"
 	"bingfa/runner/term"
 )
@@ -37,7 +38,12 @@ func readCmd(args []string) error {
 	}
 	defer set.Close()
 	_, noColor := os.LookupEnv("NO_COLOR")
-	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all,
+	var paths []string // the course of the first lesson: on disk, or embedded
+	if _, err := os.Stat(fs.Arg(0)); err == nil {
+		paths = fs.Args()[:1]
+	}
+	course, _ := courseOf(paths)
+	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all, Lang: msg.Parse(course.Lang),
 		Color:  !noColor && report.IsTerminal(os.Stdout),
 		Router: set.Router, Builder: set.Builder()}
 	ctx, stop := interruptible()

@@ -10,6 +10,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 )
 
 // A Reader prints lessons and runs their programs. A Reader reads one
@@ -22,6 +23,9 @@ type Reader struct {
 	Router  check.Router   // picks the engine of each program
 	Builder engine.Builder // builds the programs that are not run
 	NoTimes bool           // leave durations out (for output compared in tests)
+	// Lang is the language of the reader's own words (the course's, or
+	// the lesson's front matter lang); Chinese when empty.
+	Lang msg.Lang
 
 	// the lesson being read
 	ctx            context.Context
@@ -29,6 +33,7 @@ type Reader struct {
 	src            []byte
 	input          chan string // lines read from In; closed at its end
 	passed, failed int
+	todo           int   // exercises not done yet: neither passed nor failed
 	err            error // the first error writing Out
 }
 
@@ -40,7 +45,7 @@ var ErrQuit = errors.New("stopped by the reader")
 // stopped early.
 func (r *Reader) Read(ctx context.Context, l *lesson.Lesson) (passed, failed int, err error) {
 	r.ctx, r.lesson, r.src = ctx, l, l.Source
-	r.passed, r.failed = 0, 0
+	r.passed, r.failed, r.todo = 0, 0, 0
 	if r.In != nil && r.input == nil && !r.All {
 		r.input = make(chan string)
 		go readLines(r.In, r.input)

@@ -33,7 +33,7 @@ func (r *Reader) block(b *lesson.Block) error {
 	default:
 		start := time.Now()
 		v = verdict.Built(b, r.Builder.Build(r.ctx, p))
-		note = "built" + r.took(" in ", time.Since(start))
+		note = r.t("term.built") + r.took(r.t("term.in"), time.Since(start))
 	}
 	r.verdict(b, v, note)
 	return nil
@@ -57,40 +57,40 @@ func (r *Reader) run(b *lesson.Block, p *engine.Program) (*verdict.Verdict, stri
 	if !strings.HasPrefix(why, e.Name()+":") {
 		why = e.Name() + ": " + why
 	}
-	r.printf("%s\n", r.paint(dim, "running ("+why+")"))
+	r.printf("%s\n", r.paint(dim, r.t("term.running", r.lang().Report(why))))
 	out := &barWriter{r: r, atStart: true}
 	o := e.Run(r.ctx, p, out.emit)
 	out.end()
-	note := e.Name() + r.took(", ran ", o.Elapsed)
+	note := e.Name() + r.took(r.t("term.ran"), o.Elapsed)
 	if o.Build > 0 && !o.Cached {
-		note += r.took(", built in ", o.Build)
+		note += r.took(r.t("term.buildin"), o.Build)
 	}
 	return verdict.Judge(b, o), note
 }
 
 // verdict prints the verdict of one program and counts it.
 func (r *Reader) verdict(b *lesson.Block, v *verdict.Verdict, note string) {
-	pass, fail := "✓ pass", "✗ fail"
+	pass, fail := r.t("term.pass"), r.t("term.fail")
 	if b.Opts.Exercise {
-		pass, fail = "✓ the output matches the goal: exercise done", "✗ not yet: the output does not match the goal"
+		pass, fail = r.t("term.done"), r.t("term.notyet")
 	}
 	switch v.Status {
 	case verdict.Stopped:
 		// Neither a pass nor a failure: nothing to compare.
-		r.printf("%s %s\n\n", r.paint(yellow, "■ stopped"), r.paint(dim, "("+note+")"))
+		r.printf("%s %s\n\n", r.paint(yellow, r.t("term.stopped")), r.paint(dim, "("+note+")"))
 		return
 	case verdict.Pass:
 		r.passed++
 		r.printf("%s %s\n", r.paint(green, pass), r.paint(dim, "("+note+")"))
 	default:
-		r.failed++
+		r.count(b)
 		r.printf("%s %s\n", r.paint(red, fail), r.paint(dim, "("+note+")"))
 		for _, p := range v.Problems {
-			r.printf("%s:%d: %s\n", safe(r.lesson.Path), p.Line, safe(p.Msg))
+			r.printf("%s:%d: %s\n", safe(r.lesson.Path), p.Line, safe(r.lang().Report(p.Msg)))
 		}
 	}
 	for _, w := range v.Warnings {
-		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: warning: %s", safe(r.lesson.Path), w.Line, safe(w.Msg))))
+		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: %s%s", safe(r.lesson.Path), w.Line, r.t("run.warning"), safe(r.lang().Report(w.Msg)))))
 	}
 	if v.Diff != "" {
 		r.printf("%s", safe(v.Diff))
@@ -109,7 +109,7 @@ func (r *Reader) wait(b *lesson.Block) error {
 	if r.All || r.input == nil {
 		return nil
 	}
-	r.printf("%s", r.paint(yellow, fmt.Sprintf("▶ Enter: run %s  (q: quit) ", safe(b.Name))))
+	r.printf("%s", r.paint(yellow, r.t("term.prompt", safe(b.Name))))
 	select {
 	case <-r.ctx.Done():
 		r.printf("\n")
@@ -175,7 +175,7 @@ func (w *barWriter) end() {
 	w.print(engine.Stdout, w.streams[0].flush())
 	w.print(engine.Stderr, w.streams[1].flush())
 	if !w.atStart {
-		w.r.printf("%s\n", w.r.paint(dim, "⏎ (no newline at the end)"))
+		w.r.printf("%s\n", w.r.paint(dim, w.r.t("term.nonewline")))
 	}
 }
 
