@@ -78,6 +78,9 @@ func status(b *lesson.Block, res *check.Result) Status {
 func (v *Block) notRun() {
 	if v.Status == Expected {
 		v.Output = []Chunk{{Stream: v.Block.Out.Stream, Text: v.Expected}}
+		if strings.Contains(v.Expected, "{{") {
+			v.ExpectedHTML = chipLines(v.Lang, v.Expected)
+		}
 	}
 }
 
@@ -96,8 +99,11 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome) {
 	v.Timeline = timeline(lines(evs), o.Elapsed, v.Lang)
 	if v.Status == Failed {
 		if vd := verdict.Judge(b, o); vd.Diff != "" {
-			v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd)
+			v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd, v.Lang)
 		}
+	}
+	if v.Status == Passed && strings.Contains(v.Expected, "{{") {
+		v.Matched = newDiff(b, o.Text(verdict.Stream(b)), &verdict.Verdict{}, v.Lang)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"bingfa/runner/lesson"
 	"bingfa/runner/match"
+	"bingfa/runner/msg"
 	"bingfa/runner/verdict"
 )
 
@@ -20,7 +21,10 @@ const maxDiffLines = 2000
 // pattern (so that "{{int}}" equals "42"); a line left over on one side is
 // paired with the next left-over line of the other side, and the
 // characters between their common prefix and suffix are marked.
-func newDiff(b *lesson.Block, actual string, vd *verdict.Verdict) *Diff {
+//
+// Placeholders of the expected lines that match are shown as chips (see
+// chips), with the actual line in their tooltip.
+func newDiff(b *lesson.Block, actual string, vd *verdict.Verdict, lang msg.Lang) *Diff {
 	want, got := match.Lines(b.Expected()), match.Lines(actual)
 	d := &Diff{Sorted: b.Out.Unordered}
 	if d.Sorted {
@@ -36,6 +40,11 @@ func newDiff(b *lesson.Block, actual string, vd *verdict.Verdict) *Diff {
 		d.Got[j] = DiffLine{No: j + 1, HTML: esc(s), Changed: pairs.got[j] < 0}
 	}
 	markPairs(d, want, got, pairs)
+	for i, s := range want {
+		if j := pairs.want[i]; j >= 0 && strings.Contains(s, "{{") {
+			d.Want[i].HTML = chips(lang, s, got[j])
+		}
+	}
 	markFailed(d, b, vd)
 	return d
 }

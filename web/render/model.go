@@ -115,7 +115,13 @@ type Block struct {
 	Expected string  // the expected output as written ("" when none)
 	Stream   string  // "", "stdout" or "stderr": the stream the output block is about
 	Output   []Chunk // what the output pane shows
-	Replay   *Replay // the recorded run, for the replay control; nil when not run
+	// ExpectedHTML is the expected output with its placeholders as chips,
+	// shown instead of Output by a block not run.
+	ExpectedHTML template.HTML
+	// Matched shows, for a passed run whose expected output has
+	// placeholders, each expected line beside the actual line it matched.
+	Matched *Diff
+	Replay  *Replay // the recorded run, for the replay control; nil when not run
 
 	Problems []Problem
 	Warnings []Problem
