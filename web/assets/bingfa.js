@@ -145,7 +145,7 @@
     var hits = [];
     cand.forEach(function (d) {
       var doc = ix.docs[d];
-      var text = (doc.s + "\n" + doc.x).toLowerCase();
+      var text = (doc.s + "\n" + doc.x + "\n" + (doc.c || "")).toLowerCase();
       if (words.every(function (w) { return text.indexOf(w) >= 0; })) {
         var inTitle = words.every(function (w) { return doc.s.toLowerCase().indexOf(w) >= 0; });
         hits.push({ doc: doc, rank: inTitle ? 0 : 1, n: d });

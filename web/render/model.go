@@ -61,6 +61,7 @@ type Section struct {
 	ID    string
 	Title string
 	Text  string
+	Code  string // the section's code blocks: searched, not shown in results
 }
 
 // A Link is a lesson as the navigation, the index and previous/next links

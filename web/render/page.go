@@ -132,6 +132,7 @@ func (d *document) sections(title string) []Section {
 			continue
 		}
 		if n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock {
+			cur.Code += lesson.BlockText(n, d.src)
 			continue
 		}
 		if t := strings.TrimSpace(lesson.PlainText(n, d.src)); t != "" {

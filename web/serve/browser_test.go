@@ -166,9 +166,8 @@ func TestBrowser(t *testing.T) {
 		src := strings.Replace(code(t, "hello"), "fmt.Println", "fmt.Printl", 1)
 		gutterMark := `document.querySelector('figure.cell[data-block="live/hello"] .live-gutter .live-mark')`
 		do(t, ctx,
-			chromedp.Click(cell("hello", "pre.code")),
 			chromedp.SetValue(cell("hello", "textarea"), src),
-			press(kb.Enter, int64(chromedp.ModifierShift)),
+			chromedp.Click(cell("hello", `[data-action="run"]`)),
 			poll(result("hello")+`.querySelector(".build-errors") !== null`),
 			poll(gutterMark+` !== null`),
 		)
@@ -201,7 +200,6 @@ func TestBrowser(t *testing.T) {
 	t.Run("chinese stream", func(t *testing.T) {
 		src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; i < 30000; i++ {\n\t\tfmt.Printf(\"并发%d行\\n\", i)\n\t}\n}\n"
 		do(t, ctx,
-			chromedp.Click(cell("builds", "pre.code")),
 			chromedp.SetValue(cell("hello", "textarea"), src),
 			chromedp.Click(cell("hello", `[data-action="run"]`)),
 			poll(result("hello")+`.getAttribute("data-verdict") === "fail"`),
