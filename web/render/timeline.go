@@ -62,10 +62,16 @@ func timeline(ls []line, elapsed time.Duration, lang msg.Lang) template.HTML {
 	axisY := rows * tlRow
 	fmt.Fprintf(&b, `<line class="tl-axis" x1="%d" x2="%d" y1="%d" y2="%d"/>`, tlLeft, tlWidth-tlRight, axisY+2, axisY+2)
 	fmt.Fprintf(&b, `<text class="tl-time" x="%d" y="%d">0</text>`, tlLeft, axisY+16)
+	// Tick labels never repeat: a label that reads as the one before it,
+	// or as the end's, is left out (rounding can make them equal).
 	step := tickStep(end)
+	prev, last := "0", fmtDuration(end)
 	for t := step; t < end*9/10; t += step {
 		fmt.Fprintf(&b, `<line class="tl-tick" x1="%.1f" x2="%.1f" y1="0" y2="%d"/>`, x(t), x(t), axisY+5)
-		fmt.Fprintf(&b, `<text class="tl-time" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(t), axisY+16, fmtDuration(t))
+		if l := fmtDuration(t); l != prev && l != last {
+			fmt.Fprintf(&b, `<text class="tl-time" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(t), axisY+16, l)
+			prev = l
+		}
 	}
 	fmt.Fprintf(&b, `<text class="tl-time" x="%d" y="%d" text-anchor="end">%s</text>`, tlWidth-tlRight, axisY+16, fmtDuration(end))
 	b.WriteString(`</svg>`)
