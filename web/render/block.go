@@ -33,6 +33,7 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 		Tags:     tags(b, r.lang(l)),
 		Lang:     r.lang(l),
 		Exercise: b.Opts.Exercise,
+		IsCell:   b.Opts.Cell,
 		Expected: b.Expected(),
 		Stream:   b.Out.Stream,
 	}

@@ -106,6 +106,7 @@ type Block struct {
 	Tags     []string      // the block's options, for the cell's header
 	Lang     msg.Lang      // the language of the words around it
 	Exercise bool
+	IsCell   bool // a notebook cell
 	Status   Status
 	Engine   string // the engine that ran it, and why
 	Why      string
@@ -129,10 +130,19 @@ type Block struct {
 	// BuildFailed is set when the program did not compile: the pane shows
 	// the compiler's errors, at Marks, and no run.
 	BuildFailed bool
-	Marks       []Mark        // compile errors at lines of the block's own code
-	Diff        *Diff         // expected and actual output side by side, on a mismatch
-	Timeline    template.HTML // inline SVG: when each line appeared
-	Distinct    *Distinct     // the outputs of a runs=N block
+	Marks       []Mark // compile errors at lines of the block's own code
+	// Depends are the earlier notebook cells whose declarations a cell
+	// uses (see check.DependsOn), linked from its header.
+	Depends  []CellRef
+	Diff     *Diff         // expected and actual output side by side, on a mismatch
+	Timeline template.HTML // inline SVG: when each line appeared
+	Distinct *Distinct     // the outputs of a runs=N block
+}
+
+// A CellRef names a cell of the page: its block name and element id.
+type CellRef struct {
+	Name string
+	ID   string
 }
 
 // A Chunk is a piece of output text from one stream: "" when stdout and

@@ -23,7 +23,11 @@ func answerOf(l *lesson.Lesson, b *lesson.Block) string {
 		return ""
 	}
 	root := courseRoot(l.Dir)
-	rel, err := filepath.Rel(root, filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File)))
+	path, err := filepath.Abs(filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File)))
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(root, path)
 	if err != nil {
 		return ""
 	}

@@ -107,7 +107,7 @@
     var self = this;
     var head = this.fig.querySelector(".cell-head");
     var deps = this.info.depends || [];
-    if (head) {
+    if (head && !head.querySelector(".live-depends")) { // pages show it; older ones do not
       var line = el("span", "live-depends");
       if (deps.length) {
         line.append(t("cell.depends"));
