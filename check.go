@@ -37,6 +37,14 @@ func checkCmd(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
+	if err := checkPaths(fs.Args()); err != nil {
+		return err
+	}
+	for _, out := range []string{*jsonOut, *junitOut} {
+		if err := writable(out); err != nil {
+			return err
+		}
+	}
 	ls, loadErr := loadLessons(fs.Args()) // format errors are reported with the results
 	if broken := (lesson.ErrorList)(nil); loadErr != nil && !errors.As(loadErr, &broken) {
 		return loadErr

@@ -101,5 +101,9 @@ func embeddedLesson(name string) (*lesson.Lesson, error) {
 			return l, nil
 		}
 	}
-	return nil, fmt.Errorf("%s: no such lesson file or embedded lesson", name)
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		names[i] = l.Name
+	}
+	return nil, noLesson(name, names)
 }

@@ -62,5 +62,5 @@ func serveCmd(args []string) error {
 	// on an unedited block starts it at once.
 	set.Warm()
 	go check.New(set.Config()).Prepare(ctx, ls)
-	return serve.Serve(ctx, serve.Config{Library: lib, Course: course, Engines: set, Running: *jobs}, *addr, os.Stderr)
+	return portHint(serve.Serve(ctx, serve.Config{Library: lib, Course: course, Engines: set, Running: *jobs}, *addr, os.Stderr), *addr)
 }

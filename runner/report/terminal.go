@@ -17,6 +17,8 @@ import (
 	"bingfa/runner/lesson"
 	"bingfa/runner/msg"
 	"bingfa/runner/verdict"
+
+	"golang.org/x/term"
 )
 
 // A Terminal reports progress and problems as lessons are checked. It
@@ -58,10 +60,11 @@ func (t *Terminal) WithoutTimes() *Terminal {
 	return t
 }
 
-// IsTerminal reports whether f is a terminal (a character device).
+// IsTerminal reports whether f is a terminal: one that answers the
+// terminal's own requests (golang.org/x/term), not merely a character
+// device such as /dev/null.
 func IsTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
 
 // Start implements check.Observer.
