@@ -93,7 +93,7 @@ func run() error {
 		func() error {
 			return chromedp.Do(ctx,
 				chromedp.Click(cell(exercise, "button.show-answer")),
-				chromedp.Evaluate[chromedp.Void](`document.querySelector('`+cell(exercise, "")+`').scrollIntoView({block: "start"}); window.scrollBy(0, -70)`),
+				chromedp.Evaluate[chromedp.Void](`document.querySelector('`+cell(exercise, ".cell-controls")+`').scrollIntoView({block: "start"}); window.scrollBy(0, -160)`),
 			)
 		},
 		func() error { return shoot("exercise.png", chromedp.CaptureScreenshot()) },
