@@ -43,7 +43,7 @@ func readCmd(args []string) error {
 		paths = fs.Args()[:1]
 	}
 	course, _ := courseOf(paths)
-	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all, Lang: msg.Parse(course.Lang),
+	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all, Lang: msg.Parse(course.Lang), Width: termWidth(os.Stdout),
 		Color:  !noColor && report.IsTerminal(os.Stdout),
 		Router: set.Router, Builder: set.Builder()}
 	ctx, stop := interruptible()

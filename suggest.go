@@ -7,6 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"bingfa/runner/report"
+
+	xterm "golang.org/x/term"
 )
 
 // commands are bingfa's commands, for suggestions.
@@ -89,6 +93,18 @@ func writable(out string) error {
 		return fmt.Errorf("%s: cannot write the report: no directory %s", out, dir)
 	}
 	return nil
+}
+
+// termWidth returns the width of the terminal f, or 0 when f is not one.
+func termWidth(f *os.File) int {
+	if !report.IsTerminal(f) {
+		return 0
+	}
+	w, _, err := xterm.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
 }
 
 // portHint adds to a listening error what to do when the port is taken.

@@ -23,6 +23,9 @@ type Reader struct {
 	Router  check.Router   // picks the engine of each program
 	Builder engine.Builder // builds the programs that are not run
 	NoTimes bool           // leave durations out (for output compared in tests)
+	// Width is the terminal's width in columns: prose is wrapped to it
+	// (CJK-aware: see wrap); 0 leaves lines as they are.
+	Width int
 	// Lang is the language of the reader's own words (the course's, or
 	// the lesson's front matter lang); Chinese when empty.
 	Lang msg.Lang
