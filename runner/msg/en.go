@@ -182,6 +182,13 @@ var en = map[string]string{
 	"why.buildonly":     "built only: the block has no output block",
 	"why.nobuild":       "nobuild: shown, not compiled",
 	"why.fallback":      "compiled: yaegi could not run it: %s",
+	"why.acts":          "package %s acts on the process at %s",
+	"why.reflects":      "package %s reflects on the program's types at %s",
+	"why.notin":         "%s is not in yaegi at %s",
+	"why.newer":         "%s is newer than yaegi at %s",
+	"why.loop":          "loop to %s (yaegi runs loops about 60 times slower) at %s",
+	"why.typecheck":     "does not type-check (%s) at %s",
+	"why.option":        "%s (option of the block)",
 	"why.only":          "the only engine",
 	"why.exercise":      "exercise: the starting code builds; no reference answer to run",
 }

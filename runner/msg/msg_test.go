@@ -54,6 +54,8 @@ func TestReport(t *testing.T) {
 			"lessons/a.md:12: 代码块 hello：输出与期望不同：\n    期望第 2 行：二\n    实际第 2 行：三"},
 		{"lessons/a.md:9: block b: warning: soft line did not match (a warning, not a failure):",
 			"lessons/a.md:9: 代码块 b：警告：soft 行没有匹配（只是警告，不算失败）："},
+		{"compiled: package runtime acts on the process at lessons/01-basics.md:24",
+			"compiled: runtime 包作用于宿主进程（lessons/01-basics.md:24）"},
 		{"", ""},
 	}
 	for _, c := range cases {

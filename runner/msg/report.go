@@ -18,7 +18,8 @@ var rules = []string{
 	"run.found",
 	"why.compiled.flag", "why.compiled.opt", "why.yaegi.opt", "why.yaegi.flag",
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
-	"why.only", "why.exercise", "run.softshort",
+	"why.only", "why.exercise", "run.softshort", "why.acts", "why.reflects",
+	"why.notin", "why.newer", "why.loop", "why.typecheck", "why.option",
 }
 
 type rule struct {

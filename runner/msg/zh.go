@@ -187,6 +187,13 @@ var zh = map[string]string{
 	"why.buildonly":     "只编译：这段代码没有期望输出",
 	"why.nobuild":       "片段：只展示，不编译",
 	"why.fallback":      "compiled：yaegi 运行不了它：%s",
+	"why.acts":          "%s 包作用于宿主进程（%s）",
+	"why.reflects":      "%s 包要反射程序的类型（%s）",
+	"why.notin":         "yaegi 里没有 %s（%s）",
+	"why.newer":         "%s 比 yaegi 新（%s）",
+	"why.loop":          "循环到 %s，yaegi 跑循环约慢 60 倍（%s）",
+	"why.typecheck":     "类型检查不通过：%s（%s）",
+	"why.option":        "%s（代码块的选项）",
 	"why.only":          "唯一的运行方式",
 	"why.exercise":      "练习：起始代码能编译；没有参考答案可运行",
 }
