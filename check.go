@@ -72,7 +72,7 @@ func checkCmd(args []string) error {
 		return err
 	}
 	course, _ := courseOf(fs.Args()) // the report's language; a bad README is reported by export and serve
-	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose).WithLang(msg.Parse(course.Lang))
+	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose).WithLang(msg.Parse(course.Lang)).WithOrder(ls)
 	cfg.Observer = term
 	ctx, stop := interruptible()
 	defer stop()

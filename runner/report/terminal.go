@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -30,6 +31,11 @@ type Terminal struct {
 	verbose bool
 	times   bool // show durations (off for reproducible output)
 	lang    msg.Lang
+	// order is the course order of the lessons (WithOrder): a lesson's
+	// lines wait in held until those of the lessons before it are out.
+	order []*lesson.Lesson
+	held  map[*lesson.Lesson]string
+	next  int // the first lesson of order not yet written
 
 	mu       sync.Mutex
 	total    int
@@ -44,6 +50,13 @@ type Terminal struct {
 func NewTerminal(w io.Writer, live, verbose bool) *Terminal {
 	_, noColor := os.LookupEnv("NO_COLOR")
 	return &Terminal{w: w, live: live, color: live && !noColor, verbose: verbose, times: true, lang: msg.En}
+}
+
+// WithOrder makes the report list lessons in the order of ls (the
+// course's), whatever order their checks end in.
+func (t *Terminal) WithOrder(ls []*lesson.Lesson) *Terminal {
+	t.order, t.held = ls, map[*lesson.Lesson]string{}
+	return t
 }
 
 // WithLang sets the language of the report (English by default): the
@@ -110,8 +123,27 @@ func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
 		WriteProblems(&p, r, t.color)
 		b.WriteString(t.lang.Report(p.String()))
 	}
-	io.WriteString(t.w, b.String())
+	t.write(l, b.String())
 	t.redraw()
+}
+
+// write writes the lines of lesson l, in course order when there is one:
+// held until the lessons before it are written.
+func (t *Terminal) write(l *lesson.Lesson, s string) {
+	if t.order == nil || !slices.Contains(t.order, l) {
+		io.WriteString(t.w, s)
+		return
+	}
+	t.held[l] = s
+	for t.next < len(t.order) {
+		s, ok := t.held[t.order[t.next]]
+		if !ok {
+			return
+		}
+		io.WriteString(t.w, s)
+		delete(t.held, t.order[t.next])
+		t.next++
+	}
 }
 
 // Broken implements check.BrokenObserver: a line for each lesson that
@@ -190,6 +222,12 @@ func (t *Terminal) Summary(rep *check.Report) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.clear()
+	for _, l := range t.order { // lessons held behind one that never ended
+		if s, ok := t.held[l]; ok {
+			io.WriteString(t.w, s)
+			delete(t.held, l)
+		}
+	}
 	p, f, s := rep.Counts()
 	fmt.Fprintln(t.w, t.summary(counts{p, f, s, rep.Stopped()}))
 }
