@@ -12,6 +12,7 @@ import (
 	"bingfa/lessons"
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/report"
 	"bingfa/runner/shard"
 	"bingfa/runner/wiring"
@@ -35,6 +36,14 @@ func checkCmd(args []string) error {
 	mode := fs.String("engine", envOr("BINGFA_ENGINE", wiring.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	if err := checkPaths(fs.Args()); err != nil {
+		return err
+	}
+	for _, out := range []string{*jsonOut, *junitOut} {
+		if err := writable(out); err != nil {
+			return err
+		}
 	}
 	ls, loadErr := loadLessons(fs.Args()) // format errors are reported with the results
 	if broken := (lesson.ErrorList)(nil); loadErr != nil && !errors.As(loadErr, &broken) {
@@ -62,7 +71,8 @@ func checkCmd(args []string) error {
 	if cfg.Select, err = selectBlocks(*runRE); err != nil {
 		return err
 	}
-	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose)
+	course, _ := courseOf(fs.Args()) // the report's language; a bad README is reported by export and serve
+	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose).WithLang(msg.Parse(course.Lang)).WithOrder(ls)
 	cfg.Observer = term
 	ctx, stop := interruptible()
 	defer stop()

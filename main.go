@@ -51,8 +51,12 @@ var errSilent = errors.New("failed")
 func main() {
 	yaegi.MaybeWorker()    // a re-executed yaegi worker never returns from it
 	proc.BecomeSubreaper() // reap what the programs run leave behind
-	if err := run(os.Args[1:]); err != nil {
-		if !errors.Is(err, errSilent) {
+	err := run(os.Args[1:])
+	if errors.Is(err, errUsage) && askedHelp(os.Args[1:]) {
+		err = nil // the usage was asked for, and printed
+	}
+	if err != nil {
+		if !errors.Is(err, errSilent) && !errors.Is(err, errUsage) { // the flag package printed the usage
 			// An error may quote a lesson or a program's output: its
 			// control characters are escaped, as check escapes them.
 			fmt.Fprintln(os.Stderr, report.Printable(err.Error()))
@@ -87,7 +91,7 @@ func run(args []string) error {
 		fmt.Print(usage)
 		return nil
 	}
-	return fmt.Errorf("bingfa: unknown command %q\n\n%s", cmd, usage)
+	return fmt.Errorf("bingfa: unknown command %q%s\n\n%s", cmd, didYouMean(cmd, commands), usage)
 }
 
 var errUsage = errors.New("usage")

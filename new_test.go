@@ -32,7 +32,8 @@ func TestNewCourse(t *testing.T) {
 		return string(out)
 	}
 	bingfa("new", "--title", title, course)
-	if out := bingfa("check", course); !strings.Contains(out, "2 passed, 0 failed\n") {
+	// The course is Chinese (lang: zh-CN): so is check's report.
+	if out := bingfa("check", course); !strings.Contains(out, "2 段通过，0 段失败\n") {
 		t.Errorf("check of a new course:\n%s", out)
 	}
 	// The same in two shards, merged; and a JUnit report.

@@ -8,6 +8,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/report"
 	"bingfa/runner/term"
 	"bingfa/runner/wiring"
@@ -38,7 +39,12 @@ func readCmd(args []string) error {
 	}
 	defer set.Close()
 	_, noColor := os.LookupEnv("NO_COLOR")
-	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all,
+	var paths []string // the course of the first lesson: on disk, or embedded
+	if _, err := os.Stat(fs.Arg(0)); err == nil {
+		paths = fs.Args()[:1]
+	}
+	course, _ := courseOf(paths)
+	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all, Lang: msg.Parse(course.Lang), Width: termWidth(os.Stdout),
 		Color:   !noColor && report.IsTerminal(os.Stdout),
 		Checker: check.New(set.Config())}
 	ctx, stop := interruptible()
@@ -96,5 +102,9 @@ func embeddedLesson(name string) (*lesson.Lesson, error) {
 			return l, nil
 		}
 	}
-	return nil, fmt.Errorf("%s: no such lesson file or embedded lesson", name)
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		names[i] = l.Name
+	}
+	return nil, noLesson(name, names)
 }

@@ -16,7 +16,7 @@ import (
 func serveCmd(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa serve [flags] [PATH]\n\nPATH is a lesson file or a directory of lessons, reloaded when they change; default: the embedded course.\n\n")
+		fmt.Fprintf(fs.Output(), "usage: bingfa serve [flags] [PATH]\n\nPATH is a lesson file or a directory of lessons, reloaded when they change; default: ./lessons in a clone of bingfa (go.mod says module bingfa), else the embedded course.\n\n")
 		fs.PrintDefaults()
 	}
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `ADDR`, a loopback address (to read from another machine, use an SSH tunnel)")
@@ -28,10 +28,17 @@ func serveCmd(args []string) error {
 		}
 		return errUsage
 	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		if dir := cloneLessons("."); dir != "" {
+			paths = []string{dir}
+			fmt.Fprintf(os.Stderr, "serving %s from disk (a clone of bingfa): pages reload when a lesson changes\n", dir)
+		}
+	}
 	lib := serve.Embedded(lessons.FS)
-	if fs.NArg() == 1 {
+	if len(paths) == 1 {
 		var err error
-		if lib, err = serve.Dir(fs.Arg(0)); err != nil {
+		if lib, err = serve.Dir(paths[0]); err != nil {
 			return err
 		}
 	}
@@ -39,7 +46,7 @@ func serveCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	course, err := courseOf(fs.Args())
+	course, err := courseOf(paths)
 	if err != nil {
 		return err
 	}
@@ -55,5 +62,5 @@ func serveCmd(args []string) error {
 	// on an unedited block starts it at once.
 	set.Warm()
 	go check.New(set.Config()).Prepare(ctx, ls)
-	return serve.Serve(ctx, serve.Config{Library: lib, Course: course, Engines: set, Running: *jobs}, *addr, os.Stderr)
+	return portHint(serve.Serve(ctx, serve.Config{Library: lib, Course: course, Engines: set, Running: *jobs}, *addr, os.Stderr), *addr)
 }

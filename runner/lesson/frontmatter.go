@@ -32,9 +32,9 @@ func (ps *parseState) frontMatterClosed(body []byte) bool {
 	return false
 }
 
-var frontMatterKeys = map[string]bool{"title": true, "order": true, "summary": true}
+var frontMatterKeys = map[string]bool{"title": true, "order": true, "summary": true, "lang": true}
 
-// frontMatter reads title, order and summary from the front matter, if any.
+// frontMatter reads title, order, summary and lang from the front matter, if any.
 // Keys of other tools (date, tags, weight...) are ignored, so that lessons
 // written for a site generator check as they are; a key that looks like a
 // misspelling of a known one is an error, so that typos do not go
@@ -79,9 +79,12 @@ func (ps *parseState) setMeta(k string, v any) error {
 		if !ok {
 			return fmt.Errorf("want text, got %v", v)
 		}
-		if k == "title" {
+		switch k {
+		case "title":
 			ps.l.Title = strings.TrimSpace(s)
-		} else {
+		case "lang":
+			ps.l.Lang = strings.TrimSpace(s)
+		default:
 			ps.l.Summary = strings.TrimSpace(s)
 		}
 	}

@@ -17,6 +17,7 @@ type Lesson struct {
 	Title   string // front matter title, else the first heading
 	Order   int    // front matter order; 0 when not given
 	Summary string // front matter summary, else the first paragraph
+	Lang    string // front matter lang (a BCP 47 tag): overrides the course's
 	Blocks  []*Block
 	Files   []*DataFile // the file blocks, in order
 	Doc     ast.Node    // the goldmark document of Source, for renderers: offsets of the file as read

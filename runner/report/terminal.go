@@ -9,13 +9,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/verdict"
+
+	"golang.org/x/term"
 )
 
 // A Terminal reports progress and problems as lessons are checked. It
@@ -26,6 +30,12 @@ type Terminal struct {
 	color   bool
 	verbose bool
 	times   bool // show durations (off for reproducible output)
+	lang    msg.Lang
+	// order is the course order of the lessons (WithOrder): a lesson's
+	// lines wait in held until those of the lessons before it are out.
+	order []*lesson.Lesson
+	held  map[*lesson.Lesson]string
+	next  int // the first lesson of order not yet written
 
 	mu       sync.Mutex
 	total    int
@@ -39,7 +49,22 @@ type Terminal struct {
 // set; verbose prints every block with its engine and time.
 func NewTerminal(w io.Writer, live, verbose bool) *Terminal {
 	_, noColor := os.LookupEnv("NO_COLOR")
-	return &Terminal{w: w, live: live, color: live && !noColor, verbose: verbose, times: true}
+	return &Terminal{w: w, live: live, color: live && !noColor, verbose: verbose, times: true, lang: msg.En}
+}
+
+// WithOrder makes the report list lessons in the order of ls (the
+// course's), whatever order their checks end in.
+func (t *Terminal) WithOrder(ls []*lesson.Lesson) *Terminal {
+	t.order, t.held = ls, map[*lesson.Lesson]string{}
+	return t
+}
+
+// WithLang sets the language of the report (English by default): the
+// course's, for a reader. Positions (path:line:) and the programs' text
+// are kept; the runner's messages are translated (see msg.Lang.Report).
+func (t *Terminal) WithLang(l msg.Lang) *Terminal {
+	t.lang = l
+	return t
 }
 
 // WithoutTimes turns durations off, for output compared in tests.
@@ -48,10 +73,11 @@ func (t *Terminal) WithoutTimes() *Terminal {
 	return t
 }
 
-// IsTerminal reports whether f is a terminal (a character device).
+// IsTerminal reports whether f is a terminal: one that answers the
+// terminal's own requests (golang.org/x/term), not merely a character
+// device such as /dev/null.
 func IsTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
 
 // Start implements check.Observer.
@@ -68,7 +94,7 @@ func (t *Terminal) Building(n int) {
 	t.building = n
 	t.redraw()
 	if !t.live && n > 0 {
-		fmt.Fprintf(t.w, "building %s\n", plural(n, "program"))
+		fmt.Fprintf(t.w, "%s\n", t.lang.T("report.building", t.lang.N("report.programs", n)))
 	}
 }
 
@@ -93,10 +119,31 @@ func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
 		if t.verbose {
 			t.blockLine(&b, r)
 		}
-		WriteProblems(&b, r, t.color)
+		var p strings.Builder
+		WriteProblems(&p, r, t.color)
+		b.WriteString(t.lang.Report(p.String()))
 	}
-	io.WriteString(t.w, b.String())
+	t.write(l, b.String())
 	t.redraw()
+}
+
+// write writes the lines of lesson l, in course order when there is one:
+// held until the lessons before it are written.
+func (t *Terminal) write(l *lesson.Lesson, s string) {
+	if t.order == nil || !slices.Contains(t.order, l) {
+		io.WriteString(t.w, s)
+		return
+	}
+	t.held[l] = s
+	for t.next < len(t.order) {
+		s, ok := t.held[t.order[t.next]]
+		if !ok {
+			return
+		}
+		io.WriteString(t.w, s)
+		delete(t.held, t.order[t.next])
+		t.next++
+	}
 }
 
 // Broken implements check.BrokenObserver: a line for each lesson that
@@ -114,7 +161,7 @@ func (t *Terminal) Broken(errs lesson.ErrorList) {
 				mine = append(mine, e)
 			}
 		}
-		fmt.Fprintf(&b, "%s %s  not checked: %s\n", t.paint("FAIL", red), path, plural(len(mine), "format error"))
+		fmt.Fprintf(&b, "%s %s  %s\n", t.paint(t.lang.T("report.fail"), red), path, t.lang.T("report.notchecked", t.lang.N("report.errors", len(mine))))
 		for _, e := range mine {
 			b.WriteString(indentRest(Printable(e.Error())) + "\n")
 		}
@@ -135,19 +182,19 @@ func (t *Terminal) lessonLine(b *strings.Builder, l *lesson.Lesson, rs []*check.
 		}
 		took += r.Ran()
 	}
-	mark := t.paint("ok  ", green)
+	mark := t.paint(t.lang.T("report.pass"), green)
 	switch {
 	case failed > 0:
-		mark = t.paint("FAIL", red)
+		mark = t.paint(t.lang.T("report.fail"), red)
 	case stopped > 0:
-		mark = t.paint("STOP", yellow)
+		mark = t.paint(t.lang.T("report.stop"), yellow)
 	}
-	fmt.Fprintf(b, "%s %s  %s", mark, l.Path, plural(len(rs), "block"))
+	fmt.Fprintf(b, "%s %s  %s", mark, l.Path, t.lang.N("report.blocks", len(rs)))
 	if failed > 0 {
-		fmt.Fprintf(b, ", %d failed", failed)
+		b.WriteString(t.lang.T("report.failed", failed))
 	}
 	if stopped > 0 {
-		fmt.Fprintf(b, ", %d stopped", stopped)
+		b.WriteString(t.lang.T("report.stopped", stopped))
 	}
 	if t.times {
 		fmt.Fprintf(b, "  %s", round(took))
@@ -156,7 +203,7 @@ func (t *Terminal) lessonLine(b *strings.Builder, l *lesson.Lesson, rs []*check.
 }
 
 func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
-	fmt.Fprintf(b, "    %-4s %s", r.Status, r.Block.Name)
+	fmt.Fprintf(b, "    %-4s %s", t.lang.T("report.v."+r.Status.String()), r.Block.Name)
 	if r.Engine != "" {
 		fmt.Fprintf(b, "  %s", r.Engine)
 	}
@@ -164,7 +211,7 @@ func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
 		fmt.Fprintf(b, "  %s", round(r.Ran()))
 	}
 	if why := r.Why.String(); why != "" {
-		fmt.Fprintf(b, "  (%s)", why)
+		fmt.Fprintf(b, "  (%s)", t.lang.Report(why))
 	}
 	b.WriteByte('\n')
 }
@@ -175,7 +222,26 @@ func (t *Terminal) Summary(rep *check.Report) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.clear()
-	fmt.Fprintln(t.w, Summary(rep))
+	for _, l := range t.order { // lessons held behind one that never ended
+		if s, ok := t.held[l]; ok {
+			io.WriteString(t.w, s)
+			delete(t.held, l)
+		}
+	}
+	p, f, s := rep.Counts()
+	fmt.Fprintln(t.w, t.summary(counts{p, f, s, rep.Stopped()}))
+}
+
+// summary returns the summary line in the terminal's language.
+func (t *Terminal) summary(c counts) string {
+	line := t.lang.T("report.summary", c.passed, c.failed)
+	if c.skipped > 0 {
+		line += t.lang.T("report.skipped", c.skipped)
+	}
+	if c.stopped > 0 {
+		line += t.lang.T("report.stopped", c.stopped)
+	}
+	return line
 }
 
 // Summary returns "N passed, M failed", with ", K skipped" and ", J
@@ -204,11 +270,11 @@ func (t *Terminal) redraw() {
 	if !t.live {
 		return
 	}
-	msg := fmt.Sprintf("[%d/%d] checking", t.done, t.total)
+	line := t.lang.T("report.checking", t.done, t.total)
 	if t.building > 0 {
-		msg = fmt.Sprintf("[%d/%d] building %s", t.done, t.total, plural(t.building, "program"))
+		line = t.lang.T("report.progress", t.done, t.total, t.lang.N("report.programs", t.building))
 	}
-	fmt.Fprintf(t.w, "\r\033[K%s", msg)
+	fmt.Fprintf(t.w, "\r\033[K%s", line)
 	t.status = true
 }
 

@@ -62,10 +62,17 @@ func (r *Reader) heading(h *ast.Heading) {
 	r.printf("%s\n\n", r.paint(style, text))
 }
 
-// lines prints text with prefix before each line.
+// lines prints text with prefix before each line, wrapped to the
+// terminal's width (see wrap) when Width is set.
 func (r *Reader) lines(prefix, text string) {
+	w := 0
+	if r.Width > 0 {
+		w = max(r.Width-displayWidth(prefix), 20)
+	}
 	for l := range strings.SplitSeq(text, "\n") {
-		r.printf("%s%s\n", prefix, l)
+		for _, part := range wrap(l, w) {
+			r.printf("%s%s\n", prefix, part)
+		}
 	}
 }
 

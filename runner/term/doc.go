@@ -26,5 +26,11 @@
 // reader presents the result and tells how many runs there were. Blocks
 // that are only built are built; fragments (nobuild) are only shown. An
 // exercise's starting code is run like any block and judged against the
-// exercise's goal, its expected output.
+// exercise's goal, its expected output: one that does not match yet is
+// not done, which is not a failure (Read does not count it as failed).
+//
+// The reader's own words (headers, prompts, verdicts) come from the
+// message catalogue (package msg) in the lesson's language: its front
+// matter lang, else Reader.Lang, else Chinese; the runner's problems are
+// translated with their positions kept.
 package term

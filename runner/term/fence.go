@@ -38,7 +38,7 @@ func at(f *lesson.Fence, pos int) bool { return f.Start+f.Indent == pos }
 // programCode prints a program's header and code.
 func (r *Reader) programCode(b *lesson.Block) {
 	head := "▌ " + safe(b.Name)
-	if t := tags(b); t != "" {
+	if t := r.tags(b); t != "" {
 		head += "  " + safe(t)
 	}
 	r.printf("%s\n", r.paint(dim, head))
@@ -46,30 +46,46 @@ func (r *Reader) programCode(b *lesson.Block) {
 	r.printf("\n")
 }
 
-// tags returns the options worth showing in a program's header.
-func tags(b *lesson.Block) string {
+// tags returns the options worth showing in a program's header: what it
+// is, and what changes how it runs (arguments, environment, runs, serial,
+// race, a cell); not where its copy lives (file=).
+func (r *Reader) tags(b *lesson.Block) string {
 	var ts []string
+	o := &b.Opts
 	switch {
-	case b.Opts.Exercise:
-		ts = append(ts, "exercise")
-	case b.Opts.Mode == lesson.NoBuild:
-		ts = append(ts, "fragment, not compiled")
-	case b.Opts.Mode == lesson.NoRun || !b.Runs():
-		ts = append(ts, "built, not run")
+	case o.Exercise:
+		ts = append(ts, r.t("tag.exercise"))
+	case o.Mode == lesson.NoBuild:
+		ts = append(ts, r.t("tag.nobuild"))
+	case o.Mode == lesson.NoRun || !b.Runs():
+		ts = append(ts, r.t("tag.norun"))
 	}
-	if b.Opts.File != "" {
-		ts = append(ts, "file="+b.Opts.File)
+	if o.Cell {
+		ts = append(ts, r.t("tag.cell"))
 	}
-	return strings.Join(ts, ", ")
+	if len(o.Args) > 0 {
+		ts = append(ts, r.t("tag.args", strings.Join(o.Args, " ")))
+	}
+	ts = append(ts, o.Env...)
+	if o.Runs > 1 {
+		ts = append(ts, r.t("tag.runs", o.Runs))
+	}
+	if o.Race {
+		ts = append(ts, "-race")
+	}
+	if o.Serial {
+		ts = append(ts, r.t("tag.serial"))
+	}
+	return strings.Join(ts, r.t("cell.depends.sep"))
 }
 
 // expected prints a program's expected output.
 func (r *Reader) expected(b *lesson.Block) {
-	label := "expected output"
+	label := r.t("term.expected")
 	if b.Opts.Exercise {
-		label = "goal (the exercise is done when the program prints this)"
+		label = r.t("term.goal")
 	}
-	r.printf("%s\n", r.paint(dim, label+":"))
+	r.printf("%s\n", r.paint(dim, label+r.t("term.colon")))
 	r.printf("%s", r.paint(dim, safe(b.Output.Text)))
 	r.ensureNewline(b.Output.Text)
 }

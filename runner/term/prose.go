@@ -46,7 +46,7 @@ func (r *Reader) inlineNode(b *strings.Builder, n ast.Node) {
 	case *ast.AutoLink:
 		b.WriteString(safe(string(t.URL(src))))
 	case *ast.Image:
-		b.WriteString(r.paint(dim, "[image: "+r.plain(t)+"]"))
+		b.WriteString(r.paint(dim, r.t("term.image", r.plain(t))))
 	case *ast.RawHTML:
 	case *east.Strikethrough:
 		b.WriteString(r.paint("\x1b[9m", r.inline(t)))

@@ -9,6 +9,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 )
 
 // A Reader prints lessons and runs their programs. A Reader reads one
@@ -20,12 +21,19 @@ type Reader struct {
 	All     bool           // do not wait between programs
 	Checker *check.Checker // runs (or builds) the programs
 	NoTimes bool           // leave durations out (for output compared in tests)
+	// Width is the terminal's width in columns: prose is wrapped to it
+	// (CJK-aware: see wrap); 0 leaves lines as they are.
+	Width int
+	// Lang is the language of the reader's own words (the course's, or
+	// the lesson's front matter lang); Chinese when empty.
+	Lang msg.Lang
 
 	// the lesson being read
 	lesson         *lesson.Lesson
 	src            []byte
 	input          chan string // lines read from In; closed at its end
 	passed, failed int
+	todo           int   // exercises not done yet: neither passed nor failed
 	err            error // the first error writing Out
 }
 
@@ -37,7 +45,7 @@ var ErrQuit = errors.New("stopped by the reader")
 // stopped early.
 func (r *Reader) Read(ctx context.Context, l *lesson.Lesson) (passed, failed int, err error) {
 	r.lesson, r.src = l, l.Source
-	r.passed, r.failed = 0, 0
+	r.passed, r.failed, r.todo = 0, 0, 0
 	if r.In != nil && r.input == nil && !r.All {
 		r.input = make(chan string)
 		go readLines(r.In, r.input)

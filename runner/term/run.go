@@ -26,7 +26,7 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	res := r.Checker.Run(ctx, r.lesson, b, check.Watch{
 		Started: func(engine string, why check.Why) {
 			if b.Runs() {
-				r.printf("%s\n", r.paint(dim, "running ("+engine+": "+why.String()+")"))
+				r.printf("%s\n", r.paint(dim, r.t("term.running", engine+": "+r.lang().Report(why.String()))))
 			}
 		},
 		Output: out.emit,
@@ -43,16 +43,16 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 func (r *Reader) note(b *lesson.Block, res *check.Result) string {
 	switch {
 	case !b.Runs() && res.Engine != "":
-		return "built" + r.took(" in ", res.Elapsed)
+		return r.t("term.built") + r.took(r.t("term.in"), res.Elapsed)
 	case len(res.Runs) == 0:
 		return ""
 	}
-	note := res.Engine + r.took(", ran ", res.Ran())
+	note := res.Engine + r.took(r.t("term.ran"), res.Ran())
 	if n := len(res.Runs); n > 1 {
-		note += fmt.Sprintf(", %d runs", n)
+		note += r.t("term.runs", n)
 	}
 	if o := res.Runs[0]; o.Build > 0 && !o.Cached {
-		note += r.took(", built in ", o.Build)
+		note += r.took(r.t("term.buildin"), o.Build)
 	}
 	return note
 }
@@ -60,27 +60,27 @@ func (r *Reader) note(b *lesson.Block, res *check.Result) string {
 // verdict prints the verdict of one block and counts it.
 func (r *Reader) verdict(b *lesson.Block, res *check.Result) {
 	note := r.note(b, res)
-	pass, fail := "✓ pass", "✗ fail"
+	pass, fail := r.t("term.pass"), r.t("term.fail")
 	if b.Opts.Exercise {
-		pass, fail = "✓ the output matches the goal: exercise done", "✗ not yet: the output does not match the goal"
+		pass, fail = r.t("term.done"), r.t("term.notyet")
 	}
 	switch res.Status {
 	case verdict.Stopped:
 		// Neither a pass nor a failure: nothing to compare.
-		r.printf("%s %s\n\n", r.paint(yellow, "■ stopped"), r.paint(dim, "("+note+")"))
+		r.printf("%s %s\n\n", r.paint(yellow, r.t("term.stopped")), r.paint(dim, "("+note+")"))
 		return
 	case verdict.Pass:
 		r.passed++
 		r.printf("%s %s\n", r.paint(green, pass), r.paint(dim, "("+note+")"))
 	default:
-		r.failed++
+		r.count(b)
 		r.printf("%s %s\n", r.paint(red, fail), r.paint(dim, "("+note+")"))
 		for _, p := range res.Problems {
-			r.printf("%s:%d: %s\n", safe(r.lesson.Path), p.Line, safe(p.Text()))
+			r.printf("%s:%d: %s\n", safe(r.lesson.Path), p.Line, safe(r.lang().Report(p.Text())))
 		}
 	}
 	for _, w := range res.Warnings {
-		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: warning: %s", safe(r.lesson.Path), w.Line, safe(w.Text()))))
+		r.printf("%s\n", r.paint(yellow, fmt.Sprintf("%s:%d: %s%s", safe(r.lesson.Path), w.Line, r.t("run.warning"), safe(r.lang().Report(w.Text())))))
 	}
 	if res.Diff != "" {
 		r.printf("%s", safe(res.Diff))
@@ -99,7 +99,7 @@ func (r *Reader) wait(ctx context.Context, b *lesson.Block) error {
 	if r.All || r.input == nil {
 		return nil
 	}
-	r.printf("%s", r.paint(yellow, fmt.Sprintf("▶ Enter: run %s  (q: quit) ", safe(b.Name))))
+	r.printf("%s", r.paint(yellow, r.t("term.prompt", safe(b.Name))))
 	select {
 	case <-ctx.Done():
 		r.printf("\n")
@@ -165,7 +165,7 @@ func (w *barWriter) end() {
 	w.print(engine.Stdout, w.streams[0].flush())
 	w.print(engine.Stderr, w.streams[1].flush())
 	if !w.atStart {
-		w.r.printf("%s\n", w.r.paint(dim, "⏎ (no newline at the end)"))
+		w.r.printf("%s\n", w.r.paint(dim, w.r.t("term.nonewline")))
 	}
 }
 

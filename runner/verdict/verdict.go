@@ -275,7 +275,15 @@ func judgeOutput(v *Verdict, b *lesson.Block, text string) {
 	}
 	r := want.Match(text)
 	for _, w := range r.Warnings {
-		v.Warnings = append(v.Warnings, Problem{Line: outputLine(b, w), Msg: "soft line did not match (a warning, not a failure):\n" + w.String()})
+		// The heading says what happened: the failure's own message
+		// ("soft line did not match") would say it twice.
+		lines := *w
+		lines.Msg = ""
+		detail := strings.TrimSuffix(lines.String(), "\n")
+		if detail == "" {
+			detail = w.String()
+		}
+		v.Warnings = append(v.Warnings, Problem{Line: outputLine(b, w), Msg: "soft line did not match (a warning, not a failure):\n" + detail})
 	}
 	if r.OK {
 		return

@@ -5,6 +5,20 @@
 (function () {
   "use strict";
 
+  // ---- Words ----
+  // The page carries the messages of its language (package msg's
+  // catalogue) as JSON; the scripts have no words of their own. t returns
+  // the message key with each %s or %d replaced by the next argument.
+  var messages = {};
+  try {
+    messages = JSON.parse((document.getElementById("bingfa-msg") || {}).textContent || "{}");
+  } catch (e) { /* no messages: keys show */ }
+  function t(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var s = Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : key;
+    return s.replace(/%%|%[sdv]/g, function (m) { return m === "%%" ? "%" : String(args.shift()); });
+  }
+
   // ---- Navigation drawer (small screens) ----
   function setupNav() {
     var btn = document.querySelector(".nav-toggle");
@@ -131,7 +145,7 @@
     var hits = [];
     cand.forEach(function (d) {
       var doc = ix.docs[d];
-      var text = (doc.s + "\n" + doc.x).toLowerCase();
+      var text = (doc.s + "\n" + doc.x + "\n" + (doc.c || "")).toLowerCase();
       if (words.every(function (w) { return text.indexOf(w) >= 0; })) {
         var inTitle = words.every(function (w) { return doc.s.toLowerCase().indexOf(w) >= 0; });
         hits.push({ doc: doc, rank: inTitle ? 0 : 1, n: d });
@@ -177,7 +191,7 @@
       if (!hits.length) {
         var li = document.createElement("li");
         li.className = "none";
-        li.textContent = window.BINGFA_SEARCH ? "没有找到“" + q + "”" : "搜索索引没有加载";
+        li.textContent = window.BINGFA_SEARCH ? t("page.search.none", q) : t("page.search.noidx");
         list.appendChild(li);
       }
       hits.forEach(function (doc) {
@@ -228,7 +242,7 @@
     input.addEventListener("focus", function () { if (input.value.trim()) show(); });
   }
 
-  window.bingfa = { replay: replay, stopReplay: stopReplay, search: search, terms: terms, append: append };
+  window.bingfa = { t: t, replay: replay, stopReplay: stopReplay, search: search, terms: terms, append: append };
 
   function start() {
     setupNav();

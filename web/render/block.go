@@ -7,6 +7,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/verdict"
 )
 
@@ -28,8 +29,10 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 		Name:     b.Name,
 		Code:     r.hl.highlight("go", b.Code.Text, true),
 		Source:   b.Code.Text,
-		Tags:     tags(b),
+		Tags:     tags(b, r.lang(l)),
+		Lang:     r.lang(l),
 		Exercise: b.Opts.Exercise,
+		IsCell:   b.Opts.Cell,
 		Expected: b.Expected(),
 		Stream:   b.Out.Stream,
 	}
@@ -40,11 +43,14 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 	}
 	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why.String(), res.Elapsed
 	v.Problems, v.Warnings = problems(res.Problems), problems(res.Warnings)
+	if v.buildFailed(l) {
+		return v
+	}
 	if i := shownRun(res); i >= 0 && i < len(res.Verdicts) {
 		v.run(b, res.Runs[i], res.Verdicts[i])
 	}
 	if b.Opts.Runs > 1 && len(res.Distinct) > 0 {
-		v.Distinct = newDistinct(res.Runs, res.Distinct)
+		v.Distinct = newDistinct(res.Runs, res.Distinct, v.Lang)
 	}
 	return v
 }
@@ -72,6 +78,9 @@ func status(b *lesson.Block, res *check.Result) Status {
 func (v *Block) notRun() {
 	if v.Status == Expected {
 		v.Output = []Chunk{{Stream: v.Block.Out.Stream, Text: v.Expected}}
+		if strings.Contains(v.Expected, "{{") {
+			v.ExpectedHTML = chipLines(v.Lang, v.Expected)
+		}
 	}
 }
 
@@ -85,12 +94,15 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	if o.Elapsed > 0 {
 		v.Elapsed = o.Elapsed
 	}
-	evs := clip(o.Events, maxShown)
+	evs := clip(o.Events, maxShown, v.Lang.T("result.clipped"))
 	v.Output = chunks(evs)
 	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
-	v.Timeline = timeline(lines(evs), o.Elapsed)
+	v.Timeline = timeline(lines(evs), o.Elapsed, v.Lang)
 	if v.Status == Failed && vd.Diff != "" {
-		v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd)
+		v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd, v.Lang)
+	}
+	if v.Status == Passed && strings.Contains(v.Expected, "{{") {
+		v.Matched = newDiff(b, o.Text(verdict.Stream(b)), &verdict.Verdict{}, v.Lang)
 	}
 }
 
@@ -133,28 +145,28 @@ func problems(ps []verdict.Problem) []Problem {
 
 // tags describes the options of b that a reader should see: how it is
 // run, and with what.
-func tags(b *lesson.Block) []string {
+func tags(b *lesson.Block, lang msg.Lang) []string {
 	o := &b.Opts
 	var t []string
-	add := func(cond bool, format string, args ...any) {
+	add := func(cond bool, s string) {
 		if cond {
-			t = append(t, fmt.Sprintf(format, args...))
+			t = append(t, s)
 		}
 	}
-	add(o.Exercise, "练习")
-	add(o.Mode == lesson.NoRun, "只编译，不运行")
-	add(o.Mode == lesson.NoBuild, "片段，不编译")
-	add(o.Cell, "单元")
-	add(len(o.Args) > 0, "参数 %s", strings.Join(o.Args, " "))
+	add(o.Exercise, lang.T("tag.exercise"))
+	add(o.Mode == lesson.NoRun, lang.T("tag.norun"))
+	add(o.Mode == lesson.NoBuild, lang.T("tag.nobuild"))
+	add(o.Cell, lang.T("tag.cell"))
+	add(len(o.Args) > 0, lang.T("tag.args", strings.Join(o.Args, " ")))
 	for _, e := range o.Env {
-		add(true, "%s", e)
+		add(true, e)
 	}
-	add(o.Runs > 1, "运行 %d 次", o.Runs)
+	add(o.Runs > 1, lang.T("tag.runs", o.Runs))
 	add(o.Race, "-race")
-	add(o.Expect.Kind != "", "expect=%s", o.Expect)
-	add(o.ExitSet && o.Exit != 0, "退出状态 %d", o.Exit)
-	add(o.Serial, "单独运行")
-	add(o.Engine != lesson.EngineAuto, "engine=%s", o.Engine)
-	add(o.Timeout != lesson.DefaultTimeout, "时限 %v", o.Timeout)
+	add(o.Expect.Kind != "", fmt.Sprintf("expect=%s", o.Expect))
+	add(o.ExitSet && o.Exit != 0, lang.T("tag.exit", o.Exit))
+	add(o.Serial, lang.T("tag.serial"))
+	add(o.Engine != lesson.EngineAuto, fmt.Sprintf("engine=%s", o.Engine))
+	add(o.Timeout != lesson.DefaultTimeout, lang.T("tag.timeout", o.Timeout))
 	return t
 }

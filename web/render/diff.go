@@ -7,6 +7,7 @@ import (
 
 	"bingfa/runner/lesson"
 	"bingfa/runner/match"
+	"bingfa/runner/msg"
 	"bingfa/runner/verdict"
 )
 
@@ -17,7 +18,10 @@ import (
 // place of an expected line is paired with it, and the characters between
 // their common prefix and suffix are marked. An unordered output's sides
 // are shown sorted.
-func newDiff(b *lesson.Block, actual string, vd *verdict.Verdict) *Diff {
+//
+// Placeholders of the expected lines kept are shown as chips (see chips),
+// with the actual line they matched in their tooltip.
+func newDiff(b *lesson.Block, actual string, vd *verdict.Verdict, lang msg.Lang) *Diff {
 	want, wantNo := match.NumberedLines(b.Expected())
 	got, gotNo := match.NumberedLines(actual)
 	d := &Diff{Sorted: b.Out.Unordered, Want: diffLines(want, true), Got: diffLines(got, false)}
@@ -25,7 +29,11 @@ func newDiff(b *lesson.Block, actual string, vd *verdict.Verdict) *Diff {
 		wi, gi := indexOf(wantNo), indexOf(gotNo)
 		for _, e := range b.Want.Align(actual) {
 			if e.Line > 0 {
-				d.Want[wi[e.Line]].Changed = false
+				w := wi[e.Line]
+				d.Want[w].Changed = false
+				if e.Actual > 0 && strings.Contains(want[w], "{{") {
+					d.Want[w].HTML = chips(lang, want[w], got[gi[e.Actual]])
+				}
 				continue
 			}
 			g := gi[e.Actual]

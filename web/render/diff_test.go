@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/verdict"
 )
 
@@ -28,7 +29,7 @@ func TestDiffAlign(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := newDiff(l.Blocks[0], c.got, &verdict.Verdict{})
+			d := newDiff(l.Blocks[0], c.got, &verdict.Verdict{}, msg.Zh)
 			if got := marks(d.Want) + "|" + marks(d.Got); got != c.changed {
 				t.Errorf("changed lines %s, want %s", got, c.changed)
 			}

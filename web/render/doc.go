@@ -35,11 +35,33 @@
 // outputs with their counts as a bar chart. Without results the expected
 // output is shown, marked as not run.
 //
+// A program that does not compile shows the compiler's errors at lines of
+// the block's own code, numbered as the reader's editor numbers them (the
+// code's first line is 1), in the result's data-marks attribute for the
+// live script to mark in the editor's gutter; its pane has no exit
+// status, output or replay. Placeholders of an expected output ({{int}},
+// {{soft}}, {{1.6..2.6}}) are shown as labelled chips whose tooltip says
+// what they accept; a passed run whose expected output has placeholders
+// shows each expected line beside the actual line it matched. A notebook
+// cell's header links to the earlier cells it depends on.
+//
+// # Words
+//
+// Every word a page shows comes from the message catalogue (package msg)
+// in the lesson's language: its front matter lang, else the course's
+// (Config.Lang), else Chinese. The templates are parsed once per language;
+// a page carries the messages its scripts need as JSON (id bingfa-msg).
+// The runner's English messages (problems, why an engine ran a block) are
+// translated with msg.Lang.Report; engine names stay, explained in a
+// tooltip.
+//
 // # Search
 //
 // NewSearchIndex builds the search index of a course's pages: the prose
 // of each section with, for each term (Han characters and character
-// bigrams, and lower-case words), the sections containing it. It is
+// bigrams, and lower-case words), the sections containing it; the words
+// of a section's code are indexed too, so that an identifier such as
+// Getppid finds the section whose program calls it. It is
 // written as a script (search-index.js) that assigns a global, so that it
 // loads from file://.
 //

@@ -45,7 +45,7 @@ func TestTerms(t *testing.T) {
 func TestSearch(t *testing.T) {
 	ix := NewSearchIndex([]*Page{
 		{URL: "a.html", Title: "甲", Sections: []Section{{Title: "甲", Text: "进程是正在运行的程序"}, {ID: "x", Title: "线程", Text: "线程是最小的执行单元 GOMAXPROCS"}}},
-		{URL: "b.html", Title: "乙", Sections: []Section{{Title: "乙", Text: "程进 不是 进程"}}},
+		{URL: "b.html", Title: "乙", Sections: []Section{{Title: "乙", Text: "程进 不是 进程", Code: "fmt.Println(os.Getppid())"}}},
 	})
 	for _, c := range []struct {
 		q    string
@@ -54,6 +54,7 @@ func TestSearch(t *testing.T) {
 		{"进程", []string{"a.html", "b.html"}},
 		{"执行单元", []string{"a.html#x"}},
 		{"gomaxprocs", []string{"a.html#x"}},
+		{"Getppid", []string{"b.html"}}, // in the code only
 		{"运行 程序", []string{"a.html"}},
 		{"进行", nil},
 		{"！", nil},

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 )
 
 // Index returns the view of the index page (目录) of the course ls: each
@@ -26,5 +27,5 @@ func (r *Renderer) Index(ls []*lesson.Lesson, res Results) *Index {
 
 // WriteIndex writes the index page ix as a complete HTML document.
 func (r *Renderer) WriteIndex(w io.Writer, ix *Index) error {
-	return r.pages.ExecuteTemplate(w, "index.html", ix)
+	return r.pages[msg.Parse(ix.Lang)].ExecuteTemplate(w, "index.html", ix)
 }

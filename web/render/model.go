@@ -6,6 +6,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 )
 
 // A Page is everything a lesson page shows: the view model that the page
@@ -60,6 +61,7 @@ type Section struct {
 	ID    string
 	Title string
 	Text  string
+	Code  string // the section's code blocks: searched, not shown in results
 }
 
 // A Link is a lesson as the navigation, the index and previous/next links
@@ -102,7 +104,9 @@ type Block struct {
 	Code     template.HTML // the highlighted code, with line numbers
 	Source   string        // the code as written in the lesson
 	Tags     []string      // the block's options, for the cell's header
+	Lang     msg.Lang      // the language of the words around it
 	Exercise bool
+	IsCell   bool // a notebook cell
 	Status   Status
 	Engine   string // the engine that ran it, and why
 	Why      string
@@ -113,13 +117,32 @@ type Block struct {
 	Expected string  // the expected output as written ("" when none)
 	Stream   string  // "", "stdout" or "stderr": the stream the output block is about
 	Output   []Chunk // what the output pane shows
-	Replay   *Replay // the recorded run, for the replay control; nil when not run
+	// ExpectedHTML is the expected output with its placeholders as chips,
+	// shown instead of Output by a block not run.
+	ExpectedHTML template.HTML
+	// Matched shows, for a passed run whose expected output has
+	// placeholders, each expected line beside the actual line it matched.
+	Matched *Diff
+	Replay  *Replay // the recorded run, for the replay control; nil when not run
 
 	Problems []Problem
 	Warnings []Problem
+	// BuildFailed is set when the program did not compile: the pane shows
+	// the compiler's errors, at Marks, and no run.
+	BuildFailed bool
+	Marks       []Mark // compile errors at lines of the block's own code
+	// Depends are the earlier notebook cells whose declarations a cell
+	// uses (see check.DependsOn), linked from its header.
+	Depends  []CellRef
 	Diff     *Diff         // expected and actual output side by side, on a mismatch
 	Timeline template.HTML // inline SVG: when each line appeared
 	Distinct *Distinct     // the outputs of a runs=N block
+}
+
+// A CellRef names a cell of the page: its block name and element id.
+type CellRef struct {
+	Name string
+	ID   string
 }
 
 // A Chunk is a piece of output text from one stream: "" when stdout and

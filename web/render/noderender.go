@@ -24,7 +24,7 @@ func (nr *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func (nr *nodeRenderer) cell(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		c := n.(*Cell)
-		return ast.WalkSkipChildren, nr.r.pages.ExecuteTemplate(w, "cell", nr.r.cellView(c.View))
+		return ast.WalkSkipChildren, nr.r.pages[c.View.Lang].ExecuteTemplate(w, "cell", nr.r.cellView(c.View))
 	}
 	return ast.WalkContinue, nil
 }
@@ -32,7 +32,7 @@ func (nr *nodeRenderer) cell(w util.BufWriter, src []byte, n ast.Node, entering 
 func (nr *nodeRenderer) result(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		res := n.(*Result)
-		return ast.WalkSkipChildren, nr.r.pages.ExecuteTemplate(w, "result", nr.r.cellView(res.View))
+		return ast.WalkSkipChildren, nr.r.pages[res.View.Lang].ExecuteTemplate(w, "result", nr.r.cellView(res.View))
 	}
 	return ast.WalkContinue, nil
 }

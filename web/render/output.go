@@ -9,9 +9,9 @@ import (
 )
 
 // clip returns the events holding the first max bytes of output, the last
-// one cut at a character boundary, followed by a note when anything was
+// one cut at a character boundary, followed by note when anything was
 // left out.
-func clip(evs []engine.Event, max int) []engine.Event {
+func clip(evs []engine.Event, max int, note string) []engine.Event {
 	n := 0
 	for i, e := range evs {
 		if n+len(e.Data) <= max {
@@ -25,7 +25,7 @@ func clip(evs []engine.Event, max int) []engine.Event {
 		}
 		last := evs[len(evs)-1]
 		out = append(out, engine.Event{Stream: e.Stream, Time: e.Time, Data: cut},
-			engine.Event{Stream: last.Stream, Time: last.Time, Data: []byte("\n…（输出太长，页面只保留前 64 KiB）\n")})
+			engine.Event{Stream: last.Stream, Time: last.Time, Data: []byte("\n" + note + "\n")})
 		return out
 	}
 	return evs

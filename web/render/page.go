@@ -20,7 +20,7 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 	p := &Page{
 		Mode:   r.cfg.Mode,
 		Course: r.cfg.Title,
-		Lang:   r.cfg.Lang,
+		Lang:   r.pageLang(l),
 		Lesson: l,
 		Title:  l.Title,
 		Number: i + 1,
@@ -36,8 +36,17 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 	p.Blocks = d.cells(l, func(b *lesson.Block) *Block {
 		return r.Block(l, b, res.of(b), d.ids.make(b.Name, "block"))
 	})
+	ids := map[*lesson.Block]string{}
 	for _, b := range p.Blocks {
 		p.Counts.add(b)
+		ids[b.Block] = b.ID
+	}
+	for _, b := range p.Blocks {
+		if b.Block.Opts.Cell {
+			for _, d := range check.DependsOn(l, b.Block) {
+				b.Depends = append(b.Depends, CellRef{Name: d.Name, ID: ids[d]})
+			}
+		}
 	}
 	var body bytes.Buffer
 	if err := r.md.Renderer().Render(&body, d.src, d.doc); err != nil {
@@ -132,6 +141,7 @@ func (d *document) sections(title string) []Section {
 			continue
 		}
 		if n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock {
+			cur.Code += lesson.BlockText(n, d.src)
 			continue
 		}
 		if t := strings.TrimSpace(lesson.PlainText(n, d.src)); t != "" {

@@ -8,6 +8,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 
 	"github.com/yuin/goldmark"
 )
@@ -58,7 +59,7 @@ type Renderer struct {
 	cfg   Config
 	md    goldmark.Markdown
 	hl    *highlighter
-	pages *template.Template
+	pages map[msg.Lang]*template.Template
 }
 
 // New returns a Renderer.
@@ -86,8 +87,11 @@ func New(cfg Config) (*Renderer, error) {
 		return nil, err
 	}
 	r := &Renderer{cfg: cfg, hl: hl}
-	if r.pages, err = parseTemplates(); err != nil {
-		return nil, err
+	r.pages = map[msg.Lang]*template.Template{}
+	for _, lang := range []msg.Lang{msg.Zh, msg.En} {
+		if r.pages[lang], err = parseTemplates(lang); err != nil {
+			return nil, err
+		}
 	}
 	r.md = newMarkdown(r)
 	return r, nil
@@ -95,6 +99,27 @@ func New(cfg Config) (*Renderer, error) {
 
 // Config returns the renderer's configuration, with defaults filled in.
 func (r *Renderer) Config() Config { return r.cfg }
+
+// lang returns the language of the words around lesson l: its own
+// front matter lang, else the course's.
+func (r *Renderer) lang(l *lesson.Lesson) msg.Lang {
+	if l != nil && l.Lang != "" {
+		return msg.Parse(l.Lang)
+	}
+	return msg.Parse(r.cfg.Lang)
+}
+
+// pageLang returns the lang attribute of lesson l's page.
+func (r *Renderer) pageLang(l *lesson.Lesson) string {
+	if l.Lang != "" {
+		return r.lang(l).Tag()
+	}
+	return r.cfg.Lang
+}
+
+// Lang returns the language of the words around lesson l (nil for the
+// index): its own front matter lang, else the course's.
+func (r *Renderer) Lang(l *lesson.Lesson) msg.Lang { return r.lang(l) }
 
 // Results are the check results of blocks, by block. A nil Results means
 // that nothing was run: pages show the expected outputs.
@@ -111,7 +136,7 @@ func ResultsOf(rep *check.Report) Results {
 
 // WritePage writes the page p as a complete HTML document.
 func (r *Renderer) WritePage(w io.Writer, p *Page) error {
-	return r.pages.ExecuteTemplate(w, "lesson.html", p)
+	return r.pages[msg.Parse(p.Lang)].ExecuteTemplate(w, "lesson.html", p)
 }
 
 // WriteCSS writes the stylesheet of highlighted code, which pages load as
@@ -128,10 +153,10 @@ const CSSName = "code.css"
 func (r *Renderer) CellHTML(b *Block, mode Mode) (template.HTML, error) {
 	var buf bytes.Buffer
 	v := cellView{Block: b, Mode: mode, Assets: r.cfg.Assets}
-	if err := r.pages.ExecuteTemplate(&buf, "cell", v); err != nil {
+	if err := r.pages[b.Lang].ExecuteTemplate(&buf, "cell", v); err != nil {
 		return "", err
 	}
-	if err := r.pages.ExecuteTemplate(&buf, "result", v); err != nil {
+	if err := r.pages[b.Lang].ExecuteTemplate(&buf, "result", v); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
@@ -142,7 +167,7 @@ func (r *Renderer) CellHTML(b *Block, mode Mode) (template.HTML, error) {
 func (r *Renderer) ResultHTML(b *Block, mode Mode) (template.HTML, error) {
 	var buf bytes.Buffer
 	v := cellView{Block: b, Mode: mode, Assets: r.cfg.Assets}
-	if err := r.pages.ExecuteTemplate(&buf, "result", v); err != nil {
+	if err := r.pages[b.Lang].ExecuteTemplate(&buf, "result", v); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SearchName is the name of the script holding the search index, in the
@@ -35,6 +36,10 @@ type SearchDoc struct {
 	Lesson string `json:"l"` // the lesson's title
 	Title  string `json:"s"` // the section's heading ("" before the first)
 	Text   string `json:"x"`
+	// Code is the words of the section's code (identifiers, lower-case,
+	// each once), so that a search for Getppid finds the section whose
+	// program calls it; it is not shown.
+	Code string `json:"c,omitempty"`
 }
 
 // NewSearchIndex builds the search index of the given pages.
@@ -46,16 +51,28 @@ func NewSearchIndex(pages []*Page) *SearchIndex {
 			if s.ID != "" {
 				u += "#" + s.ID
 			}
-			ix.add(SearchDoc{URL: u, Lesson: p.Title, Title: s.Title, Text: s.Text})
+			ix.add(SearchDoc{URL: u, Lesson: p.Title, Title: s.Title, Text: s.Text, Code: codeWords(s.Code)})
 		}
 	}
 	return ix
 }
 
+// codeWords returns the distinct words of code that are not Han text, in
+// lower case, separated by spaces.
+func codeWords(code string) string {
+	var ws []string
+	for _, t := range Terms(code) {
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.Is(unicode.Han, r) {
+			ws = append(ws, t)
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
 func (ix *SearchIndex) add(d SearchDoc) {
 	n := len(ix.Docs)
 	ix.Docs = append(ix.Docs, d)
-	for _, t := range Terms(d.Title + "\n" + d.Text) {
+	for _, t := range Terms(d.Title + "\n" + d.Text + "\n" + d.Code) {
 		if ps := ix.Terms[t]; len(ps) == 0 || ps[len(ps)-1] != n {
 			ix.Terms[t] = append(ps, n)
 		}
@@ -128,7 +145,7 @@ func (ix *SearchIndex) Search(query string) []string {
 	var urls []string
 	for _, d := range cand {
 		doc := ix.Docs[d]
-		text := strings.ToLower(doc.Title + "\n" + doc.Text)
+		text := strings.ToLower(doc.Title + "\n" + doc.Text + "\n" + doc.Code)
 		ok := true
 		for _, w := range strings.Fields(strings.ToLower(query)) {
 			ok = ok && strings.Contains(text, w)

@@ -4,25 +4,54 @@ import (
 	"embed"
 	"encoding/json"
 	"html/template"
+	"strings"
 	"time"
+
+	"bingfa/runner/msg"
 )
 
 // The page templates. Names a caller can execute (through the Renderer):
 // "lesson.html" (a *Page), "index.html" (an *Index), "cell" and "result"
 // (a block, through CellHTML). "head", "topbar" and "scripts" are shared
-// by both pages.
+// by both pages. Every word they show comes from the message catalogue
+// (package msg) through t, in the language of the set: a Renderer parses
+// one set per language.
 //
 //go:embed templates/*.html
 var templateFS embed.FS
 
-func parseTemplates() (*template.Template, error) {
+func parseTemplates(lang msg.Lang) (*template.Template, error) {
 	return template.New("").Funcs(template.FuncMap{
-		"json":     toJSON,
-		"duration": func(d time.Duration) string { return fmtDuration(d) },
-		"label":    statusLabel,
-		"searchJS": func() string { return SearchName },
-		"codeCSS":  func() string { return CSSName },
+		"t":      lang.T,
+		"report": lang.Report,
+		"engineTitle": func(engine, why string) string {
+			return strings.TrimSpace(engineTip(lang, engine) + "\n" + lang.Report(why))
+		},
+		"json":           toJSON,
+		"scriptMessages": func() map[string]string { return scriptMessages(lang) },
+		"duration":       func(d time.Duration) string { return fmtDuration(d) },
+		"label":          func(s Status) string { return statusLabel(lang, s) },
+		"searchJS":       func() string { return SearchName },
+		"codeCSS":        func() string { return CSSName },
 	}).ParseFS(templateFS, "templates/*.html")
+}
+
+// scriptPrefixes are the keys of the messages the pages' scripts use.
+var scriptPrefixes = []string{"live.", "page.search", "cell.", "status.", "exercise.", "placeholder.", "result."}
+
+// scriptMessages returns the messages of lang that the pages' scripts
+// show, which a page carries as JSON (id bingfa-msg): the scripts have no
+// words of their own.
+func scriptMessages(lang msg.Lang) map[string]string {
+	m := map[string]string{}
+	for k, v := range lang.Messages() {
+		for _, p := range scriptPrefixes {
+			if strings.HasPrefix(k, p) {
+				m[k] = v
+			}
+		}
+	}
+	return m
 }
 
 // toJSON returns v as JSON text, for data attributes.
@@ -31,19 +60,20 @@ func toJSON(v any) (string, error) {
 	return string(b), err
 }
 
-// statusLabel is the badge of a block's status, in Chinese.
-func statusLabel(s Status) string {
-	switch s {
-	case Passed:
-		return "通过"
-	case Failed:
-		return "失败"
-	case Built:
-		return "编译通过"
-	case Expected:
-		return "期望输出（未运行）"
-	case Stopped:
-		return "已停止"
+// statusLabel is the badge of a block's status.
+func statusLabel(lang msg.Lang, s Status) string {
+	return lang.T("status." + string(s))
+}
+
+// engineTip explains an engine's name, which pages keep as a term.
+func engineTip(lang msg.Lang, engine string) string {
+	switch {
+	case strings.Contains(engine, "+"):
+		return lang.T("engine.both")
+	case engine == "yaegi":
+		return lang.T("engine.yaegi")
+	case engine == "compiled":
+		return lang.T("engine.compiled")
 	}
-	return "仅展示"
+	return ""
 }

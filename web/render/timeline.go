@@ -9,6 +9,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/match"
+	"bingfa/runner/msg"
 )
 
 // Geometry of the timeline picture, in SVG user units.
@@ -25,7 +26,7 @@ const (
 // timeline returns an inline SVG picture of when each line of output
 // appeared: a row per line with a dot at its time, or, for long outputs,
 // one strip with a tick per line. It returns "" when nothing was printed.
-func timeline(ls []line, elapsed time.Duration) template.HTML {
+func timeline(ls []line, elapsed time.Duration, lang msg.Lang) template.HTML {
 	if len(ls) == 0 {
 		return ""
 	}
@@ -39,8 +40,8 @@ func timeline(ls []line, elapsed time.Duration) template.HTML {
 		rows = 1
 	}
 	h := rows*tlRow + tlAxis
-	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="输出时间线：%d 行，共 %s" xmlns="http://www.w3.org/2000/svg">`,
-		tlWidth, h, len(ls), fmtDuration(end))
+	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`,
+		tlWidth, h, template.HTMLEscapeString(lang.T("result.timeline.aria", len(ls), fmtDuration(end))))
 	for i, l := range ls {
 		y := i*tlRow + tlRow/2
 		if rows == 1 {
@@ -61,10 +62,16 @@ func timeline(ls []line, elapsed time.Duration) template.HTML {
 	axisY := rows * tlRow
 	fmt.Fprintf(&b, `<line class="tl-axis" x1="%d" x2="%d" y1="%d" y2="%d"/>`, tlLeft, tlWidth-tlRight, axisY+2, axisY+2)
 	fmt.Fprintf(&b, `<text class="tl-time" x="%d" y="%d">0</text>`, tlLeft, axisY+16)
+	// Tick labels never repeat: a label that reads as the one before it,
+	// or as the end's, is left out (rounding can make them equal).
 	step := tickStep(end)
+	prev, last := "0", fmtDuration(end)
 	for t := step; t < end*9/10; t += step {
 		fmt.Fprintf(&b, `<line class="tl-tick" x1="%.1f" x2="%.1f" y1="0" y2="%d"/>`, x(t), x(t), axisY+5)
-		fmt.Fprintf(&b, `<text class="tl-time" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(t), axisY+16, fmtDuration(t))
+		if l := fmtDuration(t); l != prev && l != last {
+			fmt.Fprintf(&b, `<text class="tl-time" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(t), axisY+16, l)
+			prev = l
+		}
 	}
 	fmt.Fprintf(&b, `<text class="tl-time" x="%d" y="%d" text-anchor="end">%s</text>`, tlWidth-tlRight, axisY+16, fmtDuration(end))
 	b.WriteString(`</svg>`)
@@ -111,22 +118,22 @@ func fmtDuration(d time.Duration) string {
 
 // newDistinct summarises the runs of a runs=N block: its distinct outputs,
 // most frequent first, with a bar chart of their counts.
-func newDistinct(runs []*engine.Outcome, ds []check.Distinct) *Distinct {
+func newDistinct(runs []*engine.Outcome, ds []check.Distinct, lang msg.Lang) *Distinct {
 	d := &Distinct{Runs: len(runs)}
 	for _, o := range ds {
 		d.Outputs = append(d.Outputs, DistinctOutput{Text: o.Output, Count: o.Count, Percent: (o.Count*200 + len(runs)) / max(2*len(runs), 1)})
 	}
-	d.Chart = distinctChart(d)
+	d.Chart = distinctChart(d, lang)
 	return d
 }
 
 // distinctChart draws a horizontal bar per distinct output, labelled with
 // the output's first line and its count.
-func distinctChart(d *Distinct) template.HTML {
+func distinctChart(d *Distinct, lang msg.Lang) template.HTML {
 	const barMax = 360
 	var b strings.Builder
 	h := len(d.Outputs)*tlRow + 4
-	fmt.Fprintf(&b, `<svg class="distinct-chart" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%d 次运行的不同输出" xmlns="http://www.w3.org/2000/svg">`, tlWidth, h, d.Runs)
+	fmt.Fprintf(&b, `<svg class="distinct-chart" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`, tlWidth, h, template.HTMLEscapeString(lang.T("result.distinct.aria", d.Runs)))
 	for i, o := range d.Outputs {
 		y := i*tlRow + 2
 		w := float64(o.Count) / float64(max(d.Runs, 1)) * barMax

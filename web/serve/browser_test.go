@@ -161,6 +161,56 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("compile error in the gutter", func(t *testing.T) {
+		// fmt.Printl is on line 6 of the editor (line 11 of the lesson).
+		src := strings.Replace(code(t, "hello"), "fmt.Println", "fmt.Printl", 1)
+		gutterMark := `document.querySelector('figure.cell[data-block="live/hello"] .live-gutter .live-mark')`
+		do(t, ctx,
+			chromedp.SetValue(cell("hello", "textarea"), src),
+			chromedp.Click(cell("hello", `[data-action="run"]`)),
+			poll(result("hello")+`.querySelector(".build-errors") !== null`),
+			poll(gutterMark+` !== null`),
+		)
+		got := get(t, ctx, chromedp.Evaluate[string](`(function(){var m=`+gutterMark+`;var c=document.querySelectorAll('figure.cell[data-block="live/hello"] pre.code .line.live-mark');return m.textContent+"|"+m.title+"|"+c.length})()`))
+		if !strings.HasPrefix(got, "6|") || !strings.Contains(got, "undefined: fmt.Printl") || !strings.HasSuffix(got, "|1") {
+			t.Errorf("gutter mark, its title, marked code lines: %q, want line 6 with the compiler's message, one code line", got)
+		}
+		pane := get(t, ctx, chromedp.Evaluate[string](`(function(){var r=`+result("hello")+`;return r.querySelector(".badge").textContent+"|"+(r.querySelector("pre.output")===null)+"|"+(r.querySelector("button.replay")===null)+"|"+r.textContent.includes("退出状态")})()`))
+		if pane != "编译失败|true|true|false" {
+			t.Errorf("build failure pane (badge|no output|no replay|exit status): %q", pane)
+		}
+		do(t, ctx, chromedp.Click(cell("hello", `[data-action="reset"]`)), poll(gutterMark+` === null`))
+	})
+
+	t.Run("exercise answer", func(t *testing.T) {
+		do(t, ctx,
+			chromedp.Click(cell("goal", "button.show-answer")),
+			poll(`getComputedStyle(document.querySelector('figure.cell[data-block="live/goal"] .live-answer')).display !== "none"`),
+		)
+		if got := get(t, ctx, chromedp.Text(cell("goal", ".live-answer pre"))); !strings.Contains(got, "fmt.Println(42)") {
+			t.Errorf("the reference answer shown: %q", got)
+		}
+		do(t, ctx, chromedp.Click(cell("goal", "button.use-answer")))
+		if got := get(t, ctx, chromedp.Value(cell("goal", "textarea"))); !strings.Contains(got, "fmt.Println(42)") {
+			t.Errorf("the editor after using the answer: %q", got)
+		}
+		do(t, ctx, chromedp.Click(cell("goal", `[data-action="reset"]`)))
+	})
+
+	t.Run("chinese stream", func(t *testing.T) {
+		src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; i < 30000; i++ {\n\t\tfmt.Printf(\"并发%d行\\n\", i)\n\t}\n}\n"
+		do(t, ctx,
+			chromedp.SetValue(cell("hello", "textarea"), src),
+			chromedp.Click(cell("hello", `[data-action="run"]`)),
+			poll(result("hello")+`.getAttribute("data-verdict") === "fail"`),
+		)
+		out := get(t, ctx, chromedp.Evaluate[string](result("hello")+`.querySelector("pre.output").textContent`))
+		if strings.ContainsRune(out, '\uFFFD') || !strings.HasPrefix(out, "并发0行\n并发1行\n") {
+			t.Errorf("the output pane holds U+FFFD or not the program's lines: %.80q", out)
+		}
+		do(t, ctx, chromedp.Click(cell("hello", `[data-action="reset"]`)))
+	})
+
 	t.Run("exercise", func(t *testing.T) {
 		do(t, ctx,
 			poll(result("goal")+`.querySelector(".live-goal") !== null`),
@@ -213,8 +263,12 @@ func TestBrowserRunAll(t *testing.T) {
 		poll(`document.querySelector(".live-runall .meta").textContent.includes("已停止")`),
 		poll(result("forever")+`.querySelector(".live-stopped") !== null`),
 	)
-	if status := get(t, ctx, chromedp.Text(".live-runall .meta")); !strings.Contains(status, "2 / 5") {
-		t.Errorf("run all status %q, want 2 of 5 passed", status)
+	// The exercise, untouched, is to do: neither run nor failed.
+	if status := get(t, ctx, chromedp.Text(".live-runall .meta")); !strings.Contains(status, "2 / 4 段通过") || !strings.Contains(status, "1 段练习未完成") {
+		t.Errorf("run all status %q, want 2 of 4 passed and 1 exercise to do", status)
+	}
+	if v := get(t, ctx, chromedp.Evaluate[string](`String(`+result("goal")+`.getAttribute("data-verdict"))`)); v != "null" {
+		t.Errorf("run all ran the untouched exercise: its verdict is %s", v)
 	}
 }
 

@@ -40,6 +40,19 @@
 // exercise's run runs the reader's code, judged against the exercise's
 // goal, its expected output.
 //
+// Output events never split a character: the start of a UTF-8 sequence
+// whose end is in the program's next write is held back until then. A
+// program that does not compile has its errors marked at the editor's own
+// lines (see package render).
+//
+// A lesson's page carries, in its block data, each exercise's reference
+// answer (the program its file= names, read through an os.Root at the
+// course root, at most 256 KiB), for the page's "show the reference
+// answer" control; no other file is given to a page. An untouched
+// exercise is to do, neither passed nor failed, in "run all"'s tally.
+// Every word the page script shows comes from the page's message
+// catalogue (package msg).
+//
 // POST /api/run/ID/stop stops a run; closing the event stream (the page
 // goes away) stops it too. Stopping cancels the engine's context, which
 // kills the program's whole process group. A run whose stream is not

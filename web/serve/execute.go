@@ -75,6 +75,14 @@ func newChecker(cfg Config) *check.Checker {
 // place, and streams its events to ev. Cancelling ctx stops the program
 // and its whole process group.
 func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
+	var whole joiner // a character is never cut between two events
+	send := func(x engine.Event, data string) {
+		out := outputEvent{T: ms(x.Time), Data: data}
+		if r.block.Out.Stream != "" {
+			out.Stream = x.Stream.String()
+		}
+		ev.send("output", out)
+	}
 	res := s.check.Run(ctx, r.lesson, r.block, check.Watch{
 		Edited: r.edited,
 		Queued: func() {
@@ -84,13 +92,15 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 			ev.send("start", startEvent{Engine: engine, Why: why.Reason, Pos: why.Pos})
 		},
 		Output: func(x engine.Event) {
-			out := outputEvent{T: ms(x.Time), Data: string(x.Data)}
-			if r.block.Out.Stream != "" {
-				out.Stream = x.Stream.String()
+			if data := whole.next(x); data != "" {
+				send(x, data)
 			}
-			ev.send("output", out)
 		},
 	})
+	for _, x := range whole.rest() {
+		x.Time = res.Ran()
+		send(x, string(x.Data))
+	}
 	d := doneOf(res)
 	d.Stopped, d.Edited, d.Exercise = r.wasStopped(), r.edited, r.block.Opts.Exercise
 	d.HTML = s.pages.resultHTML(r.lesson, r.block, res)

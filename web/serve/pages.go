@@ -96,6 +96,9 @@ type blockInfo struct {
 	// Depends lists the earlier notebook cells whose declarations a cell
 	// uses (see check.DependsOn), for the page to show.
 	Depends []cellRef `json:"depends,omitempty"`
+	// Answer is an exercise's reference answer (its file=), for the
+	// page's "show the reference answer" control (see answerOf).
+	Answer string `json:"answer,omitempty"`
 }
 
 // A cellRef names a cell of the page: its block name and element id.
@@ -114,7 +117,7 @@ func blockData(p *render.Page) string {
 	}
 	for _, v := range p.Blocks {
 		o := v.Block.Opts
-		bi := blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial}
+		bi := blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial, Answer: answerOf(p.Lesson, v.Block)}
 		for _, d := range check.DependsOn(p.Lesson, v.Block) {
 			bi.Depends = append(bi.Depends, cellRef{Name: d.Name, ID: ids[d]})
 		}

@@ -15,6 +15,8 @@
   "use strict";
 
   var lessonName = document.body.getAttribute("data-lesson");
+  // Every word comes from the page's message catalogue (see bingfa.js).
+  var t = (window.bingfa && window.bingfa.t) || function (k) { return k; };
   // What each block is (builds, runs, cell, exercise, serial), by key.
   var blocks = {};
   try {
@@ -51,8 +53,7 @@
       self.btn[b.getAttribute("data-action")] = b;
     });
     this.info = blocks[this.key] || {};
-    this.exercise = this.info.exercise ||
-      Array.prototype.some.call(fig.querySelectorAll(".tag"), function (t) { return t.textContent === "练习"; });
+    this.exercise = this.info.exercise || fig.hasAttribute("data-exercise");
     if (this.info.builds === false) {
       // A fragment: it can be edited, never run.
       ["run", "stop"].forEach(function (a) {
@@ -66,8 +67,39 @@
     if (this.btn.stop) this.btn.stop.addEventListener("click", function () { self.stop(); });
     if (this.btn.reset) this.btn.reset.addEventListener("click", function () { self.reset(); });
     if (this.exercise) this.showGoal();
+    if (this.exercise && this.info.answer) this.setupAnswer();
     if (this.info.cell) this.setupCell();
   }
+
+  // setupAnswer adds an exercise's "show the reference answer" control:
+  // the answer (the block's file=, given by the server with the page)
+  // unfolds under the code, with a button that puts it in the editor.
+  Cell.prototype.setupAnswer = function () {
+    var self = this;
+    var controls = this.fig.querySelector(".cell-controls");
+    if (!controls) return;
+    var show = el("button", "show-answer", t("exercise.answer"));
+    show.type = "button";
+    show.setAttribute("aria-expanded", "false");
+    var box = el("div", "live-answer");
+    box.hidden = true;
+    var pre = el("pre", "code answer-code", this.info.answer);
+    var use = el("button", "use-answer", t("exercise.answer.use"));
+    use.type = "button";
+    box.append(pre, use);
+    controls.append(show);
+    controls.after(box);
+    show.addEventListener("click", function () {
+      box.hidden = !box.hidden;
+      show.setAttribute("aria-expanded", String(!box.hidden));
+      show.textContent = t(box.hidden ? "exercise.answer" : "exercise.answer.hide");
+    });
+    use.addEventListener("click", function () {
+      self.area.value = self.info.answer;
+      self.changed();
+      self.close();
+    });
+  };
 
   // setupCell shows which earlier cells a notebook cell builds on, and adds
   // "run all above": the earlier cells and this one, in order.
@@ -75,25 +107,25 @@
     var self = this;
     var head = this.fig.querySelector(".cell-head");
     var deps = this.info.depends || [];
-    if (head) {
+    if (head && !head.querySelector(".live-depends")) { // pages show it; older ones do not
       var line = el("span", "live-depends");
       if (deps.length) {
-        line.append("依赖：");
+        line.append(t("cell.depends"));
         deps.forEach(function (d, i) {
-          if (i) line.append("、");
+          if (i) line.append(t("cell.depends.sep"));
           var a = el("a", "", d.name);
           a.href = "#" + d.id;
           line.append(a);
         });
       } else {
-        line.textContent = "不依赖前面的单元";
+        line.textContent = t("cell.depends.none");
       }
       head.append(line);
     }
     if (!this.btn.run) return;
-    var above = el("button", "run-above", "运行以上全部");
+    var above = el("button", "run-above", t("live.run.above"));
     above.type = "button";
-    above.title = "按顺序运行本单元之前的所有单元，再运行本单元";
+    above.title = t("live.run.above.tip");
     this.btn.run.after(above);
     above.addEventListener("click", function () {
       var upTo = cells.indexOf(self);
@@ -144,7 +176,7 @@
     this.wrap = wrap;
     this.gutter = gutter;
     this.pre.tabIndex = 0;
-    this.pre.title = "点击编辑（Shift+Enter 运行）";
+    this.pre.title = t("live.edit.tip");
     this.pre.classList.add("live-editable");
     this.pre.addEventListener("click", function () { self.edit(); });
     this.pre.addEventListener("keydown", function (e) {
@@ -217,13 +249,36 @@
     } catch (e) { /* ignore */ }
   };
 
-  // layout sizes the editor to its text and numbers its lines.
+  // layout sizes the editor to its text and numbers its lines, marking
+  // the lines a compile error names.
   Cell.prototype.layout = function () {
     var n = this.area.value.split("\n").length;
-    var nums = [];
-    for (var i = 1; i <= n; i++) nums.push(i);
-    this.gutter.textContent = nums.join("\n");
+    var marks = this.marksByLine || {};
+    this.gutter.textContent = "";
+    for (var i = 1; i <= n; i++) {
+      if (i > 1) this.gutter.append("\n");
+      var num = el("span", marks[i] ? "live-mark" : "", String(i));
+      if (marks[i]) num.title = t("live.gutter.tip", i, marks[i]);
+      this.gutter.append(num);
+    }
     this.area.rows = Math.max(n, 3);
+  };
+
+  // mark shows compile errors ({line, msg}, in the code's own line
+  // numbers) in the editor's gutter and on the highlighted code, with the
+  // message on hover; mark([]) clears them.
+  Cell.prototype.mark = function (marks) {
+    var byLine = {};
+    marks.forEach(function (m) {
+      byLine[m.line] = byLine[m.line] ? byLine[m.line] + "\n" + m.msg : m.msg;
+    });
+    this.marksByLine = byLine;
+    this.layout();
+    this.codeEl.querySelectorAll(".line").forEach(function (line, i) {
+      var msg = byLine[i + 1];
+      line.classList.toggle("live-mark", !!msg);
+      if (msg) line.title = t("live.gutter.tip", i + 1, msg); else line.removeAttribute("title");
+    });
   };
 
   Cell.prototype.onKey = function (e) {
@@ -271,16 +326,17 @@
     if (this.running) return this.running;
     var pane = this.livePane();
     this.busy(true);
+    this.mark([]);
     var p = post("/api/run", { lesson: lessonName, block: this.block, code: this.area.value, cells: this.cellEdits() })
       .then(function (r) {
         if (r.ok) return r.json();
-        return r.text().then(function (t) {
-          throw new Error(r.status === 429 ? "运行中的程序太多，请稍后再试（" + t.trim() + "）" : t.trim());
+        return r.text().then(function (text) {
+          throw new Error(r.status === 429 ? t("live.busy", text.trim()) : text.trim());
         });
       })
       .then(function (j) { return self.follow(j, pane); })
       .catch(function (err) {
-        pane.badge.textContent = "未能运行";
+        pane.badge.textContent = t("live.cannot");
         pane.note(err.message);
         return null;
       })
@@ -322,11 +378,11 @@
       }
       self.closeEvents = function () { end(null); };
       es.addEventListener("queued", function () {
-        pane.badge.textContent = "排队中";
+        pane.badge.textContent = t("live.queued");
       });
       es.addEventListener("start", function (e) {
         var d = JSON.parse(e.data);
-        pane.badge.textContent = "运行中";
+        pane.badge.textContent = t("live.running");
         pane.pre.classList.add("playing");
         pane.engine.textContent = d.engine;
         pane.engine.title = reason(d);
@@ -348,7 +404,7 @@
       });
       es.onerror = function () {
         if (!finished) {
-          pane.badge.textContent = "连接中断";
+          pane.badge.textContent = t("live.lost");
           end(null);
         }
       };
@@ -364,7 +420,7 @@
     r.innerHTML = "";
     var bar = el("div", "result-bar");
     var pane = {
-      badge: el("span", "badge", "准备中"),
+      badge: el("span", "badge", t("live.preparing")),
       engine: el("span", "meta live-engine"),
       why: el("span", "meta live-why"),
       elapsed: el("span", "meta live-elapsed"),
@@ -395,26 +451,40 @@
       }
     }
     r.classList.add("live-done");
+    try {
+      this.mark(JSON.parse(r.getAttribute("data-marks") || "[]"));
+    } catch (e) { /* no marks */ }
     r.setAttribute("data-verdict", d.status);
     var bar = r.querySelector(".result-bar");
     if (bar) {
       // The pane of a checked exercise shows its reference answer's run;
       // here it is the reader's own code.
       bar.querySelectorAll(".meta").forEach(function (m) {
-        if (m.textContent === "参考答案的运行结果") m.remove();
+        if (m.classList.contains("answer-run")) m.remove();
       });
       var why = el("span", "meta live-why", reason(d));
-      if (d.build > 0 && !d.cached) why.textContent += "（编译 " + fmtMs(d.build) + "）";
+      if (d.build > 0 && !d.cached) why.textContent += t("live.compile", fmtMs(d.build));
       bar.append(why);
     }
-    if (d.stopped) r.appendChild(el("p", "live-note live-stopped", "已停止：整个进程组已被终止。"));
+    if (d.stopped) r.appendChild(el("p", "live-note live-stopped", t("live.stopped")));
     // A stopped run is neither a pass nor a failure: its badge is the
     // server's neutral "已停止", and an exercise is not judged.
     if (this.exercise && d.status !== "stopped") {
       var ok = d.status === "pass";
+      var badge = r.querySelector(".badge");
+      if (!ok && badge && !r.querySelector(".build-errors")) {
+        badge.textContent = t("status.todo");
+        r.classList.add("status-todo");
+      }
       r.appendChild(el("p", "live-note live-exercise " + (ok ? "ok" : "not-yet"),
-        ok ? "✓ 完成：输出与目标一致。" : "还没完成：输出与目标还不一致。"));
+        ok ? t("live.done") : t("live.notyet")));
     }
+  };
+
+  // untouchedExercise reports whether the cell is an exercise still
+  // holding the lesson's starting code.
+  Cell.prototype.untouchedExercise = function () {
+    return this.exercise && this.area.value === this.original;
   };
 
   Cell.prototype.stop = function () {
@@ -429,6 +499,7 @@
     this.changed();
     this.codeEl.innerHTML = this.originalHTML;
     this.highlighted = this.original;
+    this.mark([]);
     var fresh = this.originalResult.cloneNode(true);
     this.result.replaceWith(fresh);
     this.result = fresh;
@@ -439,7 +510,7 @@
   Cell.prototype.showGoal = function () {
     var r = this.result;
     if (r.querySelector(".live-goal")) return;
-    var g = el("p", "live-note live-goal", "练习：修改上面的代码并运行，直到输出与这里的期望输出（目标）一致。");
+    var g = el("p", "live-note live-goal", t("live.goal"));
     var bar = r.querySelector(".result-bar");
     if (bar) bar.after(g); else r.prepend(g);
   };
@@ -464,7 +535,7 @@
   // reason returns why an engine ran a block, from a start or done event:
   // the router's reason, and where in the source it is found.
   function reason(d) {
-    return d.pos ? (d.why || "") + " at " + d.pos : d.why || "";
+    return d.pos ? t("live.at", d.why || "", d.pos) : d.why || "";
   }
 
   function fmtMs(ms) {
@@ -477,8 +548,8 @@
     var runnable = cells.filter(function (c) { return c.btn.run; });
     if (!runnable.length) return;
     var bar = el("div", "live-runall");
-    var all = el("button", "run-all", "全部运行");
-    var stop = el("button", "stop-all", "停止");
+    var all = el("button", "run-all", t("live.runall"));
+    var stop = el("button", "stop-all", t("live.stopall"));
     var status = el("span", "meta");
     all.type = stop.type = "button";
     stop.disabled = true;
@@ -490,16 +561,22 @@
       stopped = false;
       all.disabled = true;
       stop.disabled = false;
+      // An exercise the reader has not touched is to do: not run, and
+      // neither passed nor failed.
+      var todo = runnable.filter(function (c) { return c.untouchedExercise(); });
+      var torun = runnable.filter(function (c) { return todo.indexOf(c) < 0; });
       var i = 0, passed = 0;
       function next() {
-        if (stopped || i >= runnable.length) {
+        if (stopped || i >= torun.length) {
           all.disabled = false;
           stop.disabled = true;
-          status.textContent = (stopped ? "已停止，" : "") + passed + " / " + runnable.length + " 段通过";
+          status.textContent = (stopped ? t("live.tally.stopped") : "") + t("live.tally", passed, torun.length) +
+            (todo.length ? t("live.tally.todo", todo.length) : "");
+          bar.classList.toggle("all-passed", !stopped && passed === torun.length);
           return;
         }
-        var c = runnable[i++];
-        status.textContent = "运行第 " + i + " / " + runnable.length + " 段";
+        var c = torun[i++];
+        status.textContent = t("live.progress", i, torun.length);
         c.fig.scrollIntoView({ block: "nearest" });
         c.run().then(function (d) {
           if (d && d.status === "pass") passed++;
@@ -515,14 +592,14 @@
     if (cells.some(function (c) { return c.info.cell; })) {
       // Restart forgets all state, as a notebook's kernel restart does:
       // every cell's edits and outputs go, the lesson's code comes back.
-      var restart = el("button", "restart", "重新开始");
+      var restart = el("button", "restart", t("live.restart"));
       restart.type = "button";
-      restart.title = "丢弃所有单元的修改和输出，回到课文原来的代码";
+      restart.title = t("live.restart.tip");
       stop.after(restart);
       restart.addEventListener("click", function () {
         stopped = true;
         cells.forEach(function (c) { c.reset(); });
-        status.textContent = "已重新开始";
+        status.textContent = t("live.restarted");
       });
     }
   }

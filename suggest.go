@@ -1,0 +1,121 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"bingfa/runner/report"
+
+	xterm "golang.org/x/term"
+)
+
+// commands are bingfa's commands, for suggestions.
+var commands = []string{"check", "update", "export", "serve", "read", "new", "import", "report", "help"}
+
+// didYouMean returns " (did you mean X?)" for the known word nearest to
+// s, when one is at most two edits away, else "".
+func didYouMean(s string, known []string) string {
+	best, dist := "", 3
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(s), k); d < dist {
+			best, dist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+// editDistance returns the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// askedHelp reports whether args ask a command for its usage (-h,
+// -help, --help before any "--").
+func askedHelp(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPaths refuses, before anything runs, a path that is neither a
+// lesson file (*.md) nor a directory.
+func checkPaths(paths []string) error {
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return fmt.Errorf("%s: not a lesson file or directory: %v", p, errors.Unwrap(err))
+		}
+		if !info.IsDir() && !strings.EqualFold(filepath.Ext(p), ".md") {
+			return fmt.Errorf("%s: not a lesson file (*.md) or directory", p)
+		}
+	}
+	return nil
+}
+
+// writable refuses, before anything runs, a report file whose directory
+// does not exist.
+func writable(out string) error {
+	if out == "" {
+		return nil
+	}
+	dir := filepath.Dir(out)
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s: cannot write the report: no directory %s", out, dir)
+	}
+	return nil
+}
+
+// termWidth returns the width of the terminal f, or 0 when f is not one.
+func termWidth(f *os.File) int {
+	if !report.IsTerminal(f) {
+		return 0
+	}
+	w, _, err := xterm.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
+}
+
+// portHint adds to a listening error what to do when the port is taken.
+func portHint(err error, addr string) error {
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("%w\n%s is in use (another bingfa serve?): pick another port with -addr, e.g. -addr 127.0.0.1:8081", err, addr)
+	}
+	return err
+}
+
+// noLesson says that name is no lesson, and lists the lessons.
+func noLesson(name string, names []string) error {
+	return fmt.Errorf("%s: no such lesson file or embedded lesson%s; the lessons are: %s", name, didYouMean(name, names), strings.Join(names, ", "))
+}
