@@ -45,9 +45,9 @@ func TestReport(t *testing.T) {
 	cases := []struct{ in, zh string }{
 		{"output differs:\nexpected line 3: 你好，世界\nactual line 3:   你好,世界\nexpected \"，\", found \",\"",
 			"输出与期望不同：\n期望第 3 行：你好，世界\n实际第 3 行：你好,世界\n期望 \"，\"，实际是 \",\""},
-		{"compiled: already built", "compiled：已经编译好，直接运行"},
+		{"already built", "已经编译好，直接运行"},
 		{"yaegi: passed the static check", "yaegi: 通过了静态检查，可以用解释器运行"},
-		{"compiled: yaegi could not run it: undefined: x", "compiled：yaegi 运行不了它：undefined: x"},
+		{"yaegi could not run it: undefined: x", "yaegi 运行不了它：undefined: x"},
 		{"exit status 2, want 0", "退出状态 2，应为 0"},
 		{"main.go:3:2: undefined: x", "main.go:3:2: undefined: x"},
 		{"lessons/a.md:12: block hello: output differs:\n    expected line 2: 二\n    actual line 2:   三",
