@@ -86,11 +86,13 @@ type Program struct {
 }
 
 // NeedsHost reports whether p asks for what the sandbox cannot give it
-// yet: data files put in or read back from its working directory, a
-// signal sent to it, a server beside it, or a go test run. Such a
-// program runs unconfined, as with sandbox=off (SECURITY.md says so).
+// yet: a go test run. Such a program runs unconfined, as with
+// sandbox=off (SECURITY.md says so). Data files, files read back and
+// signals are the sandbox's (package sandbox); a server and its client
+// each run in a sandbox of their own with the host's network (see
+// compiled's session).
 func (p *Program) NeedsHost() bool {
-	return len(p.Files) > 0 || len(p.Collect) > 0 || p.Signal != "" || p.Server != nil || p.Test != nil
+	return p.Test != nil
 }
 
 // A File is a data file of a program.
