@@ -85,16 +85,6 @@ type Program struct {
 	Collect []string
 }
 
-// NeedsHost reports whether p asks for what the sandbox cannot give it
-// yet: a go test run. Such a program runs unconfined, as with
-// sandbox=off (SECURITY.md says so). Data files, files read back and
-// signals are the sandbox's (package sandbox); a server and its client
-// each run in a sandbox of their own with the host's network (see
-// compiled's session).
-func (p *Program) NeedsHost() bool {
-	return p.Test != nil
-}
-
 // A File is a data file of a program.
 type File struct {
 	Path string // relative, slash-separated, clean

@@ -64,7 +64,7 @@ type Config struct {
 // The data files of p are put in its scratch directory by the sandbox,
 // and the files it must write are read back (see Outcome.Files).
 func Sandbox(p *engine.Program) *sandbox.Options {
-	if p.Unconfined || p.NeedsHost() || !sandbox.Enabled() {
+	if p.Unconfined || !sandbox.Enabled() {
 		return nil
 	}
 	o := &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit(), RunMemory: RunMemory(p),
