@@ -79,3 +79,14 @@ func TestSignalRelay(t *testing.T) {
 		t.Error("a signal was sent after the run's result was read")
 	}
 }
+
+// TestLargeCollect: files read back larger than a pipe's buffer come
+// through the reports (which are read while the program's parent and
+// the init still run).
+func TestLargeCollect(t *testing.T) {
+	const size = 1 << 20
+	out, r := runSh(t, "head -c 1048576 /dev/zero > big; echo done", Options{Collect: []string{"big"}, MaxCollect: 2 * size})
+	if r.Exit != 0 || len(r.Files) != 1 || len(r.Files[0].Data) != size {
+		t.Fatalf("result exit %d, %d files; output:\n%s", r.Exit, len(r.Files), out)
+	}
+}

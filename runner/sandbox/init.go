@@ -153,15 +153,29 @@ func superviseParent(s *settings) Result {
 	if s.DataFD > 0 {
 		syscall.Close(s.DataFD)
 	}
+	data := readReport(repR, reportLimit(len(s.Collect), s.MaxCollect))
 	reapUntil(pid)
-	data, _ := io.ReadAll(io.LimitReader(repR, reportLimit(len(s.Collect), s.MaxCollect)))
-	repR.Close()
 	var r Result
-	if err := json.Unmarshal(data, &r); err != nil {
+	if err := json.Unmarshal(<-data, &r); err != nil {
 		return Result{Exit: -1, Unavailable: "the program's parent ended without a report"}
 	}
 	r.Leftover = others()
 	return r
+}
+
+// readReport reads a report from f, up to max bytes, in a goroutine, and
+// closes f: a report larger than a pipe's buffer (files read back) is
+// read while its writer runs, so that the writer never waits on its
+// reader. What comes after max bytes is read and dropped.
+func readReport(f *os.File, max int64) <-chan []byte {
+	c := make(chan []byte, 1)
+	go func() {
+		defer f.Close()
+		data, _ := io.ReadAll(io.LimitReader(f, max))
+		_, _ = io.Copy(io.Discard, f)
+		c <- data
+	}()
+	return c
 }
 
 // reapUntil reaps processes until pid has ended.

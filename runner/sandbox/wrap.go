@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,7 +88,9 @@ type Box struct {
 	o      Options
 
 	sigMu sync.Mutex
-	sigW  *os.File // write end of the signal pipe (see relay); nil once read
+	sigW  *os.File // write end of the signal pipe (see relay); nil after Result
+
+	reportData <-chan []byte // the report, read from Start on (see readReport)
 
 	memoryHit, tasksHit bool // see Limits
 }
@@ -248,6 +249,7 @@ func (b *Box) Start() error {
 			b.cg = nil
 		}
 	}
+	b.reportData = readReport(b.report, reportLimit(len(b.o.Collect), b.o.MaxCollect))
 	_, _ = b.goW.Write([]byte{'g'})
 	b.goW.Close()
 	return nil
@@ -278,17 +280,15 @@ const maxResult = 4 << 10
 // killed (a timeout, say) or did not start as an init; the cgroup's
 // limits are then not reported.
 func (b *Box) Result() (*Result, error) {
-	defer b.report.Close()
 	b.closeSignals()
 	if b.cg != nil {
 		b.memoryHit, b.tasksHit = b.cg.limits()
 		defer b.cg.remove()
 	}
-	data, err := io.ReadAll(io.LimitReader(b.report, reportLimit(len(b.o.Collect), b.o.MaxCollect)))
-	if err != nil {
-		return nil, err
+	if b.reportData == nil {
+		return nil, errNotStarted
 	}
-	data = bytes.TrimSpace(data)
+	data := bytes.TrimSpace(<-b.reportData)
 	if len(data) == 0 {
 		return nil, errNoReport
 	}
@@ -299,7 +299,10 @@ func (b *Box) Result() (*Result, error) {
 	return &r, nil
 }
 
-var errNoReport = errors.New("the sandbox's init ended without a report")
+var (
+	errNoReport   = errors.New("the sandbox's init ended without a report")
+	errNotStarted = errors.New("the sandbox's init was not started")
+)
 
 // oPath is O_PATH (linux/fcntl.h), which package syscall does not define.
 const oPath = 0x200000
