@@ -145,6 +145,8 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 	if scratch != "" {
 		defer os.RemoveAll(scratch)
 	}
+	// In a sandbox, the sandbox puts the data files in the program's own
+	// scratch directory, and reads back what it wrote.
 	stdin, err := runInputs(scratch, p)
 	if err != nil {
 		return &engine.Outcome{Exit: -1, Err: engine.Failuref(engine.Broken, "cannot give the program its inputs: %v", err)}
@@ -168,7 +170,7 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		h(&cfg)
 	}
 	out := proc.Run(ctx, cmd, cfg)
-	if scratch != "" {
+	if box == nil {
 		out.Files = collect(scratch, p.Collect, p.MaxOutput)
 	}
 	return out

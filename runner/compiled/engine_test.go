@@ -298,8 +298,8 @@ func TestPoisonedCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goodBin := e.cache.bin(e.cache.key(tool, buildFlags(good), good.Source))
-	evilBin := e.cache.bin(e.cache.key(tool, buildFlags(evil), evil.Source))
+	goodBin := e.cache.bin(e.cache.key(tool, buildFlags(good), buildInput(good)))
+	evilBin := e.cache.bin(e.cache.key(tool, buildFlags(evil), buildInput(evil)))
 	impostor, err := os.ReadFile(evilBin)
 	if err != nil {
 		t.Fatal(err)

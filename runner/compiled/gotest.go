@@ -10,61 +10,159 @@ import (
 	"time"
 
 	"bingfa/runner/engine"
-	"bingfa/runner/proc"
 )
 
-// testBuildTime is added to a test block's time limit: go test builds the
-// package and its tests before it runs them.
+// testBuildTime bounds the build of a test block's test binary: go test
+// builds the package and its tests before it runs them.
 const testBuildTime = 60 * time.Second
 
-// goTest runs the tests of p (p.Test) with go test, in a scratch module
+// goTest runs the tests of p (p.Test) as go test does, in two steps. The
+// test binary is built on the host with go test -c, in a scratch module
 // (see TestModule) that holds the program and its test file, each
 // starting with a //line directive (so that positions name the files,
-// not the directory), and the data files. Its output is what go test
-// prints, ok line included; its flags are p.Args, with -count=1 so that
-// a cached result is never shown.
+// not the directory), and the data files it may embed. Then it runs like
+// any program (in the sandbox, where there is one), with go test's flags
+// among p.Args translated as go test translates them (-v is -test.v=true;
+// see testArgs), and -count=1 so that no result is cached. Its output is
+// the binary's followed by the line go test adds (ok  fib 0.002s, or
+// exit status 1 and FAIL  fib 0.002s); a build that fails prints what
+// go test prints and exits with status 1.
 func (e *Engine) goTest(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
 	fail := func(format string, args ...any) *engine.Outcome {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, format, args...)}
 	}
-	scratch, err := os.MkdirTemp("", "bingfa-run-")
+	scratch, err := os.MkdirTemp("", "bingfa-test-")
 	if err != nil {
 		return fail("cannot create a scratch directory: %v", err)
 	}
 	defer os.RemoveAll(scratch)
-	// The module is a directory of the scratch directory, which is
-	// TMPDIR: go ignores a go.mod in TMPDIR itself.
+	// The module is a directory of the scratch directory: go ignores a
+	// go.mod in TMPDIR itself.
 	dir := filepath.Join(scratch, "module")
 	if err := writeTestModule(dir, p); err != nil {
 		return fail("cannot write the test's module: %v", err)
 	}
-	stdin, err := runInputs(dir, p)
-	if err != nil {
-		return fail("cannot give the program its inputs: %v", err)
+	if err := writeFiles(dir, p.Files); err != nil {
+		return fail("cannot write the data files: %v", err)
 	}
-	if stdin != nil {
-		defer stdin.Close()
+	build, run := testArgs(append([]string{"-count=1"}, p.Args...))
+	mod := TestModule(p)
+	bin := filepath.Join(scratch, mod+".test")
+	start := time.Now()
+	if msg, err := e.buildTest(ctx, dir, scratch, bin, p, build); err != nil {
+		if ctx.Err() != nil {
+			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Canceled, "stopped while building: %v", context.Cause(ctx))}
+		}
+		msg = append(msg, fmt.Sprintf("FAIL\t%s [build failed]\n", mod)...)
+		ev := engine.Event{Stream: testStream(p), Data: msg}
+		if emit != nil {
+			emit(ev)
+		}
+		return &engine.Outcome{Engine: e.Name(), Exit: 1, Events: []engine.Event{ev}, Elapsed: time.Since(start)}
 	}
-	args := append([]string{"test", "-count=1"}, p.Args...)
+	took := time.Since(start)
+	tp := *p
+	tp.Test, tp.Args, tp.Argv0 = nil, run, mod+".test"
+	out := e.exec(ctx, bin, &tp, emit)
+	out.Engine, out.Build = e.Name(), took
+	testSummary(out, p, mod, emit)
+	return out
+}
+
+// buildTest builds the test binary of the module in dir as bin, with the
+// build flags of the block; it returns go's output when it fails.
+func (e *Engine) buildTest(ctx context.Context, dir, scratch, bin string, p *engine.Program, flags []string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, testBuildTime)
+	defer cancel()
+	args := append([]string{"test", "-c", "-o", bin}, flags...)
 	if p.Race {
 		args = append(args, "-race")
 	}
-	cmd := exec.Command(e.goCmd, args...)
+	cmd := exec.CommandContext(ctx, e.goCmd, args...)
 	cmd.Dir = dir
-	cmd.Env = append(BuildEnv(p.Race), "TMPDIR="+scratch, "PWD="+dir, "TZ=UTC")
-	cmd.Env = append(cmd.Env, p.Env...)
-	if stdin != nil {
-		cmd.Stdin = stdin
+	cmd.Env = append(BuildEnv(p.Race), "TMPDIR="+scratch, "PWD="+dir)
+	msg, err := cmd.CombinedOutput()
+	return msg, err
+}
+
+// testStream is the stream of the lines go test adds.
+func testStream(p *engine.Program) engine.Stream {
+	if p.Split {
+		return engine.Stdout
 	}
-	cfg := proc.Config{
-		Timeout: p.Timeout + testBuildTime, MaxOutput: p.MaxOutput, Split: p.Split, Emit: emit,
-		Scratch: scratch,
+	return engine.Output
+}
+
+// testSummary adds to out the line go test prints once its test binary
+// has ended by itself: ok, or the binary's exit status and FAIL, with the
+// time it ran.
+func testSummary(out *engine.Outcome, p *engine.Program, mod string, emit func(engine.Event)) {
+	if out.Err != nil {
+		return
 	}
-	signalWhenReady(&cfg, p)
-	out := proc.Run(ctx, cmd, cfg)
-	out.Files = collect(dir, p.Collect, p.MaxOutput)
-	out.Engine = e.Name()
-	return out
+	secs := out.Elapsed.Seconds()
+	var line string
+	switch {
+	case out.Exit == 0 && out.Signal == "":
+		norun := ""
+		if text := "\n" + out.Text(engine.Output); strings.Contains(text, "\ntesting: warning: no tests to run\n") {
+			norun = " [no tests to run]"
+		}
+		line = fmt.Sprintf("ok  \t%s\t%.3fs%s\n", mod, secs, norun)
+	case out.Signal != "":
+		line = fmt.Sprintf("signal: %s\nFAIL\t%s\t%.3fs\n", out.Signal, mod, secs)
+	default:
+		line = fmt.Sprintf("exit status %d\nFAIL\t%s\t%.3fs\n", out.Exit, mod, secs)
+		out.Exit = 1 // go test's, whatever the binary's
+	}
+	if text := out.Text(engine.Output); text != "" && !strings.HasSuffix(text, "\n") {
+		line = "\n" + line
+	}
+	ev := engine.Event{Stream: testStream(p), Time: out.Elapsed, Data: []byte(line)}
+	out.Events = append(out.Events, ev)
+	if emit != nil {
+		emit(ev)
+	}
+}
+
+// testFlags are go test's flags that go to the test binary (as -test.NAME),
+// and whether they take no value.
+var testFlags = map[string]bool{
+	"bench": false, "benchmem": true, "benchtime": false, "blockprofile": false,
+	"blockprofilerate": false, "count": false, "coverprofile": false, "cpu": false,
+	"cpuprofile": false, "failfast": true, "fullpath": true, "fuzz": false,
+	"fuzzminimizetime": false, "fuzztime": false, "list": false, "memprofile": false,
+	"memprofilerate": false, "mutexprofile": false, "mutexprofilefraction": false,
+	"outputdir": false, "parallel": false, "run": false, "short": true, "shuffle": false,
+	"skip": false, "timeout": false, "trace": false, "v": true,
+}
+
+// testArgs splits go test's arguments into the build's flags and the test
+// binary's, which start with what go test always gives it
+// (-test.paniconexit0 and its default -test.timeout=10m0s). A flag the
+// binary knows is passed as -test.NAME (-v as -test.v=true); the others
+// are build flags.
+func testArgs(args []string) (build, run []string) {
+	run = []string{"-test.paniconexit0", "-test.timeout=10m0s"}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		noValue, ok := testFlags[name]
+		switch {
+		case !strings.HasPrefix(a, "-") || !ok:
+			build = append(build, a)
+		case name == "v" && !hasValue:
+			run = append(run, "-test.v=true")
+		case hasValue:
+			run = append(run, "-test."+name+"="+value)
+		case noValue || i+1 == len(args):
+			run = append(run, "-test."+name)
+		default:
+			run = append(run, "-test."+name, args[i+1])
+			i++
+		}
+	}
+	return build, run
 }
 
 // TestModule returns the module path of p's tests, which go test prints

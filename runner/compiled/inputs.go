@@ -42,11 +42,10 @@ func stdinFile(data []byte) (*os.File, error) {
 		f.Close()
 		return nil, err
 	}
-	if _, err := f.Seek(0, 0); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
+	// The program gets it read-only: it cannot write to the host's disk
+	// through its standard input.
+	defer f.Close()
+	return os.Open(fmt.Sprintf("/proc/self/fd/%d", f.Fd()))
 }
 
 // embeds reports whether p's source has a //go:embed directive: its data
@@ -70,11 +69,14 @@ func buildInput(p *engine.Program) []byte {
 	return append(append([]byte(nil), p.Source...), h.Sum(nil)...)
 }
 
-// runInputs puts p's data files into its scratch directory and returns
+// runInputs puts p's data files into its scratch directory, if it has one
+// on the host ("" in a sandbox, which puts them in its own), and returns
 // its standard input, nil for none.
 func runInputs(scratch string, p *engine.Program) (*os.File, error) {
-	if err := writeFiles(scratch, p.Files); err != nil {
-		return nil, err
+	if scratch != "" {
+		if err := writeFiles(scratch, p.Files); err != nil {
+			return nil, err
+		}
 	}
 	return stdinFile(p.Stdin)
 }

@@ -22,10 +22,14 @@ const stopGrace = 5 * time.Second
 // the server is then sent its stop signal, and killed if it does not
 // end within stopGrace. Both see PORT, a free port of the loopback
 // interface, in their environment (unless env= sets it). The outcome is
-// the client's, with the server's.
+// the client's, with the server's. Both run sandboxed, with the host's
+// network.
 func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
 	srv, client := *p.Server, *p
 	srv.Timeout += p.Timeout + stopGrace // it serves while the client runs
+	// Each runs in a sandbox of its own, with the host's network (as
+	// net=host), the one loopback interface they can share.
+	srv.HostNet, client.HostNet = true, true
 	if port, err := freePort(); err == nil {
 		srv.Env = append([]string{"PORT=" + port}, srv.Env...) // env= wins
 		client.Env = append([]string{"PORT=" + port}, client.Env...)
@@ -100,7 +104,7 @@ type serverWatch struct {
 	sig     syscall.Signal
 
 	mu     sync.Mutex
-	pgid   int
+	kill   func(syscall.Signal) // signals the server's group; nil before it started
 	done   bool
 	closed bool
 	tail   string
@@ -115,9 +119,9 @@ func (w *serverWatch) hook(cfg *proc.Config) {
 		}
 		w.watch(ev)
 	}
-	cfg.Started = func(pgid int) {
+	cfg.Started = func(kill func(syscall.Signal)) {
 		w.mu.Lock()
-		w.pgid = pgid
+		w.kill = kill
 		w.mu.Unlock()
 	}
 	cfg.Stopped = func() {
@@ -149,7 +153,7 @@ func (w *serverWatch) watch(ev engine.Event) {
 func (w *serverWatch) stop() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if !w.done && w.pgid > 0 {
-		_ = syscall.Kill(-w.pgid, w.sig)
+	if !w.done && w.kill != nil {
+		w.kill(w.sig)
 	}
 }

@@ -38,17 +38,17 @@ type signaller struct {
 	emit  func(engine.Event)
 
 	mu    sync.Mutex
-	pgid  int
-	done  bool // the program has ended: its group id may be reused
-	fired bool // the program is ready: the signal is sent or timed
+	kill  func(syscall.Signal) // signals the program's group; nil before it started
+	done  bool                 // the program has ended: its group id may be reused
+	fired bool                 // the program is ready: the signal is sent or timed
 	tail  string
 	timer *time.Timer
 }
 
-func (s *signaller) start(pgid int) {
+func (s *signaller) start(kill func(syscall.Signal)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.pgid = pgid
+	s.kill = kill
 	if s.ready == "" {
 		s.fire()
 	}
@@ -91,8 +91,8 @@ func (s *signaller) fire() {
 
 // send signals the group unless the program has ended; s.mu is held.
 func (s *signaller) send() {
-	if !s.done && s.pgid > 0 {
-		_ = syscall.Kill(-s.pgid, s.sig)
+	if !s.done && s.kill != nil {
+		s.kill(s.sig)
 	}
 }
 

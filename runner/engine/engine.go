@@ -85,14 +85,6 @@ type Program struct {
 	Collect []string
 }
 
-// NeedsHost reports whether p asks for what the sandbox cannot give it
-// yet: data files put in or read back from its working directory, a
-// signal sent to it, a server beside it, or a go test run. Such a
-// program runs unconfined, as with sandbox=off (SECURITY.md says so).
-func (p *Program) NeedsHost() bool {
-	return len(p.Files) > 0 || len(p.Collect) > 0 || p.Signal != "" || p.Server != nil || p.Test != nil
-}
-
 // A File is a data file of a program.
 type File struct {
 	Path string // relative, slash-separated, clean

@@ -49,22 +49,30 @@ type Config struct {
 	// must use sandbox.Dir for it, and Scratch is "". MaxMemory is then
 	// the sandbox's.
 	Sandbox *sandbox.Options
-	// Started, if not nil, is called with the process group's id once
-	// the program has started (before any output is read), and Stopped
+	// Started, if not nil, is called once the program has started
+	// (before any output is read) with a function that sends a signal to
+	// its process group (in a sandbox, through its init), and Stopped
 	// once it has ended: a caller may signal the group in between.
-	Started func(pgid int)
+	Started func(signal func(syscall.Signal))
 	Stopped func()
 }
 
 // Sandbox returns the sandbox options to run p with, or nil when it runs
 // unconfined: it asks for that (sandbox=off), or the sandbox is not
 // available here (sandbox.Enabled says why, once).
+//
+// The data files of p are put in its scratch directory by the sandbox,
+// and the files it must write are read back (see Outcome.Files).
 func Sandbox(p *engine.Program) *sandbox.Options {
-	if p.Unconfined || p.NeedsHost() || !sandbox.Enabled() {
+	if p.Unconfined || !sandbox.Enabled() {
 		return nil
 	}
-	return &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit(), RunMemory: RunMemory(p),
-		MaxTasks: engine.DefaultMaxTasks, CPU: CPULimit(p)}
+	o := &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit(), RunMemory: RunMemory(p),
+		MaxTasks: engine.DefaultMaxTasks, CPU: CPULimit(p), Collect: p.Collect, MaxCollect: p.MaxOutput}
+	for _, f := range p.Files {
+		o.Files = append(o.Files, sandbox.File{Path: f.Path, Data: f.Data})
+	}
+	return o
 }
 
 // RunMemory returns the memory cap of p's run as a whole (all its
@@ -160,7 +168,7 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		_ = syscall.Kill(-pgid, syscall.SIGKILL)
 	}
 	if cfg.Started != nil {
-		cfg.Started(pgid)
+		cfg.Started(signaller(box, pgid))
 	}
 	readersDone := pipes.read(sink)
 	out.Err = supervise(ctx, cmd, cfg.Timeout, sink)
@@ -208,6 +216,16 @@ func supervise(ctx context.Context, cmd *exec.Cmd, timeout time.Duration, sink *
 	return why
 }
 
+// signaller returns the function that signals the program's process
+// group: through the sandbox's init when there is one (the group is in
+// the init's PID namespace), else directly.
+func signaller(box *sandbox.Box, pgid int) func(syscall.Signal) {
+	if box != nil {
+		return func(sig syscall.Signal) { _ = box.Signal(sig) }
+	}
+	return func(sig syscall.Signal) { _ = syscall.Kill(-pgid, sig) }
+}
+
 // boxStatus records how the program in a sandbox ended, from its init's
 // report.
 func boxStatus(out *engine.Outcome, box *sandbox.Box) {
@@ -221,6 +239,9 @@ func boxStatus(out *engine.Outcome, box *sandbox.Box) {
 	default:
 		out.Exit, out.Signal, out.CPU = r.Exit, r.Signal, r.CPU
 		out.Leftover += r.Leftover
+		for _, f := range r.Files {
+			out.Files = append(out.Files, engine.File{Path: f.Path, Data: f.Data})
+		}
 	}
 	if out.Err != nil && !IsFailure(out.Err, engine.Timeout) {
 		return

@@ -31,6 +31,15 @@
 //     sets emptied, SECBIT_NOROOT locked, no_new_privs) and the resource
 //     limits of Options (RLIMIT_AS, RLIMIT_NPROC, RLIMIT_CPU, never above
 //     a hard limit in place);
+//   - has the program's parent, as the program's user, write the run's
+//     data files (Options.Files, read from an inherited descriptor) into
+//     /tmp before the program starts, and read back the files the program
+//     wrote (Options.Collect: regular files under /tmp only, capped) once
+//     it has ended, reported with its status (Result.Files);
+//   - has the program's parent relay the signals bingfa writes on a pipe
+//     (Box.Signal) to the program's process group, until it has reaped
+//     the program: bingfa cannot name that group, which is in the PID
+//     namespace;
 //   - reaps every orphan until the program's parent has ended, counts
 //     the processes the program left behind, reports on a pipe, and
 //     exits: the kernel then kills every process left in the namespace,

@@ -39,6 +39,12 @@ func runInit(js string) int {
 	absorbSignals()
 	rep := os.NewFile(uintptr(s.ReportFD), "report")
 	syscall.CloseOnExec(s.ReportFD)
+	// The signal pipe and the data files are passed on by descriptor
+	// maps only (the program gets neither).
+	syscall.CloseOnExec(s.SignalFD)
+	if s.DataFD > 0 {
+		syscall.CloseOnExec(s.DataFD)
+	}
 	if !s.Parent {
 		syscall.CloseOnExec(s.GoFD)
 		if !waitGo(s.GoFD) {
@@ -121,13 +127,17 @@ func superviseParent(s *settings) Result {
 		return Result{Exit: -1, Unavailable: err.Error()}
 	}
 	ps := *s
-	ps.Parent, ps.ReportFD = true, 3+s.Passed
-	js, _ := json.Marshal(ps)
+	ps.Parent, ps.ReportFD, ps.SignalFD = true, 3+s.Passed, 4+s.Passed
 	files := []uintptr{0, 1, 2}
 	for i := range s.Passed {
 		files = append(files, uintptr(3+i))
 	}
-	files = append(files, repW.Fd())
+	files = append(files, repW.Fd(), uintptr(s.SignalFD))
+	if s.DataFD > 0 {
+		ps.DataFD = 5 + s.Passed
+		files = append(files, uintptr(s.DataFD))
+	}
+	js, _ := json.Marshal(ps)
 	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
 		Dir: "/", Env: []string{initEnv + "=" + string(js)}, Files: files,
 	})
@@ -139,15 +149,33 @@ func superviseParent(s *settings) Result {
 	for i := range s.Passed {
 		syscall.Close(3 + i)
 	}
+	syscall.Close(s.SignalFD)
+	if s.DataFD > 0 {
+		syscall.Close(s.DataFD)
+	}
+	data := readReport(repR, reportLimit(len(s.Collect), s.MaxCollect))
 	reapUntil(pid)
-	data, _ := io.ReadAll(io.LimitReader(repR, maxResult))
-	repR.Close()
 	var r Result
-	if err := json.Unmarshal(data, &r); err != nil {
+	if err := json.Unmarshal(<-data, &r); err != nil {
 		return Result{Exit: -1, Unavailable: "the program's parent ended without a report"}
 	}
 	r.Leftover = others()
 	return r
+}
+
+// readReport reads a report from f, up to max bytes, in a goroutine, and
+// closes f: a report larger than a pipe's buffer (files read back) is
+// read while its writer runs, so that the writer never waits on its
+// reader. What comes after max bytes is read and dropped.
+func readReport(f *os.File, max int64) <-chan []byte {
+	c := make(chan []byte, 1)
+	go func() {
+		defer f.Close()
+		data, _ := io.ReadAll(io.LimitReader(f, max))
+		_, _ = io.Copy(io.Discard, f)
+		c <- data
+	}()
+	return c
 }
 
 // reapUntil reaps processes until pid has ended.
@@ -171,14 +199,17 @@ func runProgram(s *settings) (Result, error) {
 	if err := dropPrivileges(s.Root); err != nil {
 		return Result{}, fmt.Errorf("cannot drop privileges: %v", err)
 	}
+	if s.DataFD > 0 {
+		if err := writeData(s.DataFD); err != nil {
+			return Result{}, err
+		}
+	}
 	if err := setLimits(s); err != nil {
 		return Result{}, err
 	}
-	null, err := syscall.Open("/dev/null", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-	if err != nil {
-		return Result{}, err
-	}
-	files := []uintptr{uintptr(null), 1, 2}
+	// Standard input is the init's: the command's Stdin, or /dev/null of
+	// the host, opened by os/exec when it has none.
+	files := []uintptr{0, 1, 2}
 	for i := range s.Passed {
 		files = append(files, uintptr(3+i))
 	}
@@ -186,13 +217,14 @@ func runProgram(s *settings) (Result, error) {
 		Dir: Dir, Env: s.Env, Files: files,
 		Sys: &syscall.SysProcAttr{Setpgid: true},
 	})
-	syscall.Close(null)
 	if err != nil {
 		return Result{}, fmt.Errorf("cannot start the program: %v", err)
 	}
 	for i := range s.Passed {
 		syscall.Close(3 + i)
 	}
+	var sigs relay
+	sigs.start(s.SignalFD, pid, s.Root)
 	for {
 		var ws syscall.WaitStatus
 		var ru syscall.Rusage
@@ -200,6 +232,7 @@ func runProgram(s *settings) (Result, error) {
 		if err == syscall.EINTR {
 			continue
 		}
+		sigs.end()
 		if err != nil {
 			return Result{}, fmt.Errorf("lost the program: %v", err)
 		}
@@ -207,6 +240,7 @@ func runProgram(s *settings) (Result, error) {
 		if ws.Signaled() {
 			r.Exit, r.Signal = -1, ws.Signal().String()
 		}
+		r.Files = collectFiles(s.Collect, s.MaxCollect)
 		return r, nil
 	}
 }

@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -33,24 +33,36 @@ type Options struct {
 	RunMemory int64
 	MaxTasks  int           // processes and threads of the run; 0 for any
 	CPU       time.Duration // RLIMIT_CPU of each process; 0 for none
+	// Files are put in Dir before the program starts, written as the
+	// program's user.
+	Files []File
+	// Collect are the paths, relative to Dir, of the files to read back
+	// once the program has ended (Result.Files), each up to MaxCollect
+	// bytes and one more.
+	Collect    []string
+	MaxCollect int64
 }
 
 // settings are what the init is told, as JSON in initEnv.
 type settings struct {
-	Path      string // the program's binary inside
-	Args      []string
-	Env       []string
-	Passed    int    // descriptors 3.. passed on to the program
-	Bin       string // the program's binary on the host
-	ReportFD  int    // where the init writes its Result
-	HostNet   bool
-	MaxMemory int64
-	MaxTasks  int
-	CPU       int64 // seconds
-	GoFD      int   // the init waits for a byte here before it starts
-	Root      bool  // bingfa runs as root: see attr
-	Probe     bool  // set everything up, run nothing
-	Parent    bool  // the role of the program's parent, not the init
+	Path       string // the program's binary inside
+	Args       []string
+	Env        []string
+	Passed     int    // descriptors 3.. passed on to the program
+	Bin        string // the program's binary on the host
+	ReportFD   int    // where the init writes its Result
+	HostNet    bool
+	MaxMemory  int64
+	MaxTasks   int
+	CPU        int64 // seconds
+	GoFD       int   // the init waits for a byte here before it starts
+	SignalFD   int   // signals for the program's group (see relay)
+	DataFD     int   // the data files (see dataFile); 0 for none
+	Collect    []string
+	MaxCollect int64
+	Root       bool // bingfa runs as root: see attr
+	Probe      bool // set everything up, run nothing
+	Parent     bool // the role of the program's parent, not the init
 
 	binFD int // in the init: the program's binary, opened
 }
@@ -61,6 +73,7 @@ type Result struct {
 	Signal      string // the signal that ended it
 	CPU         time.Duration
 	Leftover    int    // processes still in the namespace when it ended
+	Files       []File `json:",omitempty"` // the files of Options.Collect that could be read
 	Unavailable string `json:",omitempty"` // why the sandbox could not be set up
 }
 
@@ -73,6 +86,11 @@ type Box struct {
 	parent []*os.File
 	cg     *cgroup // nil where bingfa may not make cgroups
 	o      Options
+
+	sigMu sync.Mutex
+	sigW  *os.File // write end of the signal pipe (see relay); nil after Result
+
+	reportData <-chan []byte // the report, read from Start on (see readReport)
 
 	memoryHit, tasksHit bool // see Limits
 }
@@ -106,7 +124,26 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 		repW.Close()
 		return nil, err
 	}
-	b := &Box{cmd: cmd, report: repR, goW: goW, parent: []*os.File{repW, goR}, o: o}
+	sigR, sigW, err := os.Pipe()
+	if err != nil {
+		repR.Close()
+		repW.Close()
+		goR.Close()
+		goW.Close()
+		return nil, err
+	}
+	b := &Box{cmd: cmd, report: repR, goW: goW, parent: []*os.File{repW, goR, sigR}, o: o, sigW: sigW}
+	if len(o.Files) > 0 {
+		data, err := dataFile(o.Files)
+		if err != nil {
+			b.closeParent()
+			repR.Close()
+			goW.Close()
+			sigW.Close()
+			return nil, err
+		}
+		b.parent = append(b.parent, data)
+	}
 	root := os.Geteuid() == 0
 	n := len(cmd.ExtraFiles)
 	s := settings{
@@ -114,17 +151,22 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 		Env: dedupEnv(cmd.Env), Passed: n, Bin: bin, ReportFD: 3 + n,
 		HostNet: o.HostNet, MaxMemory: o.MaxMemory, Root: root,
 		MaxTasks: o.MaxTasks, CPU: int64((o.CPU + time.Second - 1) / time.Second), GoFD: 4 + n,
+		SignalFD: 5 + n, Collect: o.Collect, MaxCollect: o.MaxCollect,
 	}
-	if len(s.Args) == 0 {
-		s.Args = []string{s.Path}
-	} else {
-		s.Args[0] = s.Path
+	if len(o.Files) > 0 {
+		s.DataFD = 6 + n
+	}
+	// os.Args[0] is the name cmd gives the program, unless that is the
+	// binary's path on the host, which the program shall not see.
+	if len(s.Args) == 0 || s.Args[0] == cmd.Path || s.Args[0] == bin {
+		s.Args = append([]string{s.Path}, s.Args[min(1, len(s.Args)):]...)
 	}
 	js, err := json.Marshal(s)
 	if err != nil {
 		b.closeParent()
 		repR.Close()
 		goW.Close()
+		sigW.Close()
 		return nil, err
 	}
 	if o.RunMemory > 0 || o.MaxTasks > 0 {
@@ -134,7 +176,7 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	cmd.Args = []string{"bingfa-sandbox", "-test.run=^$"}
 	cmd.Env = []string{initEnv + "=" + string(js)}
 	cmd.Dir = "/"
-	cmd.ExtraFiles = append(append([]*os.File(nil), cmd.ExtraFiles...), repW, goR)
+	cmd.ExtraFiles = append(append([]*os.File(nil), cmd.ExtraFiles...), b.parent...)
 	cmd.SysProcAttr = attr(o.HostNet, root)
 	return b, nil
 }
@@ -195,6 +237,7 @@ func (b *Box) Start() error {
 	if err != nil {
 		b.report.Close()
 		b.goW.Close()
+		b.closeSignals()
 		if b.cg != nil {
 			b.cg.remove()
 		}
@@ -206,9 +249,20 @@ func (b *Box) Start() error {
 			b.cg = nil
 		}
 	}
+	b.reportData = readReport(b.report, reportLimit(len(b.o.Collect), b.o.MaxCollect))
 	_, _ = b.goW.Write([]byte{'g'})
 	b.goW.Close()
 	return nil
+}
+
+// closeSignals closes the signal pipe: Signal fails from now on.
+func (b *Box) closeSignals() {
+	b.sigMu.Lock()
+	defer b.sigMu.Unlock()
+	if b.sigW != nil {
+		b.sigW.Close()
+		b.sigW = nil
+	}
 }
 
 func (b *Box) closeParent() {
@@ -226,16 +280,15 @@ const maxResult = 4 << 10
 // killed (a timeout, say) or did not start as an init; the cgroup's
 // limits are then not reported.
 func (b *Box) Result() (*Result, error) {
-	defer b.report.Close()
+	b.closeSignals()
 	if b.cg != nil {
 		b.memoryHit, b.tasksHit = b.cg.limits()
 		defer b.cg.remove()
 	}
-	data, err := io.ReadAll(io.LimitReader(b.report, maxResult))
-	if err != nil {
-		return nil, err
+	if b.reportData == nil {
+		return nil, errNotStarted
 	}
-	data = bytes.TrimSpace(data)
+	data := bytes.TrimSpace(<-b.reportData)
 	if len(data) == 0 {
 		return nil, errNoReport
 	}
@@ -246,7 +299,10 @@ func (b *Box) Result() (*Result, error) {
 	return &r, nil
 }
 
-var errNoReport = errors.New("the sandbox's init ended without a report")
+var (
+	errNoReport   = errors.New("the sandbox's init ended without a report")
+	errNotStarted = errors.New("the sandbox's init was not started")
+)
 
 // oPath is O_PATH (linux/fcntl.h), which package syscall does not define.
 const oPath = 0x200000
