@@ -17,6 +17,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
+	"bingfa/runner/msg"
 	"bingfa/runner/term"
 	"bingfa/runner/update"
 	"bingfa/runner/wiring"
@@ -30,6 +31,10 @@ type seen struct {
 	Status string
 	Runs   int
 	Lines  []int
+	// Marked: the export shows the compile errors in the editor's gutter,
+	// numbered as the editor numbers lines, not as problems at lesson
+	// lines (issue 18): its lines are not compared.
+	Marked bool
 }
 
 func (s seen) String() string {
@@ -68,7 +73,7 @@ func TestParity(t *testing.T) {
 	for _, l := range ls {
 		t.Run(l.Name, func(t *testing.T) {
 			var out bytes.Buffer
-			r := &term.Reader{Out: &out, All: true, NoTimes: true, Checker: c}
+			r := &term.Reader{Out: &out, All: true, NoTimes: true, Checker: c, Lang: msg.En} // read in English, as the patterns below are
 			if _, _, err := r.Read(ctx, l); err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +94,7 @@ func TestParity(t *testing.T) {
 				if got := read[b.Name]; !same(got, want) {
 					t.Errorf("%s: the terminal reader says %v, check %v", b.Name, got, want)
 				}
-				if got, want := exported[l.ID(b)], says(res); got.Status != want.Status || !slices.Equal(got.Lines, want.Lines) {
+				if got, want := exported[l.ID(b)], says(res); got.Status != want.Status || !got.Marked && !slices.Equal(got.Lines, want.Lines) {
 					t.Errorf("%s: the export says %v, check %v", b.Name, got, want)
 				}
 				wantRewritten := res.Status.String() == "fail" && res.Diff != "" && !b.Opts.Exercise
@@ -117,7 +122,7 @@ func says(r *check.Result) seen {
 
 var (
 	termBlock   = regexp.MustCompile(`^▌ (\S+)`)
-	termVerdict = regexp.MustCompile(`^(✓|✗|■) .*\((.*)\)$`)
+	termVerdict = regexp.MustCompile(`^(✓|✗|…|■) .*\((.*)\)$`)
 )
 
 // readerSays reads what the terminal reader printed of lesson l.
@@ -131,7 +136,9 @@ func readerSays(l *lesson.Lesson, out string) map[string]seen {
 			continue
 		}
 		if mt := termVerdict.FindStringSubmatch(line); mt != nil {
-			s := seen{Status: map[string]string{"✓": "pass", "✗": "fail", "■": "stopped"}[mt[1]], Runs: termRuns(mt[2])}
+			// "…": an exercise not done yet, which the reader does not call
+			// a failure (issue 18), though check's verdict is one.
+			s := seen{Status: map[string]string{"✓": "pass", "✗": "fail", "…": "fail", "■": "stopped"}[mt[1]], Runs: termRuns(mt[2])}
 			m[name] = s
 			continue
 		}
@@ -179,7 +186,7 @@ func exportSays(page string) map[string]seen {
 			end = idx[k+1][0]
 		}
 		status := map[string]string{"fail": "fail", "pass": "pass", "built": "pass", "stopped": "stopped", "shown": "skip"}[page[at[2]:at[3]]]
-		s := seen{Status: status, Runs: -1}
+		s := seen{Status: status, Runs: -1, Marked: strings.Contains(page[at[1]:end], `<span class="badge">编译失败</span>`)}
 		for _, mt := range exportLine.FindAllStringSubmatch(page[at[1]:end], -1) {
 			n, _ := strconv.Atoi(mt[1])
 			s.Lines = append(s.Lines, n)
@@ -258,7 +265,7 @@ func TestParityStopped(t *testing.T) {
 
 	c, ctx = stopping()
 	var out bytes.Buffer
-	r := &term.Reader{Out: &out, All: true, NoTimes: true, Checker: c}
+	r := &term.Reader{Out: &out, All: true, NoTimes: true, Checker: c, Lang: msg.En} // read in English, as the patterns below are
 	if _, _, err := r.Read(ctx, l); err != nil && ctx.Err() == nil {
 		t.Fatal(err)
 	}
