@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 
+	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 
 	xterm "golang.org/x/term"
@@ -21,7 +22,7 @@ var commands = []string{"check", "update", "export", "serve", "read", "new", "im
 func didYouMean(s string, known []string) string {
 	best, dist := "", 3
 	for _, k := range known {
-		if d := editDistance(strings.ToLower(s), k); d < dist {
+		if d := lesson.EditDistance(strings.ToLower(s), k); d < dist {
 			best, dist = k, d
 		}
 	}
@@ -29,28 +30,6 @@ func didYouMean(s string, known []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-// editDistance returns the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // askedHelp reports whether args ask a command for its usage (-h,

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -63,4 +65,24 @@ func parseCourse(name string, src []byte) (Course, error) {
 	}
 	c.Title, c.Blurb, c.Lang = strings.TrimSpace(c.Title), strings.TrimSpace(c.Blurb), strings.TrimSpace(c.Lang)
 	return c, nil
+}
+
+// CourseRoot returns the root of the course that holds the lesson
+// directory dir: the nearest directory at or above it that holds go.mod
+// or .git, or dir itself when there is none.
+func CourseRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		for _, mark := range []string{"go.mod", ".git"} {
+			if _, err := os.Stat(filepath.Join(d, mark)); err == nil {
+				return d
+			}
+		}
+		if filepath.Dir(d) == d {
+			return abs
+		}
+	}
 }

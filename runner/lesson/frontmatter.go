@@ -184,15 +184,16 @@ func endsWide(b []byte) bool {
 // misspelling of (the same but for case, or at most two edits away), or "".
 func misspelled(k string) string {
 	for _, known := range []string{"order", "summary", "title"} {
-		if strings.EqualFold(k, known) || editDistance(strings.ToLower(k), known) <= 2 {
+		if strings.EqualFold(k, known) || EditDistance(strings.ToLower(k), known) <= 2 {
 			return known
 		}
 	}
 	return ""
 }
 
-// editDistance returns the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
+// EditDistance returns the Levenshtein distance between a and b, in
+// runes: how far a misspelt name is from a known one.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	for j := range prev {

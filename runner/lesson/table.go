@@ -117,7 +117,7 @@ func suggest(key string, k Kinds) string {
 	}
 	best, dist := "", 3
 	for _, name := range knownNames(k) {
-		d := editDistance(strings.ToLower(key), name)
+		d := EditDistance(strings.ToLower(key), name)
 		if strings.EqualFold(key, name) {
 			d = 0
 		}

@@ -10,26 +10,6 @@ import (
 	"bingfa/runner/lesson"
 )
 
-// courseRoot returns the root of the course that holds the lesson
-// directory dir: the nearest directory at or above it that holds go.mod
-// or .git, or dir itself when there is none.
-func courseRoot(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return dir
-	}
-	for d := abs; ; d = filepath.Dir(d) {
-		for _, mark := range []string{"go.mod", ".git"} {
-			if _, err := os.Stat(filepath.Join(d, mark)); err == nil {
-				return d
-			}
-		}
-		if filepath.Dir(d) == d {
-			return abs
-		}
-	}
-}
-
 // blockFile returns the path of the file that block b of l names with
 // file=, or an error at the block's line if it leads out of the course
 // root (see courseRoot), symbolic links followed: update reads and writes
@@ -38,7 +18,7 @@ func courseRoot(dir string) string {
 // "written").
 func blockFile(l *lesson.Lesson, b *lesson.Block, verb string) (string, error) {
 	path := filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File))
-	root := courseRoot(l.Dir)
+	root := lesson.CourseRoot(l.Dir)
 	if !within(root, path) {
 		return "", lesson.Errorf(l.Path, b.Code.Line,
 			"file=%s leads out of the course (the nearest directory above the lesson that holds go.mod or .git): not %s", b.Opts.File, verb)

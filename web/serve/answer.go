@@ -22,7 +22,7 @@ func answerOf(l *lesson.Lesson, b *lesson.Block) string {
 	if !b.Opts.Exercise || b.Opts.File == "" || l.Dir == "" {
 		return ""
 	}
-	root := courseRoot(l.Dir)
+	root := lesson.CourseRoot(l.Dir)
 	path, err := filepath.Abs(filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File)))
 	if err != nil {
 		return ""
@@ -49,23 +49,4 @@ func answerOf(l *lesson.Lesson, b *lesson.Block) string {
 		return ""
 	}
 	return string(src)
-}
-
-// courseRoot returns the nearest directory at or above dir that holds
-// go.mod or .git, or dir itself when there is none.
-func courseRoot(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return dir
-	}
-	for d := abs; ; d = filepath.Dir(d) {
-		for _, mark := range []string{"go.mod", ".git"} {
-			if _, err := os.Stat(filepath.Join(d, mark)); err == nil {
-				return d
-			}
-		}
-		if filepath.Dir(d) == d {
-			return abs
-		}
-	}
 }
