@@ -1,0 +1,61 @@
+// A plausible wrong answer: results gets a buffer, but of one place: "the
+// one answer nobody waits for can be dropped there". There are three
+// senders and first takes only one answer, so two answers are left: one
+// fills the buffer and the third sender blocks forever. Each call leaks a
+// goroutine, and after ten calls settle sees 11 goroutines, not 1.
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"time"
+)
+
+var names = []string{"甲", "乙", "丙"}
+
+// first 向三个副本发同一个请求，返回最先到的回答，最多等到 ctx 结束。
+func first(ctx context.Context, delays []time.Duration) (string, error) {
+	results := make(chan string, 1) // wrong: two answers are left over, not one
+	for i, d := range delays {
+		go func() {
+			time.Sleep(d) // 副本 i 要花 d 才回答
+			results <- names[i]
+		}()
+	}
+	select {
+	case r := <-results:
+		return r, nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+// settle 等 goroutine 的个数降到 want，最多等 5 秒，返回最后看到的个数。
+func settle(want int) int {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		n := runtime.NumGoroutine()
+		if n <= want || time.Now().After(deadline) {
+			return n
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func main() {
+	delays := []time.Duration{10 * time.Millisecond, 500 * time.Millisecond, time.Second}
+	fastest := map[string]int{}
+	for range 10 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		r, err := first(ctx, delays)
+		cancel()
+		if err != nil {
+			fmt.Println("出错：", err)
+			return
+		}
+		fastest[r]++
+	}
+	fmt.Println("10 次调用里甲最快的次数：", fastest["甲"])
+	fmt.Println("10 次调用之后，还在的 goroutine：", settle(1))
+}

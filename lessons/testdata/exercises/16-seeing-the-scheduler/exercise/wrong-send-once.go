@@ -1,0 +1,50 @@
+// A plausible wrong answer: the workers wait on a channel, but main sends
+// one value on it instead of closing it. The 20 workers do wait quietly
+// (the first line is true), but one send wakes one worker: the other 19
+// wait forever, wg.Wait never returns, and the runtime reports "all
+// goroutines are asleep - deadlock!".
+package main
+
+import (
+	"fmt"
+	"runtime/metrics"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// waiting 返回运行时眼中“在等待”的 goroutine 个数（含运行时自己的）。
+func waiting() uint64 {
+	s := []metrics.Sample{{Name: "/sched/goroutines/waiting:goroutines"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// quiet 等到在等待的 goroutine 至少有 want 个，最多等 2 秒；返回是否等到了。
+func quiet(want uint64) bool {
+	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if waiting() >= want {
+			return true
+		}
+	}
+	return false
+}
+
+func main() {
+	before := waiting()
+
+	start := make(chan struct{}) // 开始信号
+	var done atomic.Int32
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			<-start
+			done.Add(1)
+		})
+	}
+
+	fmt.Println("20 个 worker 都在安静地等：", quiet(before+20))
+	start <- struct{}{} // wrong: a send wakes one receiver, a close wakes them all
+	wg.Wait()
+	fmt.Println("做完的 worker：", done.Load())
+}
