@@ -159,8 +159,36 @@ func superviseParent(s *settings) Result {
 	if err := json.Unmarshal(<-data, &r); err != nil {
 		return Result{Exit: -1, Unavailable: "the program's parent ended without a report"}
 	}
-	r.Leftover = others()
+	r.Leftover = leftovers()
 	return r
+}
+
+// leftovers counts the processes the program left running. Processes
+// killed with the program's group may still be on their way out, or
+// zombies reparented to the init after the parent ended: it reaps them,
+// for up to a second, before it counts; only a run that really left
+// something behind waits that long.
+func leftovers() int {
+	deadline := time.Now().Add(time.Second)
+	for {
+		reapEnded()
+		n := others()
+		if n == 0 || time.Now().After(deadline) {
+			return n
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// reapEnded reaps every child of the init that has ended, without
+// waiting.
+func reapEnded() {
+	for {
+		pid, err := syscall.Wait4(-1, nil, syscall.WNOHANG, nil)
+		if pid <= 0 || err != nil {
+			return
+		}
+	}
 }
 
 // readReport reads a report from f, up to max bytes, in a goroutine, and
