@@ -36,6 +36,9 @@ func runInit(js string) int {
 		fmt.Fprintln(os.Stderr, "bingfa sandbox: bad settings:", err)
 		return exitBadSettings
 	}
+	if s.Launch {
+		return launch(&s)
+	}
 	absorbSignals()
 	rep := os.NewFile(uintptr(s.ReportFD), "report")
 	syscall.CloseOnExec(s.ReportFD)
@@ -220,6 +223,18 @@ func reapUntil(pid int) {
 	}
 }
 
+// launch, in the launcher, sets the program's resource limits on this
+// process and replaces it by the program (exec keeps the limits).
+func launch(s *settings) int {
+	if err := setLimits(s); err != nil {
+		fmt.Fprintln(os.Stderr, "bingfa sandbox:", err)
+		return exitUnavailable
+	}
+	err := syscall.Exec(s.Path, s.Args, s.Env)
+	fmt.Fprintln(os.Stderr, "bingfa sandbox: cannot start the program:", err)
+	return 127
+}
+
 // runProgram, in the program's parent, starts the program with no
 // capabilities and waits for it.
 func runProgram(s *settings) (Result, error) {
@@ -232,17 +247,20 @@ func runProgram(s *settings) (Result, error) {
 			return Result{}, err
 		}
 	}
-	if err := setLimits(s); err != nil {
-		return Result{}, err
-	}
 	// Standard input is the init's: the command's Stdin, or /dev/null of
 	// the host, opened by os/exec when it has none.
 	files := []uintptr{0, 1, 2}
 	for i := range s.Passed {
 		files = append(files, uintptr(3+i))
 	}
-	pid, err := syscall.ForkExec(s.Path, s.Args, &syscall.ProcAttr{
-		Dir: Dir, Env: s.Env, Files: files,
+	// The program is started by a launcher (this executable again) that
+	// sets the resource limits on itself and then becomes the program:
+	// limits set here would cap this parent too, which must still be
+	// able to allocate when the program has used all it may.
+	ls := settings{Launch: true, Path: s.Path, Args: s.Args, Env: s.Env, MaxMemory: s.MaxMemory, MaxTasks: s.MaxTasks, CPU: s.CPU}
+	js, _ := json.Marshal(ls)
+	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox-launch"}, &syscall.ProcAttr{
+		Dir: Dir, Env: []string{initEnv + "=" + string(js)}, Files: files,
 		Sys: &syscall.SysProcAttr{Setpgid: true},
 	})
 	if err != nil {

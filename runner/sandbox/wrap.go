@@ -63,6 +63,7 @@ type settings struct {
 	Root       bool // bingfa runs as root: see attr
 	Probe      bool // set everything up, run nothing
 	Parent     bool // the role of the program's parent, not the init
+	Launch     bool // the role of the launcher: set the limits, then exec the program
 
 	binFD int // in the init: the program's binary, opened
 }
