@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +12,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"bingfa/runner/sandbox"
 )
 
 // A cache holds built binaries under dir/bin, named by key, each with
@@ -110,7 +111,7 @@ func (c *cache) intact(p, sum string) bool {
 	if err != nil {
 		return false
 	}
-	got, err := fileSum(p)
+	got, err := sandbox.FileSum(p)
 	if err != nil || got != strings.TrimSpace(string(want)) {
 		return false
 	}
@@ -123,20 +124,6 @@ func (c *cache) intact(p, sum string) bool {
 	return true
 }
 
-// fileSum returns the SHA-256 of a file, in hex.
-func fileSum(p string) (string, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // store moves a freshly built binary into the cache, atomically, with
 // its hash recorded first.
 func (c *cache) store(key, built string) (string, error) {
@@ -145,7 +132,7 @@ func (c *cache) store(key, built string) (string, error) {
 			return "", err
 		}
 	}
-	sum, err := fileSum(built)
+	sum, err := sandbox.FileSum(built)
 	if err != nil {
 		return "", err
 	}

@@ -96,7 +96,7 @@ func buildHelper() (string, error) {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("building the sandbox's init: %v\n%s", err, msg)
 	}
-	sum, err := fileSum(out)
+	sum, err := FileSum(out)
 	if err != nil {
 		return "", err
 	}
@@ -144,12 +144,13 @@ func sumOK(bin string) bool {
 	if err != nil {
 		return false
 	}
-	got, err := fileSum(bin)
+	got, err := FileSum(bin)
 	return err == nil && got == strings.TrimSpace(string(want))
 }
 
-// fileSum returns the SHA-256 of a file, in hex.
-func fileSum(p string) (string, error) {
+// FileSum returns the SHA-256 of a file, in hex: what a binary kept in
+// a cache is checked against before it runs.
+func FileSum(p string) (string, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return "", err
