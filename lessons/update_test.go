@@ -2,10 +2,10 @@ package lessons_test
 
 import (
 	"context"
-	"flag"
 	"os"
 	"testing"
 
+	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/lesson"
@@ -13,14 +13,13 @@ import (
 	"bingfa/runner/wiring"
 )
 
-var updateFlag = flag.Bool("update", false, "bring the lessons' output blocks up to date and copy examples/ files into them, as bingfa update does")
-
 // TestUpdate runs update on the course, as `bingfa update lessons` does.
-// With -update (`go test ./lessons -update`) it writes the changes.
+// The lessons are its golden files: with -update (`go test ./lessons
+// -update`) it writes the changes.
 // Without, it checks that update leaves a course that passes byte for byte
 // as it is: a change it would make is a failure, shown as a diff.
 func TestUpdate(t *testing.T) {
-	if testing.Short() && !*updateFlag {
+	if testing.Short() && !golden.Updating() {
 		t.Skip("runs every block of the course")
 	}
 	ls, err := lesson.Load([]string{"."})
@@ -42,7 +41,7 @@ func TestUpdate(t *testing.T) {
 		}
 		switch {
 		case !ch.Changed():
-		case *updateFlag:
+		case golden.Updating():
 			if err := ch.Write(); err != nil {
 				t.Error(err)
 			}

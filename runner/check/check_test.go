@@ -3,13 +3,13 @@ package check_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
@@ -19,11 +19,7 @@ import (
 	"bingfa/runner/sandbox"
 	"bingfa/runner/wiring"
 	"bingfa/runner/yaegi"
-
-	udiff "github.com/aymanbagabas/go-udiff"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // scratch is $TMPDIR for this test binary: every program runs in a scratch
 // directory under it, and it must be empty again when the cases are done.
@@ -144,7 +140,7 @@ func TestCases(t *testing.T) {
 					if strings.HasPrefix(name, "fail-") && !failed {
 						t.Errorf("a fail- case passed:\n%s", got)
 					}
-					golden(t, goldenFile(filepath.Join(s.dir, name)), got)
+					golden.File(t, goldenFile(filepath.Join(s.dir, name)), []byte(got))
 				})
 			}
 		}
@@ -217,22 +213,4 @@ func stable(s string) string {
 	s = buildPathRE.ReplaceAllString(s, "<build>/")
 	s = tookRE.ReplaceAllString(s, "took <D>,")
 	return pcRE.ReplaceAllString(s, "+0xPC")
-}
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("report differs from %s (go test -update rewrites it):\n%s", path, udiff.Unified("want", "got", string(want), got))
-	}
 }

@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	udiff "github.com/aymanbagabas/go-udiff"
+	"bingfa/internal/golden"
 )
 
 // formatDoc is the reference for lesson authors, whose option tables are
@@ -23,17 +23,7 @@ func TestFormatDoc(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%s: %v", formatDoc, err)
 	}
-	if got == string(src) {
-		return
-	}
-	if *update {
-		if err := os.WriteFile(formatDoc, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("the option tables of %s are stale (go test ./runner/lesson -update rewrites them):\n%s",
-		formatDoc, udiff.Unified("doc", "table", string(src), got))
+	golden.File(t, formatDoc, []byte(got))
 }
 
 // TestOptionTable checks the rows of the options table: every row is

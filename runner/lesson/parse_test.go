@@ -1,7 +1,6 @@
 package lesson
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,11 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	udiff "github.com/aymanbagabas/go-udiff"
+	"bingfa/internal/golden"
+
 	"github.com/yuin/goldmark/ast"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestParse parses every testdata/*.md lesson and compares the model, or
 // the errors, with testdata/*.golden.
@@ -39,26 +37,8 @@ func TestParse(t *testing.T) {
 			if strings.HasPrefix(name, "err-") != (err != nil) {
 				t.Errorf("err- lessons must fail and others must parse; got err = %v", err)
 			}
-			golden(t, strings.TrimSuffix(file, ".md")+".golden", got)
+			golden.File(t, strings.TrimSuffix(file, ".md")+".golden", []byte(got))
 		})
-	}
-}
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("mismatch with %s (go test -update rewrites it):\n%s", path, udiff.Unified("want", "got", string(want), got))
 	}
 }
 

@@ -4,23 +4,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 
+	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/wiring"
-
-	udiff "github.com/aymanbagabas/go-udiff"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // checked is the report of checking testdata/course, made once.
 var checked = sync.OnceValues(func() (*check.Report, error) {
@@ -139,7 +134,7 @@ func TestAnnotations(t *testing.T) {
 	if err := report.WriteAnnotations(&b, report.Doc(courseReport(t))); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/annotations.golden", b.String())
+	golden.File(t, "testdata/annotations.golden", []byte(b.String()))
 }
 
 // TestMerge splits the JSON report of testdata/course by lesson into
@@ -185,23 +180,6 @@ func TestReadJSONCounts(t *testing.T) {
 	_, err := report.ReadJSON(strings.NewReader(`{"passed": 2, "failed": 0, "skipped": 0, "seconds": 1, "blocks": [{"file": "a.md", "line": 3, "name": "b", "verdict": "pass", "seconds": 0, "ran": 0, "output": "", "runs": 1}]}`), "r.json")
 	if err == nil || !strings.HasPrefix(err.Error(), "r.json: counts 2 passed, 0 failed do not match") {
 		t.Errorf("err = %v", err)
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, udiff.Unified("want", "got", string(want), got))
 	}
 }
 

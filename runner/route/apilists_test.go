@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"bingfa/internal/golden"
 	"bingfa/runner/route"
 )
 
@@ -24,20 +25,7 @@ func TestReadAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(lines, "\n") + "\n"
-	const golden = "testdata/api.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("API lists read differ from %s:\n--- want\n%s--- got\n%s", golden, want, got)
-	}
+	golden.File(t, "testdata/api.golden", []byte(got))
 }
 
 // TestReadAPIMissing checks that API lists that are missing, or that stop

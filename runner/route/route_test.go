@@ -2,20 +2,18 @@ package route_test
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // named is an engine that only has a name: routing never runs anything.
 type named string
@@ -76,20 +74,7 @@ func TestRoutes(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			t.Parallel() // one router for all: decisions run concurrently
 			got := routes(t, r, path)
-			golden := strings.TrimSuffix(path, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("routes differ from %s:\n--- want\n%s--- got\n%s", golden, want, got)
-			}
+			golden.File(t, strings.TrimSuffix(path, ".md")+".golden", []byte(got))
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,17 +12,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/wiring"
 
-	udiff "github.com/aymanbagabas/go-udiff"
 	"github.com/yuin/goldmark/ast"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestRead reads each testdata lesson and compares what the reader
 // prints with its golden file.
@@ -64,20 +61,7 @@ func TestRead(t *testing.T) {
 			if bad := unsafeAt(out.String()); bad >= 0 {
 				t.Errorf("a control character reaches the terminal: %q", out.String()[max(0, bad-20):min(out.Len(), bad+20)])
 			}
-			golden := strings.TrimSuffix(file, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := out.String(); got != string(want) {
-				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, udiff.Unified("want", "got", string(want), got))
-			}
+			golden.File(t, strings.TrimSuffix(file, ".md")+".golden", out.Bytes())
 		})
 	}
 }

@@ -3,7 +3,6 @@ package notebook_test
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
@@ -22,8 +22,6 @@ import (
 
 	udiff "github.com/aymanbagabas/go-udiff"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // checked is every testdata lesson and the results of checking them with
 // the compiled engine, made once.
@@ -58,7 +56,7 @@ func TestExport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", l.Name+".ipynb"), string(data))
+			golden.File(t, filepath.Join("testdata", l.Name+".ipynb"), data)
 		})
 	}
 }
@@ -166,23 +164,6 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("notebook differs from %s (go test -update rewrites it):\n%s", path, udiff.Unified("want", "got", string(want), got))
-	}
-}
-
 // TestImport turns every testdata/import/*.ipynb into a lesson, compares
 // it with its golden NAME.md, and checks that every block of the lesson
 // passes: the saved outputs are the expected outputs.
@@ -207,7 +188,7 @@ func TestImport(t *testing.T) {
 				t.Fatalf("%v\n%s", err, src)
 			}
 			md := strings.TrimSuffix(file, ".ipynb") + ".md"
-			golden(t, md, string(src))
+			golden.File(t, md, src)
 			l, err := lesson.Parse(md, src)
 			if err != nil {
 				t.Fatal(err)

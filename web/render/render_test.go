@@ -3,7 +3,6 @@ package render
 import (
 	"bufio"
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,16 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/match"
 	"bingfa/runner/verdict"
-
-	udiff "github.com/aymanbagabas/go-udiff"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden renders each testdata lesson with its recorded runs and
 // without, and compares the pages with the golden files.
@@ -39,15 +35,15 @@ func TestGolden(t *testing.T) {
 	r := newTestRenderer(t)
 	for i, l := range ls {
 		t.Run(l.Name, func(t *testing.T) {
-			golden(t, r, ls, i, res, l.Name+".html")
-			golden(t, r, ls, i, nil, l.Name+".norun.html")
+			page(t, r, ls, i, res, l.Name+".html")
+			page(t, r, ls, i, nil, l.Name+".norun.html")
 		})
 	}
 	var b bytes.Buffer
 	if err := r.WriteIndex(&b, r.Index(ls, res)); err != nil {
 		t.Fatal(err)
 	}
-	compare(t, "index.html", b.Bytes())
+	golden.File(t, filepath.Join("testdata", "index.html"), b.Bytes())
 }
 
 func newTestRenderer(t testing.TB) *Renderer {
@@ -58,7 +54,7 @@ func newTestRenderer(t testing.TB) *Renderer {
 	return r
 }
 
-func golden(t *testing.T, r *Renderer, ls []*lesson.Lesson, i int, res Results, name string) {
+func page(t *testing.T, r *Renderer, ls []*lesson.Lesson, i int, res Results, name string) {
 	t.Helper()
 	p, err := r.Page(ls, i, res)
 	if err != nil {
@@ -68,26 +64,7 @@ func golden(t *testing.T, r *Renderer, ls []*lesson.Lesson, i int, res Results, 
 	if err := r.WritePage(&b, p); err != nil {
 		t.Fatal(err)
 	}
-	compare(t, name, b.Bytes())
-}
-
-// compare compares got with testdata/name, or rewrites it with -update.
-func compare(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n%s", path, udiff.Unified("want", "got", string(want), string(got)))
-	}
+	golden.File(t, filepath.Join("testdata", name), b.Bytes())
 }
 
 // readRuns reads the recorded runs of l (testdata/NAME.runs, see
