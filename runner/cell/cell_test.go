@@ -1,7 +1,7 @@
 package cell
 
 import (
-	"flag"
+	"bytes"
 	"fmt"
 	"go/parser"
 	"go/token"
@@ -10,14 +10,14 @@ import (
 	"strings"
 	"testing"
 
-	udiff "github.com/aymanbagabas/go-udiff"
-)
+	"golang.org/x/tools/txtar"
 
-var update = flag.Bool("update", false, "rewrite the golden sections of testdata/*.txt")
+	"bingfa/internal/golden"
+)
 
 // TestAssemble assembles the cells of every testdata case and compares
 // the program, with its line map, or the error, with the case's golden
-// section.
+// sections.
 func TestAssemble(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txt")
 	if err != nil || len(files) == 0 {
@@ -30,69 +30,46 @@ func TestAssemble(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := parseCase(t, string(data))
-			got := c.run()
-			if *update {
-				if err := os.WriteFile(file, []byte(c.head+got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if got != c.golden {
-				t.Errorf("%s differs (go test -update rewrites it):\n%s", file, udiff.Unified("want", "got", c.golden, got))
-			}
+			golden.Archive(t, file, c.inputs, c.run()...)
 		})
 	}
 }
 
-// A testCase is one testdata file: cells, then the golden section.
+// A testCase is one testdata archive: cells, then the golden sections.
 type testCase struct {
 	cells  []Cell
-	head   string // the file up to the golden section
-	golden string // the golden section, its header line included
+	inputs *txtar.Archive // the archive without its golden sections
 }
 
-// parseCase reads a case. Each "-- cell --" section is a cell, whose
-// lesson lines are its lines in the file.
+// parseCase reads a case. Each "cell" section is a cell, whose lesson
+// lines are its lines in the file.
 func parseCase(t *testing.T, data string) *testCase {
-	c := &testCase{}
-	lines := strings.SplitAfter(data, "\n")
-	var cur *Cell
-	for i, l := range lines {
-		switch strings.TrimSpace(l) {
-		case "-- cell --":
-			c.cells = append(c.cells, Cell{Line: i + 2})
-			cur = &c.cells[len(c.cells)-1]
-			continue
-		case "-- program --", "-- error --":
-			c.head = strings.Join(lines[:i], "")
-			c.golden = strings.Join(lines[i:], "")
-			return c.check(t)
+	a := txtar.Parse([]byte(data))
+	c := &testCase{inputs: golden.Without(a, "program", "depends", "error", "parse error")}
+	line := 1 + strings.Count(string(a.Comment), "\n") // the first section's marker
+	for _, f := range a.Files {
+		line++
+		if f.Name == "cell" {
+			c.cells = append(c.cells, Cell{Line: line, Code: string(f.Data)})
 		}
-		if cur != nil {
-			cur.Code += l
-		}
+		line += bytes.Count(f.Data, []byte("\n"))
 	}
-	c.head = data
-	return c.check(t)
-}
-
-func (c *testCase) check(t *testing.T) *testCase {
 	if len(c.cells) == 0 {
 		t.Fatal("no -- cell -- section")
 	}
 	return c
 }
 
-// run assembles the last cell after the others and formats the result:
-// each source line with its lesson line, or the error.
-func (c *testCase) run() string {
+// run assembles the last cell after the others and returns the golden
+// sections: the program, each source line with its lesson line, and its
+// dependencies; or the error.
+func (c *testCase) run() []txtar.File {
 	n := len(c.cells) - 1
 	p, err := Assemble(c.cells[:n], c.cells[n])
 	if err != nil {
-		return "-- error --\n" + err.Error() + "\n"
+		return []txtar.File{{Name: "error", Data: []byte(err.Error() + "\n")}}
 	}
 	var b strings.Builder
-	b.WriteString("-- program --\n")
 	for i, l := range strings.Split(strings.TrimSuffix(string(p.Source), "\n"), "\n") {
 		at := ""
 		if p.Lines[i] != 0 {
@@ -100,9 +77,12 @@ func (c *testCase) run() string {
 		}
 		b.WriteString(strings.TrimRight(fmt.Sprintf("%4s | %s", at, l), " ") + "\n")
 	}
-	fmt.Fprintf(&b, "-- depends --\n%v\n", p.Depends)
-	if _, err := parser.ParseFile(token.NewFileSet(), "main.go", p.Source, 0); err != nil {
-		fmt.Fprintf(&b, "-- parse error --\n%v\n", err)
+	out := []txtar.File{
+		{Name: "program", Data: []byte(b.String())},
+		{Name: "depends", Data: fmt.Appendf(nil, "%v\n", p.Depends)},
 	}
-	return b.String()
+	if _, err := parser.ParseFile(token.NewFileSet(), "main.go", p.Source, 0); err != nil {
+		out = append(out, txtar.File{Name: "parse error", Data: fmt.Appendf(nil, "%v\n", err)})
+	}
+	return out
 }

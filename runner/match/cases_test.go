@@ -1,7 +1,6 @@
 package match
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,10 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	udiff "github.com/aymanbagabas/go-udiff"
-)
+	"golang.org/x/tools/txtar"
 
-var update = flag.Bool("update", false, "rewrite the golden sections of testdata/*.txt")
+	"bingfa/internal/golden"
+)
 
 // TestCases matches the actual output of every testdata case against its
 // expected output and compares the result with the case's golden section.
@@ -29,50 +28,26 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c := parseCase(t, string(data))
-			got := c.run(t)
-			if *update {
-				if err := os.WriteFile(file, []byte(c.head+got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if got != c.golden {
-				t.Errorf("%s differs (go test -update rewrites it):\n%s", file, udiff.Unified("want", "got", c.golden, got))
-			}
+			c := parseCase(string(data))
+			golden.Archive(t, file, c.inputs, txtar.File{Name: "result", Data: []byte(c.run(t))})
 		})
 	}
 }
 
-// A matchCase is one testdata file: its sections, and the golden section
-// that ends it.
+// A matchCase is one testdata archive: its sections, and the golden
+// section result that ends it.
 type matchCase struct {
 	sections map[string]string
-	head     string // the file up to the golden section
-	golden   string // the golden section, its header line included
+	inputs   *txtar.Archive // the archive without its result
 }
 
-var sectionRE = regexp.MustCompile(`^-- ([a-z]+) --$`)
-
-// parseCase reads a case: a comment, then "-- NAME --" sections.
-func parseCase(t *testing.T, data string) *matchCase {
-	c := &matchCase{sections: map[string]string{}}
-	lines := strings.SplitAfter(data, "\n")
-	name := ""
-	for i, l := range lines {
-		m := sectionRE.FindStringSubmatch(strings.TrimRight(l, "\n"))
-		switch {
-		case m != nil && m[1] == "result":
-			c.head, c.golden = strings.Join(lines[:i], ""), strings.Join(lines[i:], "")
-			return c
-		case m != nil:
-			name = m[1]
-			c.sections[name] = ""
-		case name != "":
-			c.sections[name] += l
-		}
+// parseCase reads a case: a comment, then sections.
+func parseCase(data string) *matchCase {
+	a := txtar.Parse([]byte(data))
+	c := &matchCase{sections: map[string]string{}, inputs: golden.Without(a, "result")}
+	for _, f := range c.inputs.Files {
+		c.sections[f.Name] = string(f.Data)
 	}
-	c.head = data
 	return c
 }
 
@@ -107,12 +82,11 @@ func (c *matchCase) pattern(t *testing.T) *Pattern {
 	return p
 }
 
-// run matches and writes the result section: ok with the values and the
-// warnings, or the failure.
+// run matches and returns the result section: ok with the values and
+// the warnings, or the failure.
 func (c *matchCase) run(t *testing.T) string {
 	r := c.pattern(t).Match(c.sections["actual"])
 	var b strings.Builder
-	b.WriteString("-- result --\n")
 	if !r.OK {
 		fmt.Fprintf(&b, "fail\n%v\n", r.Failure)
 		return b.String()

@@ -37,9 +37,9 @@ func TestPlan(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
 			tc := readCase(t, file)
 			dir := t.TempDir()
-			for _, s := range tc.sections {
-				if name, ok := strings.CutPrefix(s.name, "file "); ok {
-					write(t, filepath.Join(dir, name), s.data)
+			for _, f := range tc.Files {
+				if name, ok := strings.CutPrefix(f.Name, "file "); ok {
+					write(t, filepath.Join(dir, name), f.Data)
 				}
 			}
 			path := filepath.Join(dir, "lesson.md")

@@ -2,16 +2,16 @@ package update
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
+	"bingfa/internal/golden"
 	"bingfa/runner/lesson"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the want.md sections of testdata/*.txt")
 
 // TestRewrite runs each case of testdata/*.txt (see testdata/README): the
 // lesson is written to a directory with its files, loaded, synchronised
@@ -35,34 +35,17 @@ func TestRewrite(t *testing.T) {
 
 // A testCase is one archive of testdata.
 type testCase struct {
-	comment  []byte
-	sections []section
-	opts     map[string]bool
+	*txtar.Archive
+	opts map[string]bool
 }
 
-type section struct {
-	name string
-	data []byte
-}
-
-// readCase reads an archive: a comment, then sections that start with a
-// line "-- NAME --".
+// readCase reads an archive: a comment, then sections.
 func readCase(t *testing.T, file string) *testCase {
-	data, err := os.ReadFile(file)
+	a, err := txtar.ParseFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &testCase{opts: map[string]bool{}}
-	cur := &c.comment
-	for _, line := range rawLines(data) {
-		s := strings.TrimRight(string(line), "\n")
-		if strings.HasPrefix(s, "-- ") && strings.HasSuffix(s, " --") && len(s) >= 6 {
-			c.sections = append(c.sections, section{name: s[3 : len(s)-3]})
-			cur = &c.sections[len(c.sections)-1].data
-			continue
-		}
-		*cur = append(*cur, line...)
-	}
+	c := &testCase{Archive: a, opts: map[string]bool{}}
 	for _, w := range strings.Fields(c.get("options")) {
 		c.opts[w] = true
 	}
@@ -70,17 +53,17 @@ func readCase(t *testing.T, file string) *testCase {
 }
 
 func (c *testCase) get(name string) string {
-	for _, s := range c.sections {
-		if s.name == name {
-			return string(s.data)
+	for _, f := range c.Files {
+		if f.Name == name {
+			return string(f.Data)
 		}
 	}
 	return ""
 }
 
 func (c *testCase) has(name string) bool {
-	for _, s := range c.sections {
-		if s.name == name {
+	for _, f := range c.Files {
+		if f.Name == name {
 			return true
 		}
 	}
@@ -90,7 +73,11 @@ func (c *testCase) has(name string) bool {
 // source returns a section as a lesson's bytes: with CRLF line endings
 // under the option crlf, without the final newline under noeol.
 func (c *testCase) source(name string) []byte {
-	s := c.get(name)
+	return c.form(c.get(name))
+}
+
+// form gives s the lesson's line endings and final newline.
+func (c *testCase) form(s string) []byte {
 	if c.opts["noeol"] {
 		s = strings.TrimSuffix(s, "\n")
 	}
@@ -103,9 +90,9 @@ func (c *testCase) source(name string) []byte {
 // actual returns the sections "actual NAME": the output of block NAME.
 func (c *testCase) actual() map[string]string {
 	out := map[string]string{}
-	for _, s := range c.sections {
-		if name, ok := strings.CutPrefix(s.name, "actual "); ok {
-			out[name] = string(s.data)
+	for _, f := range c.Files {
+		if name, ok := strings.CutPrefix(f.Name, "actual "); ok {
+			out[name] = string(f.Data)
 		}
 	}
 	return out
@@ -116,9 +103,9 @@ func (c *testCase) actual() map[string]string {
 // relative to the directory.
 func (c *testCase) run(t *testing.T) ([]byte, map[string]string, error) {
 	dir := t.TempDir()
-	for _, s := range c.sections {
-		if name, ok := strings.CutPrefix(s.name, "file "); ok {
-			write(t, filepath.Join(dir, name), s.data)
+	for _, f := range c.Files {
+		if name, ok := strings.CutPrefix(f.Name, "file "); ok {
+			write(t, filepath.Join(dir, name), f.Data)
 		}
 	}
 	path := filepath.Join(dir, "lesson.md")
@@ -150,9 +137,9 @@ func (c *testCase) run(t *testing.T) ([]byte, map[string]string, error) {
 // "want file PATH" (and the notes about cells with "want file note").
 func (c *testCase) checkFiles(t *testing.T, files map[string]string) {
 	want := map[string]string{}
-	for _, s := range c.sections {
-		if name, ok := strings.CutPrefix(s.name, "want file "); ok {
-			want[name] = string(s.data)
+	for _, f := range c.Files {
+		if name, ok := strings.CutPrefix(f.Name, "want file "); ok {
+			want[name] = string(f.Data)
 		}
 	}
 	for name, data := range files {
@@ -193,17 +180,7 @@ func (c *testCase) check(t *testing.T, file string, got []byte, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *updateGolden {
-		c.setWant(t, file, got)
-		return
-	}
-	want := c.source("want.md")
-	if !c.has("want.md") {
-		want = c.source("lesson.md")
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("got:\n%q\nwant:\n%q\n%s", got, want, diffText(want, got))
-	}
+	golden.Archive(t, file, golden.Without(c.Archive, "want.md"), c.want(t, got)...)
 	c.stable(t, got)
 }
 
@@ -226,31 +203,21 @@ func (c *testCase) stable(t *testing.T, got []byte) {
 	}
 }
 
-// setWant rewrites the case's want.md section with got (in LF, with a
-// final newline), or drops it when got is the lesson itself.
-func (c *testCase) setWant(t *testing.T, file string, got []byte) {
+// want returns the golden section want.md of a result: got in LF, with
+// a final newline; none when got is the lesson itself. A result whose
+// line endings or final newline are not the lesson's is an error.
+func (c *testCase) want(t *testing.T, got []byte) []txtar.File {
 	s := strings.ReplaceAll(string(got), "\r\n", "\n")
 	if c.opts["noeol"] {
 		s += "\n"
 	}
-	var b bytes.Buffer
-	b.Write(c.comment)
-	kept := c.sections[:0:0]
-	for _, sec := range c.sections {
-		if sec.name != "want.md" {
-			kept = append(kept, sec)
-		}
+	if !bytes.Equal(c.form(s), got) {
+		t.Errorf("the result's line endings or final newline are not the lesson's: %q", got)
 	}
-	if s != c.get("lesson.md") {
-		kept = append(kept, section{name: "want.md", data: []byte(s)})
+	if s == c.get("lesson.md") {
+		return nil
 	}
-	for _, sec := range kept {
-		b.WriteString("-- " + sec.name + " --\n")
-		b.Write(sec.data)
-	}
-	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return []txtar.File{{Name: "want.md", Data: []byte(s)}}
 }
 
 func write(t *testing.T, path string, data []byte) {
