@@ -6,22 +6,33 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
+// The tests of slots run in a synctest bubble: its clock advances only
+// when every goroutine of the bubble waits, so polls and settles take no
+// real time, and once quiet returns, every program that can start has
+// started. What has not happened then cannot happen without more time.
+
+// quiet lets the bubble's clock run for a second (a thousand polls of
+// fastSlots, ten settles of the default) and waits until every goroutine
+// of the bubble is blocked.
+func quiet() {
+	time.Sleep(time.Second)
+	synctest.Wait()
+}
+
 // occupy has programs that cost c take a slot each, all asking at once,
-// and hold it until hold is closed. It returns how many held a slot at the
-// same time at most, once want programs have their slot (and a moment
-// more, to see whether others start) or after patience.
-func occupy(t *testing.T, s *slots, c []Cost, want int, patience time.Duration) (most int, hold chan struct{}, done *sync.WaitGroup) {
-	t.Helper()
+// and hold it until hold is closed. Once the bubble is quiet, it returns
+// how many held a slot at the same time at most.
+func occupy(s *slots, c []Cost) (most int, hold chan struct{}, done *sync.WaitGroup) {
 	hold = make(chan struct{})
 	done = &sync.WaitGroup{}
-	var now, peak, started atomic.Int32
+	var now, peak atomic.Int32
 	for _, c := range c {
 		done.Go(func() {
 			release := s.acquire(context.Background(), false, c, false, nil)
-			started.Add(1)
 			cur := now.Add(1)
 			for p := peak.Load(); cur > p && !peak.CompareAndSwap(p, cur); p = peak.Load() {
 			}
@@ -30,11 +41,7 @@ func occupy(t *testing.T, s *slots, c []Cost, want int, patience time.Duration) 
 			release()
 		})
 	}
-	deadline := time.Now().Add(patience)
-	for int(started.Load()) < want && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
-	time.Sleep(20 * time.Millisecond)
+	quiet()
 	return int(peak.Load()), hold, done
 }
 
@@ -57,27 +64,31 @@ func fastSlots(base int, idle func() float64) *slots {
 func TestSlotsBusyMachine(t *testing.T) {
 	for name, idle := range map[string]func() float64{"no meter": nil, "half a CPU idle": func() float64 { return 0.5 }} {
 		t.Run(name, func(t *testing.T) {
-			s := fastSlots(2, idle)
-			most, hold, done := occupy(t, s, costs(5, unknown), 5, 100*time.Millisecond)
-			if most != 2 {
-				t.Errorf("%d programs never run before ran at once, want 2", most)
-			}
-			close(hold)
-			done.Wait()
+			synctest.Test(t, func(t *testing.T) {
+				s := fastSlots(2, idle)
+				most, hold, done := occupy(s, costs(5, unknown))
+				if most != 2 {
+					t.Errorf("%d programs never run before ran at once, want 2", most)
+				}
+				close(hold)
+				done.Wait()
+			})
 		})
 	}
 }
 
-func TestSlotsIdleMachine(t *testing.T) {
+func TestSlotsIdleMachine(t *testing.T) { synctest.Test(t, testSlotsIdleMachine) }
+
+func testSlotsIdleMachine(t *testing.T) {
 	s := fastSlots(2, func() float64 { return 2 })
-	most, hold, done := occupy(t, s, costs(10, unknown), 10, 10*time.Second)
+	most, hold, done := occupy(s, costs(10, unknown))
 	if most != 10 {
 		t.Errorf("%d programs ran at once on an idle machine, want all 10", most)
 	}
 	close(hold)
 	done.Wait()
 	s = fastSlots(1, func() float64 { return 2 })
-	most, hold, done = occupy(t, s, costs(20, sleeper), slotFactor, 10*time.Second)
+	most, hold, done = occupy(s, costs(20, sleeper))
 	if most != slotFactor {
 		t.Errorf("%d programs ran at once, want at most %d", most, slotFactor)
 	}
@@ -89,7 +100,9 @@ func TestSlotsIdleMachine(t *testing.T) {
 // the idle CPUs counts with what it is expected to need, so that programs
 // never run before start one a settle apart on one idle CPU (the first
 // as the base slot's), and programs that mostly sleep start together.
-func TestSlotsYoung(t *testing.T) {
+func TestSlotsYoung(t *testing.T) { synctest.Test(t, testSlotsYoung) }
+
+func testSlotsYoung(t *testing.T) {
 	clock := time.Unix(1000, 0)
 	var mu sync.Mutex
 	stopped := func(base int) *slots {
@@ -104,19 +117,19 @@ func TestSlotsYoung(t *testing.T) {
 		mu.Unlock()
 	}
 	s := stopped(1)
-	most, hold, done := occupy(t, s, costs(4, unknown), 4, 50*time.Millisecond)
+	most, hold, done := occupy(s, costs(4, unknown))
 	if most != 1 {
 		t.Errorf("%d programs never run before ran at once with the clock stopped and one CPU idle, want 1", most)
 	}
 	tick(s.settle)
-	waitRunning(t, s, 2)
+	wantRunning(t, s, 2)
 	tick(s.settle)
-	waitRunning(t, s, 3)
+	wantRunning(t, s, 3)
 	close(hold)
 	done.Wait()
 
 	s = stopped(1)
-	most, hold, done = occupy(t, s, costs(6, sleeper), 6, 10*time.Second)
+	most, hold, done = occupy(s, costs(6, sleeper))
 	if most != 6 {
 		t.Errorf("%d sleeping programs ran at once with one CPU idle, want all 6", most)
 	}
@@ -127,7 +140,9 @@ func TestSlotsYoung(t *testing.T) {
 // TestSlotsBackfill: beyond base, a program that fits in the idle CPUs
 // starts before one that asked first, or is expected to run longer, but
 // does not fit.
-func TestSlotsBackfill(t *testing.T) {
+func TestSlotsBackfill(t *testing.T) { synctest.Test(t, testSlotsBackfill) }
+
+func testSlotsBackfill(t *testing.T) {
 	s := fastSlots(1, func() float64 { return 1 })
 	release := s.acquire(context.Background(), false, unknown, false, nil)
 	long := Cost{Wall: time.Hour, CPU: 2 * time.Hour}
@@ -138,7 +153,7 @@ func TestSlotsBackfill(t *testing.T) {
 		started <- "spinner"
 		r()
 	})
-	waitWaiting(t, s, 1)
+	wantWaiting(t, s, 1)
 	wg.Go(func() {
 		r := s.acquire(context.Background(), false, sleeper, false, nil)
 		started <- "sleeper"
@@ -151,32 +166,28 @@ func TestSlotsBackfill(t *testing.T) {
 	wg.Wait()
 }
 
-// waitRunning waits until n programs run, and fails if it takes long.
-func waitRunning(t *testing.T, s *slots, n int) {
+// wantRunning lets the bubble run until it is quiet, then checks that n
+// programs run.
+func wantRunning(t *testing.T, s *slots, n int) {
 	t.Helper()
-	waitFor(t, s, func() bool { return s.running == n }, "%d programs run", n)
+	wantQuiet(t, s, func() int { return s.running }, "programs run", n)
 }
 
-// waitWaiting waits until n programs wait for a slot.
-func waitWaiting(t *testing.T, s *slots, n int) {
+// wantWaiting lets the bubble run until it is quiet, then checks that n
+// programs wait for a slot.
+func wantWaiting(t *testing.T, s *slots, n int) {
 	t.Helper()
-	waitFor(t, s, func() bool { return len(s.waiting) == n }, "%d programs wait", n)
+	wantQuiet(t, s, func() int { return len(s.waiting) }, "programs wait", n)
 }
 
-func waitFor(t *testing.T, s *slots, cond func() bool, format string, n int) {
+func wantQuiet(t *testing.T, s *slots, count func() int, what string, want int) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		s.mu.Lock()
-		ok := cond()
-		s.mu.Unlock()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("waited 10s for "+format, n)
-		}
-		time.Sleep(time.Millisecond)
+	quiet()
+	s.mu.Lock()
+	n := count()
+	s.mu.Unlock()
+	if n != want {
+		t.Fatalf("%d %s, want %d", n, what, want)
 	}
 }
 
@@ -192,9 +203,11 @@ func TestSlotsInTurn(t *testing.T) {
 		{"longest first", []time.Duration{time.Second, 0, 3 * time.Second, time.Second, 2 * time.Second}, []int{2, 4, 0, 3, 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := startOrder(t, tc.expect); !slices.Equal(got, tc.want) {
-				t.Errorf("programs started in the order %v, want %v", got, tc.want)
-			}
+			synctest.Test(t, func(t *testing.T) {
+				if got := startOrder(t, tc.expect); !slices.Equal(got, tc.want) {
+					t.Errorf("programs started in the order %v, want %v", got, tc.want)
+				}
+			})
 		})
 	}
 }
@@ -216,40 +229,46 @@ func startOrder(t *testing.T, expect []time.Duration) []int {
 			mu.Unlock()
 			r()
 		})
-		waitWaiting(t, s, i+1)
+		wantWaiting(t, s, i+1)
 	}
 	release()
 	wg.Wait()
 	return order
 }
 
+// TestSlotsSerialAlone: a serial program asked for while another runs is
+// told it waits, and gets its slot once the other is done, not before.
+// (It waits on a lock, which a synctest bubble cannot see as waiting: the
+// test follows it by what it is told.)
 func TestSlotsSerialAlone(t *testing.T) {
 	s := fastSlots(2, func() float64 { return 2 })
 	release := s.acquire(context.Background(), false, sleeper, false, nil)
-	var serialRan atomic.Bool
+	var released atomic.Bool
+	told := make(chan struct{}, 1)
+	ran := make(chan bool, 1) // whether the other was done when it ran
 	go func() {
-		r := s.acquire(context.Background(), true, unknown, false, nil)
-		serialRan.Store(true)
+		r := s.acquire(context.Background(), true, unknown, false, func() { told <- struct{}{} })
+		ran <- released.Load()
 		r()
 	}()
-	time.Sleep(20 * time.Millisecond)
-	if serialRan.Load() {
-		t.Fatal("a serial program ran beside another one")
+	select {
+	case <-told:
+	case <-ran:
+		t.Fatal("a serial program ran beside another one, without waiting")
 	}
+	released.Store(true)
 	release()
-	deadline := time.Now().Add(10 * time.Second)
-	for !serialRan.Load() && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
-	if !serialRan.Load() {
-		t.Fatal("the serial program did not run once the other was done")
+	if !<-ran {
+		t.Fatal("a serial program ran beside another one")
 	}
 }
 
 // TestSlotsReaderFirst: a reader's program (Checker.Run) that asks for a
 // slot after background programs starts before them, even one expected
 // to run longer.
-func TestSlotsReaderFirst(t *testing.T) {
+func TestSlotsReaderFirst(t *testing.T) { synctest.Test(t, testSlotsReaderFirst) }
+
+func testSlotsReaderFirst(t *testing.T) {
 	s := fastSlots(1, nil)
 	release := s.acquire(context.Background(), false, unknown, false, nil)
 	started := make(chan string, 3)
@@ -264,7 +283,7 @@ func TestSlotsReaderFirst(t *testing.T) {
 			started <- c.name
 			r()
 		})
-		waitWaiting(t, s, i+1)
+		wantWaiting(t, s, i+1)
 	}
 	release()
 	if first := <-started; first != "reader" {
@@ -299,16 +318,18 @@ func TestSlotsWaiting(t *testing.T) {
 
 // TestSlotsCancelled: a program whose context ends while it waits gives
 // up its turn without a slot; the others keep theirs.
-func TestSlotsCancelled(t *testing.T) {
+func TestSlotsCancelled(t *testing.T) { synctest.Test(t, testSlotsCancelled) }
+
+func testSlotsCancelled(t *testing.T) {
 	s := fastSlots(1, nil)
 	release := s.acquire(context.Background(), false, unknown, false, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	gaveUp := make(chan func())
 	go func() { gaveUp <- s.acquire(ctx, false, unknown, false, nil) }()
-	waitWaiting(t, s, 1)
+	wantWaiting(t, s, 1)
 	cancel()
 	(<-gaveUp)()
-	waitWaiting(t, s, 0)
+	wantWaiting(t, s, 0)
 	release()
 	s.acquire(context.Background(), true, unknown, false, nil)() // nothing holds a slot
 	if s.running != 0 {
