@@ -4,7 +4,8 @@
 // # Lessons
 //
 // A lesson is a UTF-8 Markdown file (CommonMark with GitHub tables,
-// strikethrough and task lists), parsed with goldmark. A byte order mark
+// strikethrough, task lists and autolinks), parsed with goldmark
+// (Markdown). A byte order mark
 // and CRLF line endings are accepted. It may start with YAML front matter
 // between two "---" lines, with these keys, all optional:
 //
@@ -25,6 +26,15 @@
 // another, 64 columns of indentation, and 512 "[" and "<" in one
 // paragraph, outside fenced code blocks. A lesson beyond them is an error
 // at the line that goes beyond.
+//
+// # The document
+//
+// A parsed lesson keeps its goldmark document (Lesson.Doc), made with the
+// one goldmark configuration of lessons (Markdown), whose offsets, like
+// those of its fences (Fence, whose Node is its fenced code block in the
+// document), are of the file as read, byte order mark included. Headings
+// have ids (IDs) that keep their Chinese text. Presenters read the
+// document and never change it: it is shared by all of them.
 //
 // # The course
 //

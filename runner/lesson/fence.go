@@ -26,6 +26,8 @@ type Fence struct {
 	Nested    bool // inside a list item or a block quote
 
 	Text string // the content, with LF line endings
+
+	Node *ast.FencedCodeBlock // the fence in the lesson's document (Lesson.Doc)
 }
 
 // BodyLine returns the 1-based line of the first content line.
@@ -35,7 +37,7 @@ func (f *Fence) BodyLine() int { return f.Line + 1 }
 func newFence(n *ast.FencedCodeBlock, src []byte, idx lineIndex) *Fence {
 	pos := n.Pos()
 	line := idx.line(pos)
-	f := &Fence{Line: line, Start: idx.start(line), Nested: isNested(n)}
+	f := &Fence{Line: line, Start: idx.start(line), Nested: isNested(n), Node: n}
 	f.Indent = pos - f.Start
 	f.Char = src[pos]
 	for i := pos; i < len(src) && src[i] == f.Char; i++ {

@@ -167,6 +167,8 @@ func PlainText(n ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
 		}
 		return ast.WalkContinue, nil
 	})

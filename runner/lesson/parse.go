@@ -19,16 +19,22 @@ import (
 
 var bom = []byte("\xef\xbb\xbf")
 
-// Markdown returns the goldmark configuration lessons are parsed with:
-// CommonMark plus GitHub tables, strikethrough and task lists, the CJK
-// extension for Chinese prose, and front matter. Renderers may add their
-// own renderer options to it.
-func Markdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(
-		extension.Table, extension.Strikethrough, extension.TaskList,
-		extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
-		&frontmatter.Extender{},
-	))
+// Markdown returns the one goldmark configuration of lessons, with opts
+// added: GitHub Flavored Markdown (tables, strikethrough, task lists and
+// autolinks), the CJK extension for Chinese prose, front matter, and
+// heading ids (IDs). Parse parses a lesson's document (Lesson.Doc) with
+// Markdown(); a renderer adds its node renderers with opts and renders
+// that document. It never parses the lesson again, nor changes the
+// document, which every reader of the lesson shares.
+func Markdown(opts ...goldmark.Option) goldmark.Markdown {
+	return goldmark.New(append([]goldmark.Option{
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
+			&frontmatter.Extender{},
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	}, opts...)...)
 }
 
 // Parse parses the lesson in src. The path is used in messages and to name
@@ -66,7 +72,7 @@ func (ps *parseState) parse() (*Lesson, error) {
 	// goldmark reads the file as read from past its byte order mark, so
 	// that every offset of the document, as of the fences, is of the file
 	// as read (Source).
-	ctx := parser.NewContext()
+	ctx := parser.NewContext(parser.WithIDs(NewIDs()))
 	rd := text.NewReader(ps.src)
 	rd.Advance(shift)
 	doc := Markdown().Parser().Parse(rd, parser.WithContext(ctx))

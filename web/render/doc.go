@@ -6,17 +6,21 @@
 // # Pages
 //
 // A Renderer renders a lesson (Renderer.Page, Renderer.WritePage) and the
-// index of a course (Renderer.Index, Renderer.WriteIndex). The Markdown is
-// parsed again for every page with goldmark, GitHub Flavored Markdown and
-// the CJK extension, so that the lesson's own tree is never changed and a
-// Renderer can be used from several goroutines. Headings get ids that keep
-// their Chinese text (一个核-轮流执行), unique within the page; level-2 and
-// level-3 headings make the page's table of contents. Links that leave the
-// site are marked rel="external".
+// index of a course (Renderer.Index, Renderer.WriteIndex). A page renders
+// the lesson's document as the lesson parse made it (lesson.Lesson.Doc,
+// parsed with lesson.Markdown): it never parses the lesson again, nor
+// changes the document, so that pages of one lesson can be rendered from
+// several goroutines. What a page adds is a goldmark extension of
+// lesson.Markdown made for the page: node renderers for fenced code and
+// links that look up what the page shows in their place. Headings have the
+// ids the lesson parse gave them, which keep their Chinese text
+// (一个核-轮流执行), unique within the page; level-2 and level-3 headings
+// make the page's table of contents. Links to a lesson file lead to its
+// page; links that leave the site are marked rel="external".
 //
-// Every program block of the lesson becomes a Cell node in place of its go
-// fence, followed by a Result node; the output fence that belongs to the
-// program is dropped, as the Result shows it. A Cell shows the block's
+// Every program block of the lesson is shown as a cell in place of its go
+// fence, followed by its result; the output fence that belongs to the
+// program is not shown, as the result shows it. A cell shows the block's
 // name, its options and its code, highlighted with chroma using CSS
 // classes (the stylesheet, code.css, is written once by WriteCSS, with a
 // light and a dark theme). Fences in other languages are highlighted when
@@ -25,7 +29,7 @@
 //
 // # Results
 //
-// A Result shows the block's run when check results are given (Results):
+// A result shows the block's run when check results are given (Results):
 // the output, the status (passed, failed, built), the engine and time, the
 // problems, and for a failed block the expected and the actual output side
 // by side with the differing lines and characters marked. The recorded

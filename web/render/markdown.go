@@ -1,107 +1,104 @@
 package render
 
 import (
-	"bytes"
+	"io"
 	"strings"
 
 	"bingfa/runner/lesson"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
-	"go.abhg.dev/goldmark/frontmatter"
 )
 
-// newMarkdown returns the goldmark configuration pages are rendered with:
-// GitHub Flavored Markdown, the CJK extension for Chinese prose, front
-// matter (skipped), automatic heading ids (from the page's idSet), and
-// bingfa's own node renderers for code.
-func newMarkdown(r *Renderer) goldmark.Markdown {
-	return goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
-			&frontmatter.Extender{},
-		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{r: r}, 100))),
-	)
+// A pageDoc is a lesson's document (Lesson.Doc) as one page presents it.
+// The document is the lesson parse's, with offsets of the file as read
+// (Lesson.Source): a page never parses the lesson again, nor changes its
+// document, which every page and goroutine shares. What the page shows in
+// place of a fence, and where a link leads, are kept here for the page's
+// node renderers (nodeRenderer).
+type pageDoc struct {
+	r      *Renderer
+	l      *lesson.Lesson
+	ids    *lesson.IDs                     // the page's element ids: the headings', then the cells'
+	cells  map[*ast.FencedCodeBlock]*Block // fences shown as a cell: a program's, a further run's output
+	shown  map[*ast.FencedCodeBlock]bool   // output fences that their program's cell shows
+	byName map[string]*lesson.Lesson       // the course's lessons by name, for links between them
+	url    func(l *lesson.Lesson) string   // a lesson's page
 }
 
-// bom is the UTF-8 byte order mark, which the lesson parser skips.
-var bom = []byte("\xef\xbb\xbf")
-
-// A document is one lesson parsed for a page: its AST, with a Cell node in
-// place of each program fence and a Result node after it, and the ids
-// given out so far.
-type document struct {
-	doc ast.Node
-	src []byte
-	ids *idSet
+// newPageDoc returns the page's view of lesson l of the course ls, with
+// the ids of its headings (given by the lesson parse) taken.
+func (r *Renderer) newPageDoc(ls []*lesson.Lesson, l *lesson.Lesson) *pageDoc {
+	d := &pageDoc{r: r, l: l, ids: lesson.NewIDs(), cells: map[*ast.FencedCodeBlock]*Block{},
+		shown: map[*ast.FencedCodeBlock]bool{}, byName: make(map[string]*lesson.Lesson, len(ls)), url: r.cfg.LessonURL}
+	for _, x := range ls {
+		d.byName[x.Name] = x
+	}
+	for _, n := range d.all(ast.KindHeading) {
+		if id := headingID(n.(*ast.Heading)); id != "" {
+			d.ids.Put([]byte(id))
+		}
+	}
+	return d
 }
 
-// parse parses l's source again (a page must not change the lesson's own
-// AST, which other pages and goroutines share) with a fresh id set.
-func (r *Renderer) parse(l *lesson.Lesson) *document {
-	src := bytes.TrimPrefix(l.Source, bom)
-	ids := newIDSet()
-	ctx := parser.NewContext(parser.WithIDs(ids))
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	return &document{doc: doc, src: src, ids: ids}
+// all returns the nodes of kind k of the document, in document order.
+func (d *pageDoc) all(k ast.NodeKind) []ast.Node {
+	var ns []ast.Node
+	ast.Walk(d.l.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == k {
+			ns = append(ns, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	return ns
 }
 
-// fenceLine returns the 1-based line of a fenced block's opening fence.
-func fenceLine(n ast.Node, src []byte) int {
-	return bytes.Count(src[:n.Pos()], []byte("\n")) + 1
-}
-
-// cells replaces each program fence of d by a Cell holding its view (made
-// by view) followed by a Result, and removes the output fences that belong
-// to a program (the Result shows them). The output fence of a further run
-// of a program (lesson.Block.Run) is replaced by that run's Cell and
-// Result.
-func (d *document) cells(l *lesson.Lesson, view func(b *lesson.Block) *Block) []*Block {
-	code, output := map[int]*lesson.Block{}, map[int]bool{}
-	for _, b := range l.Blocks {
+// cellViews returns the views of the lesson's blocks (made by view, in the
+// order of their fences) and shows each as a cell with its result in
+// place of its go fence; the output fence that belongs to a program is
+// not shown (the result shows it). The output fence of a further run of
+// a program (lesson.Block.Run) is shown as that run's cell and result.
+func (d *pageDoc) cellViews(view func(b *lesson.Block) *Block) []*Block {
+	code := map[*ast.FencedCodeBlock]*lesson.Block{}
+	for _, b := range d.l.Blocks {
 		switch {
 		case b.Run > 0 && b.Output != nil:
 			// A further run of a program: a cell of its own, with its
 			// own Run control, in the place of its output block.
-			code[b.Output.Line] = b
+			code[b.Output.Node] = b
 		case b.Run == 0:
-			code[b.Code.Line] = b
+			code[b.Code.Node] = b
 			if b.Output != nil {
-				output[b.Output.Line] = true
+				d.shown[b.Output.Node] = true
 			}
 		}
 	}
-	var fences []*ast.FencedCodeBlock
-	ast.Walk(d.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering {
-			fences = append(fences, fc)
-		}
-		return ast.WalkContinue, nil
-	})
 	var blocks []*Block
-	for _, fc := range fences {
-		line := fenceLine(fc, d.src)
-		parent := fc.Parent()
-		switch b := code[line]; {
-		case b != nil:
+	for _, n := range d.all(ast.KindFencedCodeBlock) {
+		fc := n.(*ast.FencedCodeBlock)
+		if b := code[fc]; b != nil {
 			v := view(b)
 			blocks = append(blocks, v)
-			cell := &Cell{View: v}
-			parent.ReplaceChild(parent, fc, cell)
-			parent.InsertAfter(parent, cell, &Result{View: v})
-		case output[line]:
-			parent.RemoveChild(parent, fc)
+			d.cells[fc] = v
 		}
 	}
 	return blocks
+}
+
+// Extend implements goldmark.Extender: the page's node renderers go
+// before goldmark's own.
+func (d *pageDoc) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{d: d, html: html.NewRenderer()}, 100)))
+}
+
+// render writes the HTML of the document, with the lessons' goldmark
+// configuration extended by the page.
+func (d *pageDoc) render(w io.Writer) error {
+	return lesson.Markdown(goldmark.WithExtensions(d)).Renderer().Render(w, d.l.Source, d.l.Doc)
 }
 
 // fenceLang returns the language of a fenced block: the first word of

@@ -16,7 +16,7 @@ import (
 // HTML; the caller may still change the view before WritePage.
 func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) {
 	l := ls[i]
-	d := r.parse(l)
+	d := r.newPageDoc(ls, l)
 	p := &Page{
 		Mode:   r.cfg.Mode,
 		Course: r.cfg.Title,
@@ -28,13 +28,11 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 		Index:  r.cfg.Index,
 		Assets: r.cfg.Assets,
 	}
-	p.HasTitle = startsWithTitle(d.doc)
-	p.TOC = d.toc()
-	p.Sections = d.sections(l.Title)
-	markExternal(d.doc)
-	rewriteLessonLinks(d.doc, ls, r.cfg.LessonURL)
-	p.Blocks = d.cells(l, func(b *lesson.Block) *Block {
-		return r.Block(l, b, res.of(b), d.ids.make(b.Name, "block"))
+	p.HasTitle = startsWithTitle(l.Doc)
+	p.TOC = toc(l)
+	p.Sections = sections(l)
+	p.Blocks = d.cellViews(func(b *lesson.Block) *Block {
+		return r.Block(l, b, res.of(b), d.ids.Make(b.Name, "block"))
 	})
 	ids := map[*lesson.Block]string{}
 	for _, b := range p.Blocks {
@@ -49,7 +47,7 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 		}
 	}
 	var body bytes.Buffer
-	if err := r.md.Renderer().Render(&body, d.src, d.doc); err != nil {
+	if err := d.render(&body); err != nil {
 		return nil, errorf(l, "rendering: %v", err)
 	}
 	p.Body = template.HTML(body.String())
@@ -107,15 +105,15 @@ func startsWithTitle(doc ast.Node) bool {
 	return ok && h.Level == 1
 }
 
-// toc returns the level-2 and level-3 headings of d.
-func (d *document) toc() []Heading {
+// toc returns the level-2 and level-3 headings of l.
+func toc(l *lesson.Lesson) []Heading {
 	var hs []Heading
-	for n := d.doc.FirstChild(); n != nil; n = n.NextSibling() {
+	for n := l.Doc.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok || h.Level < 2 || h.Level > 3 {
 			continue
 		}
-		hs = append(hs, Heading{ID: headingID(h), Text: lesson.PlainText(h, d.src), Level: h.Level})
+		hs = append(hs, Heading{ID: headingID(h), Text: lesson.PlainText(h, l.Source), Level: h.Level})
 	}
 	return hs
 }
@@ -129,50 +127,25 @@ func headingID(h *ast.Heading) string {
 	return ""
 }
 
-// sections returns the prose of d by section, for the search index. Code
-// is left out: search is for the explanations.
-func (d *document) sections(title string) []Section {
-	cur := Section{Title: title}
+// sections returns the prose of l by section, for the search index.
+func sections(l *lesson.Lesson) []Section {
+	cur := Section{Title: l.Title}
 	var out []Section
-	for n := d.doc.FirstChild(); n != nil; n = n.NextSibling() {
+	for n := l.Doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level >= 2 {
 			out = append(out, cur)
-			cur = Section{ID: headingID(h), Title: lesson.PlainText(h, d.src)}
+			cur = Section{ID: headingID(h), Title: lesson.PlainText(h, l.Source)}
 			continue
 		}
 		if n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock {
-			cur.Code += lesson.BlockText(n, d.src)
+			cur.Code += lesson.BlockText(n, l.Source)
 			continue
 		}
-		if t := strings.TrimSpace(lesson.PlainText(n, d.src)); t != "" {
+		if t := strings.TrimSpace(lesson.PlainText(n, l.Source)); t != "" {
 			cur.Text += t + "\n"
 		}
 	}
 	return append(out, cur)
-}
-
-// markExternal gives links that leave the site rel="external noopener",
-// so that they open as links to elsewhere and can be told apart from the
-// site's own resources.
-func markExternal(doc ast.Node) {
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		var dest string
-		switch l := n.(type) {
-		case *ast.Link:
-			dest = string(l.Destination)
-		case *ast.AutoLink:
-			dest = "http:"
-		default:
-			return ast.WalkContinue, nil
-		}
-		if IsExternal(dest) {
-			n.SetAttributeString("rel", []byte("external noopener"))
-		}
-		return ast.WalkContinue, nil
-	})
 }
 
 // IsExternal reports whether url leaves the site: it has a scheme other

@@ -9,8 +9,6 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
 	"bingfa/runner/msg"
-
-	"github.com/yuin/goldmark"
 )
 
 // Mode says what kind of site pages are rendered for.
@@ -57,7 +55,6 @@ const DefaultBlurb = "一套可以运行的 Go 并发教程：每一段程序都
 // A Renderer renders lessons as HTML pages. It is safe for concurrent use.
 type Renderer struct {
 	cfg   Config
-	md    goldmark.Markdown
 	hl    *highlighter
 	pages map[msg.Lang]*template.Template
 }
@@ -93,7 +90,6 @@ func New(cfg Config) (*Renderer, error) {
 			return nil, err
 		}
 	}
-	r.md = newMarkdown(r)
 	return r, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -165,4 +166,39 @@ func judge(l *lesson.Lesson, b *lesson.Block, runs []*engine.Outcome) *check.Res
 		}
 	}
 	return r
+}
+
+// TestPagesShareTheDocument renders every testdata page from several
+// goroutines at once: a page renders the lesson's own document, which it
+// must not change (go test -race finds a page that does), so that every
+// rendering is the same.
+func TestPagesShareTheDocument(t *testing.T) {
+	ls, err := lesson.Load([]string{"testdata"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newTestRenderer(t)
+	body := func(i int) string {
+		p, err := r.Page(ls, i, nil)
+		if err != nil {
+			t.Error(err)
+			return ""
+		}
+		return string(p.Body)
+	}
+	want := make([]string, len(ls))
+	for i := range ls {
+		want[i] = body(i)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		for i := range ls {
+			wg.Go(func() {
+				if got := body(i); got != want[i] {
+					t.Errorf("%s renders differently the next time", ls[i].Name)
+				}
+			})
+		}
+	}
+	wg.Wait()
 }

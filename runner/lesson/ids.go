@@ -1,4 +1,4 @@
-package render
+package lesson
 
 import (
 	"strconv"
@@ -8,33 +8,35 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// An idSet hands out element ids that are unique within one page. Ids
+// IDs hands out element ids that are unique within one document. Ids
 // keep every letter and digit of the text they are made from, Chinese
 // included (goldmark's automatic ids keep only ASCII, so that every
 // Chinese heading would become "heading-1"), in lower case, with runs of
 // anything else turned into one "-".
 //
-// An idSet is goldmark's parser.IDs for one document: a new one is made
-// for every page, and it is used again for the ids of code cells, so that
-// a cell never takes a heading's id.
-type idSet struct {
+// IDs is goldmark's parser.IDs of a lesson's document: Parse gives every
+// heading its id with a new one. A page made of the document takes a new
+// IDs, puts the headings' ids in it and makes the ids of its code cells
+// with it, so that a cell never takes a heading's id.
+type IDs struct {
 	used map[string]bool
 }
 
-func newIDSet() *idSet { return &idSet{used: map[string]bool{}} }
+// NewIDs returns an IDs that has given out no id.
+func NewIDs() *IDs { return &IDs{used: map[string]bool{}} }
 
 // Generate implements parser.IDs: the id of a heading from its text.
-func (s *idSet) Generate(value []byte, kind ast.NodeKind) []byte {
-	return []byte(s.make(headingText(string(value)), "section"))
+func (s *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	return []byte(s.Make(headingText(string(value)), "section"))
 }
 
 // Put implements parser.IDs: an id given explicitly in the document.
-func (s *idSet) Put(value []byte) { s.used[string(value)] = true }
+func (s *IDs) Put(value []byte) { s.used[string(value)] = true }
 
-// make returns a new unique id for text: its slug, or the slug followed by
+// Make returns a new unique id for text: its slug, or the slug followed by
 // "-2", "-3"... when that is taken. Text without letters or digits gives
 // fallback.
-func (s *idSet) make(text, fallback string) string {
+func (s *IDs) Make(text, fallback string) string {
 	base := slug(text)
 	if base == "" {
 		base = fallback
