@@ -1,6 +1,7 @@
 package lesson
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -42,11 +43,29 @@ func TestParse(t *testing.T) {
 	}
 }
 
-// dump describes a lesson: metadata, then each block with its position
+// headings describes the headings of l's document: each with its line
+// and id.
+func headings(l *Lesson) []string {
+	var hs []string
+	ast.Walk(l.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			id, _ := h.AttributeString("id")
+			line := bytes.Count(l.Source[:h.Lines().At(0).Start], []byte("\n")) + 1
+			hs = append(hs, fmt.Sprintf("heading at line %d: id %s", line, id))
+		}
+		return ast.WalkContinue, nil
+	})
+	return hs
+}
+
+// dump describes a lesson: metadata, each heading with its id, then each block with its position
 // and every option that differs from the default.
 func dump(l *Lesson) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "name: %s\ntitle: %s\norder: %d\nsummary: %s\n", l.Name, l.Title, l.Order, l.Summary)
+	for _, h := range headings(l) {
+		fmt.Fprintf(&b, "%s\n", h)
+	}
 	for _, blk := range l.Blocks {
 		c := blk.Code
 		fmt.Fprintf(&b, "block %s: go fence at line %d (%s x%d, indent %d, nested %v), runs %v, builds %v\n",
