@@ -162,7 +162,7 @@ func PlainText(n ast.Node, src []byte) string {
 		case *ast.Text:
 			v := t.Segment.Value(src)
 			b.Write(v)
-			if (t.SoftLineBreak() || t.HardLineBreak()) && !endsWide(v) {
+			if (t.SoftLineBreak() || t.HardLineBreak()) && !endsWide(b.String()) {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
@@ -175,11 +175,11 @@ func PlainText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
-// endsWide reports whether b ends with a CJK character, after which a line
+// endsWide reports whether s ends with a CJK character, after which a line
 // break joins lines without a space.
-func endsWide(b []byte) bool {
-	r, _ := utf8.DecodeLastRune(b)
-	return r >= 0x2E80
+func endsWide(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r >= 0x2E80 && r != utf8.RuneError
 }
 
 // misspelled returns the known front matter key that k is probably a

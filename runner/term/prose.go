@@ -27,7 +27,7 @@ func (r *Reader) inlineNode(b *strings.Builder, n ast.Node) {
 		switch {
 		case t.HardLineBreak():
 			b.WriteByte('\n')
-		case t.SoftLineBreak() && !endsWide(v):
+		case t.SoftLineBreak() && !endsWide(b.String()):
 			b.WriteByte(' ')
 		}
 	case *ast.String:
@@ -44,7 +44,7 @@ func (r *Reader) inlineNode(b *strings.Builder, n ast.Node) {
 		b.WriteString(r.inline(t))
 		b.WriteString(r.paint(dim, " <"+safe(string(t.Destination))+">"))
 	case *ast.AutoLink:
-		b.WriteString(safe(string(t.URL(src))))
+		b.WriteString(safe(string(t.Label(src)))) // as written: a bare www.x.org stays so
 	case *ast.Image:
 		b.WriteString(r.paint(dim, r.t("term.image", r.plain(t))))
 	case *ast.RawHTML:
@@ -63,9 +63,9 @@ func (r *Reader) plain(n ast.Node) string {
 	return r.inline(n)
 }
 
-// endsWide reports whether b ends with a CJK character, after which a soft
+// endsWide reports whether s ends with a CJK character, after which a soft
 // line break joins lines without a space.
-func endsWide(b []byte) bool {
-	c, _ := utf8.DecodeLastRune(b)
-	return c >= 0x2E80
+func endsWide(s string) bool {
+	c, _ := utf8.DecodeLastRuneInString(s)
+	return c >= 0x2E80 && c != utf8.RuneError
 }
