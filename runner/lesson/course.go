@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
@@ -53,8 +52,7 @@ func ReadCourse(fsys fs.FS, dir string) (Course, error) {
 func parseCourse(name string, src []byte) (Course, error) {
 	src = bytes.TrimPrefix(src, bom)
 	ctx := parser.NewContext()
-	md := goldmark.New(goldmark.WithExtensions(&frontmatter.Extender{}))
-	md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	Markdown().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	data := frontmatter.Get(ctx)
 	var c Course
 	if data == nil {
