@@ -225,6 +225,14 @@ func (c *Checker) Prepare(ctx context.Context, lessons []*lesson.Lesson) {
 	c.prepare(ctx, c.plan(lessons))
 }
 
+// Prebuild builds every selected program of lessons, as Prepare does, as
+// background work: a reader's run (Run) goes first, and the builds under
+// way yield the CPUs to its build (see engine.Background).
+func (c *Checker) Prebuild(ctx context.Context, lessons []*lesson.Lesson) {
+	ctx = engine.Background(ctx)
+	c.prepare(ctx, c.plan(lessons))
+}
+
 // A batch is the programs one engine prepares.
 type batch struct {
 	pr engine.Preparer

@@ -37,74 +37,103 @@ func BuildFlags(race bool) []string {
 }
 
 // builds returns the build of each program, starting one batch build for
-// those neither cached nor already being built.
-func (e *Engine) builds(ps []*engine.Program) []*build {
-	out, groups := e.plan(ps)
+// those neither cached nor already being built. Unless ctx is marked
+// engine.Background, the builds are urgent: they go before background
+// ones (see priority.go).
+func (e *Engine) builds(ctx context.Context, ps []*engine.Program) []*build {
+	urgent := !engine.IsBackground(ctx)
+	out, groups := e.plan(ps, urgent)
 	for _, jobs := range groups {
 		e.batches.Add(1)
 		go func() {
 			defer e.batches.Done()
 			e.batch(e.life, jobs)
+			if urgent {
+				e.calmed()
+			}
 		}()
 	}
 	return out
 }
 
+// A planned program: its cache key, and what is known of it before the
+// engine's lock is taken (its cached binary, its static errors).
+type planned struct {
+	key   string
+	bin   string
+	diags []engine.Diag
+	err   error
+}
+
 // plan returns the build of each program: cached, known broken, already
 // being built, or new. New builds are registered as being built and
 // returned as jobs grouped by build flags, in the order of ps; the caller
-// must run them with batch.
-func (e *Engine) plan(ps []*engine.Program) ([]*build, [][]job) {
+// must run them with batch. Urgent builds are counted until the caller
+// calls calmed, one per group, and take their programs out of the
+// background builds that have not started.
+func (e *Engine) plan(ps []*engine.Program, urgent bool) ([]*build, [][]job) {
 	tool, err := e.cache.tool(e.goCmd)
+	pl := make([]planned, len(ps))
+	for i, p := range ps {
+		if pl[i].err = err; err != nil {
+			continue
+		}
+		pl[i].key = e.cache.key(tool, buildFlags(p), buildInput(p))
+		if bin, ok := e.cache.lookup(pl[i].key); ok {
+			pl[i].bin = bin
+		} else {
+			pl[i].diags = precheck(p)
+		}
+	}
 	out := make([]*build, len(ps))
 	var groups [][]job
 	group := map[string]int{} // flags -> index in groups
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	for i, p := range ps {
-		if err != nil {
-			out[i] = failed(engine.Failuref(engine.Broken, "%v", err))
-			continue
-		}
-		flags := buildFlags(p)
-		key := e.cache.key(tool, flags, buildInput(p))
-		if b := e.known(key); b != nil {
-			out[i] = b
-			continue
-		}
-		if diags := precheck(p); diags != nil {
-			out[i] = failed(&engine.BuildError{Diags: diags})
-			e.remember(key, out[i])
-			continue
-		}
-		b := &build{done: make(chan struct{})}
-		e.flight[key] = b
-		out[i] = b
-		f := strings.Join(flags, " ")
+	add := func(j job) {
+		f := strings.Join(buildFlags(j.p), " ")
 		g, ok := group[f]
 		if !ok {
 			g = len(groups)
 			group[f] = g
 			groups = append(groups, nil)
 		}
-		groups[g] = append(groups[g], job{key: key, p: p, b: b})
+		groups[g] = append(groups[g], j)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for i, p := range ps {
+		key := pl[i].key
+		switch b := e.known(key); {
+		case pl[i].err != nil:
+			out[i] = failed(engine.Failuref(engine.Broken, "%v", pl[i].err))
+		case b != nil && urgent && b.step != nil:
+			out[i] = b
+			add(e.takeOut(b, key))
+		case b != nil:
+			out[i] = b
+		case pl[i].bin != "":
+			out[i] = &build{done: closed(), bin: pl[i].bin, cached: true}
+		case pl[i].diags != nil:
+			out[i] = failed(&engine.BuildError{Diags: pl[i].diags})
+			e.remember(key, out[i])
+		default:
+			out[i] = &build{done: make(chan struct{})}
+			e.flight[key] = out[i]
+			add(job{key: key, p: p, b: out[i]})
+		}
+	}
+	if urgent {
+		e.urgent += len(groups)
 	}
 	return out, groups
 }
 
-// known returns the build of key if it is being built, known not to
-// compile, or cached; otherwise nil. e.mu must be held.
+// known returns the build of key if it is being built or known not to
+// compile; otherwise nil. e.mu must be held.
 func (e *Engine) known(key string) *build {
 	if b, ok := e.flight[key]; ok {
 		return b
 	}
-	if b, ok := e.broken[key]; ok {
-		return b
-	}
-	if bin, ok := e.cache.lookup(key); ok {
-		return &build{done: closed(), bin: bin, cached: true}
-	}
-	return nil
+	return e.broken[key]
 }
 
 // remember keeps a program that did not compile, so that it is not built
@@ -138,6 +167,9 @@ func failed(err error) *build { return &build{done: closed(), err: err} }
 // the request that started it: other requests may wait for the same
 // binaries.
 func (e *Engine) batch(ctx context.Context, jobs []job) {
+	if len(jobs) == 0 {
+		return
+	}
 	start := time.Now()
 	res := e.buildJobs(ctx, jobs)
 	took := time.Since(start)
@@ -242,7 +274,11 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 	cmd.Env = append(BuildEnv(jobs[0].p.Race), "GOTMPDIR="+tmp, "TMPDIR="+tmp)
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	out := proc.Run(ctx, cmd, proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20})
+	cfg := proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20}
+	if engine.IsBackground(ctx) {
+		cfg.Started = lowPriority(cmd)
+	}
+	out := proc.Run(ctx, cmd, cfg)
 	stderr := out.Text(engine.Output)
 	r.diags, r.other = parseDiags(stderr)
 	if out.Err != nil || (out.Exit != 0 && len(r.diags) == 0 && len(r.other) == 0) {
