@@ -17,9 +17,9 @@ type (
 		Serial  bool `json:"serial"`  // the block waits to run alone
 		// Build is set when the run waits for its build; Built of Total
 		// programs of the course's background build are built.
-		Build bool `json:"build,omitempty"`
-		Built int  `json:"built,omitempty"`
-		Total int  `json:"total,omitempty"`
+		Build bool `json:"build"`
+		Built int  `json:"built"`
+		Total int  `json:"total"`
 	}
 	startEvent struct {
 		Engine string `json:"engine"`

@@ -40,7 +40,8 @@ func newTestServer(t testing.TB, cfg Config) *testServer {
 	return newTestServerMode(t, cfg, wiring.Compiled)
 }
 
-// newTestServerMode serves testdata/lessons with the engines of mode.
+// newTestServerMode serves testdata/lessons (or cfg.Library) with the
+// engines of mode (or cfg.Engines), which it closes at the end.
 func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
 	t.Helper()
 	if cfg.Library == nil {
@@ -50,11 +51,14 @@ func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
 		}
 		cfg.Library = lib
 	}
-	set, err := wiring.New(mode, compiled.DefaultCacheDir())
-	if err != nil {
-		t.Fatal(err)
+	if cfg.Engines == nil {
+		set, err := wiring.New(mode, compiled.DefaultCacheDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Engines = set
 	}
-	cfg.Engines = set
+	set := cfg.Engines
 	ts := httptest.NewUnstartedServer(nil)
 	s, err := New(cfg, ts.Listener.Addr().String())
 	if err != nil {
