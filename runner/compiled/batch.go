@@ -251,7 +251,7 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 		return r
 	}
 	r.work = work
-	args := append([]string{"build", "-o", filepath.Join(work, "out") + string(filepath.Separator)}, buildFlags(jobs[0].p)...)
+	args := append([]string{"build", "-json", "-o", filepath.Join(work, "out") + string(filepath.Separator)}, buildFlags(jobs[0].p)...)
 	if err := writeModule(work, jobs); err != nil {
 		r.failed = engine.Failuref(engine.Broken, "cannot write programs: %v", err)
 		return r
@@ -274,15 +274,15 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 	cmd.Env = append(BuildEnv(jobs[0].p.Race), "GOTMPDIR="+tmp, "TMPDIR="+tmp)
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	cfg := proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20}
+	cfg := proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20, Split: true}
 	if engine.IsBackground(ctx) {
 		cfg.Started = lowPriority(cmd)
 	}
 	out := proc.Run(ctx, cmd, cfg)
-	stderr := out.Text(engine.Output)
-	r.diags, r.other = parseDiags(stderr)
+	var text string
+	r.diags, r.other, text = parseBuild(out.Text(engine.Stdout))
 	if out.Err != nil || (out.Exit != 0 && len(r.diags) == 0 && len(r.other) == 0) {
-		r.failed = engine.Failuref(engine.Broken, "go build failed: %v\n%s", out.Err, stderr)
+		r.failed = engine.Failuref(engine.Broken, "go build failed: %v\n%s%s", out.Err, out.Text(engine.Stderr), text)
 		r.aborted = out.Err != nil
 	}
 	return r
