@@ -29,9 +29,10 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 		r.Status, r.Why = verdict.Skip, Why{Reason: "nobuild: shown, not compiled"}
 		return r
 	}
-	if p, ok := drift(l, b); !ok && !w.Edited {
+	p, err := c.program(l, b)
+	if problem, ok := drift(l, b, p); !ok && !w.Edited {
 		r.Status = verdict.Fail
-		r.Problems = append(r.Problems, p)
+		r.Problems = append(r.Problems, problem)
 	}
 	if b.Opts.Cell {
 		if problem, ok := c.blocked(ctx, l, b); ok {
@@ -40,7 +41,6 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 			return r
 		}
 	}
-	p, err := c.program(l, b)
 	if err != nil {
 		r.Status = verdict.Fail
 		r.Problems = append(r.Problems, problemOf(b, err))

@@ -55,6 +55,7 @@ type Checker struct {
 	// when those builds are done: a serial block waits for it, so that no
 	// build runs beside it.
 	planned, built chan struct{}
+	programs       map[lessonBlock]made // see program
 }
 
 // plans returns channels closed when the latest Check has handed its
@@ -78,7 +79,8 @@ func New(cfg Config) *Checker {
 	}
 	done := make(chan struct{})
 	close(done)
-	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, idle), planned: done, built: done}
+	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, idle), planned: done, built: done,
+		programs: map[lessonBlock]made{}}
 }
 
 // willRun reports whether block b is run, not only built.
