@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
+	"slices"
 	"time"
 
 	"bingfa/runner/engine"
@@ -56,64 +56,49 @@ func (e *Engine) builds(ctx context.Context, ps []*engine.Program) []*build {
 	return out
 }
 
-// A planned program: its cache key, and what is known of it before the
-// engine's lock is taken (its cached binary, its static errors).
-type planned struct {
-	key   string
-	bin   string
-	diags []engine.Diag
-	err   error
-}
-
 // plan returns the build of each program: cached, known broken, already
 // being built, or new. New builds are registered as being built and
 // returned as jobs grouped by build flags, in the order of ps; the caller
 // must run them with batch. Urgent builds are counted until the caller
 // calls calmed, one per group, and take their programs out of the
-// background builds that have not started.
+// background builds that have not started. Programs are hashed, looked
+// up in the cache and parsed before the engine's lock is taken.
 func (e *Engine) plan(ps []*engine.Program, urgent bool) ([]*build, [][]job) {
+	out := make([]*build, len(ps))
 	tool, err := e.cache.tool(e.goCmd)
-	pl := make([]planned, len(ps))
+	keys, bins, diags := make([]string, len(ps)), make([]string, len(ps)), make([][]engine.Diag, len(ps))
 	for i, p := range ps {
-		if pl[i].err = err; err != nil {
+		if err != nil {
+			out[i] = failed(engine.Failuref(engine.Broken, "%v", err))
 			continue
 		}
-		pl[i].key = e.cache.key(tool, buildFlags(p), buildInput(p))
-		if bin, ok := e.cache.lookup(pl[i].key); ok {
-			pl[i].bin = bin
-		} else {
-			pl[i].diags = precheck(p)
+		keys[i] = e.cache.key(tool, buildFlags(p), buildInput(p))
+		if bins[i], _ = e.cache.lookup(keys[i]); bins[i] == "" {
+			diags[i] = precheck(p)
 		}
 	}
-	out := make([]*build, len(ps))
-	var groups [][]job
-	group := map[string]int{} // flags -> index in groups
+	var byRace [2][]job // the build flags differ only by -race
 	add := func(j job) {
-		f := strings.Join(buildFlags(j.p), " ")
-		g, ok := group[f]
-		if !ok {
-			g = len(groups)
-			group[f] = g
-			groups = append(groups, nil)
+		r := 0
+		if j.p.Race {
+			r = 1
 		}
-		groups[g] = append(groups[g], j)
+		byRace[r] = append(byRace[r], j)
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for i, p := range ps {
-		key := pl[i].key
-		switch b := e.known(key); {
-		case pl[i].err != nil:
-			out[i] = failed(engine.Failuref(engine.Broken, "%v", pl[i].err))
+		switch b, key := e.known(keys[i]), keys[i]; {
+		case out[i] != nil:
 		case b != nil && urgent && b.step != nil:
 			out[i] = b
 			add(e.takeOut(b, key))
 		case b != nil:
 			out[i] = b
-		case pl[i].bin != "":
-			out[i] = &build{done: closed(), bin: pl[i].bin, cached: true}
-		case pl[i].diags != nil:
-			out[i] = failed(&engine.BuildError{Diags: pl[i].diags})
+		case bins[i] != "":
+			out[i] = &build{done: closed(), bin: bins[i], cached: true}
+		case diags[i] != nil:
+			out[i] = failed(&engine.BuildError{Diags: diags[i]})
 			e.remember(key, out[i])
 		default:
 			out[i] = &build{done: make(chan struct{})}
@@ -121,6 +106,7 @@ func (e *Engine) plan(ps []*engine.Program, urgent bool) ([]*build, [][]job) {
 			add(job{key: key, p: p, b: out[i]})
 		}
 	}
+	groups := slices.DeleteFunc(byRace[:], func(g []job) bool { return len(g) == 0 })
 	if urgent {
 		e.urgent += len(groups)
 	}

@@ -49,35 +49,19 @@ type buildEvent struct {
 // as the missing package's, at pKEY/main.go). An indented line continues
 // the message before it. It returns go build's whole text output too.
 func parseBuild(events string) (diags map[string][]diag, other map[string][]string, text string) {
-	out := map[string]*strings.Builder{} // output by package
-	var pkgs []string
+	diags, other = map[string][]diag{}, map[string][]string{}
 	var all strings.Builder
-	dec := json.NewDecoder(strings.NewReader(events))
-	for {
+	last := "" // the directory of the last positioned message
+	for dec := json.NewDecoder(strings.NewReader(events)); ; {
 		var ev buildEvent
 		if dec.Decode(&ev) != nil {
-			break
+			return diags, other, all.String()
 		}
-		if ev.Action != "build-output" {
-			continue
-		}
-		if out[ev.ImportPath] == nil {
-			out[ev.ImportPath] = &strings.Builder{}
-			pkgs = append(pkgs, ev.ImportPath)
-		}
-		out[ev.ImportPath].WriteString(ev.Output)
 		all.WriteString(ev.Output)
-	}
-	diags, other = map[string][]diag{}, map[string][]string{}
-	for _, pkg := range pkgs {
-		own := "" // the program directory of pkg, if it is one
-		if d, ok := strings.CutPrefix(pkg, modulePath+"/"); ok {
-			own = d
-		}
-		last := "" // the directory of the last positioned message
-		for _, line := range strings.Split(out[pkg].String(), "\n") {
+		own, _ := strings.CutPrefix(ev.ImportPath, modulePath+"/")
+		for _, line := range strings.Split(strings.TrimSuffix(ev.Output, "\n"), "\n") {
 			dir, d, ok := position(line)
-			if dir == "" {
+			if dir == "" && own != ev.ImportPath {
 				dir = own
 			}
 			switch {
@@ -93,7 +77,6 @@ func parseBuild(events string) (diags map[string][]diag, other map[string][]stri
 			}
 		}
 	}
-	return diags, other, all.String()
 }
 
 // position splits a compiler message, [./][pKEY/]file.go:line[:col]: msg,
