@@ -26,7 +26,9 @@ func TestRunTellsWaits(t *testing.T) {
 	for i, want := range []string{"queued build=true 0/0, started compiled, output, pass", "started compiled, output, pass"} {
 		var events []string
 		res := c.Run(context.Background(), l, l.Blocks[0], check.Watch{
-			Queued:  func(w check.Wait) { events = append(events, fmt.Sprintf("queued build=%v %d/%d", w.Build, w.Built, w.Total)) },
+			Queued: func(w check.Wait) {
+				events = append(events, fmt.Sprintf("queued build=%v %d/%d", w.Build, w.Built, w.Total))
+			},
 			Started: func(name string, _ check.Why) { events = append(events, "started "+name) },
 			Output:  func(engine.Event) { events = append(events, "output") },
 		})
