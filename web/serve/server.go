@@ -121,8 +121,9 @@ func (s *Server) Handler() http.Handler {
 }
 
 // Serve listens on addr, a loopback address, and serves until ctx is
-// cancelled, building the library's blocks in the background. It writes the link to open, with its one-time login token, to
-// out once it listens, and a new link each time one is used.
+// cancelled, building the library's blocks in the background (Prebuild).
+// It writes the link to open, with its one-time login token, to out once
+// it listens, and a new link each time one is used.
 func Serve(ctx context.Context, cfg Config, addr string, out io.Writer) error {
 	if err := loopbackOnly(addr); err != nil {
 		return err
