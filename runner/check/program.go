@@ -69,14 +69,15 @@ func (c *Checker) program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, e
 	if len(c.programs) >= maxPrograms {
 		clear(c.programs) // edited copies of lessons come and go
 	}
-	c.programs[lessonBlock{l, b}] = made{p, err}
+	c.programs[lessonBlock{l, b}] = made{p: p, err: err}
 	return p, err
 }
 
 // A made program, or why there is none.
 type made struct {
-	p   *engine.Program
-	err error
+	p     *engine.Program
+	err   error
+	built int8 // for a cell: 1 when it compiles, -1 when not, 0 when not known (see compiles)
 }
 
 // maxPrograms bounds the programs a Checker remembers.
