@@ -5,8 +5,10 @@
 // Go version, so an unchanged program is never rebuilt. Programs that need
 // building are built together, one go build invocation for all of them
 // (one per set of build flags), in a private module (go 1.26, standard
-// library only). A compile error is reported at the program's position in
-// its lesson. Each run happens in a fresh scratch directory, also its
+// library only), whose messages it reads as go build -json's events. A
+// compile error is reported at the program's position in its lesson.
+// Background builds (a context marked engine.Background) yield to all
+// others: see priority.go. Each run happens in a fresh scratch directory, also its
 // TMPDIR, which is removed afterwards.
 package compiled
 
