@@ -8,8 +8,8 @@
 // library only), whose messages it reads as go build -json's events. A
 // compile error is reported at the program's position in its lesson.
 // Background builds (a context marked engine.Background) yield to all
-// others: see priority.go. Each run happens in a fresh scratch directory, also its
-// TMPDIR, which is removed afterwards.
+// others: see priority.go. Each run happens in a fresh scratch directory,
+// also its TMPDIR, which is removed afterwards.
 package compiled
 
 import (
