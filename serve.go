@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"bingfa/lessons"
-	"bingfa/runner/check"
 	"bingfa/runner/wiring"
 	"bingfa/web/serve"
 )
@@ -42,8 +41,7 @@ func serveCmd(args []string) error {
 			return err
 		}
 	}
-	ls, err := lib.Lessons()
-	if err != nil {
+	if _, err := lib.Lessons(); err != nil {
 		return err
 	}
 	course, err := courseOf(paths)
@@ -57,10 +55,8 @@ func serveCmd(args []string) error {
 	defer set.Close()
 	ctx, stop := interruptible()
 	defer stop()
-	// Before the first request: warm interpreter workers, and every
-	// block of the course built in the background, so that pressing Run
-	// on an unedited block starts it at once.
+	// Before the first request: warm interpreter workers (Serve builds
+	// the course in the background).
 	set.Warm()
-	go check.New(set.Config()).Prepare(ctx, ls)
 	return portHint(serve.Serve(ctx, serve.Config{Library: lib, Course: course, Engines: set, Running: *jobs}, *addr, os.Stderr), *addr)
 }

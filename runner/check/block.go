@@ -29,9 +29,10 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 		r.Status, r.Why = verdict.Skip, Why{Reason: "nobuild: shown, not compiled"}
 		return r
 	}
-	if p, ok := drift(l, b); !ok && !w.Edited {
+	p, err := c.program(l, b)
+	if problem, ok := drift(l, b, p); !ok && !w.Edited {
 		r.Status = verdict.Fail
-		r.Problems = append(r.Problems, p)
+		r.Problems = append(r.Problems, problem)
 	}
 	if b.Opts.Cell {
 		if problem, ok := c.blocked(ctx, l, b); ok {
@@ -40,7 +41,6 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 			return r
 		}
 	}
-	p, err := c.program(l, b)
 	if err != nil {
 		r.Status = verdict.Fail
 		r.Problems = append(r.Problems, problemOf(b, err))
@@ -54,6 +54,7 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 	}
 	if !c.willRun(b) {
 		r.Engine, r.Why = "compiled", Why{Reason: builtOnly(b)}
+		c.building(c.cfg.Builder, p, w)
 		w.Started(r.Engine, r.Why)
 		r.merge(verdict.Built(b, c.build(ctx, p)))
 		return r
@@ -123,6 +124,19 @@ func (c *Checker) build(ctx context.Context, p *engine.Program) error {
 	return c.cfg.Builder.Build(ctx, p)
 }
 
+// building tells w, when p is not built yet by engine e, that the run
+// waits for its build, and how far the background builds have got.
+func (c *Checker) building(e any, p *engine.Program, w *Watch) {
+	if cc, ok := e.(engine.Cacher); !w.reader || !ok || cc.Cached(p) {
+		return
+	}
+	wt := Wait{Build: true}
+	if bl, ok := e.(interface{ Backlog() (int, int) }); ok {
+		wt.Built, wt.Total = bl.Backlog()
+	}
+	w.Queued(wt)
+}
+
 // afterPlan waits, unless p is ready in builder's cache, until Check has
 // handed every program to its engine, so that p is built in its batch
 // rather than alone.
@@ -167,13 +181,14 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 		wg.Add(1)
 		run := func() {
 			defer wg.Done()
-			c.ready(ctx, e, p, b.Opts.Serial)
 			first := k == 0 && i == 0
 			var queued func()
 			emit := func(engine.Event) {}
 			if first {
-				queued, emit = w.Queued, w.Output
+				c.building(e, p, w)
+				queued, emit = func() { w.Queued(Wait{}) }, w.Output
 			}
+			c.ready(ctx, e, p, b.Opts.Serial)
 			release := c.slots.acquire(ctx, b.Opts.Serial, c.expect(key), w.reader, queued)
 			defer release()
 			if first {

@@ -27,14 +27,36 @@ func (c *Checker) blocked(ctx context.Context, l *lesson.Lesson, b *lesson.Block
 
 // compiles reports whether cell e can be assembled and built. A build
 // that fails for another reason than the code (no engine, a broken
-// toolchain) does not count: it is reported with the cell itself.
+// toolchain, a run stopped) does not count: it is reported with the cell
+// itself. The answer is remembered with the cell's program, so that the
+// later cells of a lesson do not ask the engine again.
 func (c *Checker) compiles(ctx context.Context, l *lesson.Lesson, e *lesson.Block) bool {
 	p, err := c.program(l, e)
 	if err != nil {
 		return false
 	}
+	key := lessonBlock{l, e}
+	c.mu.Lock()
+	m := c.programs[key]
+	c.mu.Unlock()
+	if m.built != 0 {
+		return m.built > 0
+	}
+	err = c.build(ctx, p)
 	var be *engine.BuildError
-	return !errors.As(c.build(ctx, p), &be)
+	broken := errors.As(err, &be)
+	if broken || err == nil {
+		c.mu.Lock()
+		if m, ok := c.programs[key]; ok {
+			m.built = 1
+			if broken {
+				m.built = -1
+			}
+			c.programs[key] = m
+		}
+		c.mu.Unlock()
+	}
+	return !broken
 }
 
 // problemOf returns the problem of a block that has no program.

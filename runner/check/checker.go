@@ -55,6 +55,7 @@ type Checker struct {
 	// when those builds are done: a serial block waits for it, so that no
 	// build runs beside it.
 	planned, built chan struct{}
+	programs       map[lessonBlock]made // see program
 }
 
 // plans returns channels closed when the latest Check has handed its
@@ -78,7 +79,8 @@ func New(cfg Config) *Checker {
 	}
 	done := make(chan struct{})
 	close(done)
-	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, idle), planned: done, built: done}
+	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, idle), planned: done, built: done,
+		programs: map[lessonBlock]made{}}
 }
 
 // willRun reports whether block b is run, not only built.
@@ -222,6 +224,14 @@ func (t *tally) done(lb lessonBlock, r *Result) {
 // Prepare builds every selected program of lessons whose engine can
 // prepare programs, in as few batches as possible, and waits for them.
 func (c *Checker) Prepare(ctx context.Context, lessons []*lesson.Lesson) {
+	c.prepare(ctx, c.plan(lessons))
+}
+
+// Prebuild builds every selected program of lessons, as Prepare does, as
+// background work: a reader's run (Run) goes first, and the builds under
+// way yield the CPUs to its build (see engine.Background).
+func (c *Checker) Prebuild(ctx context.Context, lessons []*lesson.Lesson) {
+	ctx = engine.Background(ctx)
 	c.prepare(ctx, c.plan(lessons))
 }
 

@@ -29,6 +29,14 @@
 // A reader's run (Run, for the live page and the terminal reader) checks
 // one block, maybe an edited copy (Edit), as Block does, tells how it goes
 // (Watch), and takes its slots before any waiting program of a Check.
+// It goes ahead of background work too: Prebuild (a server building its
+// course) builds as Prepare does, but its builds are background work
+// (engine.Background), which the compiled engine does after any other:
+// a background go build does not start while a reader's build is under
+// way, a reader's program waiting in one that has not started is taken
+// out of it and built at once, and those under way run at the lowest
+// CPU priority. A run that has to wait for its build is told so
+// (Watch.Queued, with how far the background builds have got).
 //
 // # Results
 //

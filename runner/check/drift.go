@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
 )
@@ -18,7 +19,8 @@ import (
 // it runs with go run as every example does. It reports a problem when
 // they differ or the file is missing. Lessons not read from disk are not
 // checked.
-func drift(l *lesson.Lesson, b *lesson.Block) (verdict.Problem, bool) {
+// A cell's program is p, nil when it cannot be assembled.
+func drift(l *lesson.Lesson, b *lesson.Block, p *engine.Program) (verdict.Problem, bool) {
 	if b.Opts.File == "" || l.Dir == "" || b.Opts.Exercise {
 		return verdict.Problem{}, true
 	}
@@ -34,9 +36,11 @@ func drift(l *lesson.Lesson, b *lesson.Block) (verdict.Problem, bool) {
 		return verdict.Problem{Line: b.Code.Line, Msg: fmt.Sprintf(
 			"the code differs from %s, its source: run `go run . update %s` to copy the file into the lesson", b.Opts.File, l.Path)}, false
 	}
-	want, err := CellFile(l, b)
-	if err != nil || SameCode(string(src), string(want)) {
+	if p == nil {
 		return verdict.Problem{}, true // an assembly error is reported with the program
+	}
+	if want, err := format.Source(p.Source); err != nil || SameCode(string(src), string(want)) {
+		return verdict.Problem{}, true // so is a syntax error
 	}
 	return verdict.Problem{Line: b.Code.Line, Msg: fmt.Sprintf(
 		"%s differs from the program this cell assembles: run `go run . update %s` to write the file", b.Opts.File, l.Path)}, false

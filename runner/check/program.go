@@ -50,14 +50,38 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 }
 
 // program returns the program of block b of lesson l, within the
-// checker's limits (Config.Limit).
+// checker's limits (Config.Limit). A block's program is made once: Check
+// plans its build with it and runs it, and the later cells of a lesson
+// ask whether it compiles.
 func (c *Checker) program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
+	c.mu.Lock()
+	m, ok := c.programs[lessonBlock{l, b}]
+	c.mu.Unlock()
+	if ok {
+		return m.p, m.err
+	}
 	p, err := Program(l, b)
 	if err == nil && c.cfg.Limit != nil {
 		c.cfg.Limit(p)
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.programs) >= maxPrograms {
+		clear(c.programs) // edited copies of lessons come and go
+	}
+	c.programs[lessonBlock{l, b}] = made{p: p, err: err}
 	return p, err
 }
+
+// A made program, or why there is none.
+type made struct {
+	p     *engine.Program
+	err   error
+	built int8 // for a cell: 1 when it compiles, -1 when not, 0 when not known (see compiles)
+}
+
+// maxPrograms bounds the programs a Checker remembers.
+const maxPrograms = 4096
 
 // assemble assembles the program of cell b, and returns it with the
 // earlier cells.

@@ -19,9 +19,10 @@ type Watch struct {
 	// Edited says that the block is an edited copy (see Edit): its code
 	// is the reader's, so it is not compared with its file=.
 	Edited bool
-	// Queued is called when the run has to wait for a slot (Config.Jobs
-	// programs run; a serial block waits to run alone).
-	Queued func()
+	// Queued is called when the run has to wait, with what it waits for:
+	// its program's build, or a slot (Config.Jobs programs run; a serial
+	// block waits to run alone).
+	Queued func(Wait)
 	// Started is called when the run starts (once it has its slot), or
 	// the build of a block only built: with its engine(s) and the
 	// router's reason.
@@ -38,7 +39,7 @@ type Watch struct {
 func (w Watch) filled(reader bool) *Watch {
 	w.reader = reader
 	if w.Queued == nil {
-		w.Queued = func() {}
+		w.Queued = func(Wait) {}
 	}
 	if w.Started == nil {
 		w.Started = func(string, Why) {}
@@ -47,6 +48,17 @@ func (w Watch) filled(reader bool) *Watch {
 		w.Output = func(engine.Event) {}
 	}
 	return &w
+}
+
+// A Wait is what a reader's run waits for.
+type Wait struct {
+	// Build is set when it waits for its program to be built (otherwise
+	// it waits for a slot). Built and Total count the programs of the
+	// background builds (Prebuild) built so far and in all, while there
+	// are some left to build: the run's build goes before them, unless
+	// its program is in the one under way.
+	Build        bool
+	Built, Total int
 }
 
 // Run checks block b of lesson l for a reader, as w says (see Watch). Its

@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
+	"slices"
 	"time"
 
 	"bingfa/runner/engine"
@@ -37,14 +37,20 @@ func BuildFlags(race bool) []string {
 }
 
 // builds returns the build of each program, starting one batch build for
-// those neither cached nor already being built.
-func (e *Engine) builds(ps []*engine.Program) []*build {
-	out, groups := e.plan(ps)
+// those neither cached nor already being built. Unless ctx is marked
+// engine.Background, the builds are urgent: they go before background
+// ones (see priority.go).
+func (e *Engine) builds(ctx context.Context, ps []*engine.Program) []*build {
+	urgent := !engine.IsBackground(ctx)
+	out, groups := e.plan(ps, urgent)
 	for _, jobs := range groups {
 		e.batches.Add(1)
 		go func() {
 			defer e.batches.Done()
 			e.batch(e.life, jobs)
+			if urgent {
+				e.calmed()
+			}
 		}()
 	}
 	return out
@@ -53,58 +59,67 @@ func (e *Engine) builds(ps []*engine.Program) []*build {
 // plan returns the build of each program: cached, known broken, already
 // being built, or new. New builds are registered as being built and
 // returned as jobs grouped by build flags, in the order of ps; the caller
-// must run them with batch.
-func (e *Engine) plan(ps []*engine.Program) ([]*build, [][]job) {
-	tool, err := e.cache.tool(e.goCmd)
+// must run them with batch. Urgent builds are counted until the caller
+// calls calmed, one per group, and take their programs out of the
+// background builds that have not started. Programs are hashed, looked
+// up in the cache and parsed before the engine's lock is taken.
+func (e *Engine) plan(ps []*engine.Program, urgent bool) ([]*build, [][]job) {
 	out := make([]*build, len(ps))
-	var groups [][]job
-	group := map[string]int{} // flags -> index in groups
-	e.mu.Lock()
-	defer e.mu.Unlock()
+	tool, err := e.cache.tool(e.goCmd)
+	keys, bins, diags := make([]string, len(ps)), make([]string, len(ps)), make([][]engine.Diag, len(ps))
 	for i, p := range ps {
 		if err != nil {
 			out[i] = failed(engine.Failuref(engine.Broken, "%v", err))
 			continue
 		}
-		flags := buildFlags(p)
-		key := e.cache.key(tool, flags, buildInput(p))
-		if b := e.known(key); b != nil {
+		keys[i] = e.cache.key(tool, buildFlags(p), buildInput(p))
+		if bins[i], _ = e.cache.lookup(keys[i]); bins[i] == "" {
+			diags[i] = precheck(p)
+		}
+	}
+	var byRace [2][]job // the build flags differ only by -race
+	add := func(j job) {
+		r := 0
+		if j.p.Race {
+			r = 1
+		}
+		byRace[r] = append(byRace[r], j)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for i, p := range ps {
+		switch b, key := e.known(keys[i]), keys[i]; {
+		case out[i] != nil:
+		case b != nil && urgent && b.step != nil:
 			out[i] = b
-			continue
-		}
-		if diags := precheck(p); diags != nil {
-			out[i] = failed(&engine.BuildError{Diags: diags})
+			add(e.takeOut(b, key))
+		case b != nil:
+			out[i] = b
+		case bins[i] != "":
+			out[i] = &build{done: closed(), bin: bins[i], cached: true}
+		case diags[i] != nil:
+			out[i] = failed(&engine.BuildError{Diags: diags[i]})
 			e.remember(key, out[i])
-			continue
+		default:
+			out[i] = &build{done: make(chan struct{})}
+			e.flight[key] = out[i]
+			add(job{key: key, p: p, b: out[i]})
 		}
-		b := &build{done: make(chan struct{})}
-		e.flight[key] = b
-		out[i] = b
-		f := strings.Join(flags, " ")
-		g, ok := group[f]
-		if !ok {
-			g = len(groups)
-			group[f] = g
-			groups = append(groups, nil)
-		}
-		groups[g] = append(groups[g], job{key: key, p: p, b: b})
+	}
+	groups := slices.DeleteFunc(byRace[:], func(g []job) bool { return len(g) == 0 })
+	if urgent {
+		e.urgent += len(groups)
 	}
 	return out, groups
 }
 
-// known returns the build of key if it is being built, known not to
-// compile, or cached; otherwise nil. e.mu must be held.
+// known returns the build of key if it is being built or known not to
+// compile; otherwise nil. e.mu must be held.
 func (e *Engine) known(key string) *build {
 	if b, ok := e.flight[key]; ok {
 		return b
 	}
-	if b, ok := e.broken[key]; ok {
-		return b
-	}
-	if bin, ok := e.cache.lookup(key); ok {
-		return &build{done: closed(), bin: bin, cached: true}
-	}
-	return nil
+	return e.broken[key]
 }
 
 // remember keeps a program that did not compile, so that it is not built
@@ -138,6 +153,9 @@ func failed(err error) *build { return &build{done: closed(), err: err} }
 // the request that started it: other requests may wait for the same
 // binaries.
 func (e *Engine) batch(ctx context.Context, jobs []job) {
+	if len(jobs) == 0 {
+		return
+	}
 	start := time.Now()
 	res := e.buildJobs(ctx, jobs)
 	took := time.Since(start)
@@ -219,7 +237,7 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 		return r
 	}
 	r.work = work
-	args := append([]string{"build", "-o", filepath.Join(work, "out") + string(filepath.Separator)}, buildFlags(jobs[0].p)...)
+	args := append([]string{"build", "-json", "-o", filepath.Join(work, "out") + string(filepath.Separator)}, buildFlags(jobs[0].p)...)
 	if err := writeModule(work, jobs); err != nil {
 		r.failed = engine.Failuref(engine.Broken, "cannot write programs: %v", err)
 		return r
@@ -242,11 +260,15 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 	cmd.Env = append(BuildEnv(jobs[0].p.Race), "GOTMPDIR="+tmp, "TMPDIR="+tmp)
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	out := proc.Run(ctx, cmd, proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20})
-	stderr := out.Text(engine.Output)
-	r.diags, r.other = parseDiags(stderr)
+	cfg := proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20, Split: true}
+	if engine.IsBackground(ctx) {
+		cfg.Started = lowPriority(cmd)
+	}
+	out := proc.Run(ctx, cmd, cfg)
+	var text string
+	r.diags, r.other, text = parseBuild(out.Text(engine.Stdout))
 	if out.Err != nil || (out.Exit != 0 && len(r.diags) == 0 && len(r.other) == 0) {
-		r.failed = engine.Failuref(engine.Broken, "go build failed: %v\n%s", out.Err, stderr)
+		r.failed = engine.Failuref(engine.Broken, "go build failed: %v\n%s%s", out.Err, out.Text(engine.Stderr), text)
 		r.aborted = out.Err != nil
 	}
 	return r

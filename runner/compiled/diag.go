@@ -1,10 +1,10 @@
 package compiled
 
 import (
+	"encoding/json"
 	"go/parser"
 	"go/scanner"
 	"go/token"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -36,47 +36,74 @@ func (d diag) at(p *engine.Program) engine.Diag {
 	return engine.Diag{Path: p.Path, Line: line, Col: col, Msg: d.msg}
 }
 
-var (
-	// A program's positions are those of its //line directive (see
-	// named): a file name without the program's directory, which the
-	// section line before them gives.
-	diagRE    = regexp.MustCompile(`^(?:\./)?(?:(p[0-9a-f]+)/)?[\w.+-]+\.go:(\d+)(?::(\d+))?: (.*)$`)
-	sectionRE = regexp.MustCompile(`^# ` + regexp.QuoteMeta(modulePath) + `/(p[0-9a-f]+)$`)
-)
+// A buildEvent is one event of go build -json (see go help buildjson).
+type buildEvent struct {
+	ImportPath, Action, Output string
+}
 
-// parseDiags splits go build's output into positioned messages and other
-// messages, by program directory. An indented line continues the message
-// before it.
-func parseDiags(out string) (map[string][]diag, map[string][]string) {
-	diags := map[string][]diag{}
-	other := map[string][]string{}
-	section := ""
-	for _, line := range strings.Split(out, "\n") {
-		if m := sectionRE.FindStringSubmatch(line); m != nil {
-			section = m[1]
-			continue
+// parseBuild reads the events of go build -json and returns the compiler's
+// messages, by program directory: those with a position, and the others.
+// A program's messages are those of its package (bingfa.build/pKEY), and
+// the messages of other packages whose path is in its directory (go build
+// reports an import it cannot find, or a go:embed pattern without files,
+// as the missing package's, at pKEY/main.go). An indented line continues
+// the message before it. It returns go build's whole text output too.
+func parseBuild(events string) (diags map[string][]diag, other map[string][]string, text string) {
+	diags, other = map[string][]diag{}, map[string][]string{}
+	var all strings.Builder
+	last := "" // the directory of the last positioned message
+	for dec := json.NewDecoder(strings.NewReader(events)); ; {
+		var ev buildEvent
+		if dec.Decode(&ev) != nil {
+			return diags, other, all.String()
 		}
-		if m := diagRE.FindStringSubmatch(line); m != nil && (m[1] != "" || section != "") {
-			if m[1] != "" {
-				section = m[1]
+		all.WriteString(ev.Output)
+		own, _ := strings.CutPrefix(ev.ImportPath, modulePath+"/")
+		for _, line := range strings.Split(strings.TrimSuffix(ev.Output, "\n"), "\n") {
+			dir, d, ok := position(line)
+			if dir == "" && own != ev.ImportPath {
+				dir = own
 			}
-			ln, _ := strconv.Atoi(m[2])
-			col, _ := strconv.Atoi(m[3])
-			diags[section] = append(diags[section], diag{line: ln, col: col, msg: m[4]})
-			continue
-		}
-		if strings.TrimSpace(line) == "" || section == "" {
-			continue
-		}
-		if strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ") {
-			if ds := diags[section]; len(ds) > 0 {
+			switch {
+			case strings.TrimSpace(line) == "" || strings.HasPrefix(line, "# ") || dir == "":
+			case ok:
+				diags[dir] = append(diags[dir], d)
+				last = dir
+			case (strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")) && last != "":
+				ds := diags[last]
 				ds[len(ds)-1].msg += "\n\t" + strings.TrimSpace(line)
-				continue
+			default:
+				other[dir] = append(other[dir], line)
 			}
 		}
-		other[section] = append(other[section], line)
 	}
-	return diags, other
+}
+
+// position splits a compiler message, [./][pKEY/]file.go:line[:col]: msg,
+// into the program directory of its path (if it has one) and the message
+// at its position. The positions of a program's own package are those of
+// its //line directive (see named): a file name without a directory.
+func position(s string) (string, diag, bool) {
+	pos, msg, ok := strings.Cut(s, ": ")
+	parts := strings.Split(pos, ":")
+	if !ok || len(parts) < 2 || len(parts) > 3 {
+		return "", diag{}, false
+	}
+	dir, file, nested := strings.Cut(strings.TrimPrefix(parts[0], "./"), "/")
+	if !nested {
+		dir, file = "", dir
+	}
+	d := diag{msg: msg}
+	var err error
+	if d.line, err = strconv.Atoi(parts[1]); err != nil || !strings.HasSuffix(file, ".go") || strings.Contains(file, "/") {
+		return "", diag{}, false
+	}
+	if len(parts) == 3 {
+		if d.col, err = strconv.Atoi(parts[2]); err != nil {
+			return "", diag{}, false
+		}
+	}
+	return dir, d, true
 }
 
 // precheck parses p, so that syntax errors and blocks that are not a

@@ -5,9 +5,11 @@
 // Go version, so an unchanged program is never rebuilt. Programs that need
 // building are built together, one go build invocation for all of them
 // (one per set of build flags), in a private module (go 1.26, standard
-// library only). A compile error is reported at the program's position in
-// its lesson. Each run happens in a fresh scratch directory, also its
-// TMPDIR, which is removed afterwards.
+// library only), whose messages it reads as go build -json's events. A
+// compile error is reported at the program's position in its lesson.
+// Background builds (a context marked engine.Background) yield to all
+// others: see priority.go. Each run happens in a fresh scratch directory,
+// also its TMPDIR, which is removed afterwards.
 package compiled
 
 import (
@@ -36,6 +38,11 @@ type Engine struct {
 	mu     sync.Mutex
 	flight map[string]*build // builds in progress, by key
 	broken map[string]*build // programs that did not compile, by key
+	// urgent counts the builds of requests that are not background,
+	// under way; calm is signalled when it drops to 0 (see priority.go).
+	urgent      int
+	calm        *sync.Cond
+	left, total int // programs of the background builds: not built yet, and in all
 }
 
 // maxBroken bounds the memory of programs that did not compile.
@@ -45,8 +52,10 @@ const maxBroken = 1000
 // DefaultCacheDir).
 func New(cacheDir string) *Engine {
 	life, stop := context.WithCancel(context.Background())
-	return &Engine{cache: &cache{dir: cacheDir}, goCmd: "go", life: life, stop: stop,
+	e := &Engine{cache: &cache{dir: cacheDir}, goCmd: "go", life: life, stop: stop,
 		flight: map[string]*build{}, broken: map[string]*build{}}
+	e.calm = sync.NewCond(&e.mu)
+	return e
 }
 
 // Close stops the builds in progress and waits until they are gone. A
@@ -54,6 +63,9 @@ func New(cacheDir string) *Engine {
 // that is cancelled only stops waiting for it.
 func (e *Engine) Close() error {
 	e.stop()
+	e.mu.Lock()
+	e.calm.Broadcast() // background builds stop waiting for their turn
+	e.mu.Unlock()
 	e.batches.Wait()
 	return nil
 }
@@ -78,15 +90,18 @@ func (e *Engine) Name() string { return "compiled" }
 // for them. Programs with the same build flags are built by a few go build
 // invocations of growing size, one after another, in the order of ps, so
 // that the first programs can run while the others are built (see
-// chunks).
+// chunks). When ctx is marked engine.Background, they are background
+// builds, which yield to every other (see priority.go).
 func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
-	out, groups := e.plan(ps)
+	bg := engine.IsBackground(ctx)
+	out, groups := e.plan(ps, false)
 	for _, jobs := range groups {
+		steps := e.queue(chunks(jobs), bg)
 		e.batches.Add(1)
 		go func() {
 			defer e.batches.Done()
-			for _, chunk := range chunks(jobs) {
-				e.batch(e.life, chunk)
+			for _, s := range steps {
+				e.run(s)
 			}
 		}()
 	}
@@ -98,16 +113,16 @@ func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
 }
 
 // firstChunk is the size of the first build of a Prepare; each next one
-// is twice as large.
-const firstChunk = 4
+// is twice as large, up to maxChunk: a reader whose program is in the
+// background build under way waits for no more than maxChunk programs.
+const firstChunk, maxChunk = 4, 16
 
 // chunks splits jobs into builds of growing size, one after another: the
 // first programs are ready to run after a small build, while the others
-// are still being built, at the cost of a few more go build invocations
-// (log2 of the number of programs).
+// are still being built, at the cost of a few more go build invocations.
 func chunks(jobs []job) [][]job {
 	var cs [][]job
-	for n := firstChunk; len(jobs) > 0; n *= 2 {
+	for n := firstChunk; len(jobs) > 0; n = min(2*n, maxChunk) {
 		k := min(n, len(jobs))
 		cs = append(cs, jobs[:k])
 		jobs = jobs[k:]
@@ -123,7 +138,7 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 	if p.Server != nil {
 		return e.session(ctx, p, emit)
 	}
-	b := e.builds([]*engine.Program{p})[0]
+	b := e.builds(ctx, []*engine.Program{p})[0]
 	if err := b.wait(ctx); err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
 	}
@@ -183,6 +198,7 @@ type build struct {
 	err    error
 	took   time.Duration
 	cached bool
+	step   *step // the background build it waits in, until that starts
 }
 
 // wait waits for the build, or until ctx is done.
@@ -197,7 +213,7 @@ func (b *build) wait(ctx context.Context) error {
 
 // Build implements engine.Builder.
 func (e *Engine) Build(ctx context.Context, p *engine.Program) error {
-	b := e.builds([]*engine.Program{p})[0]
+	b := e.builds(ctx, []*engine.Program{p})[0]
 	if err := b.wait(ctx); err != nil {
 		return err
 	}

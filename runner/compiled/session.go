@@ -35,7 +35,7 @@ func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engin
 		client.Env = append([]string{"PORT=" + port}, client.Env...)
 	}
 	p = &client
-	bs := e.builds([]*engine.Program{&srv, p})
+	bs := e.builds(ctx, []*engine.Program{&srv, p})
 	for i, b := range bs {
 		if err := b.wait(ctx); err != nil {
 			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}

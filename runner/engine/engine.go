@@ -31,6 +31,19 @@ type Preparer interface {
 	Prepare(ctx context.Context, ps []*Program)
 }
 
+type backgroundKey struct{}
+
+// Background returns a context for background work (a server building
+// its course before anyone asks): an engine does such work after any
+// other, at low priority, and stops doing it for a request whose context
+// is not marked so, which goes first.
+func Background(ctx context.Context) context.Context {
+	return context.WithValue(ctx, backgroundKey{}, true)
+}
+
+// IsBackground reports whether ctx is marked by Background.
+func IsBackground(ctx context.Context) bool { return ctx.Value(backgroundKey{}) != nil }
+
 // A Program is one complete Go program and how to run it.
 type Program struct {
 	ID     string // lesson/block, for messages

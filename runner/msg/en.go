@@ -91,6 +91,8 @@ var en = map[string]string{
 	"live.busy":          "Too many programs running; try again shortly (%s)",
 	"live.cannot":        "could not run",
 	"live.queued":        "queued",
+	"live.building":      "building",
+	"live.building.n":    "building %s/%s",
 	"live.running":       "running",
 	"live.preparing":     "preparing",
 	"live.lost":          "connection lost",

@@ -94,6 +94,8 @@ var zh = map[string]string{
 	"live.busy":          "运行中的程序太多，请稍后再试（%s）",
 	"live.cannot":        "未能运行",
 	"live.queued":        "排队中",
+	"live.building":      "正在编译",
+	"live.building.n":    "正在编译 %s/%s",
 	"live.running":       "运行中",
 	"live.preparing":     "准备中",
 	"live.lost":          "连接中断",

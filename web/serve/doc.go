@@ -28,7 +28,9 @@
 //
 // The run starts when the page opens its event stream (GET
 // /api/run/ID/events), which carries Server-Sent Events, each one line of
-// JSON: "queued" when the run waits for a place; "start" with the
+// JSON: "queued" when the run waits for its build (with how far the
+// course's background build has got: the run's build goes first) or for a
+// place; "start" with the
 // engine(s) the router picked and why (a reason and, apart, the source
 // position it is about); "output" for each piece of output as the first
 // run prints it, with its time since the program started; "done" with

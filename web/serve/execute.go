@@ -15,6 +15,11 @@ type (
 	queuedEvent struct {
 		Running int  `json:"running"` // programs the server runs at once
 		Serial  bool `json:"serial"`  // the block waits to run alone
+		// Build is set when the run waits for its build; Built of Total
+		// programs of the course's background build are built.
+		Build bool `json:"build"`
+		Built int  `json:"built"`
+		Total int  `json:"total"`
 	}
 	startEvent struct {
 		Engine string `json:"engine"`
@@ -85,8 +90,9 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 	}
 	res := s.check.Run(ctx, r.lesson, r.block, check.Watch{
 		Edited: r.edited,
-		Queued: func() {
-			ev.send("queued", queuedEvent{Running: s.cfg.Running, Serial: r.block.Opts.Serial})
+		Queued: func(w check.Wait) {
+			ev.send("queued", queuedEvent{Running: s.cfg.Running, Serial: r.block.Opts.Serial,
+				Build: w.Build, Built: w.Built, Total: w.Total})
 		},
 		Started: func(engine string, why check.Why) {
 			ev.send("start", startEvent{Engine: engine, Why: why.Reason, Pos: why.Pos})

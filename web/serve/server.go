@@ -83,6 +83,15 @@ func New(cfg Config, addr string) (*Server, error) {
 		check: newChecker(cfg)}, nil
 }
 
+// Prebuild builds every block of the library, as background work that
+// each reader's run goes ahead of (see check.Checker.Prebuild), so that
+// a run of an unedited block starts at once. Serve starts it.
+func (s *Server) Prebuild(ctx context.Context) {
+	if ls, err := s.cfg.Library.Lessons(); err == nil {
+		s.check.Prebuild(ctx, ls)
+	}
+}
+
 // LoginPath returns path with the current one-time login token: the
 // browser that opens it first is signed in (see the package doc).
 func (s *Server) LoginPath(path string) string {
@@ -112,8 +121,9 @@ func (s *Server) Handler() http.Handler {
 }
 
 // Serve listens on addr, a loopback address, and serves until ctx is
-// cancelled. It writes the link to open, with its one-time login token, to
-// out once it listens, and a new link each time one is used.
+// cancelled, building the library's blocks in the background (Prebuild).
+// It writes the link to open, with its one-time login token, to out once
+// it listens, and a new link each time one is used.
 func Serve(ctx context.Context, cfg Config, addr string, out io.Writer) error {
 	if err := loopbackOnly(addr); err != nil {
 		return err
@@ -134,6 +144,7 @@ func Serve(ctx context.Context, cfg Config, addr string, out io.Writer) error {
 		fmt.Fprintf(out, "bingfa: a browser signed in; to sign in another one, open %s%s\n", base, path)
 	})
 	fmt.Fprintf(out, "bingfa: reading the course at %s%s\n", base, s.LoginPath("/"))
+	go s.Prebuild(ctx)
 	// When ctx is done, the requests' contexts are too: running programs
 	// are killed. Serve returns only once their handlers have cleaned up
 	// (process groups reaped, scratch directories removed), or after

@@ -377,8 +377,10 @@
         resolve(done);
       }
       self.closeEvents = function () { end(null); };
-      es.addEventListener("queued", function () {
-        pane.badge.textContent = t("live.queued");
+      es.addEventListener("queued", function (e) {
+        var d = JSON.parse(e.data);
+        pane.badge.textContent = !d.build ? t("live.queued") :
+          d.total ? t("live.building.n", d.built, d.total) : t("live.building");
       });
       es.addEventListener("start", function (e) {
         var d = JSON.parse(e.data);
