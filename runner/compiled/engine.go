@@ -130,6 +130,12 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 	if b.err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: b.err, Build: b.took}
 	}
+	if p.Trace {
+		out := e.exec(ctx, b.bin, traced(p), emit)
+		readTraces(out)
+		out.Engine, out.Build, out.Cached = e.Name(), b.took, b.cached
+		return out
+	}
 	out := e.exec(ctx, b.bin, p, emit)
 	out.Engine, out.Build, out.Cached = e.Name(), b.took, b.cached
 	return out
@@ -161,6 +167,9 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		cmd.Stdin = stdin
 	}
 	cmd.Env = runenv.Environ(dir, p.Env)
+	if p.Trace {
+		cmd.Env = append(cmd.Env, traceEnv(dir))
+	}
 	cfg := proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
 		Scratch: scratch, Sandbox: box,
@@ -171,7 +180,7 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 	}
 	out := proc.Run(ctx, cmd, cfg)
 	if box == nil {
-		out.Files = collect(scratch, p.Collect, p.MaxOutput)
+		out.Files = collect(scratch, p.Collect, proc.CollectLimit(p))
 	}
 	return out
 }

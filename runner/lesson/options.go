@@ -252,6 +252,9 @@ func (o *Options) check() (string, error) {
 	if o.Test && (o.Cell || o.Exercise || o.Mode != Run || o.File != "") {
 		return "test", fmt.Errorf("a test block cannot be a cell, an exercise, norun, nobuild or a copy of a file")
 	}
+	if o.Trace && o.Engine == EngineYaegi {
+		return "trace", fmt.Errorf("a traced program runs compiled: yaegi cannot record an execution trace")
+	}
 	if o.Trace && (o.Test || o.Server || o.Client != "") {
 		return "trace", fmt.Errorf("trace records a program run alone: not a test block, a server or a client")
 	}

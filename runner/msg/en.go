@@ -191,6 +191,7 @@ var en = map[string]string{
 	"why.newer":         "%s is newer than yaegi at %s",
 	"why.loop":          "loop to %s (yaegi runs loops about 60 times slower) at %s",
 	"why.typecheck":     "does not type-check (%s) at %s",
+	"why.trace":         "trace: yaegi cannot record an execution trace",
 	"why.option":        "%s (option of the block)",
 	"why.only":          "the only engine",
 	"why.exercise":      "exercise: the starting code builds; no reference answer to run",
