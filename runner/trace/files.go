@@ -58,3 +58,15 @@ func FactsText(ts []*Trace, lang string) string {
 	}
 	return b.String()
 }
+
+// English reports whether text, the facts a lesson expects, names a fact
+// in English ("goroutines: 3") rather than in Chinese.
+func English(text string) bool {
+	en, zh := words("en"), words("zh")
+	for _, k := range []string{"goroutines", "most", "procs", "chan", "sync"} {
+		if strings.Contains(text, en[k]+en["sep"]) && !strings.Contains(text, zh[k]+zh["sep"]) {
+			return true
+		}
+	}
+	return false
+}
