@@ -45,6 +45,8 @@ var en = map[string]string{
 	"result.distinct":      "%d runs, %d distinct outputs",
 	"result.count":         "%d times (%d%%)",
 	"result.timeline":      "Timeline: when each line of output appeared",
+	"trace.title":          "Execution trace: each goroutine over time, and how many ran at once",
+	"trace.process":        "Execution trace of process %d",
 	"result.clipped":       "… (output too long: the page keeps the first 64 KiB)",
 	"result.timeline.aria": "Output timeline: %d lines in %s",
 	"result.distinct.aria": "the distinct outputs of %d runs",

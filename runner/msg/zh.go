@@ -47,6 +47,8 @@ var zh = map[string]string{
 	"result.distinct":      "%d 次运行，%d 种不同的输出",
 	"result.count":         "%d 次（%d%%）",
 	"result.timeline":      "时间线：每一行输出出现的时刻",
+	"trace.title":          "执行跟踪：每个 goroutine 随时间的状态，以及同一时刻有几个在运行",
+	"trace.process":        "进程 %d 的执行跟踪",
 	"result.clipped":       "…（输出太长，页面只保留前 64 KiB）",
 	"result.timeline.aria": "输出时间线：%d 行，共 %s",
 	"result.distinct.aria": "%d 次运行的不同输出",

@@ -98,6 +98,7 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	v.Output = chunks(evs)
 	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
 	v.Timeline = timeline(lines(evs), o.Elapsed, v.Lang)
+	v.Traces = traces(o.Traces, v.Lang)
 	if v.Status == Failed && vd.Diff != "" {
 		v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd, v.Lang)
 	}
