@@ -8,6 +8,13 @@
 // library only). A compile error is reported at the program's position in
 // its lesson. Each run happens in a fresh scratch directory, also its
 // TMPDIR, which is removed afterwards.
+//
+// A traced program (Program.Trace) is built from trace.Instrument's
+// sources (its main.go instrumented, lines kept, and trace.FileName), a
+// different binary in the cache; its run writes one trace per process
+// into a directory of its scratch directory named by trace.EnvDir, read
+// back with the files it must write (capped at proc.MaxTrace each, the
+// first sandbox.MaxDirFiles processes) and parsed into Outcome.Traces.
 package compiled
 
 import (
