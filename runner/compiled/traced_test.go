@@ -36,30 +36,33 @@ func main() {
 }
 `
 
-// TestTraced runs a traced program that re-executes itself: each process
-// leaves a trace, read in the order they started, and none of the raw
-// trace is left among the outcome's files. The same source untraced is
+// TestTraced runs a traced program that re-executes itself, in the
+// sandbox and outside it: each process leaves a trace, read in the order
+// they started, and none of the raw trace is left among the outcome's
+// files. The same source untraced is
 // another binary.
 func TestTraced(t *testing.T) {
 	e := New(t.TempDir())
 	defer e.Close()
-	p := program("traced", reexec)
-	p.Trace = true
-	p.Collect = []string{"missing.txt"}
-	o := e.Run(context.Background(), p, nil)
-	if o.Err != nil || o.Text(engine.Output) != "child\nparent\n" {
-		t.Fatalf("err %v, output %q", o.Err, o.Text(engine.Output))
-	}
-	if o.TraceErr != nil || len(o.Traces) != 2 {
-		t.Fatalf("%d traces, error %v; want 2", len(o.Traces), o.TraceErr)
-	}
-	for i, tr := range o.Traces {
-		if f := tr.Facts(); f.Goroutines != 2 || f.Incomplete {
-			t.Errorf("process %d: facts %+v; want 2 goroutines, complete (os.Exit stops the trace)", i+1, f)
+	for _, unconfined := range []bool{false, true} {
+		p := program("traced", reexec)
+		p.Trace, p.Unconfined = true, unconfined
+		p.Collect = []string{"missing.txt"}
+		o := e.Run(context.Background(), p, nil)
+		if o.Err != nil || o.Text(engine.Output) != "child\nparent\n" {
+			t.Fatalf("unconfined %v: err %v, output %q", unconfined, o.Err, o.Text(engine.Output))
 		}
-	}
-	if len(o.Files) != 0 {
-		t.Errorf("files left in the outcome: %v", o.Files[0].Path)
+		if o.TraceErr != nil || len(o.Traces) != 2 {
+			t.Fatalf("unconfined %v: %d traces, error %v; want 2", unconfined, len(o.Traces), o.TraceErr)
+		}
+		for i, tr := range o.Traces {
+			if f := tr.Facts(); f.Goroutines != 2 || f.Incomplete {
+				t.Errorf("unconfined %v: process %d: facts %+v; want 2 goroutines, complete (os.Exit stops the trace)", unconfined, i+1, f)
+			}
+		}
+		if len(o.Files) != 0 {
+			t.Errorf("unconfined %v: files left in the outcome: %v", unconfined, o.Files[0].Path)
+		}
 	}
 	plain := program("plain", reexec)
 	if o := e.Run(context.Background(), plain, nil); o.Cached || len(o.Traces) != 0 || strings.TrimSpace(o.Text(engine.Output)) != "child\nparent" {
