@@ -126,6 +126,7 @@ var en = map[string]string{
 	"term.buildin":        ", built in ",
 	"term.runs":           ", %d runs",
 	"term.prompt":         "▶ Enter: run %s  (q: quit) ",
+	"term.tracefacts":     "expected trace facts",
 	"term.expected":       "expected output",
 	"term.goal":           "goal (the exercise is done when the program prints this)",
 	"term.colon":          ":",

@@ -130,6 +130,7 @@ var zh = map[string]string{
 	"term.buildin":        "，编译 ",
 	"term.runs":           "，共 %d 次",
 	"term.prompt":         "▶ 按 Enter 运行 %s（q：退出）",
+	"term.tracefacts":     "期望的跟踪事实",
 	"term.expected":       "期望输出",
 	"term.goal":           "目标（程序打印出这些，练习就完成了）",
 	"term.colon":          "：",

@@ -10,7 +10,8 @@ import (
 )
 
 // fence prints a fenced block: a program's code, its expected output
-// (then runs it), or any other block as code.
+// (then runs it), the trace facts its run must show, or any other block
+// as code.
 func (r *Reader) fence(ctx context.Context, n *ast.FencedCodeBlock) error {
 	pos := n.Pos()
 	for _, b := range r.lesson.Blocks {
@@ -24,6 +25,11 @@ func (r *Reader) fence(ctx context.Context, n *ast.FencedCodeBlock) error {
 		case b.Output != nil && at(b.Output, pos):
 			r.expected(b)
 			return r.block(ctx, b)
+		case b.Trace != nil && at(b.Trace, pos):
+			r.printf("%s\n%s", r.paint(dim, r.t("term.tracefacts")+r.t("term.colon")), r.paint(dim, safe(b.Trace.Text)))
+			r.ensureNewline(b.Trace.Text)
+			r.printf("\n")
+			return nil
 		}
 	}
 	lang, _, _ := strings.Cut(string(n.Language(r.src)), " ")
