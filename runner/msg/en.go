@@ -61,6 +61,7 @@ var en = map[string]string{
 	"tag.args":             "arguments %s",
 	"tag.runs":             "%d runs",
 	"tag.exit":             "exit status %d",
+	"tag.trace":            "traced: the scheduler is drawn under the output",
 	"tag.serial":           "runs alone",
 	"tag.timeout":          "timeout %v",
 	"ph.any":               "any text",

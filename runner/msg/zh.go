@@ -63,6 +63,7 @@ var zh = map[string]string{
 	"tag.args":             "参数 %s",
 	"tag.runs":             "运行 %d 次",
 	"tag.exit":             "退出状态 %d",
+	"tag.trace":            "执行跟踪：输出下方画出调度",
 	"tag.serial":           "单独运行",
 	"tag.timeout":          "时限 %v",
 	"ph.any":               "任意文本",

@@ -54,7 +54,7 @@ func (r *Reader) programCode(b *lesson.Block) {
 
 // tags returns the options worth showing in a program's header: what it
 // is, and what changes how it runs (arguments, environment, runs, serial,
-// race, a cell); not where its copy lives (file=).
+// race, a cell, a trace); not where its copy lives (file=).
 func (r *Reader) tags(b *lesson.Block) string {
 	var ts []string
 	o := &b.Opts
@@ -81,6 +81,9 @@ func (r *Reader) tags(b *lesson.Block) string {
 	}
 	if o.Serial {
 		ts = append(ts, r.t("tag.serial"))
+	}
+	if o.Trace {
+		ts = append(ts, r.t("tag.trace"))
 	}
 	return strings.Join(ts, r.t("cell.depends.sep"))
 }

@@ -167,6 +167,7 @@ func tags(b *lesson.Block, lang msg.Lang) []string {
 	add(o.Expect.Kind != "", fmt.Sprintf("expect=%s", o.Expect))
 	add(o.ExitSet && o.Exit != 0, lang.T("tag.exit", o.Exit))
 	add(o.Serial, lang.T("tag.serial"))
+	add(o.Trace, lang.T("tag.trace"))
 	add(o.Engine != lesson.EngineAuto, fmt.Sprintf("engine=%s", o.Engine))
 	add(o.Timeout != lesson.DefaultTimeout, lang.T("tag.timeout", o.Timeout))
 	return t
