@@ -24,7 +24,10 @@ type bench struct {
 	ps      []*program
 	results []result
 	costs   []cost // of each program of the course, alone
-	notes   []string
+	// traceCosts are what tracing costs each traced block (see traces).
+	traceCosts []traceCost
+	onlyTrace  bool
+	notes      []string
 }
 
 // A result is one measurement.
@@ -76,8 +79,10 @@ func (b *bench) coldEnv(name string) []string {
 
 func (b *bench) run() error {
 	fmt.Printf("bingfa benchmark: %s, %d CPUs\n", runtime.Version(), runtime.NumCPU())
-	if _, out, err := timed(".", nil, "go", "build", "-o", b.bingfa, "."); err != nil {
-		return fmt.Errorf("building bingfa: %v\n%s", err, out)
+	if !b.onlyTrace { // traces runs the programs with the compiled engine, not bingfa
+		if _, out, err := timed(".", nil, "go", "build", "-o", b.bingfa, "."); err != nil {
+			return fmt.Errorf("building bingfa: %v\n%s", err, out)
+		}
 	}
 	ls, err := lesson.Load([]string{"lessons"})
 	if err != nil {
@@ -86,7 +91,11 @@ func (b *bench) run() error {
 	if b.ps, err = programs(ls); err != nil {
 		return err
 	}
-	for _, stage := range []func() error{b.course, b.examples, b.goRun, b.floor, b.stdlib} {
+	stages := []func() error{b.course, b.examples, b.goRun, b.floor, b.stdlib, b.traces}
+	if b.onlyTrace {
+		stages = []func() error{b.traces}
+	}
+	for _, stage := range stages {
 		if err := stage(); err != nil {
 			return err
 		}

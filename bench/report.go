@@ -52,6 +52,7 @@ func (b *bench) report() string {
 		fmt.Fprintf(&s, "| %s | %.2f |\n", r.Name, r.Took.Seconds())
 	}
 	b.writeCosts(&s)
+	b.writeTraces(&s)
 	s.WriteString("\n## How each is measured\n\n")
 	s.WriteString("- **check**: the `bingfa` binary built from this checkout, `bingfa check lessons`. Warm: its cache filled by a first run, the usual GOCACHE. Cold: an empty bingfa cache and an empty GOCACHE (the standard library is compiled again).\n")
 	s.WriteString("- **go test**: every program that can be a testable example (exit status 0, no arguments or environment, does not re-execute itself, no race detector) is written as a package of a generated module with an `Example` that calls its `main` and states the lesson's expected output; `go test -count=1 ./...` of all of them. `check` of a lesson holding exactly those programs is the comparison.\n")

@@ -317,8 +317,10 @@ func writeModule(work string, jobs []job) error {
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, "main.go"), named(j.p, withoutConstraints(j.p.Source)), 0o644); err != nil {
-			return err
+		for name, src := range sources(j.p) {
+			if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+				return err
+			}
 		}
 		if embeds(j.p) {
 			if err := writeFiles(dir, j.p.Files); err != nil {

@@ -10,6 +10,13 @@
 // Background builds (a context marked engine.Background) yield to all
 // others: see priority.go. Each run happens in a fresh scratch directory,
 // also its TMPDIR, which is removed afterwards.
+//
+// A traced program (Program.Trace) is built from trace.Instrument's
+// sources (its main.go instrumented, lines kept, and trace.FileName), a
+// different binary in the cache; its run writes one trace per process
+// into a directory of its scratch directory named by trace.EnvDir, read
+// back with the files it must write (capped at proc.MaxTrace each, the
+// first sandbox.MaxDirFiles processes) and parsed into Outcome.Traces.
 package compiled
 
 import (
@@ -145,6 +152,12 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 	if b.err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: b.err, Build: b.took}
 	}
+	if p.Trace {
+		out := e.exec(ctx, b.bin, traced(p), emit)
+		readTraces(out)
+		out.Engine, out.Build, out.Cached = e.Name(), b.took, b.cached
+		return out
+	}
 	out := e.exec(ctx, b.bin, p, emit)
 	out.Engine, out.Build, out.Cached = e.Name(), b.took, b.cached
 	return out
@@ -176,6 +189,9 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 		cmd.Stdin = stdin
 	}
 	cmd.Env = runenv.Environ(dir, p.Env)
+	if p.Trace {
+		cmd.Env = append(cmd.Env, traceEnv(dir))
+	}
 	cfg := proc.Config{
 		Timeout: p.Timeout, MaxOutput: p.MaxOutput, MaxMemory: p.MemoryLimit(), Split: p.Split, Emit: emit,
 		Scratch: scratch, Sandbox: box,
@@ -186,7 +202,7 @@ func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit f
 	}
 	out := proc.Run(ctx, cmd, cfg)
 	if box == nil {
-		out.Files = collect(scratch, p.Collect, p.MaxOutput)
+		out.Files = collect(scratch, p.Collect, proc.CollectLimit(p))
 	}
 	return out
 }

@@ -7,8 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"bingfa/runner/engine"
+	"bingfa/runner/sandbox"
+	"bingfa/runner/trace"
 )
 
 // writeFiles puts the data files of p into dir.
@@ -60,6 +63,11 @@ func buildInput(p *engine.Program) []byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "named %q\x00", p.SourceName())
 	h.Write(p.Source)
+	if p.Trace {
+		// Built from trace.Instrument's sources, not p.Source alone.
+		fmt.Fprintf(h, "\x00traced %q\x00", trace.FileName)
+		h.Write(traceGenerated())
+	}
 	if embeds(p) {
 		for _, f := range p.Files {
 			fmt.Fprintf(h, "\x00file %q %d\x00", f.Path, len(f.Data))
@@ -84,9 +92,16 @@ func runInputs(scratch string, p *engine.Program) (*os.File, error) {
 // collect reads back the files a run wrote in dir, each up to max bytes
 // (and one more, so that a larger file reads as different); a file that
 // cannot be read is left out.
+//
+// A path that ends in "/" is a directory, whose regular files are read
+// (the first sandbox.MaxDirFiles in name order), as the sandbox does.
 func collect(dir string, paths []string, max int64) []engine.File {
 	var files []engine.File
 	for _, p := range paths {
+		if d, ok := strings.CutSuffix(p, "/"); ok {
+			files = append(files, collect(dir, dirFiles(dir, d), max)...)
+			continue
+		}
 		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(p)))
 		if err != nil {
 			continue
@@ -98,6 +113,25 @@ func collect(dir string, paths []string, max int64) []engine.File {
 		}
 	}
 	return files
+}
+
+// dirFiles returns the paths of the regular files of the directory d
+// under dir, at most sandbox.MaxDirFiles, in name order.
+func dirFiles(dir, d string) []string {
+	entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
+	if err != nil {
+		return nil
+	}
+	var paths []string
+	for _, e := range entries {
+		if len(paths) == sandbox.MaxDirFiles {
+			break
+		}
+		if e.Type().IsRegular() {
+			paths = append(paths, d+"/"+e.Name())
+		}
+	}
+	return paths
 }
 
 // named returns src with a //line directive before it, so that every

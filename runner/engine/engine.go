@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"bingfa/runner/trace"
 )
 
 // An Engine builds (if it must) and runs one program.
@@ -96,6 +98,10 @@ type Program struct {
 	// Collect are the paths, relative to the working directory, of files
 	// to read back when the run ends (files the program must write).
 	Collect []string
+	// Trace records an execution trace of the run (the option trace):
+	// the program is built with trace.Instrument and its traces are read
+	// back into Outcome.Traces. Only the compiled engine can.
+	Trace bool
 }
 
 // A File is a data file of a program.
@@ -145,6 +151,12 @@ type Outcome struct {
 	// Files are the files of Program.Collect as the run left them; a file
 	// that does not exist is missing.
 	Files []File
+	// Traces are the execution traces of a traced run (Program.Trace),
+	// one per process, in the order they started, as read by package
+	// trace: lanes and facts, never the raw trace. TraceErr says why a
+	// traced run has none, or fewer than it wrote.
+	Traces   []*trace.Trace
+	TraceErr error
 	// Server is the outcome of the server this run was a client of.
 	Server *Outcome
 	// Err is why the program did not run to its end: a *BuildError or a

@@ -144,6 +144,11 @@
 // have written at that path by the end of its run, matched like output
 // (Block.Written).
 //
+// A program with the option trace is run with an execution trace
+// recorded; a trace fence after the output fence of one of its runs holds
+// the facts that run's trace must show (Block.Trace, Block.TraceWant),
+// matched like output. A trace fence anywhere else is an error.
+//
 // # Expected output
 //
 // Expected output is compared as package match describes: normalised like

@@ -42,6 +42,11 @@ type Block struct {
 	// their expected content: the file blocks with the option written
 	// after it.
 	Written []*DataFile
+	// Trace, for a program with the option trace, is the trace fence
+	// after the run's output fence, when given: the facts its trace must
+	// show (TraceWant, matched like output). nil without one.
+	Trace     *Fence
+	TraceWant *match.Pattern
 	// Run is 0 for a program's block, and N for the program's Nth run,
 	// an output block after its first: a Block of its own (its name, its
 	// output, its inputs) that shares the program's code and options.

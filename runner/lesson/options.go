@@ -97,6 +97,7 @@ type Options struct {
 	FileName  string        // filename=NAME.go: the source file's name; "" for main.go
 	ExitSet   bool          // exit= was given explicitly
 	HasOutput bool          // an output block follows (set by the parser)
+	Trace     bool          // trace: record an execution trace of each run
 }
 
 // OutputOptions are the options of an output block (the words after
@@ -251,6 +252,12 @@ func (o *Options) check() (string, error) {
 	if o.Test && (o.Cell || o.Exercise || o.Mode != Run || o.File != "") {
 		return "test", fmt.Errorf("a test block cannot be a cell, an exercise, norun, nobuild or a copy of a file")
 	}
+	if o.Trace && o.Engine == EngineYaegi {
+		return "trace", fmt.Errorf("a traced program runs compiled: yaegi cannot record an execution trace")
+	}
+	if o.Trace && (o.Test || o.Server || o.Client != "") {
+		return "trace", fmt.Errorf("trace records a program run alone: not a test block, a server or a client")
+	}
 	if o.FileName != "" && o.Test != strings.HasSuffix(o.FileName, "_test.go") {
 		return "filename", fmt.Errorf("a test block's file name ends with _test.go, and only a test block's")
 	}
@@ -277,7 +284,7 @@ func (o *Options) check() (string, error) {
 		{o.StdinSet, "stdin"}, {o.StdinFile != "", "stdin-file"}, {o.Signal != "", "signal"},
 		{o.Ready != "", "ready"}, {o.After > 0, "after"},
 		{o.Runs > 1, "runs"}, {o.Expect.Kind != "", "expect"}, {o.Serial, "serial"},
-		{o.Timeout != DefaultTimeout, "timeout"}, {o.Exercise, "exercise"},
+		{o.Timeout != DefaultTimeout, "timeout"}, {o.Exercise, "exercise"}, {o.Trace, "trace"},
 	} {
 		if bad.set {
 			return bad.name, fmt.Errorf("option %s has no effect on a %s block", bad.name, o.Mode)

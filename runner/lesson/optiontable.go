@@ -102,6 +102,9 @@ var optionTable = []Option{
 	{Name: "cell", Kinds: ProgramFence, set: progFlag(func(o *Options) { o.Cell = true }),
 		En: "a notebook cell that may use the declarations of earlier cells",
 		Zh: "笔记本单元：可以使用前面单元中的声明"},
+	{Name: "trace", Kinds: ProgramFence, set: progFlag(func(o *Options) { o.Trace = true }),
+		En: "record an execution trace of each run (compiled: yaegi cannot) and show it under the output: goroutines as lanes over time, on which P; a `trace` block after a run's `output` block holds the facts the trace must show (see \"Trace facts\")",
+		Zh: "记录每次运行的执行跟踪（编译运行：yaegi 做不到），显示在输出下方：每个 goroutine 一条泳道，随时间的状态，在哪个 P 上运行；一次运行的 `output` 块之后的 `trace` 块写出跟踪必须显示的事实（见“跟踪事实”）"},
 
 	{Name: "name", Kinds: OutputFence, Value: "NAME", set: out(setRunName),
 		En: "on an `output` block after a program's first, the name of that run (default `NAME.runN`, NAME the program's, N counting its runs from 1)",

@@ -122,6 +122,8 @@ func (ps *parseState) blocks(fences []*Fence) {
 			ps.file(last, f)
 		case f.Lang == "stdin":
 			ps.stdin(last, f)
+		case f.Lang == "trace":
+			ps.trace(last, f)
 		case goLookalike(f.Lang):
 			lookalike = f
 		}

@@ -140,6 +140,10 @@ func options(b *Block) []string {
 	for _, f := range b.Written {
 		opts = append(opts, fmt.Sprintf("writes %s, line %d: %q", f.Path, f.Fence.Line, f.Fence.Text))
 	}
+	add(o.Trace, "trace")
+	if f := b.Trace; f != nil {
+		opts = append(opts, fmt.Sprintf("trace facts, line %d: %q", f.Line, f.Text))
+	}
 	return opts
 }
 

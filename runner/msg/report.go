@@ -19,7 +19,8 @@ var rules = []string{
 	"why.compiled.flag", "why.compiled.opt", "why.yaegi.opt", "why.yaegi.flag",
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
 	"why.only", "why.exercise", "run.softshort", "why.acts", "why.reflects",
-	"why.notin", "why.newer", "why.loop", "why.typecheck", "why.option",
+	"why.notin", "why.newer", "why.loop", "why.typecheck", "why.option", "why.trace",
+	"run.tracediffers", "run.tracesoft", "run.notrace", "run.notraceshown",
 }
 
 type rule struct {

@@ -68,11 +68,25 @@ func Sandbox(p *engine.Program) *sandbox.Options {
 		return nil
 	}
 	o := &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit(), RunMemory: RunMemory(p),
-		MaxTasks: engine.DefaultMaxTasks, CPU: CPULimit(p), Collect: p.Collect, MaxCollect: p.MaxOutput}
+		MaxTasks: engine.DefaultMaxTasks, CPU: CPULimit(p), Collect: p.Collect, MaxCollect: CollectLimit(p)}
 	for _, f := range p.Files {
 		o.Files = append(o.Files, sandbox.File{Path: f.Path, Data: f.Data})
 	}
 	return o
+}
+
+// MaxTrace bounds each execution trace read back from a traced run
+// (engine.Program.Trace): a trace of a second of a busy program is a few
+// MiB. A larger trace is read up to the cap, as an incomplete one.
+const MaxTrace = 64 << 20
+
+// CollectLimit returns the cap on each file read back from p's run: its
+// output cap, or MaxTrace for a traced run.
+func CollectLimit(p *engine.Program) int64 {
+	if p.Trace {
+		return max(p.MaxOutput, MaxTrace)
+	}
+	return p.MaxOutput
 }
 
 // RunMemory returns the memory cap of p's run as a whole (all its

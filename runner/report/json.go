@@ -6,6 +6,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
+	"bingfa/runner/trace"
 	"bingfa/runner/verdict"
 )
 
@@ -50,6 +51,9 @@ type JSONBlock struct {
 	Diff     string         `json:"diff,omitempty"`
 	Runs     int            `json:"runs"`
 	Distinct []JSONDistinct `json:"distinct,omitempty"`
+	// Trace is the facts of the first run's execution traces, for a
+	// traced block (the option trace), in English (trace.FactsText).
+	Trace string `json:"trace,omitempty"`
 	// Engines is what each engine made of a block that several engines
 	// ran, in the order they ran it.
 	Engines []JSONEngine `json:"engines,omitempty"`
@@ -143,6 +147,9 @@ func jsonBlock(r *check.Result) JSONBlock {
 	}
 	if len(r.Runs) > 0 {
 		jb.Exit = exitOf(r.Runs[0])
+		if ts := r.Runs[0].Traces; len(ts) > 0 {
+			jb.Trace = trace.FactsText(ts, "en")
+		}
 		if r.Runs[0].Err == nil {
 			for _, e := range r.Runs[0].Events {
 				jb.Events = append(jb.Events, JSONEvent{Stream: e.Stream.String(), Seconds: e.Time.Seconds(), Data: string(e.Data)})

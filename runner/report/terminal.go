@@ -17,6 +17,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
 	"bingfa/runner/msg"
+	"bingfa/runner/trace"
 	"bingfa/runner/verdict"
 
 	"golang.org/x/term"
@@ -214,6 +215,13 @@ func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
 		fmt.Fprintf(b, "  (%s)", t.lang.Report(why))
 	}
 	b.WriteByte('\n')
+	// A traced run's picture and facts: with times only, since they are
+	// times (reports compared in tests leave them out).
+	if t.times && len(r.Runs) > 0 && len(r.Runs[0].Traces) > 0 {
+		for _, line := range strings.Split(strings.TrimSuffix(trace.Summary(r.Runs[0].Traces, string(t.lang)), "\n"), "\n") {
+			fmt.Fprintf(b, "         %s\n", Printable(line))
+		}
+	}
 }
 
 // Summary writes the final line: "N passed, M failed[, K skipped][, J

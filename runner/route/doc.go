@@ -102,5 +102,7 @@
 // does) and both (every block the check lets through runs in both
 // engines, compiled first, and the checker fails the block if their
 // verdicts differ). The engine= option
-// of a block overrides every mode but compiled.
+// of a block overrides every mode but compiled. A block with the option
+// trace runs compiled in every mode (TraceReason): only a built program
+// records an execution trace.
 package route

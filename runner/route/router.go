@@ -98,11 +98,17 @@ type Decision struct {
 	Pos     string // where in the source the reason is found (path:line); "" when nowhere
 }
 
+// TraceReason is why a block with the option trace runs compiled,
+// whatever the engine mode.
+const TraceReason = "trace: yaegi cannot record an execution trace"
+
 // Route returns the engines that run block b, whose program is p.
 func (r *Router) Route(b *lesson.Block, p *engine.Program) Decision {
 	switch {
 	case r.mode == Compiled || r.yaegi == nil:
 		return r.route(Decision{Reason: "--engine=compiled"})
+	case b.Opts.Trace:
+		return r.route(Decision{Reason: TraceReason})
 	case b.Opts.Engine == lesson.EngineCompiled:
 		return r.route(Decision{Reason: "engine=compiled on the block"})
 	case b.Opts.Engine == lesson.EngineYaegi:

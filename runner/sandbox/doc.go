@@ -34,7 +34,8 @@
 //   - has the program's parent, as the program's user, write the run's
 //     data files (Options.Files, read from an inherited descriptor) into
 //     /tmp before the program starts, and read back the files the program
-//     wrote (Options.Collect: regular files under /tmp only, capped) once
+//     wrote (Options.Collect: regular files under /tmp only, capped; a
+//     path ending in "/" reads a directory's files, up to MaxDirFiles) once
 //     it has ended, reported with its status (Result.Files);
 //   - has the program's parent relay the signals bingfa writes on a pipe
 //     (Box.Signal) to the program's process group, until it has reaped

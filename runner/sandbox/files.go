@@ -95,11 +95,52 @@ func writeData(fd int) error {
 // one more (so that a larger file reads as different). Only regular files
 // under Dir are read, never through a symbolic link that leads out of
 // it; a file that cannot be read is left out.
+//
+// A path that ends in "/" is a directory: its regular files are read,
+// the first MaxDirFiles of them in name order (the traces of a run, one
+// per process).
 func collectFiles(paths []string, max int64) []File {
 	var files []File
 	for _, p := range paths {
+		if dir, ok := strings.CutSuffix(p, "/"); ok {
+			files = append(files, collectDir(dir, max)...)
+			continue
+		}
 		data, err := readUnder(p, max+1)
 		if err == nil {
+			files = append(files, File{Path: p, Data: data})
+		}
+	}
+	return files
+}
+
+// MaxDirFiles bounds the files read back from a directory of
+// Options.Collect.
+const MaxDirFiles = 8
+
+// collectDir reads the regular files of the directory dir under Dir.
+func collectDir(dir string, max int64) []File {
+	if checkPath(dir) != nil {
+		return nil
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(Dir, filepath.FromSlash(dir)))
+	if err != nil || !strings.HasPrefix(real, Dir+"/") {
+		return nil
+	}
+	entries, err := os.ReadDir(real)
+	if err != nil {
+		return nil
+	}
+	var files []File
+	for _, e := range entries {
+		if len(files) == MaxDirFiles {
+			break
+		}
+		if !e.Type().IsRegular() {
+			continue
+		}
+		p := dir + "/" + e.Name()
+		if data, err := readUnder(p, max+1); err == nil {
 			files = append(files, File{Path: p, Data: data})
 		}
 	}
@@ -140,6 +181,15 @@ func readUnder(p string, n int64) ([]byte, error) {
 
 // reportLimit bounds a report holding the files of collect, each up to
 // max bytes and one more, in base64.
-func reportLimit(collect int, max int64) int64 {
-	return maxResult + int64(collect)*((max+1)/3*4+1024)
+// A directory counts as MaxDirFiles files.
+func reportLimit(collect []string, max int64) int64 {
+	n := 0
+	for _, p := range collect {
+		if strings.HasSuffix(p, "/") {
+			n += MaxDirFiles
+		} else {
+			n++
+		}
+	}
+	return maxResult + int64(n)*((max+1)/3*4+1024)
 }

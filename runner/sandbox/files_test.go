@@ -90,3 +90,25 @@ func TestLargeCollect(t *testing.T) {
 		t.Fatalf("result exit %d, %d files; output:\n%s", r.Exit, len(r.Files), out)
 	}
 }
+
+// TestCollectDir reads back the regular files of a directory, in name
+// order and capped, never a link, a subdirectory or a directory that a
+// link leads out of.
+func TestCollectDir(t *testing.T) {
+	script := `mkdir -p traces/sub && echo one > traces/1.trace && echo two > traces/2.trace
+ln -s /etc/passwd traces/passwd && ln -s /etc out
+echo done`
+	o := Options{Collect: []string{"traces/", "out/", "missing/"}, MaxCollect: 100}
+	out, r := runSh(t, script, o)
+	if r.Exit != 0 || out != "done\n" {
+		t.Fatalf("result %+v; output:\n%s", r, out)
+	}
+	var got []string
+	for _, f := range r.Files {
+		got = append(got, f.Path+"="+string(f.Data))
+	}
+	want := []string{"traces/1.trace=one\n", "traces/2.trace=two\n"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("collected %q, want %q", got, want)
+	}
+}

@@ -156,7 +156,7 @@ func superviseParent(s *settings) Result {
 	if s.DataFD > 0 {
 		syscall.Close(s.DataFD)
 	}
-	data := readReport(repR, reportLimit(len(s.Collect), s.MaxCollect))
+	data := readReport(repR, reportLimit(s.Collect, s.MaxCollect))
 	reapUntil(pid)
 	var r Result
 	if err := json.Unmarshal(<-data, &r); err != nil {

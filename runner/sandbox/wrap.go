@@ -38,7 +38,8 @@ type Options struct {
 	Files []File
 	// Collect are the paths, relative to Dir, of the files to read back
 	// once the program has ended (Result.Files), each up to MaxCollect
-	// bytes and one more.
+	// bytes and one more; a path ending in "/" is a directory, whose
+	// files (up to MaxDirFiles) are read back.
 	Collect    []string
 	MaxCollect int64
 }
@@ -250,7 +251,7 @@ func (b *Box) Start() error {
 			b.cg = nil
 		}
 	}
-	b.reportData = readReport(b.report, reportLimit(len(b.o.Collect), b.o.MaxCollect))
+	b.reportData = readReport(b.report, reportLimit(b.o.Collect, b.o.MaxCollect))
 	_, _ = b.goW.Write([]byte{'g'})
 	b.goW.Close()
 	return nil

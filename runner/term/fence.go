@@ -10,7 +10,8 @@ import (
 )
 
 // fence prints a fenced block: a program's code, its expected output
-// (then runs it), or any other block as code.
+// (then runs it), the trace facts its run must show, or any other block
+// as code.
 func (r *Reader) fence(ctx context.Context, n *ast.FencedCodeBlock) error {
 	pos := n.Pos()
 	for _, b := range r.lesson.Blocks {
@@ -24,6 +25,11 @@ func (r *Reader) fence(ctx context.Context, n *ast.FencedCodeBlock) error {
 		case b.Output != nil && at(b.Output, pos):
 			r.expected(b)
 			return r.block(ctx, b)
+		case b.Trace != nil && at(b.Trace, pos):
+			r.printf("%s\n%s", r.paint(dim, r.t("term.tracefacts")+r.t("term.colon")), r.paint(dim, safe(b.Trace.Text)))
+			r.ensureNewline(b.Trace.Text)
+			r.printf("\n")
+			return nil
 		}
 	}
 	lang, _, _ := strings.Cut(string(n.Language(r.src)), " ")
@@ -48,7 +54,7 @@ func (r *Reader) programCode(b *lesson.Block) {
 
 // tags returns the options worth showing in a program's header: what it
 // is, and what changes how it runs (arguments, environment, runs, serial,
-// race, a cell); not where its copy lives (file=).
+// race, a cell, a trace); not where its copy lives (file=).
 func (r *Reader) tags(b *lesson.Block) string {
 	var ts []string
 	o := &b.Opts
@@ -75,6 +81,9 @@ func (r *Reader) tags(b *lesson.Block) string {
 	}
 	if o.Serial {
 		ts = append(ts, r.t("tag.serial"))
+	}
+	if o.Trace {
+		ts = append(ts, r.t("tag.trace"))
 	}
 	return strings.Join(ts, r.t("cell.depends.sep"))
 }

@@ -10,6 +10,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
+	"bingfa/runner/trace"
 	"bingfa/runner/verdict"
 )
 
@@ -33,6 +34,9 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	})
 	if len(res.Runs) > 0 {
 		out.end()
+		if ts := res.Runs[0].Traces; len(ts) > 0 {
+			r.printf("%s\n%s", r.paint(dim, r.t("trace.title")), safe(trace.Summary(ts, string(r.lang()))))
+		}
 	}
 	r.verdict(b, res)
 	return nil

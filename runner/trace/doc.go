@@ -9,8 +9,10 @@
 // first statement of main, calls of os.Exit in package main stop tracing
 // before they exit, and one generated file starts tracing in an init
 // function when the environment variable named by EnvDir names a
-// directory. Each process writes its own file there (PID.trace), so a
-// program that re-executes itself leaves one trace per process. Line
+// directory (made if it is missing). Each process writes its own file
+// there (PID.trace), so a program that re-executes itself (and passes on
+// its environment) leaves one trace per process; ReadFiles reads them in
+// the order the processes started. Line
 // numbers are kept: the edits are made on the lines where they stand, and
 // os.Exit is replaced by a name of the same length, so compiler messages
 // and stack traces point at the lesson's lines. A program that ends some
@@ -40,6 +42,10 @@
 //	阻塞在通道上：{{duration}}
 //	阻塞在锁上：{{duration}}
 //
+// FactsText prints the facts of a run's traces: for a run of several
+// processes, each one's after a line "# 进程 N" ("# process N"). A
+// lesson may write its facts in English (English tells which).
+//
 // "Most running at once" is the largest number of the program's
 // goroutines in the running state at the same instant: what the runtime
 // scheduled in parallel, whatever the machine's other tenants took.
@@ -51,5 +57,7 @@
 // how many goroutines ran at once. Text draws the same lanes with one
 // character per time slice for a terminal. Both are bounded: at most
 // MaxLanes lanes (the busiest, in the order they were created) and one
-// segment per slice of the picture's width.
+// segment per slice of the picture's width. Lanes are groups of class
+// lane in the SVG, one per goroutine. Summary is what a terminal shows of
+// a run: each trace's Text and facts.
 package trace

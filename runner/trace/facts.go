@@ -119,3 +119,30 @@ func round(d time.Duration) time.Duration {
 	}
 	return d
 }
+
+// FactsText prints the facts of a run's traces in the language lang, as a
+// trace block of a lesson matches them: Facts.Text of its one trace, or
+// for a run of several processes, each one's after a line "# 进程 N".
+func FactsText(ts []*Trace, lang string) string {
+	if len(ts) == 1 {
+		return ts[0].Facts().Text(lang)
+	}
+	var b strings.Builder
+	for i, t := range ts {
+		fmt.Fprintf(&b, words(lang)["process"]+"\n", i+1)
+		b.WriteString(t.Facts().Text(lang))
+	}
+	return b.String()
+}
+
+// English reports whether text, the facts a lesson expects, names a fact
+// in English ("goroutines: 3") rather than in Chinese.
+func English(text string) bool {
+	en, zh := words("en"), words("zh")
+	for _, k := range []string{"goroutines", "most", "procs", "chan", "sync"} {
+		if strings.Contains(text, en[k]+en["sep"]) && !strings.Contains(text, zh[k]+zh["sep"]) {
+			return true
+		}
+	}
+	return false
+}

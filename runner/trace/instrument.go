@@ -37,6 +37,7 @@ func init() {
 	if dir == "" {
 		return
 	}
+	_ = _bfos.MkdirAll(dir, 0o777)
 	f, err := _bfos.Create(_bfpath.Join(dir, _bfstrconv.Itoa(_bfos.Getpid())+".trace"))
 	if err != nil {
 		return

@@ -84,13 +84,15 @@ func (t *Trace) axis(b *strings.Builder) {
 	}
 }
 
-// lane draws one goroutine at height y.
+// lane draws one goroutine at height y, as a group of class lane.
 func (t *Trace) lane(b *strings.Builder, l *Lane, y int, words map[string]string) {
+	fmt.Fprintf(b, `<g class="lane" data-goroutine="%d">`+"\n", l.ID)
 	fmt.Fprintf(b, `<text x="4" y="%d" fill="#333"><title>%s</title>%s</text>`+"\n", y+svgLane-3, esc(l.Name), esc(clip(l.Name, 22)))
 	for _, r := range columns(l, t.Duration, svgColumns) {
 		fmt.Fprintf(b, `<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"><title>%s</title></rect>`+"\n",
 			x(r.from), y, x(r.to)-x(r.from), svgLane, colours[kindOf(r.seg)], esc(describe(l, r, words)))
 	}
+	b.WriteString("</g>\n")
 }
 
 // describe is the hover text of a run.

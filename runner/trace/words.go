@@ -21,6 +21,7 @@ var catalogue = map[string]map[string]string{
 		"on":         "在",
 		"lanes":      "goroutine 随时间的状态",
 		"hidden":     "另有 %d 个 goroutine 未画出",
+		"process":    "# 进程 %d",
 	},
 	"en": {
 		"sep":        ": ",
@@ -40,6 +41,7 @@ var catalogue = map[string]map[string]string{
 		"on":         "on",
 		"lanes":      "goroutines over time",
 		"hidden":     "%d more goroutines not drawn",
+		"process":    "# process %d",
 	},
 }
 

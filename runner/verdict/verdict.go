@@ -10,7 +10,9 @@
 // mismatch comes with a unified diff of the expected and actual output.
 // A file the block says the run writes (a written file block) is matched
 // like output once the run has ended, at its own fence's lines; a file
-// the program did not write fails the block. A run whose wall time is
+// the program did not write fails the block. The trace block of a traced
+// run is matched like output against the facts of its execution traces
+// (trace.FactsText), at its own fence's lines. A run whose wall time is
 // outside its took= bound is a warning, or a failure for a hard bound.
 //
 // Soft lines that do not match are warnings: they never fail a block and
@@ -134,6 +136,7 @@ func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 	}
 	if o.Err == nil {
 		judgeWritten(v, b, o)
+		judgeTrace(v, b, o)
 		judgeTook(v, b, o)
 	}
 	judgeServer(v, b, o)

@@ -98,6 +98,7 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	v.Output = chunks(evs)
 	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
 	v.Timeline = timeline(lines(evs), o.Elapsed, v.Lang)
+	v.Traces = traces(o.Traces, v.Lang)
 	if v.Status == Failed && vd.Diff != "" {
 		v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd, v.Lang)
 	}
@@ -166,6 +167,7 @@ func tags(b *lesson.Block, lang msg.Lang) []string {
 	add(o.Expect.Kind != "", fmt.Sprintf("expect=%s", o.Expect))
 	add(o.ExitSet && o.Exit != 0, lang.T("tag.exit", o.Exit))
 	add(o.Serial, lang.T("tag.serial"))
+	add(o.Trace, lang.T("tag.trace"))
 	add(o.Engine != lesson.EngineAuto, fmt.Sprintf("engine=%s", o.Engine))
 	add(o.Timeout != lesson.DefaultTimeout, lang.T("tag.timeout", o.Timeout))
 	return t

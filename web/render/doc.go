@@ -36,8 +36,11 @@
 // output events, with their times, are in the result's data-replay
 // attribute for the script's replay button, and an inline SVG timeline
 // shows when each line appeared; a runs=N block also shows its distinct
-// outputs with their counts as a bar chart. Without results the expected
-// output is shown, marked as not run.
+// outputs with their counts as a bar chart. A traced run (the option
+// trace) shows under its output the picture of each of its execution
+// traces, one per process, as self-contained SVG (trace.SVG: a lane per
+// goroutine, a title on every segment for hovering, no script), with its
+// facts. Without results the expected output is shown, marked as not run.
 //
 // A program that does not compile shows the compiler's errors at lines of
 // the block's own code, numbered as the reader's editor numbers them (the

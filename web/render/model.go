@@ -137,6 +137,16 @@ type Block struct {
 	Diff     *Diff         // expected and actual output side by side, on a mismatch
 	Timeline template.HTML // inline SVG: when each line appeared
 	Distinct *Distinct     // the outputs of a runs=N block
+	Traces   []Trace       // a traced run's execution traces, one per process
+}
+
+// A Trace is the picture of one process's execution trace: lanes of its
+// goroutines as inline SVG (trace.SVG: self-contained, no script), and
+// its facts as a trace block matches them.
+type Trace struct {
+	Title string
+	SVG   template.HTML
+	Facts string
 }
 
 // A CellRef names a cell of the page: its block name and element id.

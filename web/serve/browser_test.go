@@ -421,3 +421,37 @@ func document(ctx context.Context, t *testing.T, frag string) string {
 	return get(t, ctx, chromedp.Evaluate[string](fmt.Sprintf(
 		`(function(){var e=document.getElementById(%q);return e?e.tagName:""})()`, strings.TrimPrefix(frag, "#"))))
 }
+
+// TestBrowserTrace runs a traced block: when the run ends, the page shows
+// the picture of its execution trace under the output, one lane for each
+// of its two goroutines, and its facts.
+func TestBrowserTrace(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{})
+	res := `document.querySelector('.result[data-block="traced/handoff"]')`
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/traced")),
+		chromedp.WaitVisible(`figure.cell[data-block="traced/handoff"] pre.code`),
+		chromedp.Click(`figure.cell[data-block="traced/handoff"] button.run`),
+		poll(res+` && `+res+`.getAttribute("data-verdict") !== null`),
+	)
+	if v := get(t, ctx, chromedp.Evaluate[string](res+`.getAttribute("data-verdict")`)); v != "pass" {
+		t.Fatalf("verdict %s, want pass; pane:\n%s", v, get(t, ctx, chromedp.Evaluate[string](res+`.textContent`)))
+	}
+	lanes := get(t, ctx, chromedp.Evaluate[string](`Array.from(`+res+`.querySelectorAll("svg.trace g.lane > text")).map(e => e.lastChild.textContent).join(",")`))
+	if lanes != "main,main.main.func1" {
+		t.Errorf("lanes of the picture: %q, want main,main.main.func1", lanes)
+	}
+	shown := get(t, ctx, chromedp.Evaluate[string](`(function () {
+		var r = `+res+`, svg = r.querySelector("svg.trace"), out = r.querySelector("pre.output");
+		if (!svg || !out) return "missing";
+		var box = svg.getBoundingClientRect();
+		return box.width > 0 && box.height > 0 && (out.compareDocumentPosition(svg) & Node.DOCUMENT_POSITION_FOLLOWING) ? "under the output" : "not shown";
+	})()`))
+	if shown != "under the output" {
+		t.Errorf("the picture is %s", shown)
+	}
+	if facts := get(t, ctx, chromedp.Evaluate[string](res+`.querySelector(".trace-facts").textContent`)); !strings.Contains(facts, "同时运行最多：1") {
+		t.Errorf("facts shown: %q", facts)
+	}
+}

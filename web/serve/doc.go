@@ -38,7 +38,9 @@
 // stopped, neither, with no problem and no diff, when the run was stopped
 // before it ended), how the first run ended, the runs, the time they
 // took, whether it was stopped, and the result pane rendered as a page
-// shows a checked block. A block that is built but not run is built. An
+// shows a checked block (for a traced block, with the picture of its
+// execution trace as inline SVG and its facts under the output; never
+// the raw trace). A block that is built but not run is built. An
 // exercise's run runs the reader's code, judged against the exercise's
 // goal, its expected output.
 //
