@@ -85,6 +85,18 @@ var en = map[string]string{
 	"exercise.answer.hide": "Hide the reference answer",
 	"exercise.answer.use":  "Put the reference answer in the editor",
 
+	// Lines of a block's code that a run's report names (the page's
+	// marks), and the control of a long output pane.
+	"mark.race.read":         "data race: %s reads here",
+	"mark.race.write":        "data race: %s writes here",
+	"mark.race.read.before":  "data race: %s read here before",
+	"mark.race.write.before": "data race: %s wrote here before",
+	"mark.crash":             "the program crashed here: %s",
+	"mark.crash.caller":      "a call on the way to the crash: %s",
+	"mark.goroutine":         "goroutine %s was here (%s)",
+	"result.showall":         "Show all",
+	"result.showless":        "Show less",
+
 	"live.edit.tip":      "Click to edit (Shift+Enter runs)",
 	"live.run.above":     "Run all above",
 	"live.run.above.tip": "Run every cell before this one in order, then this one",

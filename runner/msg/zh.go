@@ -88,6 +88,19 @@ var zh = map[string]string{
 	"exercise.answer.use":  "把参考答案放进编辑器",
 
 	// The page script.
+
+	// Lines of a block's code that a run's report names (the page's
+	// marks), and the control of a long output pane.
+	"mark.race.read":         "数据竞争：%s 在这里读",
+	"mark.race.write":        "数据竞争：%s 在这里写",
+	"mark.race.read.before":  "数据竞争：%s 先前在这里读",
+	"mark.race.write.before": "数据竞争：%s 先前在这里写",
+	"mark.crash":             "程序在这里崩溃：%s",
+	"mark.crash.caller":      "崩溃经过的调用：%s",
+	"mark.goroutine":         "goroutine %s 当时在这里（%s）",
+	"result.showall":         "显示全部",
+	"result.showless":        "收起",
+
 	"live.edit.tip":      "点击编辑（Shift+Enter 运行）",
 	"live.run.above":     "运行以上全部",
 	"live.run.above.tip": "按顺序运行本单元之前的所有单元，再运行本单元",

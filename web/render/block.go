@@ -98,6 +98,7 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	v.Output = chunks(evs)
 	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
 	v.Timeline = timeline(lines(evs), o.Elapsed, v.Lang)
+	v.Marks = runMarks(b, o.Text(reportStream(b)), strings.Count(v.Source, "\n")+1, v.Lang)
 	if v.Status == Failed && vd.Diff != "" {
 		v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd, v.Lang)
 	}
@@ -124,6 +125,15 @@ func shownRun(res *check.Result) int {
 		}
 	}
 	return 0
+}
+
+// reportStream is the stream on which the Go runtime's reports of a run
+// of b are found: standard error, or the combined output.
+func reportStream(b *lesson.Block) engine.Stream {
+	if b.Out.Stream != "" {
+		return engine.Stderr
+	}
+	return engine.Output
 }
 
 // streamName is the name of an event's stream in pages: "" for the

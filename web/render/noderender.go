@@ -19,6 +19,18 @@ func (nr *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCell, nr.cell)
 	reg.Register(KindResult, nr.result)
 	reg.Register(ast.KindFencedCodeBlock, nr.fence)
+	reg.Register(KindHint, nr.hint)
+}
+
+// hint renders an exercise's hint folded: a details element whose
+// summary is the control that unfolds it.
+func (nr *nodeRenderer) hint(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString(`<details class="hint"><summary>` + template.HTMLEscapeString(n.(*Hint).Summary) + "</summary>\n")
+	} else {
+		w.WriteString("</details>\n")
+	}
+	return ast.WalkContinue, nil
 }
 
 func (nr *nodeRenderer) cell(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
