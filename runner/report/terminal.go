@@ -28,6 +28,7 @@ type Terminal struct {
 	w       io.Writer
 	live    bool // a terminal: keep a status line up to date
 	color   bool
+	light   bool // colours for a light background
 	verbose bool
 	times   bool // show durations (off for reproducible output)
 	lang    msg.Lang
@@ -120,7 +121,7 @@ func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
 			t.blockLine(&b, r)
 		}
 		var p strings.Builder
-		WriteProblems(&p, r, t.color)
+		WriteProblemsColors(&p, r, Colors{On: t.color, Light: t.light})
 		b.WriteString(t.lang.Report(p.String()))
 	}
 	t.write(l, b.String())

@@ -19,7 +19,9 @@
 //
 // Colour (ANSI escapes, and chroma's 256-colour terminal formatter for
 // code) is used only when asked: callers turn it on for a terminal, and
-// off when NO_COLOR is set or the output is not a terminal.
+// off when NO_COLOR is set or the output is not a terminal. Light selects
+// colours for a light background: darker 256-colour ones in place of
+// ANSI yellow, cyan and faint text, and a light theme for code.
 //
 // Each program is checked by package check (Checker.Run), so it means
 // what check means (runs=N, both engines, drift, blocked cells); the

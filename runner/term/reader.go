@@ -18,6 +18,7 @@ type Reader struct {
 	Out     io.Writer
 	In      io.Reader // Enter is read here between programs; nil: run straight through
 	Color   bool
+	Light   bool           // colours for a light background (with Color)
 	All     bool           // do not wait between programs
 	Checker *check.Checker // runs (or builds) the programs
 	NoTimes bool           // leave durations out (for output compared in tests)
