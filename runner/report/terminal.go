@@ -212,7 +212,7 @@ func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
 		fmt.Fprintf(b, "  %s", round(r.Ran()))
 	}
 	if why := r.Why.String(); why != "" {
-		fmt.Fprintf(b, "  (%s)", t.lang.Report(why))
+		fmt.Fprintf(b, "  (%s)", t.lang.Why(why))
 	}
 	b.WriteByte('\n')
 }

@@ -26,7 +26,7 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	res := r.Checker.Run(ctx, r.lesson, b, check.Watch{
 		Started: func(engine string, why check.Why) {
 			if b.Runs() {
-				r.printf("%s\n", r.paint(dim, r.t("term.running", r.t("term.engine", engine, r.lang().Report(why.String())))))
+				r.printf("%s\n", r.paint(dim, r.t("term.running", r.t("term.engine", engine, r.lang().Why(why.String())))))
 			}
 		},
 		Output: out.emit,

@@ -338,7 +338,7 @@
       .then(function (r) {
         if (r.ok) return r.json();
         return r.text().then(function (text) {
-          throw new Error(r.status === 429 ? t("live.busy", text.trim()) : text.trim());
+          throw new Error(r.status === 429 ? t("live.busy") : text.trim());
         });
       })
       .then(function (j) { return self.follow(j, pane); })
