@@ -26,8 +26,8 @@ var terms = []string{"compiled", "yaegi", "Go", "go", "build", "engine", "Shift"
 
 var (
 	unseen    = regexp.MustCompile(`(?s)<(script|style|pre|code|textarea)\b.*?</(script|style|pre|code|textarea)>`)
-	compiler  = regexp.MustCompile(`(?s)<ul class="problems build-errors">.*?</ul>`) // the compiler's own words
-	svgText   = regexp.MustCompile(`(?s)<text\b.*?</text>`)
+	compiler  = regexp.MustCompile(`(?s)<ul class="problems build-errors">.*?</ul>`)                       // the compiler's own words
+	svgText   = regexp.MustCompile(`(?s)<text\b.*?</text>|<circle class="tl-dot"[^>]*><title>.*?</title>`) // the program's lines
 	attr      = regexp.MustCompile(`\b(title|aria-label|placeholder|alt)="([^"]*)"`)
 	tag       = regexp.MustCompile(`(?s)<[^>]*>`)
 	word      = regexp.MustCompile(`[A-Za-z]{2,}`)
@@ -87,7 +87,7 @@ func TestNoStrayEnglish(t *testing.T) {
 	allowed := lessonWords(t)
 	ts := newTestServer(t, Config{})
 	pages := map[string]string{}
-	for _, u := range []string{"/", "/lessons/live", "/lessons/cells"} {
+	for _, u := range []string{"/", "/lessons/live", "/lessons/cells", "/lessons/reports"} {
 		resp, err := ts.Client().Get(ts.URL + u)
 		if err != nil {
 			t.Fatal(err)
@@ -99,8 +99,9 @@ func TestNoStrayEnglish(t *testing.T) {
 	pages["pass"] = done(t, ts.run(t, "hello", code(t, "hello"))).HTML
 	pages["fail"] = done(t, ts.run(t, "hello", strings.Replace(code(t, "hello"), "你好", "再见", 1))).HTML
 	pages["build error"] = done(t, ts.run(t, "hello", strings.Replace(code(t, "hello"), "fmt.Println", "fmt.Printl", 1))).HTML
+	pages["race"] = done(t, ts.runIn(t, "reports", "racy", "")).HTML
 
-	ls, err := lesson.Load([]string{"testdata/lessons/live.md", "testdata/lessons/cells.md"})
+	ls, err := lesson.Load([]string{"testdata/lessons/live.md", "testdata/lessons/cells.md", "testdata/lessons/reports.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
