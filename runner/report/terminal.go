@@ -46,11 +46,12 @@ type Terminal struct {
 }
 
 // NewTerminal returns a reporter writing to w. live draws a status line
-// (use it when w is a terminal); color follows live unless NO_COLOR is
-// set; verbose prints every block with its engine and time.
+// (use it when w is a terminal); colour follows live unless NO_COLOR is
+// set, for the background COLORFGBG tells (see ChooseColors; WithColors
+// sets it otherwise); verbose prints every block with its engine and time.
 func NewTerminal(w io.Writer, live, verbose bool) *Terminal {
-	_, noColor := os.LookupEnv("NO_COLOR")
-	return &Terminal{w: w, live: live, color: live && !noColor, verbose: verbose, times: true, lang: msg.En}
+	c, _ := chooseColors("auto", live, os.LookupEnv)
+	return &Terminal{w: w, live: live, color: c.On, light: c.Light, verbose: verbose, times: true, lang: msg.En}
 }
 
 // WithOrder makes the report list lessons in the order of ls (the
