@@ -279,4 +279,8 @@ var en = map[string]string{
 
 	// A program that ran past its time limit.
 	"run.timeout": "timed out after %s",
+
+	// An exercise's hint in the terminal, shown on demand.
+	"term.hint.folded": "A hint is folded: type h and Enter at the exercise's prompt to see it",
+	"term.prompt.hint": "▶ Enter: run %s  (h: show the hint; q: quit) ",
 }

@@ -285,4 +285,8 @@ var zh = map[string]string{
 
 	// A program that ran past its time limit.
 	"run.timeout": "运行超时：超过了 %s",
+
+	// An exercise's hint in the terminal, shown on demand.
+	"term.hint.folded": "提示已折叠：运行练习之前输入 h 再按 Enter 显示",
+	"term.prompt.hint": "▶ 按 Enter 运行 %s（h：显示提示；q：退出）",
 }

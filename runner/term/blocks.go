@@ -28,6 +28,10 @@ func (r *Reader) blockNode(ctx context.Context, n ast.Node, prefix string) error
 		r.code("", lesson.BlockText(t, r.src))
 		r.printf("\n")
 	case *ast.Blockquote:
+		if r.folds() && r.isHint(t) {
+			r.foldHint(t, prefix)
+			return nil
+		}
 		return r.children(ctx, t, prefix+r.paint(dim, "│ "))
 	case *ast.List:
 		return r.list(ctx, t, prefix)

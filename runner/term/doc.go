@@ -3,7 +3,10 @@
 // showing each program's output live as it prints, then its verdict.
 //
 // Between two programs the reader waits for Enter (q and Enter stops),
-// unless it runs straight through (All, or when its input ends). A
+// unless it runs straight through (All, or when its input ends). An
+// exercise's hint (a blockquote starting with 提示： in its section) is
+// folded when the reader waits: h and Enter at the exercise's prompt
+// shows it. A
 // program's expected output is shown before it runs; its own output
 // follows, each line marked with a bar, so that the two can be told apart.
 // A program that does not match shows the problems and a diff. A program
