@@ -129,27 +129,35 @@
 
   // ---- Marks ----
   // A result's data-marks are lines of its block's code that a compile
-  // error, a race report or a crash names ({line, msg, kind}): markCode
-  // marks them on the cell's highlighted code, with the message on hover.
+  // error, a race report or a crash names ({line, msg, kind}). byLine
+  // returns their messages and kinds by line; markLines marks them on a
+  // cell's highlighted code, with the message on hover (markLines(fig, [])
+  // clears them); markCode marks those of a result on its cell.
+  function byLine(marks) {
+    var msgs = {}, kinds = {};
+    marks.forEach(function (m) {
+      msgs[m.line] = msgs[m.line] ? msgs[m.line] + "\n" + m.msg : m.msg;
+      kinds[m.line] = kinds[m.line] || m.kind || "";
+    });
+    return { msgs: msgs, kinds: kinds };
+  }
+
+  function markLines(fig, marks) {
+    var by = byLine(marks);
+    fig.querySelectorAll("pre.code .line").forEach(function (line, i) {
+      var msg = by.msgs[i + 1];
+      line.classList.toggle("live-mark", !!msg);
+      ["race", "crash"].forEach(function (k) { line.classList.toggle("mark-" + k, !!msg && by.kinds[i + 1] === k); });
+      if (msg) line.title = t("live.gutter.tip", i + 1, msg); else line.removeAttribute("title");
+    });
+  }
+
   function markCode(result) {
     var marks;
     try { marks = JSON.parse(result.getAttribute("data-marks") || "[]"); } catch (e) { return; }
     var key = result.getAttribute("data-block");
-    var fig = null;
     document.querySelectorAll("figure.cell[data-block]").forEach(function (f) {
-      if (f.getAttribute("data-block") === key) fig = f;
-    });
-    if (!fig) return;
-    var byLine = {}, kinds = {};
-    marks.forEach(function (m) {
-      byLine[m.line] = byLine[m.line] ? byLine[m.line] + "\n" + m.msg : m.msg;
-      kinds[m.line] = kinds[m.line] || m.kind || "";
-    });
-    fig.querySelectorAll("pre.code .line").forEach(function (line, i) {
-      var msg = byLine[i + 1];
-      line.classList.toggle("live-mark", !!msg);
-      ["race", "crash"].forEach(function (k) { line.classList.toggle("mark-" + k, !!msg && kinds[i + 1] === k); });
-      if (msg) line.title = t("live.gutter.tip", i + 1, msg); else line.removeAttribute("title");
+      if (f.getAttribute("data-block") === key) markLines(f, marks);
     });
   }
 
@@ -300,7 +308,7 @@
   }
 
   window.bingfa = { t: t, replay: replay, stopReplay: stopReplay, search: search, terms: terms, append: append,
-    fitOutput: fitOutput, markCode: markCode };
+    fitOutput: fitOutput, byLine: byLine, markLines: markLines };
 
   function start() {
     setupNav();

@@ -272,20 +272,11 @@
   // gutter and on the highlighted code, with the message on hover;
   // mark([]) clears them.
   Cell.prototype.mark = function (marks) {
-    var byLine = {}, kinds = {};
-    marks.forEach(function (m) {
-      byLine[m.line] = byLine[m.line] ? byLine[m.line] + "\n" + m.msg : m.msg;
-      kinds[m.line] = kinds[m.line] || m.kind || "";
-    });
-    this.marksByLine = byLine;
-    this.markKinds = kinds;
+    var by = window.bingfa.byLine(marks);
+    this.marksByLine = by.msgs;
+    this.markKinds = by.kinds;
     this.layout();
-    this.codeEl.querySelectorAll(".line").forEach(function (line, i) {
-      var msg = byLine[i + 1];
-      line.classList.toggle("live-mark", !!msg);
-      ["race", "crash"].forEach(function (k) { line.classList.toggle("mark-" + k, !!msg && kinds[i + 1] === k); });
-      if (msg) line.title = t("live.gutter.tip", i + 1, msg); else line.removeAttribute("title");
-    });
+    window.bingfa.markLines(this.fig, marks);
   };
 
   Cell.prototype.onKey = function (e) {
