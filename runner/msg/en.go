@@ -95,6 +95,7 @@ var en = map[string]string{
 	"mark.crash.caller":      "a call on the way to the crash: %s",
 	"mark.goroutine":         "goroutine %s was here (%s)",
 	"result.showall":         "Show all",
+	"result.gap":             "… (%d lines left out here)",
 	"result.showless":        "Show less",
 
 	"live.edit.tip":      "Click to edit (Shift+Enter runs)",

@@ -99,6 +99,7 @@ var zh = map[string]string{
 	"mark.crash.caller":      "崩溃经过的调用：%s",
 	"mark.goroutine":         "goroutine %s 当时在这里（%s）",
 	"result.showall":         "显示全部",
+	"result.gap":             "…（这里省略了 %d 行）",
 	"result.showless":        "收起",
 
 	"live.edit.tip":      "点击编辑（Shift+Enter 运行）",

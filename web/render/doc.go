@@ -47,7 +47,9 @@
 // page's script marks them on the code, and the live script in the
 // editor's gutter too. An output pane is capped in height (it scrolls),
 // with a "show all" control when it overflows; a page holds at most 64
-// KiB of a run's output. An exercise's hint, a blockquote starting with
+// KiB of a run's output, a timeline of its first 300 lines, and diffs of
+// at most 400 lines a side (from a little before the first difference),
+// so that a program printing thousands of lines makes no megabyte page. An exercise's hint, a blockquote starting with
 // 提示： (or Hint:) in the exercise's section, is folded under a control
 // (a details element) until the reader asks for it. Placeholders of an expected output ({{int}},
 // {{soft}}, {{1.6..2.6}}) are shown as labelled chips whose tooltip says
