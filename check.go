@@ -34,8 +34,13 @@ func checkCmd(args []string) error {
 	shardTimes := fs.String("shard-times", "", "balance the shards by the run times in this JSON `REPORT` (every shard must get the same file)")
 	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")
 	mode := fs.String("engine", envOr("BINGFA_ENGINE", wiring.Auto), "`ENGINE`: auto, compiled, yaegi or both (default $BINGFA_ENGINE or auto)")
+	color := fs.String("color", "auto", report.ColorUsage)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	colors, err := report.ChooseColors(*color, os.Stdout)
+	if err != nil {
+		return err
 	}
 	if err := checkPaths(fs.Args()); err != nil {
 		return err
@@ -72,7 +77,7 @@ func checkCmd(args []string) error {
 		return err
 	}
 	course, _ := courseOf(fs.Args()) // the report's language; a bad README is reported by export and serve
-	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose).WithLang(msg.Parse(course.Lang)).WithOrder(ls)
+	term := report.NewTerminal(os.Stdout, report.IsTerminal(os.Stdout), *verbose).WithLang(msg.Parse(course.Lang)).WithOrder(ls).WithColors(colors)
 	cfg.Observer = term
 	ctx, stop := interruptible()
 	defer stop()

@@ -23,11 +23,16 @@ func readCmd(args []string) error {
 	}
 	all := fs.Bool("all", false, "run every program without waiting for Enter")
 	mode := fs.String("engine", wiring.Auto, "`ENGINE`: auto, compiled, yaegi or both")
+	color := fs.String("color", "auto", report.ColorUsage)
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
 		if err == nil {
 			fs.Usage()
 		}
 		return errUsage
+	}
+	colors, err := report.ChooseColors(*color, os.Stdout)
+	if err != nil {
+		return err
 	}
 	ls, err := readLessons(fs.Args())
 	if err != nil {
@@ -38,14 +43,13 @@ func readCmd(args []string) error {
 		return err
 	}
 	defer set.Close()
-	_, noColor := os.LookupEnv("NO_COLOR")
 	var paths []string // the course of the first lesson: on disk, or embedded
 	if _, err := os.Stat(fs.Arg(0)); err == nil {
 		paths = fs.Args()[:1]
 	}
 	course, _ := courseOf(paths)
 	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all, Lang: msg.Parse(course.Lang), Width: termWidth(os.Stdout),
-		Color:   !noColor && report.IsTerminal(os.Stdout),
+		Color: colors.On, Light: colors.Light,
 		Checker: check.New(set.Config())}
 	ctx, stop := interruptible()
 	defer stop()

@@ -48,6 +48,8 @@ func TestReport(t *testing.T) {
 		{"already built", "已经编译好，直接运行"},
 		{"yaegi: passed the static check", "yaegi: 通过了静态检查，可以用解释器运行"},
 		{"yaegi could not run it: undefined: x", "yaegi 运行不了它：undefined: x"},
+		{"yaegi could not run it: timed out after 5s", "yaegi 运行不了它：运行超时：超过了 5s"},
+		{"timed out after 10s", "运行超时：超过了 10s"},
 		{"exit status 2, want 0", "退出状态 2，应为 0"},
 		{"main.go:3:2: undefined: x", "main.go:3:2: undefined: x"},
 		{"lessons/a.md:12: block hello: output differs:\n    expected line 2: 二\n    actual line 2:   三",

@@ -15,12 +15,27 @@ var rules = []string{
 	"run.extra", "run.unordered", "run.signal", "run.exit", "run.leftover",
 	"run.race", "run.norace", "run.nopanic", "run.emptyline", "run.trailing",
 	"run.ends", "run.anyrest", "run.bound", "run.deadlock", "run.panic",
-	"run.found",
+	"run.found", "run.timeout",
 	"why.compiled.flag", "why.compiled.opt", "why.yaegi.opt", "why.yaegi.flag",
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
 	"why.only", "why.exercise", "run.softshort", "why.acts", "why.reflects",
-	"why.notin", "why.newer", "why.loop", "why.typecheck", "why.option", "why.trace",
-	"run.tracediffers", "run.tracesoft", "run.notrace", "run.notraceshown",
+	"run.tracediffers", "run.tracesoft", "run.notrace", "run.notraceshown", "why.trace",
+	"why.notin", "why.newer", "why.loop", "why.typecheck", "why.option",
+	// The parts of the router's reasons, specific before general: the
+	// first rule that matches is taken.
+	"why.println", "why.builtin", "why.recover", "why.ptrlit", "why.goloop",
+	"why.go", "why.defer", "why.lateargs", "why.latefunc", "why.laterecv",
+	"why.loopfunc", "why.loopaddr", "why.loopgo", "why.loopdefer",
+	"why.genalias", "why.genfunc", "why.gencall", "why.gentype",
+	"why.stdmethod", "why.reflmethod", "why.refltype", "why.tag",
+	"why.embedded", "why.assertion", "why.switch", "why.toiface", "why.toown",
+	"why.methodexpr", "why.methodval", "why.ifacevalue", "why.unknown",
+	"why.racedet", "why.exit2", "why.testblock", "why.client", "why.took",
+	"why.files", "why.stdin", "why.signal", "why.env", "why.select",
+	"why.slog", "why.observes", "why.args0", "why.format", "why.utf8",
+	"why.proc", "why.intdiv", "why.panicnil", "why.loopvar", "why.rangeint",
+	"why.rangefunc", "why.featdetail", "why.feature", "why.pkg", "why.method",
+	"why.field", "why.type", "why.func", "why.const", "why.var",
 }
 
 type rule struct {
@@ -98,8 +113,28 @@ func (l Lang) prefix(p string) string {
 	return s + m[5]
 }
 
-func (l Lang) translate(line string) (string, bool) {
+// translate returns line in l when a rule matches it whole. The parts of
+// a reason (why.*) are reasons in turn ("range over int (Go 1.22)" is the
+// feature "range over int" and its release), translated when a rule
+// matches them; other messages' parts are the program's text, kept as
+// they are. A reason followed by " at " and a position (path:line) is
+// translated with the position kept.
+func (l Lang) translate(line string) (string, bool) { return l.translateAs(line, false) }
+
+// translateAs translates line; a reason (Why) may be made of the rules
+// that are only parts of reasons (parts), which a problem's text is not
+// matched against: a program's or a compiler's text such as "type x is
+// not an expression" must stay as it is.
+func (l Lang) translateAs(line string, reason bool) (string, bool) {
+	if m := at.FindStringSubmatch(line); m != nil {
+		if t, ok := l.translateAs(m[1], reason); ok {
+			return l.T("why.at", t, m[2]), true
+		}
+	}
 	for _, r := range compiled {
+		if parts[r.key] && !reason {
+			continue
+		}
 		m := r.re.FindStringSubmatch(line)
 		if m == nil {
 			continue
@@ -107,8 +142,42 @@ func (l Lang) translate(line string) (string, bool) {
 		args := make([]any, len(m)-1)
 		for i, g := range m[1:] {
 			args[i] = g
+			if strings.HasPrefix(r.key, "why.") {
+				if t, ok := l.translateAs(g, true); ok {
+					args[i] = t
+				}
+			}
 		}
 		return l.T(r.key, args...), true
 	}
 	return line, false
 }
+
+// Why returns the reason an engine ran a block (check.Why's Reason, or
+// its String with the position), written in English by the router, in
+// language l; a reason the catalogue does not know is kept.
+func (l Lang) Why(reason string) string {
+	if l == En {
+		return reason
+	}
+	if t, ok := l.translateAs(reason, true); ok {
+		return t
+	}
+	return reason
+}
+
+// parts are the rules that match only a reason or a part of one: short
+// phrases and patterns that a program's text could match too.
+var parts = map[string]bool{
+	"why.builtin": true, "why.go": true, "why.defer": true, "why.genalias": true,
+	"why.genfunc": true, "why.gencall": true, "why.gentype": true, "why.tag": true,
+	"why.embedded": true, "why.assertion": true, "why.switch": true, "why.toiface": true,
+	"why.toown": true, "why.methodexpr": true, "why.methodval": true, "why.racedet": true,
+	"why.select": true, "why.observes": true, "why.format": true, "why.panicnil": true,
+	"why.loopvar": true, "why.rangeint": true, "why.rangefunc": true, "why.featdetail": true,
+	"why.feature": true, "why.pkg": true, "why.method": true, "why.field": true,
+	"why.type": true, "why.func": true, "why.const": true, "why.var": true,
+}
+
+// at is a reason followed by the position it is about.
+var at = regexp.MustCompile(`^(.+) at (\S+:\d+)$`)

@@ -35,7 +35,7 @@ func TestWriteDiffLimits(t *testing.T) {
 		fmt.Fprintf(&diff, "+line %d\n", i)
 	}
 	var b strings.Builder
-	writeDiff(&b, diff.String(), false)
+	writeDiff(&b, diff.String(), Colors{})
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	if len(lines) != maxDiffLines+1 {
 		t.Errorf("%d lines written, want %d", len(lines), maxDiffLines+1)

@@ -19,11 +19,18 @@ const (
 	cyan   = "36"
 )
 
-func (t *Terminal) paint(s, color string) string { return paint(s, color, t.color) }
+func (t *Terminal) paint(s, color string) string {
+	return paint(s, color, Colors{On: t.color, Light: t.light})
+}
 
-func paint(s, color string, on bool) string {
-	if !on {
+// paint returns s in the ANSI colour color (or its light-background
+// counterpart), when c is on.
+func paint(s, color string, c Colors) string {
+	if !c.On {
 		return s
+	}
+	if l, ok := lightColors[color]; ok && c.Light {
+		color = l
 	}
 	return "\033[" + color + "m" + s + "\033[0m"
 }
@@ -36,6 +43,12 @@ func paint(s, color string, on bool) string {
 // engine. A problem or warning already written is not written again: a
 // block run several times that fails the same way reports it once.
 func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
+	WriteProblemsColors(b, r, Colors{On: color})
+}
+
+// WriteProblemsColors is WriteProblems with the colours color (for a
+// light or a dark background).
+func WriteProblemsColors(b *strings.Builder, r *check.Result, color Colors) {
 	if len(r.Engines) > 1 {
 		writeEngines(b, r, color)
 		return
@@ -56,7 +69,7 @@ func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
 
 // writeEngines writes the problems of a block that several engines ran,
 // engine by engine.
-func writeEngines(b *strings.Builder, r *check.Result, color bool) {
+func writeEngines(b *strings.Builder, r *check.Result, color Colors) {
 	warning := paint("warning: ", yellow, color)
 	for _, p := range unique(r.Problems) {
 		if p.Engine == "" {
@@ -96,7 +109,7 @@ func unique(ps []verdict.Problem) []verdict.Problem {
 	return out
 }
 
-func writeProblem(b *strings.Builder, r *check.Result, p verdict.Problem, prefix string, color bool) {
+func writeProblem(b *strings.Builder, r *check.Result, p verdict.Problem, prefix string, color Colors) {
 	fmt.Fprintf(b, "%s:%d: block %s: %s%s\n", r.Lesson.Path, p.Line, r.Block.Name, prefix, indentRest(Printable(p.Text())))
 }
 
@@ -118,7 +131,7 @@ const (
 	maxDiffLineSize = 400
 )
 
-func writeDiff(b *strings.Builder, diff string, color bool) {
+func writeDiff(b *strings.Builder, diff string, color Colors) {
 	lines := strings.Split(strings.TrimRight(diff, "\n"), "\n")
 	if len(lines) > maxDiffLines {
 		more := len(lines) - maxDiffLines

@@ -29,6 +29,7 @@ type Terminal struct {
 	w       io.Writer
 	live    bool // a terminal: keep a status line up to date
 	color   bool
+	light   bool // colours for a light background
 	verbose bool
 	times   bool // show durations (off for reproducible output)
 	lang    msg.Lang
@@ -46,11 +47,12 @@ type Terminal struct {
 }
 
 // NewTerminal returns a reporter writing to w. live draws a status line
-// (use it when w is a terminal); color follows live unless NO_COLOR is
-// set; verbose prints every block with its engine and time.
+// (use it when w is a terminal); colour follows live unless NO_COLOR is
+// set, for the background COLORFGBG tells (see ChooseColors; WithColors
+// sets it otherwise); verbose prints every block with its engine and time.
 func NewTerminal(w io.Writer, live, verbose bool) *Terminal {
-	_, noColor := os.LookupEnv("NO_COLOR")
-	return &Terminal{w: w, live: live, color: live && !noColor, verbose: verbose, times: true, lang: msg.En}
+	c, _ := chooseColors("auto", live, os.LookupEnv)
+	return &Terminal{w: w, live: live, color: c.On, light: c.Light, verbose: verbose, times: true, lang: msg.En}
 }
 
 // WithOrder makes the report list lessons in the order of ls (the
@@ -121,7 +123,7 @@ func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
 			t.blockLine(&b, r)
 		}
 		var p strings.Builder
-		WriteProblems(&p, r, t.color)
+		WriteProblemsColors(&p, r, Colors{On: t.color, Light: t.light})
 		b.WriteString(t.lang.Report(p.String()))
 	}
 	t.write(l, b.String())
@@ -212,7 +214,7 @@ func (t *Terminal) blockLine(b *strings.Builder, r *check.Result) {
 		fmt.Fprintf(b, "  %s", round(r.Ran()))
 	}
 	if why := r.Why.String(); why != "" {
-		fmt.Fprintf(b, "  (%s)", t.lang.Report(why))
+		fmt.Fprintf(b, "  (%s)", t.lang.Why(why))
 	}
 	b.WriteByte('\n')
 	// A traced run's picture and facts: with times only, since they are

@@ -28,6 +28,10 @@ func (r *Reader) blockNode(ctx context.Context, n ast.Node, prefix string) error
 		r.code("", lesson.BlockText(t, r.src))
 		r.printf("\n")
 	case *ast.Blockquote:
+		if r.folds() && r.isHint(t) {
+			r.foldHint(t, prefix)
+			return nil
+		}
 		return r.children(ctx, t, prefix+r.paint(dim, "│ "))
 	case *ast.List:
 		return r.list(ctx, t, prefix)
@@ -55,11 +59,11 @@ func (r *Reader) children(ctx context.Context, n ast.Node, prefix string) error 
 // heading prints a heading, its level shown by # marks.
 func (r *Reader) heading(h *ast.Heading) {
 	text := strings.Repeat("#", h.Level) + " " + r.plain(h)
-	style := bold + cyan
 	if h.Level > 1 {
-		style = bold
+		r.printf("%s\n\n", r.paint(bold, text))
+		return
 	}
-	r.printf("%s\n\n", r.paint(style, text))
+	r.printf("%s\n\n", r.paint(bold, r.paint(cyan, text)))
 }
 
 // lines prints text with prefix before each line, wrapped to the
@@ -101,18 +105,37 @@ func (r *Reader) list(ctx context.Context, l *ast.List, prefix string) error {
 	return nil
 }
 
-// table prints a table's rows, cells separated by bars.
+// table prints a table's rows, cells separated by bars and padded to
+// their column's display width (a Chinese character takes two columns),
+// so that the bars line up.
 func (r *Reader) table(t *east.Table, prefix string) {
+	var rows [][]string
+	var widths []int
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []string
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, r.inline(c))
+			cell := r.inline(c)
+			if i := len(cells); i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[len(cells)] = max(widths[len(cells)], displayWidth(cell))
+			cells = append(cells, cell)
+		}
+		rows = append(rows, cells)
+	}
+	row := t.FirstChild()
+	for _, cells := range rows {
+		for i, c := range cells {
+			if i < len(cells)-1 {
+				cells[i] = c + strings.Repeat(" ", widths[i]-displayWidth(c))
+			}
 		}
 		line := strings.Join(cells, r.paint(dim, " │ "))
 		if _, ok := row.(*east.TableHeader); ok {
 			line = r.paint(bold, strings.Join(cells, " │ "))
 		}
 		r.printf("%s%s\n", prefix, line)
+		row = row.NextSibling()
 	}
 	r.printf("\n")
 }

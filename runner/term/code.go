@@ -14,8 +14,12 @@ import (
 // (looking up an unknown lexer costs chroma about 10 ms).
 var highlighted = map[string]bool{"go": true, "python": true, "bash": true, "sh": true, "shell": true, "console": true}
 
-// codeStyle is chroma's style for code in a terminal, made once.
-var codeStyle = sync.OnceValue(func() *chroma.Style { return forTerminal(styles.Get("monokai")) })
+// codeStyles are chroma's styles for code in a terminal with a dark and
+// with a light background, made once.
+var (
+	darkCode  = sync.OnceValue(func() *chroma.Style { return forTerminal(styles.Get("monokai")) })
+	lightCode = sync.OnceValue(func() *chroma.Style { return forTerminal(styles.Get("github")) })
+)
 
 // forTerminal returns base without its background and without the colour
 // of plain text, which stays the terminal's own: the code is readable on
@@ -29,6 +33,9 @@ func forTerminal(base *chroma.Style) *chroma.Style {
 		e := base.Get(t)
 		if e.Colour == text {
 			e.Colour = 0
+		}
+		if t == chroma.TextWhitespace {
+			continue // a light theme's white spaces: nothing to see
 		}
 		e.Background, e.Border = 0, 0
 		if e.Colour.IsSet() || e.Bold == chroma.Yes || e.Italic == chroma.Yes || e.Underline == chroma.Yes {
@@ -47,7 +54,11 @@ func forTerminal(base *chroma.Style) *chroma.Style {
 func (r *Reader) code(lang, text string) {
 	text = safe(text)
 	if r.Color && highlighted[lang] {
-		if s, ok := highlight(lang, text); ok {
+		style := darkCode
+		if r.Light {
+			style = lightCode
+		}
+		if s, ok := highlight(lang, text, style()); ok {
 			r.printf("%s", s)
 			r.ensureNewline(s)
 			return
@@ -58,7 +69,7 @@ func (r *Reader) code(lang, text string) {
 }
 
 // highlight returns text highlighted for a 256-colour terminal.
-func highlight(lang, text string) (string, bool) {
+func highlight(lang, text string, style *chroma.Style) (string, bool) {
 	lx := lexers.Get(lang)
 	if lx == nil {
 		return "", false
@@ -68,7 +79,7 @@ func highlight(lang, text string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
-	if formatters.TTY256.Format(&b, codeStyle(), it) != nil {
+	if formatters.TTY256.Format(&b, style, it) != nil {
 		return "", false
 	}
 	return b.String(), true

@@ -3,7 +3,10 @@
 // showing each program's output live as it prints, then its verdict.
 //
 // Between two programs the reader waits for Enter (q and Enter stops),
-// unless it runs straight through (All, or when its input ends). A
+// unless it runs straight through (All, or when its input ends). An
+// exercise's hint (a blockquote starting with 提示： in its section) is
+// folded when the reader waits: h and Enter at the exercise's prompt
+// shows it. A
 // program's expected output is shown before it runs; its own output
 // follows, each line marked with a bar, so that the two can be told apart.
 // A program that does not match shows the problems and a diff. A program
@@ -19,7 +22,9 @@
 //
 // Colour (ANSI escapes, and chroma's 256-colour terminal formatter for
 // code) is used only when asked: callers turn it on for a terminal, and
-// off when NO_COLOR is set or the output is not a terminal.
+// off when NO_COLOR is set or the output is not a terminal. Light selects
+// colours for a light background: darker 256-colour ones in place of
+// ANSI yellow, cyan and faint text, and a light theme for code.
 //
 // Each program is checked by package check (Checker.Run), so it means
 // what check means (runs=N, both engines, drift, blocked cells); the

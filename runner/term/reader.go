@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/yuin/goldmark/ast"
+
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
 	"bingfa/runner/msg"
@@ -18,6 +20,7 @@ type Reader struct {
 	Out     io.Writer
 	In      io.Reader // Enter is read here between programs; nil: run straight through
 	Color   bool
+	Light   bool           // colours for a light background (with Color)
 	All     bool           // do not wait between programs
 	Checker *check.Checker // runs (or builds) the programs
 	NoTimes bool           // leave durations out (for output compared in tests)
@@ -35,6 +38,10 @@ type Reader struct {
 	passed, failed int
 	todo           int   // exercises not done yet: neither passed nor failed
 	err            error // the first error writing Out
+	// hint is the folded hint of the exercise to come (see foldHint),
+	// printed after hintPrefix when the reader asks for it.
+	hint       *ast.Blockquote
+	hintPrefix string
 }
 
 // ErrQuit is returned by Read when the reader asked to stop.
@@ -45,7 +52,7 @@ var ErrQuit = errors.New("stopped by the reader")
 // stopped early.
 func (r *Reader) Read(ctx context.Context, l *lesson.Lesson) (passed, failed int, err error) {
 	r.lesson, r.src = l, l.Source
-	r.passed, r.failed, r.todo = 0, 0, 0
+	r.passed, r.failed, r.todo, r.hint = 0, 0, 0, nil
 	if r.In != nil && r.input == nil && !r.All {
 		r.input = make(chan string)
 		go readLines(r.In, r.input)

@@ -27,7 +27,7 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	res := r.Checker.Run(ctx, r.lesson, b, check.Watch{
 		Started: func(engine string, why check.Why) {
 			if b.Runs() {
-				r.printf("%s\n", r.paint(dim, r.t("term.running", r.t("term.engine", engine, r.lang().Report(why.String())))))
+				r.printf("%s\n", r.paint(dim, r.t("term.running", r.t("term.engine", engine, r.lang().Why(why.String())))))
 			}
 		},
 		Output: out.emit,
@@ -94,7 +94,8 @@ func (r *Reader) verdict(b *lesson.Block, res *check.Result) {
 }
 
 // wait waits for Enter before a program runs, unless reading straight
-// through; q (or Q) and Enter stops. The end of input stops waiting; an
+// through; q (or Q) and Enter stops; h and Enter shows the exercise's
+// folded hint, then asks again. The end of input stops waiting; an
 // interrupt (ctx) stops reading.
 func (r *Reader) wait(ctx context.Context, b *lesson.Block) error {
 	if err := ctx.Err(); err != nil {
@@ -103,21 +104,41 @@ func (r *Reader) wait(ctx context.Context, b *lesson.Block) error {
 	if r.All || r.input == nil {
 		return nil
 	}
-	r.printf("%s", r.paint(yellow, r.t("term.prompt", safe(b.Name))))
-	select {
-	case <-ctx.Done():
-		r.printf("\n")
-		return ctx.Err()
-	case line, ok := <-r.input:
-		if !ok {
+	defer func() { r.hint = nil }() // a hint belongs to the exercise after it
+	for {
+		prompt := r.t("term.prompt", safe(b.Name))
+		if r.hint != nil {
+			prompt = r.t("term.prompt.hint", safe(b.Name))
+		}
+		r.printf("%s", r.paint(yellow, prompt))
+		var line string
+		select {
+		case <-ctx.Done():
 			r.printf("\n")
-			r.input = nil
+			return ctx.Err()
+		case l, ok := <-r.input:
+			if !ok {
+				r.printf("\n")
+				r.input = nil
+			}
+			line = strings.ToLower(strings.TrimSpace(l))
 		}
-		if strings.EqualFold(strings.TrimSpace(line), "q") {
+		switch {
+		case line == "q":
 			return ErrQuit
+		case line == "h" && r.hint != nil:
+			r.printf("\n")
+			if err := r.children(ctx, r.hint, r.hintPrefix+r.paint(dim, "│ ")); err != nil {
+				return err
+			}
+			r.hint = nil
+			if r.input == nil {
+				return nil
+			}
+			continue
 		}
+		return nil
 	}
-	return nil
 }
 
 // A barWriter prints a program's output as it arrives, each line after a

@@ -124,6 +124,36 @@ func TestColor(t *testing.T) {
 	}
 }
 
+// TestLightColors checks that a light background gets no ANSI yellow,
+// cyan or faint text, and code a light theme: what a dark background
+// takes is not what a light one takes.
+func TestLightColors(t *testing.T) {
+	ls, err := lesson.Load([]string{"testdata/tour.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	show := func(light bool) string {
+		var out bytes.Buffer
+		r := &Reader{Out: &out, Color: true, Light: light, NoTimes: true}
+		r.lesson, r.src = ls[0], ls[0].Source
+		r.code("go", "package main\n\nfunc main() { println(\"hi\") }\n")
+		r.printf("%s%s%s\n", r.paint(yellow, "prompt"), r.paint(cyan, "code"), r.paint(dim, "note"))
+		return out.String()
+	}
+	dark, light := show(false), show(true)
+	for _, s := range []string{yellow, cyan, dim} {
+		if !strings.Contains(dark, s) {
+			t.Errorf("dark: no %q in %q", s, dark)
+		}
+		if strings.Contains(light, s) {
+			t.Errorf("light: %q in %q", s, light)
+		}
+	}
+	if dark[:strings.Index(dark, "prompt")] == light[:strings.Index(light, "prompt")] {
+		t.Errorf("code is highlighted alike on dark and light backgrounds: %q", light)
+	}
+}
+
 // unsafeAt returns the offset of the first byte of s that a terminal
 // must not receive raw from a lesson or a program (without colour, the
 // reader writes none itself), or -1.

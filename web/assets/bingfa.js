@@ -1,7 +1,9 @@
 // bingfa: the behaviour of every page (exported site and live reader).
 // Our own script, no dependencies: the navigation drawer, replaying a
-// block's recorded output with its original timing, and search over the
-// index that search-index.js assigns to window.BINGFA_SEARCH.
+// block's recorded output with its original timing, long output panes
+// with a "show all" control, the code lines a result names (compile
+// errors, races, crashes), and search over the index that
+// search-index.js assigns to window.BINGFA_SEARCH.
 (function () {
   "use strict";
 
@@ -62,6 +64,7 @@
     });
     var end = Math.max(data.elapsed || 0, 0) + 50;
     timers.push(setTimeout(function () {
+      fitOutput(result);
       pre.classList.remove("playing");
       result.classList.remove("replaying");
       if (btn) btn.disabled = false;
@@ -93,6 +96,68 @@
       if (!btn) return;
       var result = btn.closest(".result");
       if (result) replay(result);
+    });
+  }
+
+  // ---- Long output ----
+  // An output pane is no taller than the stylesheet allows (it scrolls);
+  // fitOutput gives a pane that overflows a "show all" control, which
+  // lets it grow to its whole height, and back.
+  function fitOutput(result) {
+    var pre = result.querySelector("pre.output");
+    var btn = result.querySelector("button.show-all");
+    if (!pre) return;
+    var long = pre.classList.contains("expanded") || pre.scrollHeight > pre.clientHeight + 2;
+    if (!long) {
+      if (btn) btn.remove();
+      return;
+    }
+    if (btn) return;
+    btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "show-all";
+    btn.textContent = t("result.showall");
+    btn.setAttribute("aria-expanded", "false");
+    pre.after(btn);
+    btn.addEventListener("click", function () {
+      var open = pre.classList.toggle("expanded");
+      btn.textContent = t(open ? "result.showless" : "result.showall");
+      btn.setAttribute("aria-expanded", String(open));
+      if (!open) pre.scrollTop = 0;
+    });
+  }
+
+  // ---- Marks ----
+  // A result's data-marks are lines of its block's code that a compile
+  // error, a race report or a crash names ({line, msg, kind}). byLine
+  // returns their messages and kinds by line; markLines marks them on a
+  // cell's highlighted code, with the message on hover (markLines(fig, [])
+  // clears them); markCode marks those of a result on its cell.
+  function byLine(marks) {
+    var msgs = {}, kinds = {};
+    marks.forEach(function (m) {
+      msgs[m.line] = msgs[m.line] ? msgs[m.line] + "\n" + m.msg : m.msg;
+      kinds[m.line] = kinds[m.line] || m.kind || "";
+    });
+    return { msgs: msgs, kinds: kinds };
+  }
+
+  function markLines(fig, marks) {
+    var by = byLine(marks);
+    fig.querySelectorAll("pre.code .line").forEach(function (line, i) {
+      var msg = by.msgs[i + 1];
+      line.classList.toggle("live-mark", !!msg);
+      ["race", "crash"].forEach(function (k) { line.classList.toggle("mark-" + k, !!msg && by.kinds[i + 1] === k); });
+      if (msg) line.title = t("live.gutter.tip", i + 1, msg); else line.removeAttribute("title");
+    });
+  }
+
+  function markCode(result) {
+    var marks;
+    try { marks = JSON.parse(result.getAttribute("data-marks") || "[]"); } catch (e) { return; }
+    var key = result.getAttribute("data-block");
+    document.querySelectorAll("figure.cell[data-block]").forEach(function (f) {
+      if (f.getAttribute("data-block") === key) markLines(f, marks);
     });
   }
 
@@ -242,12 +307,17 @@
     input.addEventListener("focus", function () { if (input.value.trim()) show(); });
   }
 
-  window.bingfa = { t: t, replay: replay, stopReplay: stopReplay, search: search, terms: terms, append: append };
+  window.bingfa = { t: t, replay: replay, stopReplay: stopReplay, search: search, terms: terms, append: append,
+    fitOutput: fitOutput, byLine: byLine, markLines: markLines };
 
   function start() {
     setupNav();
     setupReplay();
     setupSearch();
+    document.querySelectorAll(".result").forEach(function (r) {
+      fitOutput(r);
+      if (r.hasAttribute("data-marks")) markCode(r);
+    });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

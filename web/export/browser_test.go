@@ -87,9 +87,28 @@ func TestBrowser(t *testing.T) {
 	if got := b.eval(`document.querySelector("h2").textContent`); got != "守护线程" {
 		t.Errorf("search landed on a page whose first h2 is %q", got)
 	}
+	b.checkReports()
 	cancel()
 	for _, m := range console() {
 		t.Errorf("console: %s", m)
+	}
+}
+
+// checkReports checks, on 02-search.html, that the lines a panic's stack
+// names are marked on the code with the message on hover, and that a
+// long output scrolls in its pane until "show all" unfolds it.
+func (b *browser) checkReports() {
+	marked := b.eval(`Array.from(document.querySelectorAll('figure.cell[data-block="02-search/crash"] pre.code .line.live-mark')).map(function (l) { return l.title; }).join("|")`)
+	if s, _ := marked.(string); !strings.HasPrefix(s, "第 3 行：程序在这里崩溃：runtime error: index out of range") || !strings.Contains(s, "|第 6 行：") {
+		b.t.Errorf("marked code lines of the panic: %q, want lines 3 and 6", marked)
+	}
+	pre := `document.querySelector('.result[data-block="02-search/long"] pre.output')`
+	if got := b.eval(pre + `.scrollHeight > ` + pre + `.clientHeight + 100`); got != true {
+		b.t.Errorf("a 300-line output pane does not scroll")
+	}
+	b.do(chromedp.Click(`.result[data-block="02-search/long"] button.show-all`))
+	if got := b.eval(pre + `.scrollHeight <= ` + pre + `.clientHeight + 2`); got != true {
+		b.t.Errorf("show all did not unfold the output pane")
 	}
 }
 

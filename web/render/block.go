@@ -16,6 +16,10 @@ import (
 // page that big helps no reader.
 const maxShown = 64 << 10
 
+// maxTimelineLines is how many lines of output a timeline shows: a row
+// each, the first ones.
+const maxTimelineLines = 300
+
 // Block returns the view of block b of lesson l, with its check result
 // res (nil when it was not checked), as the cell with element id id. A
 // live reader calls it again with the result of a run to redraw a cell
@@ -97,7 +101,12 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	evs := clip(o.Events, maxShown, v.Lang.T("result.clipped"))
 	v.Output = chunks(evs)
 	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
-	v.Timeline = timeline(lines(evs), o.Elapsed, v.Lang)
+	ls := lines(evs)
+	if len(ls) > maxTimelineLines {
+		ls = ls[:maxTimelineLines] // when the first lines appeared
+	}
+	v.Timeline = timeline(ls, o.Elapsed, v.Lang)
+	v.Marks = runMarks(b, o.Text(reportStream(b)), strings.Count(v.Source, "\n")+1, v.Lang)
 	v.Traces = traces(o.Traces, v.Lang)
 	if v.Status == Failed && vd.Diff != "" {
 		v.Diff = newDiff(b, o.Text(verdict.Stream(b)), vd, v.Lang)
@@ -125,6 +134,15 @@ func shownRun(res *check.Result) int {
 		}
 	}
 	return 0
+}
+
+// reportStream is the stream on which the Go runtime's reports of a run
+// of b are found: standard error, or the combined output.
+func reportStream(b *lesson.Block) engine.Stream {
+	if b.Out.Stream != "" {
+		return engine.Stderr
+	}
+	return engine.Output
 }
 
 // streamName is the name of an event's stream in pages: "" for the

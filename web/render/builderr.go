@@ -9,12 +9,14 @@ import (
 	"bingfa/runner/lesson"
 )
 
-// A Mark is a compile error at a line of a block's code, numbered as the
-// reader's editor numbers it (the code's first line is 1).
+// A Mark is a line of a block's code, numbered as the reader's editor
+// numbers it (the code's first line is 1), that a compile error names (Kind
+// ""), or a run's race report (MarkRace) or crash (MarkCrash): see runMarks.
 type Mark struct {
 	Line int    `json:"line"`
 	Col  int    `json:"col,omitempty"`
 	Msg  string `json:"msg"`
+	Kind string `json:"kind,omitempty"`
 }
 
 // buildPrefix starts the problem of a program that does not compile (see

@@ -49,6 +49,7 @@ func newDiff(b *lesson.Block, actual string, vd *verdict.Verdict, lang msg.Lang)
 		sortSide(d.Got, got)
 	}
 	markFailed(d, b, vd)
+	clipDiff(d, lang)
 	return d
 }
 

@@ -46,7 +46,19 @@
 // the block's own code, numbered as the reader's editor numbers them (the
 // code's first line is 1), in the result's data-marks attribute for the
 // live script to mark in the editor's gutter; its pane has no exit
-// status, output or replay. Placeholders of an expected output ({{int}},
+// status, output or replay. A run's race report marks the lines of the
+// block's code where each of its conflicting accesses is, and a panic's or
+// fatal error's stack the lines it passes through (where the program
+// crashed, the calls that led there, where each other goroutine stood),
+// in data-marks too, each with its message in the page's language; the
+// page's script marks them on the code, and the live script in the
+// editor's gutter too. An output pane is capped in height (it scrolls),
+// with a "show all" control when it overflows; a page holds at most 64
+// KiB of a run's output, a timeline of its first 300 lines, and diffs of
+// at most 400 lines a side (from a little before the first difference),
+// so that a program printing thousands of lines makes no megabyte page. An exercise's hint, a blockquote starting with
+// 提示： (or Hint:) in the exercise's section, is folded under a control
+// (a details element) until the reader asks for it. Placeholders of an expected output ({{int}},
 // {{soft}}, {{1.6..2.6}}) are shown as labelled chips whose tooltip says
 // what they accept; a passed run whose expected output has placeholders
 // shows each expected line beside the actual line it matched. A notebook

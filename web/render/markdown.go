@@ -27,6 +27,7 @@ type pageDoc struct {
 	shown  map[*ast.FencedCodeBlock]bool   // output fences that their program's cell shows
 	byName map[string]*lesson.Lesson       // the course's lessons by name, for links between them
 	url    func(l *lesson.Lesson) string   // a lesson's page
+	folded map[*ast.Blockquote]hint        // exercises' hints, shown folded
 }
 
 // newPageDoc returns the page's view of lesson l of the course ls, with

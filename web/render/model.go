@@ -199,6 +199,7 @@ type DiffLine struct {
 	HTML    template.HTML // the text, with differing characters in <mark>
 	Changed bool          // no line of the other side matches it
 	Failed  bool          // the expected line at which the match failed
+	Gap     bool          // stands for lines left out (see clipDiff)
 }
 
 // Distinct is the summary of a block run several times: each different

@@ -33,6 +33,8 @@ func (nr *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, nr.fence)
 	reg.Register(ast.KindLink, nr.link)
 	reg.Register(ast.KindAutoLink, nr.autoLink)
+	reg.Register(ast.KindBlockquote, nr.blockquote)
+	reg.Register(ast.KindText, nr.text)
 }
 
 // A funcMap keeps the functions a node renderer registers.

@@ -25,7 +25,7 @@ func parseTemplates(lang msg.Lang) (*template.Template, error) {
 		"t":      lang.T,
 		"report": lang.Report,
 		"engineTitle": func(engine, why string) string {
-			return strings.TrimSpace(engineTip(lang, engine) + "\n" + lang.Report(why))
+			return strings.TrimSpace(engineTip(lang, engine) + "\n" + lang.Why(why))
 		},
 		"json":           toJSON,
 		"scriptMessages": func() map[string]string { return scriptMessages(lang) },

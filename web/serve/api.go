@@ -38,17 +38,17 @@ type runReply struct {
 func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	var req runRequest
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxCode)).Decode(&req); err != nil {
-		http.Error(w, "bad run request: "+err.Error(), http.StatusBadRequest)
+		http.Error(w, s.pages.r.Lang(nil).T("api.bad", err.Error()), http.StatusBadRequest)
 		return
 	}
 	l, _, err := s.cfg.Library.Lesson(req.Lesson)
 	if err != nil {
-		http.Error(w, "no lesson "+req.Lesson, http.StatusNotFound)
+		http.Error(w, s.pages.r.Lang(nil).T("api.nolesson", req.Lesson), http.StatusNotFound)
 		return
 	}
 	b := l.Block(req.Block)
 	if b == nil || !b.Builds() {
-		http.Error(w, "no runnable block "+req.Block+" in lesson "+req.Lesson, http.StatusNotFound)
+		http.Error(w, s.pages.r.Lang(l).T("api.noblock", req.Lesson, req.Block), http.StatusNotFound)
 		return
 	}
 	code := b.Code.Text
@@ -59,7 +59,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	run.lesson, run.block, run.edited = check.Edit(l, b, code, req.Cells)
 	if err := s.runs.add(run); err != nil {
 		w.Header().Set("Retry-After", "2")
-		http.Error(w, err.Error(), http.StatusTooManyRequests)
+		http.Error(w, s.pages.r.Lang(l).T("live.busy"), http.StatusTooManyRequests)
 		return
 	}
 	writeJSON(w, runReply{ID: run.id, Events: "/api/run/" + run.id + "/events", Stop: "/api/run/" + run.id + "/stop"})

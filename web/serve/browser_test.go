@@ -455,3 +455,93 @@ func TestBrowserTrace(t *testing.T) {
 		t.Errorf("facts shown: %q", facts)
 	}
 }
+
+// TestBrowserReports reads reports.md: a data race marks both of its
+// accesses in the editor's gutter and on the code, with the race
+// detector's account on hover; a panic of an edited program marks where it
+// crashed; a long output scrolls in its pane, which "show all" unfolds;
+// an exercise's hint is folded until the reader opens it.
+func TestBrowserReports(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{})
+	fig := func(block, sel string) string {
+		return fmt.Sprintf(`figure.cell[data-block="reports/%s"] %s`, block, sel)
+	}
+	res := func(block string) string {
+		return fmt.Sprintf(`document.querySelector('.result[data-block="reports/%s"]')`, block)
+	}
+	// marks returns "line:title" of each marked line of block's gutter
+	// and the number of marked lines of its code.
+	marks := func(block string) string {
+		return get(t, ctx, chromedp.Evaluate[string](fmt.Sprintf(`(function(){
+			var f = document.querySelector('figure.cell[data-block="reports/%s"]');
+			var g = Array.from(f.querySelectorAll(".live-gutter .live-mark")).map(function (m) { return m.textContent + ":" + m.title; });
+			return g.join("|") + "#" + f.querySelectorAll("pre.code .line.live-mark").length;
+		})()`, block)))
+	}
+	do(t, ctx, chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/reports")), chromedp.WaitVisible(fig("racy", "pre.code")))
+
+	t.Run("race in the gutter", func(t *testing.T) {
+		do(t, ctx,
+			chromedp.Click(fig("racy", `[data-action="run"]`)),
+			poll(res("racy")+`.getAttribute("data-verdict") === "pass"`),
+		)
+		got := marks("racy")
+		// The goroutine writes x at line 11, main reads it at line 14
+		// (which of them the report names first depends on the schedule).
+		for _, want := range []string{"11:第 11 行：数据竞争：goroutine", "在这里写", "14:第 14 行：数据竞争：main goroutine", "在这里读", "#2"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("race marks %q, want %q in them", got, want)
+			}
+		}
+		if out := get(t, ctx, chromedp.Text(`.result[data-block="reports/racy"] pre.output`)); strings.Contains(out, "bingfa.build") || !strings.Contains(out, "main.go:11") {
+			t.Errorf("the race report names build paths, or not main.go:11: %q", out)
+		}
+	})
+
+	t.Run("panic in the gutter", func(t *testing.T) {
+		src := "package main\n\nfunc f(s []int) int { return s[5] }\n\nfunc main() {\n\tprintln(f(nil))\n}\n"
+		do(t, ctx,
+			chromedp.Click(fig("long", "pre.code")),
+			chromedp.SetValue(fig("long", "textarea"), src),
+			chromedp.Click(fig("long", `[data-action="run"]`)),
+			poll(res("long")+`.getAttribute("data-verdict") === "fail"`),
+		)
+		if got := marks("long"); !strings.HasPrefix(got, "3:第 3 行：程序在这里崩溃：runtime error: index out of range") || !strings.Contains(got, "|6:") || !strings.HasSuffix(got, "#2") {
+			t.Errorf("panic marks %q, want line 3 (where it crashed) and 6 (its caller)", got)
+		}
+		do(t, ctx, chromedp.Click(fig("long", `[data-action="reset"]`)), poll(`document.querySelector('figure.cell[data-block="reports/long"] .live-gutter .live-mark') === null`))
+	})
+
+	t.Run("show all", func(t *testing.T) {
+		pre := res("long") + `.querySelector("pre.output")`
+		do(t, ctx,
+			chromedp.Click(fig("long", `[data-action="run"]`)),
+			poll(res("long")+`.getAttribute("data-verdict") === "pass"`),
+			poll(res("long")+`.querySelector("button.show-all") !== null`),
+		)
+		capped := get(t, ctx, chromedp.Evaluate[string](`(function(){var p=`+pre+`;return String(p.scrollHeight > p.clientHeight + 100)+"|"+`+res("long")+`.querySelector("button.show-all").textContent})()`))
+		if capped != "true|显示全部" {
+			t.Errorf("a 300-line output (pane overflows|control): %q, want true|显示全部", capped)
+		}
+		do(t, ctx,
+			chromedp.Click(`.result[data-block="reports/long"] button.show-all`),
+			poll(pre+`.scrollHeight <= `+pre+`.clientHeight + 2`),
+			poll(res("long")+`.querySelector("button.show-all").textContent === "收起"`),
+		)
+	})
+
+	t.Run("hint", func(t *testing.T) {
+		details := `document.querySelector("details.hint")`
+		if got := get(t, ctx, chromedp.Evaluate[string](`(function(){var d=`+details+`;return d.querySelector("summary").textContent+"|"+d.open+"|"+d.querySelector("p").checkVisibility()})()`)); got != "提示|false|false" {
+			t.Errorf("the hint before it is asked for (label|open|its text visible): %q, want 提示|false|false", got)
+		}
+		do(t, ctx,
+			chromedp.Click(`details.hint > summary`),
+			poll(details+`.open && `+details+`.querySelector("p").checkVisibility()`),
+		)
+		if got := get(t, ctx, chromedp.Text(`details.hint p`)); got != "把 0 换成 7。" {
+			t.Errorf("the hint's text %q, want 把 0 换成 7。", got)
+		}
+	})
+}

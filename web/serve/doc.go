@@ -55,7 +55,12 @@
 // answer" control; no other file is given to a page. An untouched
 // exercise is to do, neither passed nor failed, in "run all"'s tally.
 // Every word the page script shows comes from the page's message
-// catalogue (package msg).
+// catalogue (package msg), and so does every word of the events and of
+// the run API's refusals, in the lesson's language: why an engine ran the
+// block (msg.Lang.Why), its problems and warnings (msg.Lang.Report). The
+// lines that a run's race report or crash names are marked in the
+// editor's gutter as compile errors are (see package render), and the
+// live pane holds at most 64 KiB of output, as a page does.
 //
 // POST /api/run/ID/stop stops a run; closing the event stream (the page
 // goes away) stops it too. Stopping cancels the engine's context, which

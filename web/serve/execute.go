@@ -6,6 +6,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
+	"bingfa/runner/msg"
 	"bingfa/runner/verdict"
 )
 
@@ -80,7 +81,8 @@ func newChecker(cfg Config) *check.Checker {
 // place, and streams its events to ev. Cancelling ctx stops the program
 // and its whole process group.
 func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
-	var whole joiner // a character is never cut between two events
+	var whole joiner                 // a character is never cut between two events
+	lang := s.pages.r.Lang(r.lesson) // every word of an event is the lesson's language
 	send := func(x engine.Event, data string) {
 		out := outputEvent{T: ms(x.Time), Data: data}
 		if r.block.Out.Stream != "" {
@@ -95,7 +97,7 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 				Build: w.Build, Built: w.Built, Total: w.Total})
 		},
 		Started: func(engine string, why check.Why) {
-			ev.send("start", startEvent{Engine: engine, Why: why.Reason, Pos: why.Pos})
+			ev.send("start", startEvent{Engine: engine, Why: lang.Why(why.Reason), Pos: why.Pos})
 		},
 		Output: func(x engine.Event) {
 			if data := whole.next(x); data != "" {
@@ -107,16 +109,16 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 		x.Time = res.Ran()
 		send(x, string(x.Data))
 	}
-	d := doneOf(res)
+	d := doneOf(res, lang)
 	d.Stopped, d.Edited, d.Exercise = r.wasStopped(), r.edited, r.block.Opts.Exercise
 	d.HTML = s.pages.resultHTML(r.lesson, r.block, res)
 	ev.send("done", d)
 }
 
-// doneOf returns the done event of a run's result.
-func doneOf(res *check.Result) doneEvent {
-	d := doneEvent{Status: res.Status.String(), Engine: res.Engine, Why: res.Why.Reason, Pos: res.Why.Pos, Diff: res.Diff,
-		Elapsed: ms(res.Elapsed), Runs: len(res.Runs), Problems: problems(res.Problems), Warnings: problems(res.Warnings)}
+// doneOf returns the done event of a run's result, its words in lang.
+func doneOf(res *check.Result, lang msg.Lang) doneEvent {
+	d := doneEvent{Status: res.Status.String(), Engine: res.Engine, Why: lang.Why(res.Why.Reason), Pos: res.Why.Pos, Diff: res.Diff,
+		Elapsed: ms(res.Elapsed), Runs: len(res.Runs), Problems: problems(res.Problems, lang), Warnings: problems(res.Warnings, lang)}
 	if len(res.Runs) > 0 {
 		o := res.Runs[0]
 		d.Exit, d.Signal, d.Leftover = o.Exit, o.Signal, o.Leftover
@@ -127,10 +129,10 @@ func doneOf(res *check.Result) doneEvent {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func problems(ps []verdict.Problem) []problem {
+func problems(ps []verdict.Problem, lang msg.Lang) []problem {
 	out := make([]problem, len(ps))
 	for i, p := range ps {
-		out[i] = problem{Line: p.Line, Msg: p.Text()}
+		out[i] = problem{Line: p.Line, Msg: lang.Report(p.Text())}
 	}
 	return out
 }

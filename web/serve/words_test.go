@@ -1,15 +1,21 @@
 package serve
 
 import (
+	"encoding/json"
+	"fmt"
+	"html"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"bingfa/runner/lesson"
+	"bingfa/runner/wiring"
 	"bingfa/web/export"
 )
 
@@ -20,8 +26,8 @@ var terms = []string{"compiled", "yaegi", "Go", "go", "build", "engine", "Shift"
 
 var (
 	unseen    = regexp.MustCompile(`(?s)<(script|style|pre|code|textarea)\b.*?</(script|style|pre|code|textarea)>`)
-	compiler  = regexp.MustCompile(`(?s)<ul class="problems build-errors">.*?</ul>`) // the compiler's own words
-	svgText   = regexp.MustCompile(`(?s)<text\b.*?</text>`)
+	compiler  = regexp.MustCompile(`(?s)<ul class="problems build-errors">.*?</ul>`)                       // the compiler's own words
+	svgText   = regexp.MustCompile(`(?s)<text\b.*?</text>|<circle class="tl-dot"[^>]*><title>.*?</title>`) // the program's lines
 	attr      = regexp.MustCompile(`\b(title|aria-label|placeholder|alt)="([^"]*)"`)
 	tag       = regexp.MustCompile(`(?s)<[^>]*>`)
 	word      = regexp.MustCompile(`[A-Za-z]{2,}`)
@@ -81,7 +87,7 @@ func TestNoStrayEnglish(t *testing.T) {
 	allowed := lessonWords(t)
 	ts := newTestServer(t, Config{})
 	pages := map[string]string{}
-	for _, u := range []string{"/", "/lessons/live", "/lessons/cells"} {
+	for _, u := range []string{"/", "/lessons/live", "/lessons/cells", "/lessons/reports"} {
 		resp, err := ts.Client().Get(ts.URL + u)
 		if err != nil {
 			t.Fatal(err)
@@ -93,8 +99,9 @@ func TestNoStrayEnglish(t *testing.T) {
 	pages["pass"] = done(t, ts.run(t, "hello", code(t, "hello"))).HTML
 	pages["fail"] = done(t, ts.run(t, "hello", strings.Replace(code(t, "hello"), "你好", "再见", 1))).HTML
 	pages["build error"] = done(t, ts.run(t, "hello", strings.Replace(code(t, "hello"), "fmt.Println", "fmt.Printl", 1))).HTML
+	pages["race"] = done(t, ts.runIn(t, "reports", "racy", "")).HTML
 
-	ls, err := lesson.Load([]string{"testdata/lessons/live.md", "testdata/lessons/cells.md"})
+	ls, err := lesson.Load([]string{"testdata/lessons/live.md", "testdata/lessons/cells.md", "testdata/lessons/reports.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,6 +125,110 @@ func TestNoStrayEnglish(t *testing.T) {
 			t.Errorf("%s: English words not from the catalogue: %q", name, stray)
 		}
 	}
+}
+
+// TestEventsInChinese runs blocks through the run API of a server that
+// routes them (yaegi for what it can run, compiled otherwise), and checks
+// the words of their events, start and done (why an engine ran the
+// block, problems, warnings), and of the API's refusals: a compiled run
+// with the router's reason, a run that falls back from yaegi to compiled,
+// a failing run, a stopped run. Every word comes from the catalogue, in
+// the lesson's language.
+func TestEventsInChinese(t *testing.T) {
+	allowed := lessonWords(t)
+	ts := newTestServerMode(t, Config{}, wiring.Auto)
+	var evs []sseEvent
+	evs = append(evs, ts.run(t, "hello", code(t, "hello"))...)
+	evs = append(evs, ts.run(t, "hello", strings.Replace(code(t, "hello"), "你好", "再见", 1))...)
+	evs = append(evs, ts.runIn(t, "reports", "racy", "")...)
+	// A program never built before: a built one is run as it is
+	// ("already built"), without trying yaegi.
+	slow := ts.runIn(t, "reports", "slow", fmt.Sprintf("\n// %d\n", time.Now().UnixNano()))
+	if d := done(t, slow); d.Engine != "compiled" || !strings.HasPrefix(d.Why, "yaegi 运行不了它：") {
+		t.Errorf("slow: engine %s, why %q; want compiled after yaegi's failure, in Chinese", d.Engine, d.Why)
+	}
+	evs = append(evs, slow...)
+	status, rep := ts.post(t, "forever", code(t, "forever"))
+	if status != http.StatusOK {
+		t.Fatalf("forever: status %d", status)
+	}
+	ch, closeStream := ts.stream(t, rep)
+	defer closeStream()
+	waitPids(t, ch)
+	req, _ := http.NewRequest("POST", ts.URL+rep.Stop, nil)
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for ev := range ch {
+		evs = append(evs, ev)
+	}
+	whys := 0
+	for _, ev := range evs {
+		if ev.name != "start" && ev.name != "done" {
+			continue
+		}
+		var d doneEvent // a start event's fields are a done event's
+		if err := json.Unmarshal([]byte(ev.data), &d); err != nil {
+			t.Fatal(err)
+		}
+		words := []string{d.Why}
+		if d.Why != "" {
+			whys++
+		}
+		for _, p := range append(d.Problems, d.Warnings...) {
+			words = append(words, p.Msg)
+		}
+		for _, w := range words {
+			if stray := strayWords(html.EscapeString(w), allowed); len(stray) > 0 {
+				t.Errorf("%s event: English words not from the catalogue in %q: %q", ev.name, w, stray)
+			}
+		}
+	}
+	if whys < 8 {
+		t.Errorf("only %d events say why an engine ran their block", whys)
+	}
+	for _, body := range []string{`{"lesson":"live","block":"nope"}`, `{"lesson":"nope","block":"x"}`, `{"lesson":`} {
+		resp, err := ts.Client().Post(ts.URL+"/api/run", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !han.Match(b) {
+			t.Errorf("the run API's refusal of %s is not in Chinese: %q", body, b)
+		}
+	}
+}
+
+// runIn runs a block of lesson, its code followed by more, and returns
+// its events.
+func (ts *testServer) runIn(t testing.TB, name, block, more string) []sseEvent {
+	t.Helper()
+	ls, err := lesson.Load([]string{"testdata/lessons/" + name + ".md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := ls[0].Block(block).Code.Text + more
+	body, _ := json.Marshal(runRequest{Lesson: name, Block: block, Code: &src})
+	resp, err := ts.Client().Post(ts.URL+"/api/run", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep runReply
+	err = json.NewDecoder(resp.Body).Decode(&rep)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || err != nil {
+		t.Fatalf("run %s/%s: %s %v", name, block, resp.Status, err)
+	}
+	ch, closeStream := ts.stream(t, rep)
+	defer closeStream()
+	var evs []sseEvent
+	for ev := range ch {
+		evs = append(evs, ev)
+	}
+	return evs
 }
 
 // TestScriptsHaveNoWords checks that the pages' scripts take every word

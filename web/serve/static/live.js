@@ -34,6 +34,9 @@
 
   // ---- Cells ----
   var cells = [];
+  // maxShown is how much output a live pane holds, as a page's result
+  // does (package render's maxShown, 64 KiB).
+  var maxShown = 64 * 1024;
 
   function Cell(fig) {
     this.fig = fig;
@@ -250,35 +253,30 @@
   };
 
   // layout sizes the editor to its text and numbers its lines, marking
-  // the lines a compile error names.
+  // the lines a compile error, a race report or a crash names.
   Cell.prototype.layout = function () {
     var n = this.area.value.split("\n").length;
-    var marks = this.marksByLine || {};
+    var marks = this.marksByLine || {}, kinds = this.markKinds || {};
     this.gutter.textContent = "";
     for (var i = 1; i <= n; i++) {
       if (i > 1) this.gutter.append("\n");
-      var num = el("span", marks[i] ? "live-mark" : "", String(i));
+      var num = el("span", marks[i] ? "live-mark" + (kinds[i] ? " mark-" + kinds[i] : "") : "", String(i));
       if (marks[i]) num.title = t("live.gutter.tip", i, marks[i]);
       this.gutter.append(num);
     }
     this.area.rows = Math.max(n, 3);
   };
 
-  // mark shows compile errors ({line, msg}, in the code's own line
-  // numbers) in the editor's gutter and on the highlighted code, with the
-  // message on hover; mark([]) clears them.
+  // mark shows the lines a compile error, a race report or a crash names
+  // ({line, msg, kind}, in the code's own line numbers) in the editor's
+  // gutter and on the highlighted code, with the message on hover;
+  // mark([]) clears them.
   Cell.prototype.mark = function (marks) {
-    var byLine = {};
-    marks.forEach(function (m) {
-      byLine[m.line] = byLine[m.line] ? byLine[m.line] + "\n" + m.msg : m.msg;
-    });
-    this.marksByLine = byLine;
+    var by = window.bingfa.byLine(marks);
+    this.marksByLine = by.msgs;
+    this.markKinds = by.kinds;
     this.layout();
-    this.codeEl.querySelectorAll(".line").forEach(function (line, i) {
-      var msg = byLine[i + 1];
-      line.classList.toggle("live-mark", !!msg);
-      if (msg) line.title = t("live.gutter.tip", i + 1, msg); else line.removeAttribute("title");
-    });
+    window.bingfa.markLines(this.fig, marks);
   };
 
   Cell.prototype.onKey = function (e) {
@@ -331,7 +329,7 @@
       .then(function (r) {
         if (r.ok) return r.json();
         return r.text().then(function (text) {
-          throw new Error(r.status === 429 ? t("live.busy", text.trim()) : text.trim());
+          throw new Error(r.status === 429 ? t("live.busy") : text.trim());
         });
       })
       .then(function (j) { return self.follow(j, pane); })
@@ -397,7 +395,7 @@
       es.addEventListener("output", function (e) {
         var d = JSON.parse(e.data);
         pane.pre.classList.remove("empty");
-        append(pane.pre, d);
+        pane.add(d);
       });
       es.addEventListener("done", function (e) {
         var d = JSON.parse(e.data);
@@ -435,6 +433,20 @@
       var p = el("p", "live-note", text);
       r.appendChild(p);
     };
+    // add appends a piece of output, following the end of the pane unless
+    // the reader scrolled up; past maxShown characters the pane keeps no
+    // more (the done event brings the page's own, clipped, rendering).
+    var shown = 0;
+    pane.add = function (ev) {
+      if (shown >= maxShown) return;
+      if (shown + ev.d.length >= maxShown) {
+        ev = { s: ev.s, d: ev.d.slice(0, maxShown - shown) + "\n" + t("result.clipped") + "\n" };
+      }
+      shown += ev.d.length;
+      var pre = pane.pre, atEnd = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+      append(pre, ev);
+      if (atEnd) pre.scrollTop = pre.scrollHeight;
+    };
     return pane;
   };
 
@@ -453,6 +465,7 @@
       }
     }
     r.classList.add("live-done");
+    if (window.bingfa && window.bingfa.fitOutput) window.bingfa.fitOutput(r);
     try {
       this.mark(JSON.parse(r.getAttribute("data-marks") || "[]"));
     } catch (e) { /* no marks */ }
