@@ -36,7 +36,9 @@
 // and the route as typed fields (Result.Engine, Result.Why: a reason and
 // the source position it is about): presenters neither judge nor route
 // again. A block passes when every run passes. A block that is built but not
-// run passes when it compiles; a nobuild block is skipped. A block whose
+// run passes when it compiles; a nobuild block is skipped, and so is a
+// block its router skips (Route.Skip: the Python interpreter a python run
+// block needs is missing), with the reason. A block whose
 // router picks more than one engine (engine mode "both") also fails when
 // the engines disagree: when one passes and another fails, or when both
 // fail on different outputs. Its result then keeps what each engine made

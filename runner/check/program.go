@@ -34,6 +34,9 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 		Argv0:      o.Argv0,
 		FileName:   o.FileName,
 	}
+	if b.Python() {
+		p.Lang = lesson.LangPython
+	}
 	setInputs(p, b, in)
 	if err := setServer(l, b, p); err != nil {
 		return nil, err

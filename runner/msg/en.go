@@ -52,6 +52,7 @@ var en = map[string]string{
 	"engine.compiled":      "compiled: built with go build, then run; the authority",
 	"engine.yaegi":         "yaegi: run by the yaegi interpreter, which starts at once",
 	"engine.both":          "compiled+yaegi: run both ways, results compared",
+	"engine.python":        "python: run by python3 -I -u, in the same sandbox as a Go program",
 	"tag.exercise":         "exercise",
 	"tag.norun":            "built, not run",
 	"tag.nobuild":          "fragment, not built",
@@ -194,4 +195,6 @@ var en = map[string]string{
 	"why.option":        "%s (option of the block)",
 	"why.only":          "the only engine",
 	"why.exercise":      "exercise: the starting code builds; no reference answer to run",
+	"why.python":        "a Python program: Python %s",
+	"why.nopython":      "no Python interpreter: %s",
 }

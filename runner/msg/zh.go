@@ -54,6 +54,7 @@ var zh = map[string]string{
 	"engine.compiled":      "compiled：用 go build 编译后运行，结果以它为准",
 	"engine.yaegi":         "yaegi：用 yaegi 解释器直接运行，启动快，不用等编译",
 	"engine.both":          "compiled+yaegi：两种方式都运行，比较结果",
+	"engine.python":        "python：用 python3 -I -u 运行，与 Go 程序在同一个沙箱中",
 	"tag.exercise":         "练习",
 	"tag.norun":            "只编译，不运行",
 	"tag.nobuild":          "片段，不编译",
@@ -199,4 +200,6 @@ var zh = map[string]string{
 	"why.option":        "%s（代码块的选项）",
 	"why.only":          "唯一的运行方式",
 	"why.exercise":      "练习：起始代码能编译；没有参考答案可运行",
+	"why.python":        "Python 程序：Python %s",
+	"why.nopython":      "没有 Python 解释器：%s",
 }
