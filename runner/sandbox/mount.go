@@ -101,8 +101,13 @@ func showTree(s *settings) error {
 	return nil
 }
 
+// ownDirs are the directories of the new root that are the sandbox's
+// own: nothing of the host is shown under them.
+var ownDirs = []string{"tmp", "dev", "proc", "bingfa"}
+
 // shown returns the directories of show that the init shows: absolute,
-// clean, not the root, and not under a system directory (shown anyway).
+// clean, not the root, not under a system directory (shown anyway) and
+// not under a directory of the sandbox's own.
 func shown(show []string) []string {
 	var out []string
 	for _, d := range show {
@@ -111,7 +116,7 @@ func shown(show []string) []string {
 			continue
 		}
 		top := strings.SplitN(strings.TrimPrefix(d, "/"), "/", 2)[0]
-		if !slices.Contains(hostDirs, top) && !slices.Contains(out, d) {
+		if !slices.Contains(hostDirs, top) && !slices.Contains(ownDirs, top) && !slices.Contains(out, d) {
 			out = append(out, d)
 		}
 	}
