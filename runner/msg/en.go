@@ -53,6 +53,7 @@ var en = map[string]string{
 	"engine.yaegi":         "yaegi: run by the yaegi interpreter, which starts at once",
 	"engine.both":          "compiled+yaegi: run both ways, results compared",
 	"engine.python":        "python: run by python3 -I -u, in the same sandbox as a Go program",
+	"tag.python":           "Python",
 	"tag.exercise":         "exercise",
 	"tag.norun":            "built, not run",
 	"tag.nobuild":          "fragment, not built",

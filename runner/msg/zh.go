@@ -55,6 +55,7 @@ var zh = map[string]string{
 	"engine.yaegi":         "yaegi：用 yaegi 解释器直接运行，启动快，不用等编译",
 	"engine.both":          "compiled+yaegi：两种方式都运行，比较结果",
 	"engine.python":        "python：用 python3 -I -u 运行，与 Go 程序在同一个沙箱中",
+	"tag.python":           "Python",
 	"tag.exercise":         "练习",
 	"tag.norun":            "只编译，不运行",
 	"tag.nobuild":          "片段，不编译",

@@ -21,13 +21,18 @@ const maxShown = 64 << 10
 // live reader calls it again with the result of a run to redraw a cell
 // (see CellHTML).
 func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, id string) *Block {
+	codeLang := lesson.LangGo
+	if b.Python() {
+		codeLang = lesson.LangPython
+	}
 	v := &Block{
 		Block:    b,
 		Result:   res,
 		ID:       id,
 		Key:      l.ID(b),
 		Name:     b.Name,
-		Code:     r.hl.highlight("go", b.Code.Text, true),
+		Code:     r.hl.highlight(codeLang, b.Code.Text, true),
+		CodeLang: codeLang,
 		Source:   b.Code.Text,
 		Tags:     tags(b, r.lang(l)),
 		Lang:     r.lang(l),
@@ -153,6 +158,7 @@ func tags(b *lesson.Block, lang msg.Lang) []string {
 			t = append(t, s)
 		}
 	}
+	add(b.Python(), lang.T("tag.python"))
 	add(o.Exercise, lang.T("tag.exercise"))
 	add(o.Mode == lesson.NoRun, lang.T("tag.norun"))
 	add(o.Mode == lesson.NoBuild, lang.T("tag.nobuild"))

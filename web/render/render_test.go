@@ -116,7 +116,7 @@ func readRuns(t *testing.T, l *lesson.Lesson) map[*lesson.Block]*check.Result {
 			if b == nil {
 				t.Fatalf("%s: no block %s", where, f[1])
 			}
-			cur = &engine.Outcome{Engine: "compiled"}
+			cur = &engine.Outcome{Engine: engineOf(b)}
 			for _, kv := range f[2:] {
 				k, v, _ := strings.Cut(kv, "=")
 				switch k {
@@ -163,9 +163,18 @@ func event(t *testing.T, where, line string) engine.Event {
 	return ev
 }
 
+// engineOf returns the engine that runs b: python for a Python program,
+// else compiled.
+func engineOf(b *lesson.Block) string {
+	if b.Python() {
+		return "python"
+	}
+	return "compiled"
+}
+
 // judge makes the result of runs of b as the checker would.
 func judge(l *lesson.Lesson, b *lesson.Block, runs []*engine.Outcome) *check.Result {
-	r := &check.Result{Lesson: l, Block: b, Status: verdict.Pass, Engine: "compiled", Runs: runs}
+	r := &check.Result{Lesson: l, Block: b, Status: verdict.Pass, Engine: engineOf(b), Runs: runs}
 	counts := map[string]int{}
 	var order []string
 	for _, o := range runs {
