@@ -19,6 +19,7 @@ import (
 
 	"bingfa/runner/compiled"
 	"bingfa/runner/lesson"
+	"bingfa/runner/python"
 	"bingfa/runner/proc"
 	"bingfa/runner/wiring"
 )
@@ -235,9 +236,14 @@ func testRunAPI(t *testing.T, mode string) {
 		{"goal", strings.Replace(code(t, "goal"), "(0)", "(42)", 1), "pass", "42\n", true},
 		{"builds", code(t, "builds"), "pass", "", false},
 		{"hello", "package main\n\nfunc main() { x }\n", "fail", "", true},
+		{"py", code(t, "py"), "pass", "GIL 0.005\n", false},
+		{"py", "print('GIL', 1 / 200 + 1)\n", "fail", "GIL 1.005\n", true},
 	}
 	for i, tt := range tests {
 		t.Run(fmt.Sprintf("%d-%s", i, tt.block), func(t *testing.T) {
+			if tt.block == "py" && !hasPython() {
+				t.Skip("no Python interpreter here")
+			}
 			evs := ts.run(t, tt.block, tt.code)
 			if evs[0].name != "start" {
 				t.Errorf("first event %q, want start", evs[0].name)
@@ -498,4 +504,11 @@ func TestCells(t *testing.T) {
 			t.Errorf("%q %v: status %s, output %q, edited %v; want %s, %q, %v (%v)", tt.code, tt.cells, d.Status, output(t, evs), d.Edited, tt.status, tt.output, tt.edited, d.Problems)
 		}
 	}
+}
+
+// hasPython reports whether this machine has the Python interpreter that
+// the python blocks need.
+func hasPython() bool {
+	_, err := python.New(python.Command()).Find()
+	return err == nil
 }
