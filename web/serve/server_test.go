@@ -96,7 +96,8 @@ func (ts *testServer) signIn(t testing.TB) *http.Client {
 // code returns the code of a block of the test lesson.
 func code(t testing.TB, block string) string {
 	t.Helper()
-	ls, err := lesson.Load([]string{"testdata/lessons/live.md"})
+	name, block := lessonOf(block)
+	ls, err := lesson.Load([]string{"testdata/lessons/" + name + ".md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,11 +108,21 @@ func code(t testing.TB, block string) string {
 	return b.Code.Text
 }
 
+// lessonOf splits "lesson/block" into the lesson's name and the block's;
+// a block without a lesson is live's.
+func lessonOf(block string) (string, string) {
+	if l, b, ok := strings.Cut(block, "/"); ok {
+		return l, b
+	}
+	return "live", block
+}
+
 // post sends a run request with the session token; it returns the status
 // and the reply.
 func (ts *testServer) post(t testing.TB, block, src string) (int, runReply) {
 	t.Helper()
-	body, _ := json.Marshal(runRequest{Lesson: "live", Block: block, Code: &src})
+	name, block := lessonOf(block)
+	body, _ := json.Marshal(runRequest{Lesson: name, Block: block, Code: &src})
 	req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
 	resp, err := ts.Client().Do(req)
 	if err != nil {
@@ -236,12 +247,12 @@ func testRunAPI(t *testing.T, mode string) {
 		{"goal", strings.Replace(code(t, "goal"), "(0)", "(42)", 1), "pass", "42\n", true},
 		{"builds", code(t, "builds"), "pass", "", false},
 		{"hello", "package main\n\nfunc main() { x }\n", "fail", "", true},
-		{"py", code(t, "py"), "pass", "GIL 0.005\n", false},
-		{"py", "print('GIL', 1 / 200 + 1)\n", "fail", "GIL 1.005\n", true},
+		{"python/py", code(t, "python/py"), "pass", "GIL 0.005\n", false},
+		{"python/py", "print('GIL', 1 / 200 + 1)\n", "fail", "GIL 1.005\n", true},
 	}
 	for i, tt := range tests {
-		t.Run(fmt.Sprintf("%d-%s", i, tt.block), func(t *testing.T) {
-			if tt.block == "py" && !hasPython() {
+		t.Run(fmt.Sprintf("%d-%s", i, strings.ReplaceAll(tt.block, "/", "-")), func(t *testing.T) {
+			if strings.HasPrefix(tt.block, "python/") && !hasPython() {
 				t.Skip("no Python interpreter here")
 			}
 			evs := ts.run(t, tt.block, tt.code)
