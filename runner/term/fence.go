@@ -42,7 +42,11 @@ func (r *Reader) programCode(b *lesson.Block) {
 		head += "  " + safe(t)
 	}
 	r.printf("%s\n", r.paint(dim, head))
-	r.code("go", b.Code.Text)
+	lang := lesson.LangGo
+	if b.Python() {
+		lang = lesson.LangPython
+	}
+	r.code(lang, b.Code.Text)
 	r.printf("\n")
 }
 
