@@ -19,8 +19,8 @@ import (
 
 	"bingfa/runner/compiled"
 	"bingfa/runner/lesson"
-	"bingfa/runner/python"
 	"bingfa/runner/proc"
+	"bingfa/runner/python"
 	"bingfa/runner/wiring"
 )
 
