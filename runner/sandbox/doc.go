@@ -22,9 +22,9 @@
 //     run's scratch directory as /tmp (a tmpfs of ScratchSize, the only
 //     writable place with /dev/shm; also the working directory, TMPDIR
 //     and HOME: nothing of it is left on the host), and the program's binary read-only
-//     under /bingfa/ (or, for a binary under a directory of Options.Show,
-//     such as an interpreter's installation, that directory read-only at
-//     its own path, the program run from there); then it pivots into it
+//     under /bingfa/, and the directories of Options.Show (an
+//     interpreter's installation) read-only at their own paths, a binary
+//     under one of them run from there instead; then it pivots into it
 //     and detaches the old root,
 //     so the user's home, the build caches and the lesson tree are not
 //     there at all;
