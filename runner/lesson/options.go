@@ -125,7 +125,7 @@ func defaultOptions() Options {
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*$`)
 
 // autoName matches the names given to blocks without name=.
-var autoName = regexp.MustCompile(`^(block|python)-`)
+var autoName = regexp.MustCompile(`^(block-|python-[0-9]+$)`)
 
 func setName(o *Options, v string) error {
 	if !nameRE.MatchString(v) {
