@@ -42,12 +42,18 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 		Stream:   b.Out.Stream,
 	}
 	v.Status = status(b, res)
-	if res == nil {
+	if v.Status == Expected {
 		v.notRun()
+	}
+	if res == nil {
 		return v
 	}
 	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why.String(), res.Elapsed
 	v.Problems, v.Warnings = problems(res.Problems), problems(res.Warnings)
+	if res.Status == verdict.Skip && b.Python() {
+		// Not run where there is no Python: the reader is told why.
+		v.Warnings = append(v.Warnings, Problem{Msg: res.Why.Reason})
+	}
 	if v.buildFailed(l) {
 		return v
 	}
@@ -66,6 +72,8 @@ func status(b *lesson.Block, res *check.Result) Status {
 	switch {
 	case res == nil && b.Runs() && b.Output != nil:
 		return Expected
+	case res != nil && res.Status == verdict.Skip && b.Python() && b.Output != nil:
+		return Expected // not run where there is no Python
 	case res == nil || res.Status == verdict.Skip:
 		return Shown
 	case res.Status == verdict.Fail:
@@ -78,8 +86,9 @@ func status(b *lesson.Block, res *check.Result) Status {
 	return Passed
 }
 
-// notRun fills in a block that was not checked: its expected output is
-// what the pane shows.
+// notRun fills in a block that was not run (not checked, or a Python
+// program where there is no Python): its expected output is what the
+// pane shows.
 func (v *Block) notRun() {
 	if v.Status == Expected {
 		v.Output = []Chunk{{Stream: v.Block.Out.Stream, Text: v.Expected}}

@@ -102,6 +102,7 @@ func readRuns(t *testing.T, l *lesson.Lesson) map[*lesson.Block]*check.Result {
 	}
 	defer f.Close()
 	runs := map[*lesson.Block][]*engine.Outcome{}
+	skipped := map[*lesson.Block]*check.Result{}
 	var cur *engine.Outcome
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
@@ -111,6 +112,15 @@ func readRuns(t *testing.T, l *lesson.Lesson) map[*lesson.Block]*check.Result {
 		}
 		where := fmt.Sprintf("%s.runs:%d", l.Name, n)
 		f := strings.Fields(line)
+		if f[0] == "skip" { // skip NAME REASON...: a block the router skipped
+			b := l.Block(f[1])
+			if b == nil || len(f) < 3 {
+				t.Fatalf("%s: want skip NAME REASON", where)
+			}
+			skipped[b] = &check.Result{Lesson: l, Block: b, Status: verdict.Skip,
+				Why: check.Why{Reason: strings.Join(f[2:], " ")}}
+			continue
+		}
 		if f[0] == "block" {
 			b := l.Block(f[1])
 			if b == nil {
@@ -137,6 +147,9 @@ func readRuns(t *testing.T, l *lesson.Lesson) map[*lesson.Block]*check.Result {
 	out := map[*lesson.Block]*check.Result{}
 	for b, os := range runs {
 		out[b] = judge(l, b, os)
+	}
+	for b, r := range skipped {
+		out[b] = r
 	}
 	return out
 }
