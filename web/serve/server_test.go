@@ -523,3 +523,15 @@ func hasPython() bool {
 	_, err := python.New(python.Command()).Find()
 	return err == nil
 }
+
+// TestRunPythonMissing runs a Python program where there is no Python
+// interpreter: the run is skipped, and the page is told why.
+func TestRunPythonMissing(t *testing.T) {
+	t.Setenv("BINGFA_PYTHON", "bingfa-no-such-python3")
+	ts := newTestServer(t, Config{})
+	d := done(t, ts.run(t, "python/py", code(t, "python/py")))
+	const why = "no Python interpreter: no bingfa-no-such-python3 in PATH"
+	if d.Status != "skip" || d.Why != why || !strings.Contains(d.HTML, "no bingfa-no-such-python3 in PATH") {
+		t.Errorf("done: status %s, why %q, html:\n%s", d.Status, d.Why, d.HTML)
+	}
+}
