@@ -106,17 +106,18 @@ func showTree(s *settings) error {
 var ownDirs = []string{"tmp", "dev", "proc", "bingfa"}
 
 // shown returns the directories of show that the init shows: absolute,
-// clean, not the root, not under a system directory (shown anyway) and
-// not under a directory of the sandbox's own.
+// clean, not the root, not under a system directory (shown anyway), not
+// under a directory of the sandbox's own, and not under another of them
+// (shown with it).
 func shown(show []string) []string {
+	all := cleanAll(show)
 	var out []string
-	for _, d := range show {
-		d = filepath.Clean(d)
+	for _, d := range all {
 		if !filepath.IsAbs(d) || d == "/" {
 			continue
 		}
 		top := strings.SplitN(strings.TrimPrefix(d, "/"), "/", 2)[0]
-		if !slices.Contains(hostDirs, top) && !slices.Contains(ownDirs, top) && !slices.Contains(out, d) {
+		if !slices.Contains(hostDirs, top) && !slices.Contains(ownDirs, top) && !slices.Contains(out, d) && !under(d, all) {
 			out = append(out, d)
 		}
 	}

@@ -19,6 +19,7 @@ func TestShown(t *testing.T) {
 		{[]string{"/root/.pyenv/versions/3.11.7/", "/root/.pyenv/versions/3.11.7"}, []string{"/root/.pyenv/versions/3.11.7"}},
 		{[]string{"/usr", "/usr/lib/python3.11", "/etc/x", "/lib64"}, nil},
 		{[]string{"/", "relative/dir", "/tmp/x", "/dev/shm", "/proc/1", "/bingfa"}, nil},
+		{[]string{"/opt/py/bin", "/opt/py", "/opt/py/lib/"}, []string{"/opt/py"}},
 	} {
 		if got := shown(c.show); !slices.Equal(got, c.want) {
 			t.Errorf("shown(%q) = %q, want %q", c.show, got, c.want)
