@@ -56,6 +56,9 @@ func (r *Reader) programCode(b *lesson.Block) {
 func (r *Reader) tags(b *lesson.Block) string {
 	var ts []string
 	o := &b.Opts
+	if b.Python() {
+		ts = append(ts, r.t("tag.python"))
+	}
 	switch {
 	case o.Exercise:
 		ts = append(ts, r.t("tag.exercise"))
