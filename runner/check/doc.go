@@ -20,6 +20,10 @@
 // concurrency spend their time sleeping or waiting. Either way the
 // programs that ran longest last time start first.
 //
+// A Python program (a python run block) is not built: its router gives
+// it to the Python engine (see package wiring), which runs the script as
+// the compiled engine runs a binary, in the same slots.
+//
 // Serial blocks run last, one at a time, once every other block is done
 // and no build is left, so that the machine is quiet while they measure
 // time or CPU and they hold up nothing. The runs of a runs=N block run
