@@ -62,6 +62,10 @@ func (c *Checker) block(ctx context.Context, l *lesson.Lesson, b *lesson.Block, 
 	c.afterPlan(ctx, c.cfg.Builder, p) // a program not built yet is routed with the others
 	route := c.cfg.Router.Route(b, p)
 	r.Why = route.Why
+	if route.Skip {
+		r.Status = verdict.Skip
+		return r
+	}
 	var names []string
 	for _, e := range route.Engines {
 		names = append(names, e.Name())

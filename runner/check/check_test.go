@@ -15,6 +15,7 @@ import (
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/proc"
+	"bingfa/runner/python"
 	"bingfa/runner/report"
 	"bingfa/runner/sandbox"
 	"bingfa/runner/wiring"
@@ -71,6 +72,12 @@ var suites = []suite{
 	{"testdata/both", func(e *testEngines) check.Config {
 		cfg := e.both.Config()
 		cfg.Router = bothRouter{e.both}
+		return cfg
+	}},
+	// Python blocks where there is no Python interpreter.
+	{"testdata/nopython", func(e *testEngines) check.Config {
+		cfg := e.compiled.Config()
+		cfg.Router = wiring.RoutePython(python.New("bingfa-no-such-python3"), cfg.Router)
 		return cfg
 	}},
 	// Every block run by the compiled engine, stopped as a reader would
@@ -131,6 +138,9 @@ func TestCases(t *testing.T) {
 					}
 					if strings.Contains(name, "-sandbox-cgroup-") && !sandbox.Cgroups() {
 						t.Skip("runs get no cgroup here")
+					}
+					if strings.Contains(name, "-python") && s.dir != "testdata/nopython" && !hasPython() {
+						t.Skip("no Python interpreter here")
 					}
 					t.Parallel()
 					got, failed := checkLesson(t, s.config(&e), c)
@@ -202,15 +212,25 @@ func checkLesson(t *testing.T, cfg check.Config, path string) (string, bool) {
 	return stable(out.String()), failed > 0
 }
 
+// hasPython reports whether this machine has the Python interpreter
+// that the python cases need.
+func hasPython() bool {
+	_, err := python.New(python.Command()).Find()
+	return err == nil
+}
+
 var (
+	pythonRE    = regexp.MustCompile(`Python \d+\.\d+\.\d+`)
 	buildPathRE = regexp.MustCompile(`bingfa\.build/p[0-9a-f]+/`)
 	pcRE        = regexp.MustCompile(`\+0x[0-9a-f]+`)
 	tookRE      = regexp.MustCompile(`took [0-9.hmsµn]+,`)
 )
 
-// stable replaces what changes with the Go version in a report.
+// stable replaces what changes with the Go version in a report, and the
+// Python version.
 func stable(s string) string {
 	s = buildPathRE.ReplaceAllString(s, "<build>/")
 	s = tookRE.ReplaceAllString(s, "took <D>,")
+	s = pythonRE.ReplaceAllString(s, "Python <version>")
 	return pcRE.ReplaceAllString(s, "+0xPC")
 }

@@ -20,6 +20,10 @@
 // concurrency spend their time sleeping or waiting. Either way the
 // programs that ran longest last time start first.
 //
+// A Python program (a python run block) is not built: its router gives
+// it to the Python engine (see package wiring), which runs the script as
+// the compiled engine runs a binary, in the same slots.
+//
 // Serial blocks run last, one at a time, once every other block is done
 // and no build is left, so that the machine is quiet while they measure
 // time or CPU and they hold up nothing. The runs of a runs=N block run
@@ -44,7 +48,9 @@
 // and the route as typed fields (Result.Engine, Result.Why: a reason and
 // the source position it is about): presenters neither judge nor route
 // again. A block passes when every run passes. A block that is built but not
-// run passes when it compiles; a nobuild block is skipped. A block whose
+// run passes when it compiles; a nobuild block is skipped, and so is a
+// block its router skips (Route.Skip: the Python interpreter a python run
+// block needs is missing), with the reason. A block whose
 // router picks more than one engine (engine mode "both") also fails when
 // the engines disagree: when one passes and another fails, or when both
 // fail on different outputs. Its result then keeps what each engine made

@@ -35,6 +35,9 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 		FileName:   o.FileName,
 		Trace:      o.Trace,
 	}
+	if b.Python() {
+		p.Lang = lesson.LangPython
+	}
 	setInputs(p, b, in)
 	if err := setServer(l, b, p); err != nil {
 		return nil, err

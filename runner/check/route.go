@@ -22,6 +22,10 @@ type Preloader interface {
 type Route struct {
 	Engines []engine.Engine
 	Why     Why // why these engines, for -v, the JSON report and readers
+	// Skip says that the block is not run, for the reason Why (the engine
+	// it needs is missing here, such as a Python interpreter): it is
+	// skipped, neither passed nor failed. Engines is then empty.
+	Skip bool
 }
 
 // A Why is why a block ran as it did: a reason, without the engine's

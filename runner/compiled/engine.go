@@ -165,6 +165,16 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 
 // exec runs a built binary in a scratch directory.
 func (e *Engine) exec(ctx context.Context, bin string, p *engine.Program, emit func(engine.Event), hooks ...func(*proc.Config)) *engine.Outcome {
+	return Exec(ctx, bin, p, emit, hooks...)
+}
+
+// Exec runs the binary bin as p says, the way the engine runs the
+// programs it built: in the sandbox (unless p is unconfined), in a
+// scratch directory holding p's data files, with the environment of
+// package runenv, p's arguments, standard input, limits and signal, and
+// the files p must write read back. os.Args[0] is p.Command(). An
+// interpreter's engine runs its interpreter with it.
+func Exec(ctx context.Context, bin string, p *engine.Program, emit func(engine.Event), hooks ...func(*proc.Config)) *engine.Outcome {
 	box := proc.Sandbox(p)
 	dir, scratch, err := proc.MakeScratch(box)
 	if err != nil {

@@ -46,13 +46,20 @@ func Background(ctx context.Context) context.Context {
 // IsBackground reports whether ctx is marked by Background.
 func IsBackground(ctx context.Context) bool { return ctx.Value(backgroundKey{}) != nil }
 
-// A Program is one complete Go program and how to run it.
+// A Program is one complete Go program and how to run it, or a script of
+// another language (Lang).
 type Program struct {
 	ID     string // lesson/block, for messages
-	Source []byte // a complete package main
+	Source []byte // a complete package main, or a script (Lang)
 	Path   string // the lesson file, for positions in messages
 	Line   int    // the lesson line of the first source line
 	Col    int    // columns to add to source columns
+	// Lang is the program's language: "" for Go, "python" for a Python
+	// script (which only an interpreter's engine runs).
+	Lang string
+	// Show are host directories the program needs to see, read-only, in
+	// the sandbox: an interpreter's installation (sandbox.Options.Show).
+	Show []string
 	// Lines, when not nil, maps each source line to its lesson line
 	// (Lines[i] for source line i+1; 0 for a line the lesson does not
 	// have): a program assembled from several blocks, such as a notebook

@@ -50,7 +50,17 @@
 // expected output: what it prints on standard output and standard error
 // together, in the order a terminal shows them. Fenced blocks file and
 // stdin give a program its inputs (below); other fenced blocks (python,
-// text, sh, ...) are prose.
+// text, sh, ...) are prose, but for python run.
+//
+// A python fence with the word run in its info string is a Python program
+// (Block.Python, Block.Lang): it is run with python3, never built, and
+// its output blocks, runs, inputs and data files are those of a go
+// block. Its options are those of the table's PythonFence rows: the
+// options of a run (name, exit, timeout, args, env, stdin, serial, runs,
+// ...), not those of a Go program (race, engine, cell, expect, test,
+// ...), which are errors on it, as expect= is on its output blocks. Its
+// default name is python-N, N counting the lesson's python run fences.
+// Any other python fence is prose: its info string is not parsed.
 //
 // A program without an output block is built but not run, unless it says
 // how it must end (exit= or expect=); then it is run and its output is not
@@ -91,7 +101,8 @@
 // docs/format.md all come from it, and TestFormatDoc fails when the docs
 // are stale (go test -update rewrites them). Adding an option is adding
 // a row, and the field it sets. The kinds are go (ProgramFence), output
-// (OutputFence), file (FileFence) and stdin (StdinFence, no options).
+// (OutputFence), file (FileFence), stdin (StdinFence, no options) and
+// python run (PythonFence).
 //
 // expect= sets the exit status (66 for a race, 2 for a deadlock or a
 // panic); an exit= beside it must say the same. Options that only matter when

@@ -27,8 +27,9 @@ type Lesson struct {
 // fence that follows it; or one further run of a program, an output fence
 // after the program's first (Run, Program).
 type Block struct {
-	Index  int    // 1-based position among the lesson's go fences
-	Name   string // the name= option, else block-N
+	Index  int    // 1-based position among the lesson's go fences (python run fences for Python)
+	Name   string // the name= option, else block-N (python-N for Python)
+	Lang   string // the program's language: LangGo, or LangPython for a python run fence
 	Code   *Fence
 	Output *Fence // nil when the program has no expected output
 	Opts   Options
@@ -58,6 +59,16 @@ type Block struct {
 	runs    []*Block // for a program's block: its further runs
 }
 
+// The languages of programs (Block.Lang).
+const (
+	LangGo     = "go"
+	LangPython = "python" // a python fence with the option run, run with python3
+)
+
+// Python reports whether b is a Python program (a python run fence): run
+// with python3, never built.
+func (b *Block) Python() bool { return b.Lang == LangPython }
+
 // Inputs returns the inputs of the block's run: the program's, with those
 // of its output block overriding them.
 func (b *Block) Inputs() Inputs { return b.Opts.Inputs.Merge(b.Out.Inputs) }
@@ -72,10 +83,11 @@ func (b *Block) Expected() string {
 
 // Runs reports whether the block is run (and not only built or shown). A
 // program runs when an output block follows it, or when it states how it
-// must end (exit= or expect=); otherwise it is only built.
+// must end (exit= or expect=); otherwise it is only built. A Python
+// program is always run: there is nothing to build.
 func (b *Block) Runs() bool {
 	o := &b.Opts
-	return o.Mode == Run && !o.Server && (b.Output != nil || o.ExitSet || o.Expect.Kind != "")
+	return o.Mode == Run && !o.Server && (b.Output != nil || o.ExitSet || o.Expect.Kind != "" || b.Python())
 }
 
 // Builds reports whether the block is compiled.

@@ -125,12 +125,15 @@ func defaultOptions() Options {
 
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*$`)
 
+// autoName matches the names given to blocks without name=.
+var autoName = regexp.MustCompile(`^(block-|python-[0-9]+$)`)
+
 func setName(o *Options, v string) error {
 	if !nameRE.MatchString(v) {
 		return fmt.Errorf("a name is letters, digits, '.', '_' and '-'")
 	}
-	if strings.HasPrefix(v, "block-") {
-		return fmt.Errorf("names block-N are given automatically; choose another")
+	if autoName.MatchString(v) {
+		return fmt.Errorf("names block-N and python-N are given automatically; choose another")
 	}
 	o.Name = v
 	return nil

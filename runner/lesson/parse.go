@@ -57,6 +57,7 @@ type parseState struct {
 	forFiles []*DataFile       // file blocks for=NAME waiting for their program
 	waiting  *Fence            // a stdin block waiting for its output block
 	programs int               // go fences so far
+	pythons  int               // python run fences so far
 }
 
 func (ps *parseState) errorf(line, col int, format string, args ...any) {
@@ -110,6 +111,9 @@ func (ps *parseState) blocks(fences []*Fence) {
 		case f.Lang == "go":
 			ps.pendingStdin(last)
 			last, lookalike = ps.program(f, names), nil
+		case f.Lang == "python" && pythonRun(f):
+			ps.pendingStdin(last)
+			last, lookalike = ps.python(f, names), nil
 		case f.Lang == "output":
 			n := len(ps.errs)
 			if run := ps.output(last, f, names); run != nil {
@@ -147,7 +151,7 @@ func goLookalike(lang string) bool {
 // program parses a go fence into a new Block.
 func (ps *parseState) program(f *Fence, names map[string]*Block) *Block {
 	ps.programs++
-	b := &Block{Index: ps.programs, Code: f}
+	b := &Block{Index: ps.programs, Code: f, Lang: LangGo}
 	ps.l.Blocks = append(ps.l.Blocks, b)
 	b.Opts = *ps.options(f, ProgramFence).prog
 	ps.name(b, names)
@@ -179,6 +183,9 @@ func (ps *parseState) name(b *Block, names map[string]*Block) {
 	b.Name = b.Opts.Name
 	if b.Name == "" {
 		b.Name = fmt.Sprintf("block-%d", b.Index)
+		if b.Python() {
+			b.Name = fmt.Sprintf("python-%d", b.Index)
+		}
 	}
 	if prev := names[b.Name]; prev != nil {
 		ps.errorf(b.Code.Line, 0, "duplicate block name %s (also used at line %d)", b.Name, prev.line())
@@ -197,6 +204,9 @@ func (ps *parseState) output(b *Block, f *Fence, names map[string]*Block) *Block
 	}
 	n := len(ps.errs)
 	out := ps.options(f, OutputFence).out
+	if b.Python() && out.Expect != nil {
+		ps.errorf(f.Line, 0, "expect= says how a Go program ends (a race, a deadlock, a panic): a python program's run has exit= instead")
+	}
 	if b.Output != nil {
 		if b = ps.run(b, f, out, names); b == nil {
 			return nil

@@ -68,8 +68,8 @@ func dump(l *Lesson) string {
 	}
 	for _, blk := range l.Blocks {
 		c := blk.Code
-		fmt.Fprintf(&b, "block %s: go fence at line %d (%s x%d, indent %d, nested %v), runs %v, builds %v\n",
-			blk.Name, c.Line, string(c.Char), c.Len, c.Indent, c.Nested, blk.Runs(), blk.Builds())
+		fmt.Fprintf(&b, "block %s: %s fence at line %d (%s x%d, indent %d, nested %v), runs %v, builds %v\n",
+			blk.Name, blk.Lang, c.Line, string(c.Char), c.Len, c.Indent, c.Nested, blk.Runs(), blk.Builds())
 		if p := blk.TestOf(); p != nil {
 			fmt.Fprintf(&b, "  tests %s in %s\n", p.Name, blk.TestFileName())
 		}

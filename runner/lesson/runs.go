@@ -22,7 +22,7 @@ func (ps *parseState) run(b *Block, f *Fence, out *OutputOptions, names map[stri
 		return nil
 	}
 	n := len(prog.runs) + 2
-	r := &Block{Index: prog.Index, Code: prog.Code, Opts: prog.Opts, Files: prog.Files, Run: n, of: prog}
+	r := &Block{Index: prog.Index, Code: prog.Code, Lang: prog.Lang, Opts: prog.Opts, Files: prog.Files, Run: n, of: prog}
 	r.Opts.File = "" // the program's block compares its code with the file
 	r.Name = out.Name
 	if r.Name == "" {

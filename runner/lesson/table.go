@@ -15,10 +15,11 @@ const (
 	OutputFence                    // output: the expected output of a run
 	FileFence                      // file: a data file, or a file a run must write
 	StdinFence                     // stdin: the standard input of a run
+	PythonFence                    // python run: a Python program, run with python3
 )
 
 // kindNames are the info-string words of the fence kinds, in bit order.
-var kindNames = []string{"go", "output", "file", "stdin"}
+var kindNames = []string{"go", "output", "file", "stdin", "python"}
 
 // String returns the word that opens a fence of kind k ("go", "output").
 func (k Kinds) String() string {
@@ -98,8 +99,11 @@ func knownNames(k Kinds) []string {
 // the same option of another fence kind).
 func unknownOption(key string, k Kinds) error {
 	noun := k.String()
-	if k == ProgramFence {
+	switch k {
+	case ProgramFence:
 		noun = "program"
+	case PythonFence:
+		noun = "python program"
 	}
 	msg := fmt.Sprintf("unknown %s option %q (known: %s)", noun, key, strings.Join(knownNames(k), ", "))
 	if s := suggest(key, k); s != "" {
@@ -112,6 +116,9 @@ func unknownOption(key string, k Kinds) error {
 func suggest(key string, k Kinds) string {
 	for i := range optionTable {
 		if o := &optionTable[i]; o.Name == key {
+			if k == PythonFence && o.Kinds&ProgramFence != 0 {
+				return fmt.Sprintf("%s is an option of Go programs only", key)
+			}
 			return fmt.Sprintf("%s is an option of %s fences", key, o.Kinds)
 		}
 	}

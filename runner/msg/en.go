@@ -54,6 +54,8 @@ var en = map[string]string{
 	"engine.compiled":      "compiled: built with go build, then run; the authority",
 	"engine.yaegi":         "yaegi: run by the yaegi interpreter, which starts at once",
 	"engine.both":          "compiled+yaegi: run both ways, results compared",
+	"engine.python":        "python: run by python3 -I -u, in the same sandbox as a Go program",
+	"tag.python":           "Python",
 	"tag.exercise":         "exercise",
 	"tag.norun":            "built, not run",
 	"tag.nobuild":          "fragment, not built",
@@ -295,4 +297,6 @@ var en = map[string]string{
 	// An exercise's hint in the terminal, shown on demand.
 	"term.hint.folded": "A hint is folded: type h and Enter at the exercise's prompt to see it",
 	"term.prompt.hint": "▶ Enter: run %s  (h: show the hint; q: quit) ",
+	"why.python":       "a Python program: Python %s",
+	"why.nopython":     "no Python interpreter: %s",
 }

@@ -56,6 +56,8 @@ var zh = map[string]string{
 	"engine.compiled":      "compiled：用 go build 编译后运行，结果以它为准",
 	"engine.yaegi":         "yaegi：用 yaegi 解释器直接运行，启动快，不用等编译",
 	"engine.both":          "compiled+yaegi：两种方式都运行，比较结果",
+	"engine.python":        "python：用 python3 -I -u 运行，与 Go 程序在同一个沙箱中",
+	"tag.python":           "Python",
 	"tag.exercise":         "练习",
 	"tag.norun":            "只编译，不运行",
 	"tag.nobuild":          "片段，不编译",
@@ -301,4 +303,6 @@ var zh = map[string]string{
 	// An exercise's hint in the terminal, shown on demand.
 	"term.hint.folded": "提示已折叠：运行练习之前输入 h 再按 Enter 显示",
 	"term.prompt.hint": "▶ 按 Enter 运行 %s（h：显示提示；q：退出）",
+	"why.python":       "Python 程序：Python %s",
+	"why.nopython":     "没有 Python 解释器：%s",
 }

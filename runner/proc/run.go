@@ -68,7 +68,8 @@ func Sandbox(p *engine.Program) *sandbox.Options {
 		return nil
 	}
 	o := &sandbox.Options{HostNet: p.HostNet, MaxMemory: p.MemoryLimit(), RunMemory: RunMemory(p),
-		MaxTasks: engine.DefaultMaxTasks, CPU: CPULimit(p), Collect: p.Collect, MaxCollect: CollectLimit(p)}
+		MaxTasks: engine.DefaultMaxTasks, CPU: CPULimit(p), Collect: p.Collect, MaxCollect: CollectLimit(p),
+		Show: p.Show}
 	for _, f := range p.Files {
 		o.Files = append(o.Files, sandbox.File{Path: f.Path, Data: f.Data})
 	}

@@ -22,7 +22,10 @@
 //     run's scratch directory as /tmp (a tmpfs of ScratchSize, the only
 //     writable place with /dev/shm; also the working directory, TMPDIR
 //     and HOME: nothing of it is left on the host), and the program's binary read-only
-//     under /bingfa/; then it pivots into it and detaches the old root,
+//     under /bingfa/, and the directories of Options.Show (an
+//     interpreter's installation) read-only at their own paths, a binary
+//     under one of them run from there instead; then it pivots into it
+//     and detaches the old root,
 //     so the user's home, the build caches and the lesson tree are not
 //     there at all;
 //   - brings up the loopback interface of its new network namespace (the

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -31,10 +33,18 @@ func buildRoot(s *settings) error {
 	}
 	defer bin.Close()
 	s.binFD = int(bin.Fd())
+	for _, d := range s.Show {
+		f, err := openPath(d)
+		if err != nil {
+			return fmt.Errorf("cannot open %s: %v", d, err)
+		}
+		defer f.Close()
+		s.showFDs = append(s.showFDs, int(f.Fd()))
+	}
 	if err := syscall.Mount("tmpfs", newRoot, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "mode=0755,size=1m"); err != nil {
 		return fmt.Errorf("cannot mount the new root: %v", err)
 	}
-	steps := []func(*settings) error{hostTree, devTree, scratchTree, binTree, procTree}
+	steps := []func(*settings) error{hostTree, showTree, devTree, scratchTree, binTree, procTree}
 	for _, step := range steps {
 		if err := step(s); err != nil {
 			return err
@@ -74,6 +84,63 @@ func hostTree(s *settings) error {
 		}
 	}
 	return nil
+}
+
+// showTree shows the directories of Show read-only at their own paths,
+// from the descriptors opened before the new root hid them.
+func showTree(s *settings) error {
+	for i, d := range s.Show {
+		dst := at(d)
+		if err := os.MkdirAll(dst, 0o755); err != nil {
+			return err
+		}
+		if err := bindReadOnly("/proc/self/fd/"+strconv.Itoa(s.showFDs[i]), dst, true); err != nil {
+			return fmt.Errorf("cannot show %s: %v", d, err)
+		}
+	}
+	return nil
+}
+
+// ownDirs are the directories of the new root that are the sandbox's
+// own: nothing of the host is shown under them.
+var ownDirs = []string{"tmp", "dev", "proc", "bingfa"}
+
+// shown returns the directories of show that the init shows: absolute,
+// clean, not the root, not under a system directory (shown anyway), not
+// under a directory of the sandbox's own, and not under another of them
+// (shown with it).
+func shown(show []string) []string {
+	all := cleanAll(show)
+	var out []string
+	for _, d := range all {
+		if !filepath.IsAbs(d) || d == "/" {
+			continue
+		}
+		top := strings.SplitN(strings.TrimPrefix(d, "/"), "/", 2)[0]
+		if !slices.Contains(hostDirs, top) && !slices.Contains(ownDirs, top) && !slices.Contains(out, d) && !under(d, all) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// cleanAll returns the paths cleaned.
+func cleanAll(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.Clean(p)
+	}
+	return out
+}
+
+// under reports whether path is in one of the directories dirs.
+func under(path string, dirs []string) bool {
+	for _, d := range dirs {
+		if strings.HasPrefix(path, d+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // devTree builds a minimal /dev, with a private /dev/shm.
@@ -132,8 +199,12 @@ func scratchTree(*settings) error {
 // ScratchSize bounds what a program can write in its scratch directory.
 const ScratchSize = 256 << 20
 
-// binTree shows the program's binary read-only under /bingfa.
+// binTree shows the program's binary read-only under /bingfa, unless it
+// runs in place (under a directory of Show).
 func binTree(s *settings) error {
+	if s.InPlace {
+		return nil
+	}
 	dir := at(binDir)
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return err

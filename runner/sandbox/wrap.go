@@ -42,6 +42,12 @@ type Options struct {
 	// files (up to MaxDirFiles) are read back.
 	Collect    []string
 	MaxCollect int64
+	// Show are host directories shown read-only inside at their own
+	// paths (an interpreter's installation, which a script run with it
+	// needs); those under the system directories, which are shown anyway,
+	// are left out. A program whose binary is under one of them runs
+	// from there, at its own path, not from /bingfa.
+	Show []string
 }
 
 // settings are what the init is told, as JSON in initEnv.
@@ -65,8 +71,11 @@ type settings struct {
 	Probe      bool // set everything up, run nothing
 	Parent     bool // the role of the program's parent, not the init
 	Launch     bool // the role of the launcher: set the limits, then exec the program
+	Show       []string
+	InPlace    bool // the binary is under a directory of Show: run at its own path
 
-	binFD int // in the init: the program's binary, opened
+	binFD   int   // in the init: the program's binary, opened
+	showFDs []int // in the init: the directories of Show, opened
 }
 
 // A Result is what the init reports about the program.
@@ -157,6 +166,10 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	}
 	if len(o.Files) > 0 {
 		s.DataFD = 6 + n
+	}
+	s.Show = shown(o.Show)
+	if under(bin, cleanAll(o.Show)) {
+		s.Path, s.InPlace = bin, true
 	}
 	// os.Args[0] is the name cmd gives the program, unless that is the
 	// binary's path on the host, which the program shall not see.

@@ -48,7 +48,11 @@ func (r *Reader) programCode(b *lesson.Block) {
 		head += "  " + safe(t)
 	}
 	r.printf("%s\n", r.paint(dim, head))
-	r.code("go", b.Code.Text)
+	lang := lesson.LangGo
+	if b.Python() {
+		lang = lesson.LangPython
+	}
+	r.code(lang, b.Code.Text)
 	r.printf("\n")
 }
 
@@ -58,6 +62,9 @@ func (r *Reader) programCode(b *lesson.Block) {
 func (r *Reader) tags(b *lesson.Block) string {
 	var ts []string
 	o := &b.Opts
+	if b.Python() {
+		ts = append(ts, r.t("tag.python"))
+	}
 	switch {
 	case o.Exercise:
 		ts = append(ts, r.t("tag.exercise"))

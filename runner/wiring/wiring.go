@@ -1,6 +1,8 @@
 // Package wiring wires the engines together: it assembles the engines
 // that check, the tests and the readers use, and the router that picks
-// among them, and adapts route's decisions to check's routes.
+// among them, and adapts route's decisions to check's routes. The blocks
+// of Python programs go to the Python engine (package python) in every
+// mode, or are skipped where there is no interpreter (RoutePython).
 //
 // A process that uses the yaegi engine (every mode but compiled) must
 // call yaegi.MaybeWorker first thing in main, or in TestMain: its workers
@@ -15,6 +17,7 @@ import (
 	"bingfa/runner/compiled"
 	"bingfa/runner/cpuload"
 	"bingfa/runner/engine"
+	"bingfa/runner/python"
 	"bingfa/runner/route"
 	"bingfa/runner/yaegi"
 )
@@ -31,6 +34,7 @@ const (
 type Set struct {
 	Compiled *compiled.Engine
 	Yaegi    *yaegi.Engine // nil in mode compiled
+	Python   *python.Engine
 	Router   check.Router
 	route    *route.Router // the static check behind Router
 	meter    *cpuload.Meter
@@ -64,6 +68,8 @@ func New(mode, cacheDir string) (*Set, error) {
 	if mode == Auto {
 		s.Router = cacheFirst{compiled: c, next: r}
 	}
+	s.Python = python.New(python.Command())
+	s.Router = RoutePython(s.Python, s.Router)
 	return s, nil
 }
 

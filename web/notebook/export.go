@@ -87,7 +87,8 @@ func (w *writer) add(c *Cell) {
 }
 
 // block adds the cell of one go block: a code cell with the outputs of
-// its run, or, for a block shown only (nobuild), a Markdown cell.
+// its run, or, for a block shown only (nobuild) or a Python program
+// (which a GoNB kernel cannot run), a Markdown cell.
 func (w *writer) block(b *lesson.Block) {
 	meta := map[string]any{"block": b.Name, "line": b.Code.Line, "info": b.Code.Info}
 	r := w.res[b]
@@ -97,10 +98,14 @@ func (w *writer) block(b *lesson.Block) {
 			meta["engine"] = r.Engine
 		}
 	}
-	if !b.Builds() {
+	if !b.Builds() || b.Python() {
+		note := w.msg["skip"]
+		if b.Python() { // a GoNB kernel runs Go only
+			note = w.msg["python"]
+		}
 		w.inRun = false
 		w.add(&Cell{Type: "markdown", Metadata: map[string]any{"bingfa": meta},
-			Source: Text(fenced(b.Code.Info, b.Code.Text) + "\n" + w.msg["skip"])})
+			Source: Text(fenced(b.Code.Info, b.Code.Text) + "\n" + note)})
 		return
 	}
 	c := &Cell{Type: "code", Metadata: map[string]any{"bingfa": meta}, Source: Text(w.gonb(b))}

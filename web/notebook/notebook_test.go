@@ -239,3 +239,29 @@ func TestExportImport(t *testing.T) {
 		}
 	}
 }
+
+// TestPythonCell: a Python program (python run), which a GoNB kernel
+// cannot run, becomes a Markdown cell with its code and a note, never a
+// Go code cell.
+func TestPythonCell(t *testing.T) {
+	src := "# P\n\n```python run name=py\nprint('hi')\n```\n\n```output\nhi\n```\n"
+	l, err := lesson.Parse("p.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := notebook.FromLesson(l, nil, "en")
+	var found bool
+	for _, c := range nb.Cells {
+		text := string(c.Source)
+		if !strings.Contains(text, "print('hi')") {
+			continue
+		}
+		found = true
+		if c.Type != "markdown" || !strings.Contains(text, "```python run name=py") || !strings.Contains(text, "a Go notebook does not run it") {
+			t.Errorf("the Python program's cell: %s %q", c.Type, text)
+		}
+	}
+	if !found {
+		t.Error("no cell holds the Python program")
+	}
+}

@@ -25,13 +25,18 @@ const maxTimelineLines = 300
 // live reader calls it again with the result of a run to redraw a cell
 // (see CellHTML).
 func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, id string) *Block {
+	codeLang := lesson.LangGo
+	if b.Python() {
+		codeLang = lesson.LangPython
+	}
 	v := &Block{
 		Block:    b,
 		Result:   res,
 		ID:       id,
 		Key:      l.ID(b),
 		Name:     b.Name,
-		Code:     r.hl.highlight("go", b.Code.Text, true),
+		Code:     r.hl.highlight(codeLang, b.Code.Text, true),
+		CodeLang: codeLang,
 		Source:   b.Code.Text,
 		Tags:     tags(b, r.lang(l)),
 		Lang:     r.lang(l),
@@ -41,12 +46,18 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 		Stream:   b.Out.Stream,
 	}
 	v.Status = status(b, res)
-	if res == nil {
+	if v.Status == Expected {
 		v.notRun()
+	}
+	if res == nil {
 		return v
 	}
 	v.Engine, v.Why, v.Elapsed = res.Engine, res.Why.String(), res.Elapsed
 	v.Problems, v.Warnings = problems(res.Problems), problems(res.Warnings)
+	if res.Status == verdict.Skip && b.Python() {
+		// Not run where there is no Python: the reader is told why.
+		v.Warnings = append(v.Warnings, Problem{Msg: res.Why.Reason})
+	}
 	if v.buildFailed(l) {
 		return v
 	}
@@ -65,6 +76,8 @@ func status(b *lesson.Block, res *check.Result) Status {
 	switch {
 	case res == nil && b.Runs() && b.Output != nil:
 		return Expected
+	case res != nil && res.Status == verdict.Skip && b.Python() && b.Output != nil:
+		return Expected // not run where there is no Python
 	case res == nil || res.Status == verdict.Skip:
 		return Shown
 	case res.Status == verdict.Fail:
@@ -77,8 +90,9 @@ func status(b *lesson.Block, res *check.Result) Status {
 	return Passed
 }
 
-// notRun fills in a block that was not checked: its expected output is
-// what the pane shows.
+// notRun fills in a block that was not run (not checked, or a Python
+// program where there is no Python): its expected output is what the
+// pane shows.
 func (v *Block) notRun() {
 	if v.Status == Expected {
 		v.Output = []Chunk{{Stream: v.Block.Out.Stream, Text: v.Expected}}
@@ -172,6 +186,7 @@ func tags(b *lesson.Block, lang msg.Lang) []string {
 			t = append(t, s)
 		}
 	}
+	add(b.Python(), lang.T("tag.python"))
 	add(o.Exercise, lang.T("tag.exercise"))
 	add(o.Mode == lesson.NoRun, lang.T("tag.norun"))
 	add(o.Mode == lesson.NoBuild, lang.T("tag.nobuild"))

@@ -102,6 +102,7 @@ type Block struct {
 	Key      string        // "lesson/block", as check --run selects it
 	Name     string
 	Code     template.HTML // the highlighted code, with line numbers
+	CodeLang string        // the program's language, as highlighted: go or python
 	Source   string        // the code as written in the lesson
 	Tags     []string      // the block's options, for the cell's header
 	Lang     msg.Lang      // the language of the words around it

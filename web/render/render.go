@@ -185,7 +185,7 @@ func (v cellView) Live() bool { return v.Mode == Live }
 // Empty reports whether the result has nothing to show: a fragment, or a
 // block built and not run, without a check.
 func (v cellView) Empty() bool {
-	return v.Status == Shown && len(v.Output) == 0 && len(v.Problems) == 0
+	return v.Status == Shown && len(v.Output) == 0 && len(v.Problems) == 0 && len(v.Warnings) == 0
 }
 
 // TimelineOpen reports whether the timeline is shown unfolded: when the

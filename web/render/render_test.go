@@ -80,6 +80,7 @@ func readRuns(t *testing.T, l *lesson.Lesson) map[*lesson.Block]*check.Result {
 	}
 	defer f.Close()
 	runs := map[*lesson.Block][]*engine.Outcome{}
+	skipped := map[*lesson.Block]*check.Result{}
 	var cur *engine.Outcome
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
@@ -89,12 +90,21 @@ func readRuns(t *testing.T, l *lesson.Lesson) map[*lesson.Block]*check.Result {
 		}
 		where := fmt.Sprintf("%s.runs:%d", l.Name, n)
 		f := strings.Fields(line)
+		if f[0] == "skip" { // skip NAME REASON...: a block the router skipped
+			b := l.Block(f[1])
+			if b == nil || len(f) < 3 {
+				t.Fatalf("%s: want skip NAME REASON", where)
+			}
+			skipped[b] = &check.Result{Lesson: l, Block: b, Status: verdict.Skip,
+				Why: check.Why{Reason: strings.Join(f[2:], " ")}}
+			continue
+		}
 		if f[0] == "block" {
 			b := l.Block(f[1])
 			if b == nil {
 				t.Fatalf("%s: no block %s", where, f[1])
 			}
-			cur = &engine.Outcome{Engine: "compiled"}
+			cur = &engine.Outcome{Engine: engineOf(b)}
 			for _, kv := range f[2:] {
 				k, v, _ := strings.Cut(kv, "=")
 				switch k {
@@ -115,6 +125,9 @@ func readRuns(t *testing.T, l *lesson.Lesson) map[*lesson.Block]*check.Result {
 	out := map[*lesson.Block]*check.Result{}
 	for b, os := range runs {
 		out[b] = judge(l, b, os)
+	}
+	for b, r := range skipped {
+		out[b] = r
 	}
 	return out
 }
@@ -141,9 +154,18 @@ func event(t *testing.T, where, line string) engine.Event {
 	return ev
 }
 
+// engineOf returns the engine that runs b: python for a Python program,
+// else compiled.
+func engineOf(b *lesson.Block) string {
+	if b.Python() {
+		return "python"
+	}
+	return "compiled"
+}
+
 // judge makes the result of runs of b as the checker would.
 func judge(l *lesson.Lesson, b *lesson.Block, runs []*engine.Outcome) *check.Result {
-	r := &check.Result{Lesson: l, Block: b, Status: verdict.Pass, Engine: "compiled", Runs: runs}
+	r := &check.Result{Lesson: l, Block: b, Status: verdict.Pass, Engine: engineOf(b), Runs: runs}
 	counts := map[string]int{}
 	var order []string
 	for _, o := range runs {

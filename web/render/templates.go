@@ -74,6 +74,8 @@ func engineTip(lang msg.Lang, engine string) string {
 		return lang.T("engine.yaegi")
 	case engine == "compiled":
 		return lang.T("engine.compiled")
+	case engine == "python":
+		return lang.T("engine.python")
 	}
 	return ""
 }

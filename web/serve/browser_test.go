@@ -545,3 +545,36 @@ func TestBrowserReports(t *testing.T) {
 		}
 	})
 }
+
+// TestBrowserPython edits a Python program in headless Chromium: Tab and
+// Enter after a colon indent with four spaces, not a tab (a TabError in
+// Python), and an edited program runs with python3 and fails its check.
+func TestBrowserPython(t *testing.T) {
+	if !hasPython() {
+		t.Skip("no Python interpreter here")
+	}
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{})
+	py := func(sel string) string { return `figure.cell[data-block="python/py"] ` + sel }
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/python")),
+		chromedp.WaitVisible(py("pre.code.lang-python")),
+		chromedp.Click(py("pre.code")),
+		chromedp.SetValue(py("textarea"), "for i in range(2):"),
+		press(kb.Enter, 0),
+		press("x", 0),
+		press(kb.Enter, 0),
+		press(kb.Tab, 0),
+	)
+	if got, want := get(t, ctx, chromedp.Value(py("textarea"))), "for i in range(2):\n    x\n        "; got != want {
+		t.Errorf("editor text %q, want %q", got, want)
+	}
+	do(t, ctx,
+		chromedp.SetValue(py("textarea"), "for i in range(2):\n    print('GIL', i)\n"),
+		press(kb.Enter, int64(chromedp.ModifierShift)),
+		poll(`document.querySelector('.result[data-block="python/py"]').getAttribute("data-verdict") === "fail"`),
+	)
+	if out := get(t, ctx, chromedp.Text(`.result[data-block="python/py"] pre.output`)); strings.TrimSpace(out) != "GIL 0\nGIL 1" {
+		t.Errorf("output %q", out)
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"bingfa/runner/compiled"
 	"bingfa/runner/lesson"
 	"bingfa/runner/proc"
+	"bingfa/runner/python"
 	"bingfa/runner/wiring"
 )
 
@@ -100,7 +101,8 @@ func (ts *testServer) signIn(t testing.TB) *http.Client {
 // code returns the code of a block of the test lesson.
 func code(t testing.TB, block string) string {
 	t.Helper()
-	ls, err := lesson.Load([]string{"testdata/lessons/live.md"})
+	name, block := lessonOf(block)
+	ls, err := lesson.Load([]string{"testdata/lessons/" + name + ".md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,11 +113,21 @@ func code(t testing.TB, block string) string {
 	return b.Code.Text
 }
 
+// lessonOf splits "lesson/block" into the lesson's name and the block's;
+// a block without a lesson is live's.
+func lessonOf(block string) (string, string) {
+	if l, b, ok := strings.Cut(block, "/"); ok {
+		return l, b
+	}
+	return "live", block
+}
+
 // post sends a run request with the session token; it returns the status
 // and the reply.
 func (ts *testServer) post(t testing.TB, block, src string) (int, runReply) {
 	t.Helper()
-	body, _ := json.Marshal(runRequest{Lesson: "live", Block: block, Code: &src})
+	name, block := lessonOf(block)
+	body, _ := json.Marshal(runRequest{Lesson: name, Block: block, Code: &src})
 	req, _ := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(string(body)))
 	resp, err := ts.Client().Do(req)
 	if err != nil {
@@ -240,9 +252,14 @@ func testRunAPI(t *testing.T, mode string) {
 		{"goal", strings.Replace(code(t, "goal"), "(0)", "(42)", 1), "pass", "42\n", true},
 		{"builds", code(t, "builds"), "pass", "", false},
 		{"hello", "package main\n\nfunc main() { x }\n", "fail", "", true},
+		{"python/py", code(t, "python/py"), "pass", "GIL 0.005\n", false},
+		{"python/py", "print('GIL', 1 / 200 + 1)\n", "fail", "GIL 1.005\n", true},
 	}
 	for i, tt := range tests {
-		t.Run(fmt.Sprintf("%d-%s", i, tt.block), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%d-%s", i, strings.ReplaceAll(tt.block, "/", "-")), func(t *testing.T) {
+			if strings.HasPrefix(tt.block, "python/") && !hasPython() {
+				t.Skip("no Python interpreter here")
+			}
 			evs := ts.run(t, tt.block, tt.code)
 			first := evs[0] // after the run waited for its build, when it did
 			if k := slices.IndexFunc(evs, func(e sseEvent) bool { return e.data == "" || !strings.Contains(e.data, `"build":true`) }); k >= 0 {
@@ -506,5 +523,24 @@ func TestCells(t *testing.T) {
 		if d := done(t, evs); d.Status != tt.status || output(t, evs) != tt.output || d.Edited != tt.edited {
 			t.Errorf("%q %v: status %s, output %q, edited %v; want %s, %q, %v (%v)", tt.code, tt.cells, d.Status, output(t, evs), d.Edited, tt.status, tt.output, tt.edited, d.Problems)
 		}
+	}
+}
+
+// hasPython reports whether this machine has the Python interpreter that
+// the python blocks need.
+func hasPython() bool {
+	_, err := python.New(python.Command()).Find()
+	return err == nil
+}
+
+// TestRunPythonMissing runs a Python program where there is no Python
+// interpreter: the run is skipped, and the page is told why.
+func TestRunPythonMissing(t *testing.T) {
+	t.Setenv("BINGFA_PYTHON", "bingfa-no-such-python3")
+	ts := newTestServer(t, Config{})
+	d := done(t, ts.run(t, "python/py", code(t, "python/py")))
+	const why = "no Python interpreter: no bingfa-no-such-python3 in PATH"
+	if d.Status != "skip" || d.Why != why || !strings.Contains(d.HTML, "no bingfa-no-such-python3 in PATH") {
+		t.Errorf("done: status %s, why %q, html:\n%s", d.Status, d.Why, d.HTML)
 	}
 }

@@ -3,7 +3,7 @@
 //
 // Each cell (figure.cell[data-block]) shows its highlighted code; clicking
 // it opens an editor (a textarea with line numbers: Tab inserts a tab,
-// Enter keeps the indentation, Shift+Enter runs, Escape closes). Run posts
+// four spaces in Python, Enter keeps the indentation, Shift+Enter runs, Escape closes). Run posts
 // the code to /api/run (the browser's session cookie signs it: see
 // package serve) and follows the run's Server-Sent Events: queued, start
 // (engine and why), output (as it is printed), done (the verdict, rendered
@@ -286,18 +286,30 @@
       this.run();
     } else if (e.key === "Tab" && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
       e.preventDefault();
-      insert(area, "\t");
+      insert(area, this.unit());
     } else if (e.key === "Enter" && !e.altKey) {
       e.preventDefault();
       var before = area.value.slice(0, area.selectionStart);
       var line = before.slice(before.lastIndexOf("\n") + 1);
       var indent = line.match(/^[\t ]*/)[0];
-      if (/[{(\[]\s*$/.test(line)) indent += "\t";
+      if (/[{(\[]\s*$/.test(line) || this.python() && /:\s*$/.test(line)) indent += this.unit();
       insert(area, "\n" + indent);
     } else if (e.key === "Escape") {
       e.preventDefault();
       area.blur();
     }
+  };
+
+  // python reports whether the cell is a Python program (highlighted as
+  // Python): its indentation is four spaces, as PEP 8 writes it, since a
+  // tab among spaces is a TabError; Go's is a tab, as gofmt writes it.
+  Cell.prototype.python = function () {
+    return this.pre.classList.contains("lang-python");
+  };
+
+  // unit returns one level of indentation of the cell's language.
+  Cell.prototype.unit = function () {
+    return this.python() ? "    " : "\t";
   };
 
   // insert types text at the cursor, keeping the browser's undo history
