@@ -3,7 +3,6 @@ package compiled
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -286,8 +285,11 @@ func (r *buildResult) buildError(j job, ds []diag) *engine.BuildError {
 
 // writeModule writes go.mod and each program's main.go into work.
 func writeModule(work string, jobs []job) error {
-	mod := fmt.Sprintf("module %s\n\ngo 1.26\n", modulePath)
-	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(mod), 0o644); err != nil {
+	var sources [][]byte
+	for _, j := range jobs {
+		sources = append(sources, j.p.Source)
+	}
+	if err := writeGoMod(work, modulePath, needed(sources...)); err != nil {
 		return err
 	}
 	for _, j := range jobs {

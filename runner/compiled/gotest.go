@@ -180,8 +180,7 @@ func writeTestModule(dir string, p *engine.Program) error {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return err
 	}
-	mod := fmt.Sprintf("module %s\n\ngo 1.26\n", TestModule(p))
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+	if err := writeGoMod(dir, TestModule(p), needed(p.Source, p.Test)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, p.SourceName()), named(p, withoutConstraints(p.Source)), 0o644); err != nil {
