@@ -188,6 +188,7 @@ var en = map[string]string{
 	"why.acts":          "package %s acts on the process at %s",
 	"why.reflects":      "package %s reflects on the program's types at %s",
 	"why.notin":         "%s is not in yaegi at %s",
+	"why.module":        "package %s is outside the standard library (yaegi has none of its symbols) at %s",
 	"why.newer":         "%s is newer than yaegi at %s",
 	"why.loop":          "loop to %s (yaegi runs loops about 60 times slower) at %s",
 	"why.typecheck":     "does not type-check (%s) at %s",

@@ -19,7 +19,7 @@ var rules = []string{
 	"why.compiled.flag", "why.compiled.opt", "why.yaegi.opt", "why.yaegi.flag",
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
 	"why.only", "why.exercise", "run.softshort", "why.acts", "why.reflects",
-	"why.notin", "why.newer", "why.loop", "why.typecheck", "why.option",
+	"why.notin", "why.module", "why.newer", "why.loop", "why.typecheck", "why.option",
 }
 
 type rule struct {

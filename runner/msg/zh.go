@@ -193,6 +193,7 @@ var zh = map[string]string{
 	"why.acts":          "%s 包作用于宿主进程（%s）",
 	"why.reflects":      "%s 包要反射程序的类型（%s）",
 	"why.notin":         "yaegi 里没有 %s（%s）",
+	"why.module":        "%s 包不在标准库里，yaegi 没有它的任何符号（%s）",
 	"why.newer":         "%s 比 yaegi 新（%s）",
 	"why.loop":          "循环到 %s，yaegi 跑循环约慢 60 倍（%s）",
 	"why.typecheck":     "类型检查不通过：%s（%s）",

@@ -5,7 +5,11 @@
 //
 // # The static check
 //
-// A block goes to yaegi only if it parses and type-checks (go/types, as
+// A block goes to yaegi only if it imports nothing outside the standard
+// library (the modules bingfa requires, which package compiled lets
+// blocks import, are not in yaegi's tables: "package
+// golang.org/x/sync/errgroup is outside the standard library"), if it
+// parses and type-checks (go/types, as
 // the newest Go whose language changes the list of features below
 // covers: a later release's syntax does not type-check), if nothing in
 // it is newer than yaegi, and if none of the constructs that yaegi is
