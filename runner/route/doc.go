@@ -65,7 +65,8 @@
 //     (const third float64 = 1 / 3 is 0; yaegi divides as floats), or
 //     has a string literal that is not UTF-8 (yaegi ranges over it
 //     differently), or an element {...} of a composite literal that
-//     stands for &T{...} (yaegi panics);
+//     stands for &T{...}, or a receive as a result of a return
+//     (return <-ch, true) (yaegi panics on both);
 //   - it calls something that measures or re-executes the process
 //     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
 //     time.Until) or prints the caller's file (log.Lshortfile,
