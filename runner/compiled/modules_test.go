@@ -156,3 +156,50 @@ func TestModuleKey(t *testing.T) {
 		t.Errorf("errgroup's module input is %q; want x/sync's two go.sum lines", in)
 	}
 }
+
+// TestModuleImportsInTests runs a test block whose test file imports a
+// module bingfa requires: its module requires it too.
+func TestModuleImportsInTests(t *testing.T) {
+	e := New(t.TempDir())
+	defer e.Close()
+	p := program("tests", hello)
+	p.TestName = "main_test.go"
+	p.Test = []byte(`package main
+
+import (
+	"testing"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func TestGroup(t *testing.T) {
+	var g errgroup.Group
+	g.Go(func() error { return nil })
+	if err := g.Wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+`)
+	o := e.Run(context.Background(), p, nil)
+	if o.Err != nil || o.Exit != 0 || !strings.HasPrefix(o.Text(engine.Output), "PASS\nok  \texample\t") {
+		t.Errorf("err %v, exit %d, output %q; want PASS and ok", o.Err, o.Exit, o.Text(engine.Output))
+	}
+}
+
+// TestCached finds the modules bingfa requires in the module cache, by
+// the cache's spelling of their paths, and not a version it lacks.
+func TestCached(t *testing.T) {
+	if got := escape("github.com/BurntSushi/toml"); got != "github.com/!burnt!sushi/toml" {
+		t.Errorf("escape = %q", got)
+	}
+	for _, path := range []string{"golang.org/x/sync"} { // bingfa itself imports it
+		m, ok := bingfaRequires().providing(path)
+		if !ok || !cached(m) {
+			t.Errorf("%s (required: %v) is not found in the module cache", path, ok)
+		}
+		m.version = "v0.0.0-19700101000000-000000000000"
+		if cached(m) {
+			t.Errorf("%s@%s, which no one has, is found in the module cache", path, m.version)
+		}
+	}
+}
