@@ -26,7 +26,10 @@ import (
 // (or of a test block) requires exactly the modules its programs import,
 // with their go.sum lines, so that a program that imports only the
 // standard library is built as before and a module the cache lacks
-// matters only to the programs that import it.
+// matters only to the programs that import it. An import that cannot be
+// built (a module bingfa does not require, or one missing from the cache)
+// is reported at its line before any build: a program's in its lesson
+// (precheck), a test block's as go test reports its files.
 //
 // What bingfa requires is in requires.txt, generated from bingfa's go.mod
 // and go.sum (TestRequires checks that it is current; go test
@@ -247,6 +250,30 @@ func importPaths(src []byte) []string {
 	for _, s := range f.Imports {
 		if p, err := strconv.Unquote(s.Path.Value); err == nil && !standard(p) {
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// testImportErrors returns what go test would print, in its own words
+// (file:line:col: message), for the imports of test block p's program
+// and test file that cannot be built, or nil.
+func testImportErrors(p *engine.Program) []byte {
+	var out []byte
+	for _, f := range []struct {
+		name string
+		src  []byte
+	}{{p.SourceName(), p.Source}, {p.TestName, p.Test}} {
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, f.name, f.src, parser.ImportsOnly)
+		if err != nil {
+			continue // go test reports it
+		}
+		for _, s := range moduleImports(file) {
+			path, _ := strconv.Unquote(s.Path.Value)
+			if msg := importProblem(path); msg != "" {
+				out = fmt.Appendf(out, "%s: %s\n", fset.Position(s.Path.Pos()), msg)
+			}
 		}
 	}
 	return out

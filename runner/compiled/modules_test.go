@@ -203,3 +203,18 @@ func TestCached(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownModuleInTests: a test file that imports a module bingfa does
+// not require fails to build as go test reports it, at its import.
+func TestUnknownModuleInTests(t *testing.T) {
+	e := New(t.TempDir())
+	defer e.Close()
+	p := program("tests", hello)
+	p.TestName = "main_test.go"
+	p.Test = []byte("package main\n\nimport (\n\t\"testing\"\n\n\t\"example.com/nothing\"\n)\n\nfunc TestX(t *testing.T) { nothing.Do() }\n")
+	o := e.Run(context.Background(), p, nil)
+	want := "main_test.go:6:2: package example.com/nothing is neither in the standard library nor in a module that bingfa's go.mod requires: a block can import only those\nFAIL\texample [build failed]\n"
+	if o.Err != nil || o.Exit != 1 || o.Text(engine.Output) != want {
+		t.Errorf("err %v, exit %d, output:\n%s\nwant:\n%s", o.Err, o.Exit, o.Text(engine.Output), want)
+	}
+}
