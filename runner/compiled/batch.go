@@ -334,8 +334,12 @@ func withoutConstraints(src []byte) []byte {
 }
 
 // BuildEnv returns the environment of go build: the user's, with settings
-// that could break or slow a build of standard-library-only programs
-// overridden. The race detector needs cgo; other programs build without it.
+// that could break or slow a build of the programs overridden. Modules
+// come from the module cache only (GOPROXY=off; see modules.go), and with
+// GOFLAGS empty go build neither rewrites the build module's go.mod and
+// go.sum, which are complete (-mod=readonly, the default), nor makes the
+// files it may extract into the cache writable (-modcacherw). The race
+// detector needs cgo; other programs build without it.
 func BuildEnv(race bool) []string {
 	cgo := "0"
 	if race {
