@@ -42,10 +42,11 @@ func settle(want int) int {
 func main() {
 	delays := []time.Duration{10 * time.Millisecond, 500 * time.Millisecond, time.Second}
 	fastest := map[string]int{}
+	// 10 次调用共用一个 ctx（比如一个服务的生命周期）：它比任何一次调用都活得长。
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
 	for range 10 {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		r, err := first(ctx, delays)
-		cancel()
 		if err != nil {
 			fmt.Println("出错：", err)
 			return

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"runtime/metrics"
+	"runtime/pprof"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -25,6 +27,14 @@ func quiet(want uint64) bool {
 	return false
 }
 
+// sleeping 返回此刻在 time.Sleep 里睡觉的 goroutine 个数：goroutine profile
+// 写出每个 goroutine 的栈（第 14 课），状态 [sleep] 就是在睡觉。
+func sleeping() int {
+	var b strings.Builder
+	pprof.Lookup("goroutine").WriteTo(&b, 2)
+	return strings.Count(b.String(), " [sleep")
+}
+
 func main() {
 	before := waiting()
 
@@ -39,6 +49,7 @@ func main() {
 	}
 
 	fmt.Println("20 个 worker 都在安静地等：", quiet(before+20))
+	fmt.Println("没有一个在睡觉，隔一会儿醒来看一眼：", sleeping() == 0)
 	close(start)
 	wg.Wait()
 	fmt.Println("做完的 worker：", done.Load())

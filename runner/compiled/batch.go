@@ -3,7 +3,6 @@ package compiled
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -308,8 +307,11 @@ func (r *buildResult) buildError(j job, ds []diag) *engine.BuildError {
 
 // writeModule writes go.mod and each program's main.go into work.
 func writeModule(work string, jobs []job) error {
-	mod := fmt.Sprintf("module %s\n\ngo 1.26\n", modulePath)
-	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(mod), 0o644); err != nil {
+	var srcs [][]byte
+	for _, j := range jobs {
+		srcs = append(srcs, j.p.Source)
+	}
+	if err := writeGoMod(work, modulePath, needed(srcs...)); err != nil {
 		return err
 	}
 	for _, j := range jobs {
@@ -356,8 +358,12 @@ func withoutConstraints(src []byte) []byte {
 }
 
 // BuildEnv returns the environment of go build: the user's, with settings
-// that could break or slow a build of standard-library-only programs
-// overridden. The race detector needs cgo; other programs build without it.
+// that could break or slow a build of the programs overridden. Modules
+// come from the module cache only (GOPROXY=off; see modules.go), and with
+// GOFLAGS empty go build neither rewrites the build module's go.mod and
+// go.sum, which are complete (-mod=readonly, the default), nor makes the
+// files it may extract into the cache writable (-modcacherw). The race
+// detector needs cgo; other programs build without it.
 func BuildEnv(race bool) []string {
 	cgo := "0"
 	if race {

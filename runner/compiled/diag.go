@@ -106,8 +106,9 @@ func position(s string) (string, diag, bool) {
 	return dir, d, true
 }
 
-// precheck parses p, so that syntax errors and blocks that are not a
-// complete program are reported without starting a build.
+// precheck parses p, so that syntax errors, blocks that are not a
+// complete program and imports that cannot be built (see modules.go) are
+// reported without starting a build.
 func precheck(p *engine.Program) []engine.Diag {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "main.go", p.Source, parser.SkipObjectResolution)
@@ -130,5 +131,5 @@ func precheck(p *engine.Program) []engine.Diag {
 		return []engine.Diag{diag{line: pos.Line, col: pos.Column,
 			msg: "a go block must be a complete program (package main, not package " + f.Name.Name + "); mark fragments nobuild"}.at(p)}
 	}
-	return nil
+	return checkImports(p, fset, f)
 }

@@ -4,12 +4,15 @@
 // Binaries are cached by a hash of the source, the build options and the
 // Go version, so an unchanged program is never rebuilt. Programs that need
 // building are built together, one go build invocation for all of them
-// (one per set of build flags), in a private module (go 1.26, standard
-// library only), whose messages it reads as go build -json's events. A
-// compile error is reported at the program's position in its lesson.
-// Background builds (a context marked engine.Background) yield to all
-// others: see priority.go. Each run happens in a fresh scratch directory,
-// also its TMPDIR, which is removed afterwards.
+// (one per set of build flags), in a private module (go 1.26) that
+// requires the modules they import among those bingfa's go.mod requires,
+// resolved offline from the module cache (see modules.go; an import of
+// any other module is reported at its line), whose messages it reads as
+// go build -json's events. A compile error is reported at the program's
+// position in its lesson. Background builds (a context marked
+// engine.Background) yield to all others: see priority.go. Each run
+// happens in a fresh scratch directory, also its TMPDIR, which is removed
+// afterwards.
 //
 // A traced program (Program.Trace) is built from trace.Instrument's
 // sources (its main.go instrumented, lines kept, and trace.FileName), a

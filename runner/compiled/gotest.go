@@ -2,6 +2,7 @@ package compiled
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -72,6 +73,9 @@ func (e *Engine) goTest(ctx context.Context, p *engine.Program, emit func(engine
 // buildTest builds the test binary of the module in dir as bin, with the
 // build flags of the block; it returns go's output when it fails.
 func (e *Engine) buildTest(ctx context.Context, dir, scratch, bin string, p *engine.Program, flags []string) ([]byte, error) {
+	if msg := testImportErrors(p); msg != nil {
+		return msg, errors.New("imports that cannot be built")
+	}
 	ctx, cancel := context.WithTimeout(ctx, testBuildTime)
 	defer cancel()
 	args := append([]string{"test", "-c", "-o", bin}, flags...)
@@ -180,8 +184,7 @@ func writeTestModule(dir string, p *engine.Program) error {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return err
 	}
-	mod := fmt.Sprintf("module %s\n\ngo 1.26\n", TestModule(p))
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+	if err := writeGoMod(dir, TestModule(p), needed(p.Source, p.Test)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, p.SourceName()), named(p, withoutConstraints(p.Source)), 0o644); err != nil {

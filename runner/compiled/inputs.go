@@ -58,7 +58,8 @@ func embeds(p *engine.Program) bool {
 }
 
 // buildInput returns what p is built from, for its cache key: its source,
-// the name its positions show, and the data files it may embed.
+// the name its positions show, the data files it may embed, and the
+// modules it imports (see modules.go).
 func buildInput(p *engine.Program) []byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "named %q\x00", p.SourceName())
@@ -74,6 +75,7 @@ func buildInput(p *engine.Program) []byte {
 			h.Write(f.Data)
 		}
 	}
+	h.Write(moduleInput(p)) // nothing for the standard library only
 	return append(append([]byte(nil), p.Source...), h.Sum(nil)...)
 }
 

@@ -217,6 +217,7 @@ var en = map[string]string{
 	"why.loop":          "loop to %s (yaegi runs loops about 60 times slower)",
 	"why.typecheck":     "does not type-check (%s)",
 	"why.trace":         "trace: yaegi cannot record an execution trace",
+	"why.module":        "package %s is outside the standard library (yaegi has none of its symbols)",
 	"why.option":        "%s (option of the block)",
 	"why.only":          "the only engine",
 	"why.exercise":      "exercise: the starting code builds; no reference answer to run",

@@ -20,7 +20,7 @@ var rules = []string{
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
 	"why.only", "why.exercise", "run.softshort", "why.acts", "why.reflects",
 	"run.tracediffers", "run.tracesoft", "run.notrace", "run.notraceshown", "why.trace",
-	"why.notin", "why.newer", "why.loop", "why.typecheck", "why.option",
+	"why.notin", "why.module", "why.newer", "why.loop", "why.typecheck", "why.option",
 	// The parts of the router's reasons, specific before general: the
 	// first rule that matches is taken.
 	"why.println", "why.builtin", "why.recover", "why.ptrlit", "why.goloop",

@@ -223,6 +223,7 @@ var zh = map[string]string{
 	"why.loop":          "循环到 %s，yaegi 跑循环约慢 60 倍",
 	"why.typecheck":     "类型检查不通过：%s",
 	"why.trace":         "trace：yaegi 记录不了执行跟踪，所以编译运行",
+	"why.module":        "%s 包不在标准库里，yaegi 没有它的任何符号",
 	"why.option":        "%s（代码块的选项）",
 	"why.only":          "唯一的运行方式",
 	"why.exercise":      "练习：起始代码能编译；没有参考答案可运行",

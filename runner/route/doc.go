@@ -5,7 +5,11 @@
 //
 // # The static check
 //
-// A block goes to yaegi only if it parses and type-checks (go/types, as
+// A block goes to yaegi only if it imports nothing outside the standard
+// library (the modules bingfa requires, which package compiled lets
+// blocks import, are not in yaegi's tables: "package
+// golang.org/x/sync/errgroup is outside the standard library"), if it
+// parses and type-checks (go/types, as
 // the newest Go whose language changes the list of features below
 // covers: a later release's syntax does not type-check), if nothing in
 // it is newer than yaegi, and if none of the constructs that yaegi is
@@ -61,7 +65,8 @@
 //     (const third float64 = 1 / 3 is 0; yaegi divides as floats), or
 //     has a string literal that is not UTF-8 (yaegi ranges over it
 //     differently), or an element {...} of a composite literal that
-//     stands for &T{...} (yaegi panics);
+//     stands for &T{...}, or a receive as a result of a return
+//     (return <-ch, true) (yaegi panics on both);
 //   - it calls something that measures or re-executes the process
 //     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
 //     time.Until) or prints the caller's file (log.Lshortfile,

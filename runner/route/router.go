@@ -160,6 +160,9 @@ func (r *Router) decide(b *lesson.Block, p *engine.Program) Decision {
 		// whatever file p comes from (an exercise's answer).
 		return Decision{Reason: why + " (option of the block)"}
 	}
+	if why, line := moduleRule(p); why != "" {
+		return Decision{Reason: why, Pos: position(p, line)}
+	}
 	c, err := r.types.check(p.Source)
 	if err != nil {
 		line, msg := errorLine(err)

@@ -85,6 +85,8 @@ func rule(c *checked, n ast.Node) string {
 		}
 	case *ast.TypeSwitchStmt:
 		return typeSwitchRule(c, n)
+	case *ast.ReturnStmt:
+		return returnRule(n)
 	case *ast.TypeSpec:
 		return typeRule(c, n)
 	case *ast.DeferStmt:
@@ -282,4 +284,16 @@ func divisionRule(c *checked, b *ast.BinaryExpr) string {
 		}
 	}
 	return "division of integer constants as a float"
+}
+
+// returnRule rejects a receive as a result of a return (return <-ch,
+// return <-ch, true): yaegi panics ("reflect.Value.Set using
+// unaddressable value").
+func returnRule(r *ast.ReturnStmt) string {
+	for _, e := range r.Results {
+		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			return "receive as a result of a return (yaegi panics)"
+		}
+	}
+	return ""
 }

@@ -24,10 +24,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 
 	"bingfa/runner/lesson"
 	"bingfa/web/render"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // A Site is what Write wrote: the file names, relative to the site's
@@ -104,17 +105,15 @@ func renderPages(r *render.Renderer, ls []*lesson.Lesson, res render.Results) ([
 	pages := make([]*render.Page, len(ls))
 	html := make([][]byte, len(ls))
 	errs := make([]error, len(ls))
-	sem := make(chan struct{}, runtime.NumCPU())
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
 	for i := range ls {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
+		g.Go(func() error {
 			pages[i], html[i], errs[i] = renderPage(r, ls, i, res)
-		}()
+			return nil // every page's error is reported, not only the first
+		})
 	}
-	wg.Wait()
+	_ = g.Wait()
 	return pages, html, errors.Join(errs...)
 }
 

@@ -17,14 +17,14 @@ const maxConns = 4
 
 var open, most atomic.Int32
 
-// query 打开一个连接，查询 50ms，再关闭。
+// query 打开一个连接，查询 100ms，再关闭。
 func query(id int) int {
 	n := open.Add(1)
 	defer open.Add(-1)
 	// 记下最大值：比已知的最大值大，就用 CompareAndSwap 换上去（失败说明别人刚改过，重读再试）。
 	for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 	}
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	return id * 10
 }
 
@@ -45,5 +45,5 @@ func main() {
 		sum += r
 	}
 	fmt.Println("20 个查询的结果之和：", sum)
-	fmt.Println("同时打开的连接没有超过", maxConns, "个：", most.Load() <= maxConns)
+	fmt.Println("同时打开的连接最多", most.Load(), "个，没有超过", maxConns, "个：", most.Load() <= maxConns)
 }
