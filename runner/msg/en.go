@@ -228,6 +228,7 @@ var en = map[string]string{
 	"why.builtin":    "builtin %s",
 	"why.recover":    "recover (yaegi prints the panics it unwinds)",
 	"why.ptrlit":     "composite literal of a pointer type written without its type (yaegi panics)",
+	"why.recvreturn": "receive as a result of a return (yaegi panics)",
 	"why.goloop":     "go statement with a function literal in a loop (a race in yaegi)",
 	"why.go":         "go statement with %s",
 	"why.defer":      "defer with %s",

@@ -23,7 +23,7 @@ var rules = []string{
 	"why.notin", "why.module", "why.newer", "why.loop", "why.typecheck", "why.option",
 	// The parts of the router's reasons, specific before general: the
 	// first rule that matches is taken.
-	"why.println", "why.builtin", "why.recover", "why.ptrlit", "why.goloop",
+	"why.println", "why.builtin", "why.recover", "why.ptrlit", "why.recvreturn", "why.goloop",
 	"why.go", "why.defer", "why.lateargs", "why.latefunc", "why.laterecv",
 	"why.loopfunc", "why.loopaddr", "why.loopgo", "why.loopdefer",
 	"why.genalias", "why.genfunc", "why.gencall", "why.gentype",

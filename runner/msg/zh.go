@@ -234,6 +234,7 @@ var zh = map[string]string{
 	"why.builtin":    "内置函数 %s",
 	"why.recover":    "recover（yaegi 会打印它恢复的 panic）",
 	"why.ptrlit":     "省略了类型的指针类型复合字面量（yaegi 会 panic）",
+	"why.recvreturn": "在 return 里直接接收 channel 的值（yaegi 会 panic）",
 	"why.goloop":     "在循环里用函数字面量启动 goroutine（在 yaegi 里有数据竞争）",
 	"why.go":         "go 语句：%s",
 	"why.defer":      "defer 语句：%s",
