@@ -41,6 +41,11 @@ type Options struct {
 	// bytes and one more.
 	Collect    []string
 	MaxCollect int64
+	// Share, when not nil, runs the program in a sandbox shared with
+	// others (see Share): the first program wrapped with it creates the
+	// sandbox, with these Options; each later one joins it, and only its
+	// Files, Collect and per-process limits apply.
+	Share *Share
 }
 
 // settings are what the init is told, as JSON in initEnv.
@@ -64,8 +69,18 @@ type settings struct {
 	Probe      bool // set everything up, run nothing
 	Parent     bool // the role of the program's parent, not the init
 	Launch     bool // the role of the launcher: set the limits, then exec the program
+	// A Share's (see share.go): the host's init listens on ControlFD and
+	// shows GuestBins at Guests; Join is a guest's stand-in's role, Guest
+	// its parent's, which watches LifeFD.
+	ControlFD int
+	Guests    []string
+	GuestBins []string
+	Join      bool
+	Guest     bool
+	LifeFD    int
 
-	binFD int // in the init: the program's binary, opened
+	binFD    int   // in the init: the program's binary, opened
+	guestFDs []int // in the init: the guests' binaries, opened
 }
 
 // A Result is what the init reports about the program.
@@ -85,7 +100,8 @@ type Box struct {
 	report *os.File // read end of the init's report pipe
 	goW    *os.File // write end of the init's go-ahead pipe
 	parent []*os.File
-	cg     *cgroup // nil where bingfa may not make cgroups
+	extra  []*os.File // passed to the init after parent, but kept open
+	cg     *cgroup    // nil where bingfa may not make cgroups
 	o      Options
 
 	sigMu sync.Mutex
@@ -162,7 +178,15 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	if len(s.Args) == 0 || s.Args[0] == cmd.Path || s.Args[0] == bin {
 		s.Args = append([]string{s.Path}, s.Args[min(1, len(s.Args)):]...)
 	}
-	js, err := json.Marshal(s)
+	guest := false
+	if o.Share != nil {
+		err = b.share(cmd, o.Share, &s)
+		guest = s.Join
+	}
+	var js []byte
+	if err == nil {
+		js, err = json.Marshal(s)
+	}
 	if err != nil {
 		b.closeParent()
 		repR.Close()
@@ -170,16 +194,34 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 		sigW.Close()
 		return nil, err
 	}
-	if o.RunMemory > 0 || o.MaxTasks > 0 {
+	if (o.RunMemory > 0 || o.MaxTasks > 0) && !guest {
 		b.cg = newCgroup(o.RunMemory, o.MaxTasks)
 	}
 	cmd.Path = self
 	cmd.Args = []string{"bingfa-sandbox", "-test.run=^$"}
 	cmd.Env = []string{initEnv + "=" + string(js)}
 	cmd.Dir = "/"
-	cmd.ExtraFiles = append(append([]*os.File(nil), cmd.ExtraFiles...), b.parent...)
+	cmd.ExtraFiles = append(append(append([]*os.File(nil), cmd.ExtraFiles...), b.parent...), b.extra...)
 	cmd.SysProcAttr = attr(o.HostNet, root)
+	if guest {
+		cmd.SysProcAttr = guestAttr()
+	}
 	return b, nil
+}
+
+// share makes b the host of sh, or one of its guests (see Share).
+func (b *Box) share(cmd *exec.Cmd, sh *Share, s *settings) error {
+	ctl := sh.host()
+	if ctl == nil {
+		return wrapGuest(cmd, sh, s, b)
+	}
+	b.parent = append(b.parent, ctl)
+	s.ControlFD = 2 + len(cmd.ExtraFiles) + len(b.parent)
+	s.GuestBins = sh.guests
+	for i, g := range sh.guests {
+		s.Guests = append(s.Guests, guestPath(i, g))
+	}
+	return nil
 }
 
 // Capabilities (linux/capability.h) the init keeps when bingfa is root.
