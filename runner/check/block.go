@@ -167,14 +167,14 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 		wg.Add(1)
 		run := func() {
 			defer wg.Done()
-			c.ready(ctx, e, p, b.Opts.Serial)
+			c.ready(ctx, e, p, alone(b))
 			first := k == 0 && i == 0
 			var queued func()
 			emit := func(engine.Event) {}
 			if first {
 				queued, emit = w.Queued, w.Output
 			}
-			release := c.slots.acquire(ctx, b.Opts.Serial, c.expect(key), w.reader, queued)
+			release := c.slots.acquire(ctx, alone(b), c.expect(key), w.reader, queued)
 			defer release()
 			if first {
 				w.Started(w.engine, w.why)
@@ -183,7 +183,7 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 			c.learn(key, outs[i])
 			verdicts[i] = verdict.Judge(b, outs[i])
 		}
-		if b.Opts.Serial {
+		if alone(b) {
 			run()
 		} else {
 			go run()

@@ -11,6 +11,7 @@ import (
 
 	"bingfa/runner/engine"
 	"bingfa/runner/proc"
+	"bingfa/runner/sandbox"
 )
 
 // stopGrace is how long a server may take to shut down once it is sent
@@ -20,16 +21,21 @@ const stopGrace = 5 * time.Second
 // session runs client p against its server (p.Server): the server
 // starts, the client runs once the server prints its readiness text, and
 // the server is then sent its stop signal, and killed if it does not
-// end within stopGrace. Both see PORT, a free port of the loopback
-// interface, in their environment (unless env= sets it). The outcome is
-// the client's, with the server's. Both run sandboxed, with the host's
-// network.
+// end within stopGrace. Both see PORT, a free port, in their environment
+// (unless env= sets it). The outcome is the client's, with the server's.
+//
+// Both run in one sandbox (sandbox.Share), with a loopback interface of
+// their own: a port the program chooses collides with no other run. Where
+// the server runs unconfined (sandbox=off, or no sandbox here), so does
+// the client, and both have the host's network.
 func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
 	srv, client := *p.Server, *p
 	srv.Timeout += p.Timeout + stopGrace // it serves while the client runs
-	// Each runs in a sandbox of its own, with the host's network (as
-	// net=host), the one loopback interface they can share.
-	srv.HostNet, client.HostNet = true, true
+	client.Unconfined = client.Unconfined || srv.Unconfined
+	shared := proc.Sandbox(&srv) != nil && !client.Unconfined
+	if !shared {
+		srv.HostNet, client.HostNet = true, true
+	}
 	if port, err := freePort(); err == nil {
 		srv.Env = append([]string{"PORT=" + port}, srv.Env...) // env= wins
 		client.Env = append([]string{"PORT=" + port}, client.Env...)
@@ -47,12 +53,25 @@ func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engin
 			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: b.err, Build: b.took}
 		}
 	}
+	share := func(*proc.Config) {}
+	if shared {
+		sh, err := sandbox.NewShare(bs[1].bin)
+		if err != nil {
+			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot share a sandbox: %v", err)}
+		}
+		defer sh.Close()
+		share = func(cfg *proc.Config) {
+			if cfg.Sandbox != nil {
+				cfg.Sandbox.Share = sh
+			}
+		}
+	}
 	w := &serverWatch{ready: srv.Ready, isReady: make(chan struct{}), sig: stopSignal(srv.Signal)}
 	srv.Signal = "" // sent by w once the client is done, not when ready
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	done := make(chan *engine.Outcome, 1)
-	go func() { done <- e.exec(sctx, bs[0].bin, &srv, nil, w.hook) }()
+	go func() { done <- e.exec(sctx, bs[0].bin, &srv, nil, w.hook, share) }()
 	select {
 	case <-w.isReady:
 	case so := <-done:
@@ -63,7 +82,7 @@ func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engin
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Server: <-done,
 			Err: engine.Failuref(engine.Canceled, "stopped: %v", context.Cause(ctx))}
 	}
-	out := e.exec(ctx, bs[1].bin, p, emit)
+	out := e.exec(ctx, bs[1].bin, p, emit, share)
 	out.Engine, out.Build, out.Cached = e.Name(), bs[1].took, bs[1].cached
 	w.stop()
 	select {
@@ -75,8 +94,9 @@ func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engin
 	return out
 }
 
-// freePort returns a TCP port of the loopback interface that is free now,
-// for the session's PORT.
+// freePort returns a TCP port of the host's loopback interface that is
+// free now, for the session's PORT: in a shared sandbox, any port is
+// free; unconfined, this one likely stays so.
 func freePort() (string, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

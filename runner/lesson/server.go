@@ -29,9 +29,12 @@ func (ps *parseState) serverOf(b *Block) {
 			ps.errorf(b.Code.Line, 0, "a client is a complete program, not a test, a cell or an exercise")
 			return
 		}
+		if o.NoSandbox || o.HostNet {
+			ps.errorf(b.Code.Line, 0, "a client runs in its server's sandbox, with its network: set sandbox=off or net=host on the server %s", o.Client)
+			return
+		}
 		b.server = srv
 		srv.clients = append(srv.clients, b)
-		o.Serial = true // a server's port is the machine's: one session at a time
 	}
 }
 
