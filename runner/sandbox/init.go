@@ -48,7 +48,7 @@ func runInit(js string) int {
 	// The signal pipe and the data files are passed on by descriptor
 	// maps only (the program gets neither).
 	syscall.CloseOnExec(s.SignalFD)
-	for _, fd := range []int{s.DataFD, s.ControlFD, s.LifeFD} {
+	for _, fd := range []int{s.DataFD, s.ControlFD, s.LifeFD, s.ReadyFD} {
 		if fd > 0 {
 			syscall.CloseOnExec(fd)
 		}
@@ -146,6 +146,10 @@ func superviseParent(s *settings) Result {
 		ps.DataFD = 5 + s.Passed
 		files = append(files, uintptr(s.DataFD))
 	}
+	if s.ReadyFD > 0 {
+		ps.ReadyFD = len(files)
+		files = append(files, uintptr(s.ReadyFD))
+	}
 	js, _ := json.Marshal(ps)
 	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
 		Dir: "/", Env: []string{initEnv + "=" + string(js)}, Files: files,
@@ -161,6 +165,9 @@ func superviseParent(s *settings) Result {
 	syscall.Close(s.SignalFD)
 	if s.DataFD > 0 {
 		syscall.Close(s.DataFD)
+	}
+	if s.ReadyFD > 0 {
+		syscall.Close(s.ReadyFD)
 	}
 	if s.ControlFD > 0 {
 		go serveGuests(s.ControlFD, s.Guests)
@@ -282,6 +289,11 @@ func runProgram(s *settings) (Result, error) {
 	sigs.start(s.SignalFD, pid, s.Root)
 	if s.Guest {
 		watchLifeline(s.LifeFD, &sigs, s.Root)
+	}
+	ended := make(chan struct{})
+	defer close(ended)
+	if s.ReadyFD > 0 {
+		watchPort(s.ReadyFD, s.ReadyPort, ended)
 	}
 	for {
 		var ws syscall.WaitStatus

@@ -83,6 +83,14 @@ func (sh *Share) Close() error {
 	return sh.ctl.Close()
 }
 
+// hasHost reports whether the Share has its host: a Wrap with it makes a
+// guest.
+func (sh *Share) hasHost() bool {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	return sh.hosted
+}
+
 // host makes the next Wrap the host's, once: it returns the init's end of
 // the control socket, or nil when the Share has its host.
 func (sh *Share) host() *os.File {
@@ -147,7 +155,7 @@ func standIn(s *settings) int {
 		return 0
 	}
 	ps := *s
-	ps.Join, ps.Parent, ps.Guest, ps.GoFD, ps.ControlFD = false, true, true, 0, 0
+	ps.Join, ps.Parent, ps.Guest, ps.GoFD, ps.ControlFD, ps.ReadyFD = false, true, true, 0, 0, 0
 	fds := []int{0, 1, 2}
 	for i := range s.Passed {
 		fds = append(fds, 3+i)

@@ -22,7 +22,7 @@ const roleEnv = "BINGFA_SANDBOX_TEST_ROLE"
 const fixedPort = "18080"
 
 // playRole plays role: "serve" listens on 127.0.0.1:fixedPort, says
-// "ready", and answers one connection with $TAG; "dial" prints what
+// "ready" (unless $QUIET is set), and answers one connection with $TAG; "dial" prints what
 // that port answers.
 func playRole(role string) int {
 	addr := "127.0.0.1:" + fixedPort
@@ -33,7 +33,9 @@ func playRole(role string) int {
 			fmt.Println(err)
 			return 1
 		}
-		fmt.Println("ready")
+		if os.Getenv("QUIET") == "" {
+			fmt.Println("ready")
+		}
 		c, err := ln.Accept()
 		if err != nil {
 			fmt.Println(err)
@@ -241,4 +243,48 @@ func shCmd(script string) *exec.Cmd {
 	cmd := exec.Command("/bin/sh", "-c", script)
 	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + Dir, "TMPDIR=" + Dir}
 	return cmd
+}
+
+// TestReadyPort: a server that prints nothing is ready once it listens:
+// OnReady is called then, and its guest reaches it.
+func TestReadyPort(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, err := NewShare(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sh.Close()
+	ready := make(chan struct{})
+	cmd := roleCmd(t, "serve", "quiet")
+	cmd.Env = append(cmd.Env, "QUIET=1")
+	port, _ := strconv.Atoi(fixedPort)
+	srv := start(t, cmd, Options{Share: sh, ReadyPort: port, OnReady: func() { close(ready) }})
+	<-ready // the test's own time limit bounds the wait
+	out, r := start(t, roleCmd(t, "dial", ""), Options{Share: sh}).end(t)
+	if out != "quiet\n" || r.Exit != 0 {
+		t.Errorf("the guest printed %q, result %+v", out, r)
+	}
+	if out, r := srv.end(t); out != "" || r.Exit != 0 {
+		t.Errorf("the server printed %q, result %+v", out, r)
+	}
+}
+
+// TestListening: Listening sees a listening socket of this process's
+// network namespace, and only while it listens.
+func TestListening(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Skip(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	if !Listening(port) {
+		t.Errorf("port %d listens, Listening says no", port)
+	}
+	ln.Close()
+	if Listening(port) {
+		t.Errorf("port %d was closed, Listening says it listens", port)
+	}
 }

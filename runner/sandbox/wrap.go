@@ -41,6 +41,11 @@ type Options struct {
 	// bytes and one more.
 	Collect    []string
 	MaxCollect int64
+	// ReadyPort, with OnReady, asks to be told when a TCP socket of the
+	// sandbox listens on that port: OnReady is then called, once, from
+	// another goroutine (see port.go). Not for a Share's guests.
+	ReadyPort int
+	OnReady   func()
 	// Share, when not nil, runs the program in a sandbox shared with
 	// others (see Share): the first program wrapped with it creates the
 	// sandbox, with these Options; each later one joins it, and only its
@@ -63,6 +68,8 @@ type settings struct {
 	GoFD       int   // the init waits for a byte here before it starts
 	SignalFD   int   // signals for the program's group (see relay)
 	DataFD     int   // the data files (see dataFile); 0 for none
+	ReadyFD    int   // where to say that ReadyPort listens; 0 for none
+	ReadyPort  int
 	Collect    []string
 	MaxCollect int64
 	Root       bool // bingfa runs as root: see attr
@@ -101,6 +108,7 @@ type Box struct {
 	goW    *os.File // write end of the init's go-ahead pipe
 	parent []*os.File
 	extra  []*os.File // passed to the init after parent, but kept open
+	readyR *os.File   // read end of the ready pipe (see port.go); nil for none
 	cg     *cgroup    // nil where bingfa may not make cgroups
 	o      Options
 
@@ -172,6 +180,18 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	}
 	if len(o.Files) > 0 {
 		s.DataFD = 6 + n
+	}
+	if o.Share == nil || !o.Share.hasHost() {
+		if err := b.readyPipe(o); err != nil {
+			b.closeParent()
+			repR.Close()
+			goW.Close()
+			sigW.Close()
+			return nil, err
+		}
+		if b.readyR != nil {
+			s.ReadyFD, s.ReadyPort = 2+n+len(b.parent), o.ReadyPort
+		}
 	}
 	// os.Args[0] is the name cmd gives the program, unless that is the
 	// binary's path on the host, which the program shall not see.
@@ -278,6 +298,9 @@ func (b *Box) Start() error {
 	err := spawn(b.cmd.Start)
 	b.closeParent()
 	if err != nil {
+		if b.readyR != nil {
+			b.readyR.Close()
+		}
 		b.report.Close()
 		b.goW.Close()
 		b.closeSignals()
@@ -293,6 +316,7 @@ func (b *Box) Start() error {
 		}
 	}
 	b.reportData = readReport(b.report, reportLimit(len(b.o.Collect), b.o.MaxCollect))
+	b.awaitReady()
 	_, _ = b.goW.Write([]byte{'g'})
 	b.goW.Close()
 	return nil
