@@ -33,6 +33,7 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 		HostNet:    o.HostNet,
 		Argv0:      o.Argv0,
 		FileName:   o.FileName,
+		Port:       o.Port,
 	}
 	setInputs(p, b, in)
 	if err := setServer(l, b, p); err != nil {

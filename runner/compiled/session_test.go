@@ -3,6 +3,7 @@ package compiled
 import (
 	"context"
 	"net"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -11,8 +12,8 @@ import (
 	"bingfa/runner/sandbox"
 )
 
-// A server that listens on $FIXED, or else on $PORT, answers every
-// request with $TAG, and stops on SIGINT.
+// A server that listens on $FIXED, or else on $PORT, says so unless
+// $QUIET is set, answers every request with $TAG, and stops on SIGINT.
 const tagServer = `package main
 
 import (
@@ -40,7 +41,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	go srv.Serve(ln)
-	fmt.Println("listening")
+	if os.Getenv("QUIET") == "" {
+		fmt.Println("listening")
+	}
 	<-ctx.Done()
 	srv.Shutdown(context.Background())
 	fmt.Println("stopped")
@@ -73,10 +76,15 @@ func main() {
 }
 `
 
-// sessionProgram returns a client of a tagServer, both with env.
-func sessionProgram(tag string, unconfined bool, env ...string) *engine.Program {
+// sessionProgram returns a client of a tagServer, both with env; the
+// server is ready when it prints "listening", or, with a port, when it
+// listens on it (and prints nothing).
+func sessionProgram(tag string, unconfined bool, port int, env ...string) *engine.Program {
 	srv := program("srv-"+tag, tagServer)
-	srv.Ready, srv.Unconfined = "listening", unconfined
+	srv.Ready, srv.Unconfined, srv.Port = "listening", unconfined, port
+	if port > 0 {
+		srv.Ready, env = "", append(env, "QUIET=1")
+	}
 	srv.Env = append([]string{"TAG=" + tag}, env...)
 	c := program("client-"+tag, tagClient)
 	c.Env, c.Server = env, srv
@@ -89,13 +97,21 @@ func sessionProgram(tag string, unconfined bool, env ...string) *engine.Program 
 // there is no sandbox), on the free port of $PORT. Each client reaches its
 // own server, which is stopped, and nothing is left.
 func TestSessions(t *testing.T) {
+	free, err := freePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	freeN, _ := strconv.Atoi(free)
 	cases := []struct {
 		name       string
 		unconfined bool
+		port       int // port=: ready once it listens, printing nothing
 		env        []string
 	}{
-		{"shared-fixed-port", false, []string{"FIXED=18082"}},
-		{"unconfined-free-port", true, nil},
+		{"shared-fixed-port", false, 0, []string{"FIXED=18082"}},
+		{"shared-port-ready", false, 18082, nil},
+		{"unconfined-free-port", true, 0, nil},
+		{"unconfined-port-ready", true, freeN, nil},
 	}
 	e := New(t.TempDir())
 	defer e.Close()
@@ -109,10 +125,18 @@ func TestSessions(t *testing.T) {
 					defer ln.Close() // the sessions must not need it
 				}
 			}
+			tags := []string{"one", "two"}
+			if c.port > 0 && c.unconfined {
+				tags = tags[:1] // the host's port: one session at a time
+			}
+			wantServer := "listening\nstopped\n"
+			if c.port > 0 {
+				wantServer = "stopped\n"
+			}
 			var wg sync.WaitGroup
-			for _, tag := range []string{"one", "two"} {
+			for _, tag := range tags {
 				wg.Go(func() {
-					o := e.Run(context.Background(), sessionProgram(tag, c.unconfined, c.env...), nil)
+					o := e.Run(context.Background(), sessionProgram(tag, c.unconfined, c.port, c.env...), nil)
 					if o.Err != nil || o.Text(engine.Output) != tag+"\n" || o.Leftover != 0 {
 						t.Errorf("%s: client err %v, output %q, leftover %d", tag, o.Err, o.Text(engine.Output), o.Leftover)
 					}
@@ -120,7 +144,7 @@ func TestSessions(t *testing.T) {
 						t.Errorf("%s: no server outcome", tag)
 						return
 					}
-					if s := o.Server; s.Err != nil || s.Text(engine.Output) != "listening\nstopped\n" || s.Leftover != 0 {
+					if s := o.Server; s.Err != nil || s.Text(engine.Output) != wantServer || s.Leftover != 0 {
 						t.Errorf("%s: server err %v, output %q, leftover %d", tag, s.Err, s.Text(engine.Output), s.Leftover)
 					}
 				})
@@ -135,9 +159,9 @@ func TestSessions(t *testing.T) {
 func TestSessionServerGone(t *testing.T) {
 	e := New(t.TempDir())
 	defer e.Close()
-	c := sessionProgram("gone", false, "FIXED=not-a-port")
+	c := sessionProgram("gone", false, 0, "FIXED=not-a-port")
 	o := e.Run(context.Background(), c, nil)
-	if o.Err == nil || !strings.Contains(o.Err.Error(), "ended before it printed") || o.Server == nil {
+	if o.Err == nil || !strings.Contains(o.Err.Error(), `ended before it was ready (print "listening")`) || o.Server == nil {
 		t.Fatalf("err %v, server %v", o.Err, o.Server)
 	}
 	if got := o.Server.Text(engine.Output); !strings.Contains(got, "unknown port") {

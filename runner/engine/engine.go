@@ -82,6 +82,9 @@ type Program struct {
 	// two share one sandbox (a network of their own), unless the server
 	// is Unconfined or asks for HostNet, which the client then follows.
 	Server *Program
+	// Port, for a server, is the TCP port it listens on: it is ready once
+	// a socket listens there (after Ready, if set), and PORT is Port.
+	Port int
 	// Collect are the paths, relative to the working directory, of files
 	// to read back when the run ends (files the program must write).
 	Collect []string

@@ -88,6 +88,7 @@ type Options struct {
 	Test      bool          // test: a _test.go file of the program before it
 	Server    bool          // server: run for its clients, not alone
 	Client    string        // client=SERVER: the server block it is a client of
+	Port      int           // port=N: the port a server listens on, its readiness
 	Exercise  bool          // exercise: the reader edits it until it matches
 	File      string        // file=PATH: the examples/ file this block copies
 	NoSandbox bool          // sandbox=off: run without the sandbox
