@@ -69,6 +69,11 @@
 // network namespace of its own, so that two of them may use the same
 // port at once.
 //
+// A server that prints nothing when it is ready is ready once it listens
+// on its port: the program's parent watches the namespace's socket table
+// (/proc/net/tcp) and tells bingfa (Options.ReadyPort, port.go), without
+// connecting to it.
+//
 // # Users
 //
 // As an ordinary user, the user's uid and gid are mapped to 0 inside. As
