@@ -32,45 +32,18 @@ const stopGrace = 5 * time.Second
 // the server runs unconfined (sandbox=off, or no sandbox here), so does
 // the client, and both have the host's network.
 func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
-	srv, client := *p.Server, *p
-	srv.Timeout += p.Timeout + stopGrace // it serves while the client runs
-	client.Unconfined = client.Unconfined || srv.Unconfined
-	shared := proc.Sandbox(&srv) != nil && !client.Unconfined
-	if !shared {
-		srv.HostNet, client.HostNet = true, true
-	}
-	if port := sessionPort(&srv); port != "" {
-		srv.Env = append([]string{"PORT=" + port}, srv.Env...) // env= wins
-		client.Env = append([]string{"PORT=" + port}, client.Env...)
-	}
-	p = &client
-	bs := e.builds([]*engine.Program{&srv, p})
-	for i, b := range bs {
-		if err := b.wait(ctx); err != nil {
-			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
-		}
-		if b.err != nil {
-			if i == 0 {
-				return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "the server %s does not compile:\n%v", srv.ID, b.err)}
-			}
-			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: b.err, Build: b.took}
-		}
+	srv, client, shared := sessionPrograms(p)
+	bs, failed := e.buildSession(ctx, &srv, &client)
+	if failed != nil {
+		return failed
 	}
 	w := newServerWatch(&srv, shared)
 	srv.Signal = "" // sent by w once the client is done, not when ready
-	share := func(*proc.Config) {}
-	if shared {
-		sh, err := sandbox.NewShare(bs[1].bin)
-		if err != nil {
-			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot share a sandbox: %v", err)}
-		}
-		defer sh.Close()
-		share = func(cfg *proc.Config) {
-			if cfg.Sandbox != nil {
-				cfg.Sandbox.Share = sh
-			}
-		}
+	share, closeShare, err := shareHook(shared, bs[1].bin)
+	if err != nil {
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot share a sandbox: %v", err)}
 	}
+	defer closeShare()
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	done := make(chan *engine.Outcome, 1)
@@ -90,7 +63,7 @@ func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engin
 				Err: engine.Failuref(engine.Canceled, "stopped: %v", context.Cause(ctx))}
 		}
 	}
-	out := e.exec(ctx, bs[1].bin, p, emit, share)
+	out := e.exec(ctx, bs[1].bin, &client, emit, share)
 	out.Engine, out.Build, out.Cached = e.Name(), bs[1].took, bs[1].cached
 	w.stop()
 	select {
@@ -100,6 +73,61 @@ func (e *Engine) session(ctx context.Context, p *engine.Program, emit func(engin
 		out.Server = <-done
 	}
 	return out
+}
+
+// sessionPrograms returns the server and the client of client p's
+// session as they run, and whether they share a sandbox.
+func sessionPrograms(p *engine.Program) (srv, client engine.Program, shared bool) {
+	srv, client = *p.Server, *p
+	srv.Timeout += p.Timeout + stopGrace // it serves while the client runs
+	client.Unconfined = client.Unconfined || srv.Unconfined
+	shared = proc.Sandbox(&srv) != nil && !client.Unconfined
+	if !shared {
+		srv.HostNet, client.HostNet = true, true
+	}
+	if port := sessionPort(&srv); port != "" {
+		srv.Env = append([]string{"PORT=" + port}, srv.Env...) // env= wins
+		client.Env = append([]string{"PORT=" + port}, client.Env...)
+	}
+	return srv, client, shared
+}
+
+// buildSession builds the server and the client; when either cannot be
+// built, it returns the client's outcome that says so.
+func (e *Engine) buildSession(ctx context.Context, srv, client *engine.Program) ([]*build, *engine.Outcome) {
+	bs := e.builds([]*engine.Program{srv, client})
+	for i, b := range bs {
+		if err := b.wait(ctx); err != nil {
+			return nil, &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
+		}
+		if b.err == nil {
+			continue
+		}
+		if i == 0 {
+			return nil, &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "the server %s does not compile:\n%v", srv.ID, b.err)}
+		}
+		return nil, &engine.Outcome{Engine: e.Name(), Exit: -1, Err: b.err, Build: b.took}
+	}
+	return bs, nil
+}
+
+// shareHook returns the hook that puts the server and the client (whose
+// binary is guest) in one sandbox when they share one, and the function
+// that ends the share once both have run.
+func shareHook(shared bool, guest string) (hook func(*proc.Config), end func(), err error) {
+	if !shared {
+		return func(*proc.Config) {}, func() {}, nil
+	}
+	sh, err := sandbox.NewShare(guest)
+	if err != nil {
+		return nil, nil, err
+	}
+	hook = func(cfg *proc.Config) {
+		if cfg.Sandbox != nil {
+			cfg.Sandbox.Share = sh
+		}
+	}
+	return hook, func() { sh.Close() }, nil
 }
 
 // sessionPort returns the PORT of a session with server srv: its port=,
