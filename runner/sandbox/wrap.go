@@ -129,7 +129,9 @@ const hostUser = 65534
 // sandbox's init that runs it. cmd.Path must be the program's binary;
 // cmd.Dir and cmd.Env must use Dir for the scratch directory;
 // cmd.ExtraFiles are passed on. Stdout and Stderr may be set after Wrap.
-// Start the result with Box.Start.
+// Start the result with Box.Start. With o.Share, the command is the
+// sandbox's init for the Share's first program, and a stand-in that has
+// that init run the program for each later one (see Share).
 func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	self, err := initExecutable()
 	if err != nil {
