@@ -192,8 +192,8 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 				c.building(e, p, w)
 				queued, emit = func() { w.Queued(Wait{}) }, w.Output
 			}
-			c.ready(ctx, e, p, b.Opts.Serial)
-			release := c.slots.acquire(ctx, b.Opts.Serial, c.expect(key), w.reader, queued)
+			c.ready(ctx, e, p, alone(b))
+			release := c.slots.acquire(ctx, alone(b), c.expect(key), w.reader, queued)
 			defer release()
 			if first {
 				w.Started(w.engine, w.why)
@@ -202,7 +202,7 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 			c.learn(key, outs[i])
 			verdicts[i] = verdict.Judge(b, outs[i])
 		}
-		if b.Opts.Serial {
+		if alone(b) {
 			run()
 		} else {
 			go run()

@@ -130,13 +130,13 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 	// other block while they wait for the machine to be quiet.
 	var wg sync.WaitGroup
 	for _, lb := range roundRobin(c, lessons) {
-		if !lb.b.Opts.Serial {
+		if !alone(lb.b) {
 			wg.Go(func() { t.done(lb, c.Block(ctx, lb.l, lb.b)) })
 		}
 	}
 	wg.Wait()
 	for _, lb := range t.order {
-		if lb.b.Opts.Serial {
+		if alone(lb.b) {
 			t.done(lb, c.Block(ctx, lb.l, lb.b))
 		}
 	}

@@ -27,7 +27,10 @@
 // Serial blocks run last, one at a time, once every other block is done
 // and no build is left, so that the machine is quiet while they measure
 // time or CPU and they hold up nothing. The runs of a runs=N block run
-// in parallel unless the block is serial. Results are reported lesson by lesson, each lesson's blocks
+// in parallel unless the block is serial. A client of a server block
+// runs as if serial only where its session has the host's network
+// (sandbox=off or net=host on its server, or no sandbox here): elsewhere
+// each session has a network of its own. Results are reported lesson by lesson, each lesson's blocks
 // in order, whatever order they ran in.
 //
 // A reader's run (Run, for the live page and the terminal reader) checks

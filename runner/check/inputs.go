@@ -3,6 +3,7 @@ package check
 import (
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
+	"bingfa/runner/sandbox"
 )
 
 // setInputs gives program p of block b the data files before b, the
@@ -49,4 +50,17 @@ func builtOnly(b *lesson.Block) string {
 		return "built only: a server runs with its clients"
 	}
 	return "built only: the block has no output block"
+}
+
+// alone reports whether block b runs when nothing else does: it is
+// serial, or it is a client whose session has the host's network (its
+// server has sandbox=off or net=host, or there is no sandbox here), where
+// a port its programs choose is the machine's. Elsewhere a server and its
+// client share a sandbox with a network of its own.
+func alone(b *lesson.Block) bool {
+	if b.Opts.Serial {
+		return true
+	}
+	srv := b.Server()
+	return srv != nil && (srv.Opts.NoSandbox || srv.Opts.HostNet || !sandbox.Enabled())
 }

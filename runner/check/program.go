@@ -34,6 +34,7 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 		Argv0:      o.Argv0,
 		FileName:   o.FileName,
 		Trace:      o.Trace,
+		Port:       o.Port,
 	}
 	if b.Python() {
 		p.Lang = lesson.LangPython

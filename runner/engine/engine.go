@@ -100,8 +100,13 @@ type Program struct {
 	// Server, when set, is a program that serves, started before this
 	// one (its client) and ready once its output contains its Ready;
 	// when the client has ended, the server is sent its Signal (SIGINT
-	// when empty) and stopped. Its outcome is the Outcome's Server.
+	// when empty) and stopped. Its outcome is the Outcome's Server. The
+	// two share one sandbox (a network of their own), unless the server
+	// is Unconfined or asks for HostNet, which the client then follows.
 	Server *Program
+	// Port, for a server, is the TCP port it listens on: it is ready once
+	// a socket listens there (after Ready, if set), and PORT is Port.
+	Port int
 	// Collect are the paths, relative to the working directory, of files
 	// to read back when the run ends (files the program must write).
 	Collect []string

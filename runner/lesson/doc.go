@@ -118,13 +118,14 @@
 //
 // # Servers and clients
 //
-// A go block with the option server (and ready="TEXT") is a program that
-// serves; it is not run alone but for each later block with
+// A go block with the option server (and ready="TEXT", or port=N, or
+// both) is a program that serves; it is not run alone but for each later block with
 // client=SERVER (Block.Server): the server starts, the client runs once
-// the server has printed TEXT, and the server is then stopped with its
+// the server has printed TEXT and listens on port N, and the server is then stopped with its
 // signal= (SIGINT by default). The server's output block is matched in
-// the session of its first client (Block.FirstClient). Clients are
-// serial.
+// the session of its first client (Block.FirstClient). A client runs in
+// its server's sandbox: sandbox=off and net=host belong on the server,
+// and are errors on a client.
 //
 // # Inputs of a run
 //

@@ -20,7 +20,9 @@ func DocTable(k Kinds, lang string) string {
 		if lang == "zh" {
 			doc = o.Zh
 		}
-		fmt.Fprintf(&b, "| `%s` | %s |\n", o.Usage(), doc)
+		// A | would end the table's cell, even in a code span.
+		cell := strings.NewReplacer("|", `\|`)
+		fmt.Fprintf(&b, "| `%s` | %s |\n", cell.Replace(o.Usage()), cell.Replace(doc))
 	}
 	return b.String()
 }

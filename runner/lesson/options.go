@@ -88,6 +88,7 @@ type Options struct {
 	Test      bool          // test: a _test.go file of the program before it
 	Server    bool          // server: run for its clients, not alone
 	Client    string        // client=SERVER: the server block it is a client of
+	Port      int           // port=N: the port a server listens on, its readiness
 	Exercise  bool          // exercise: the reader edits it until it matches
 	File      string        // file=PATH: the examples/ file this block copies
 	NoSandbox bool          // sandbox=off: run without the sandbox
@@ -139,10 +140,16 @@ func setName(o *Options, v string) error {
 	return nil
 }
 
+// AnyExit is the Exit of exit=any: the exit status is not checked, for
+// a run whose transcript does not show it (a shell's prompt does not).
+const AnyExit = -1
+
 func setExit(o *Options, v string) error {
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 || n > 255 {
-		return fmt.Errorf("want an exit status from 0 to 255")
+	if v == "any" {
+		n, err = AnyExit, nil
+	} else if err != nil || n < 0 || n > 255 {
+		return fmt.Errorf("want an exit status from 0 to 255, or any")
 	}
 	o.Exit, o.ExitSet = n, true
 	return nil
@@ -269,10 +276,10 @@ func (o *Options) check() (string, error) {
 			return "show", fmt.Errorf("show=distinct needs runs=N with N > 1")
 		}
 		if o.Expect.Kind == "signal" && o.ExitSet {
-			return "exit", fmt.Errorf("exit=%d contradicts expect=%s: a program killed by a signal has no exit status", o.Exit, o.Expect)
+			return "exit", fmt.Errorf("exit=%s contradicts expect=%s: a program killed by a signal has no exit status", ExitString(o.Exit), o.Expect)
 		}
 		if want := o.Expect.ExitStatus(); o.Expect.Kind != "" && o.ExitSet && o.Exit != want {
-			return "exit", fmt.Errorf("exit=%d contradicts expect=%s, which ends with exit status %d", o.Exit, o.Expect.Kind, want)
+			return "exit", fmt.Errorf("exit=%s contradicts expect=%s, which ends with exit status %d", ExitString(o.Exit), o.Expect.Kind, want)
 		}
 		return "", nil
 	}
@@ -403,4 +410,12 @@ func setNet(o *Options, v string) error {
 	}
 	o.HostNet = true
 	return nil
+}
+
+// ExitString returns the value of exit= for the exit status n.
+func ExitString(n int) string {
+	if n == AnyExit {
+		return "any"
+	}
+	return strconv.Itoa(n)
 }

@@ -77,7 +77,7 @@ func dump(l *Lesson) string {
 			fmt.Fprintf(&b, "  %s\n", s)
 		}
 		if blk.Opts.Server {
-			fmt.Fprintf(&b, "  server ready %q\n", blk.Opts.Ready)
+			fmt.Fprintf(&b, "  server ready %q port %d\n", blk.Opts.Ready, blk.Opts.Port)
 		}
 		if blk.Run > 0 {
 			fmt.Fprintf(&b, "  run %d of %s\n", blk.Run, blk.Program().Name)

@@ -81,11 +81,11 @@ func (ps *parseState) runExit(b *Block, f *Fence, out *OutputOptions) bool {
 		return true
 	}
 	if b.Opts.Expect.Kind == "signal" {
-		ps.errorf(f.Line, 0, "exit=%d contradicts expect=%s: a program killed by a signal has no exit status", *out.Exit, b.Opts.Expect)
+		ps.errorf(f.Line, 0, "exit=%s contradicts expect=%s: a program killed by a signal has no exit status", ExitString(*out.Exit), b.Opts.Expect)
 		return false
 	}
 	if e := b.Opts.Expect; e.Kind != "" && *out.Exit != e.ExitStatus() {
-		ps.errorf(f.Line, 0, "exit=%d contradicts expect=%s of the program, which ends with exit status %d", *out.Exit, e.Kind, e.ExitStatus())
+		ps.errorf(f.Line, 0, "exit=%s contradicts expect=%s of the program, which ends with exit status %d", ExitString(*out.Exit), e.Kind, e.ExitStatus())
 		return false
 	}
 	b.Opts.Exit, b.Opts.ExitSet = *out.Exit, true

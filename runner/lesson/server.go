@@ -1,6 +1,18 @@
 package lesson
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
+
+func setPort(o *Options, v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 65535 {
+		return fmt.Errorf("want a TCP port from 1 to 65535")
+	}
+	o.Port = n
+	return nil
+}
 
 func setClient(o *Options, v string) error {
 	var p Options
@@ -17,8 +29,10 @@ func (ps *parseState) serverOf(b *Block) {
 	switch {
 	case o.Server && o.Client != "":
 		ps.errorf(b.Code.Line, 0, "a block cannot be both a server and a client")
-	case o.Server && (o.Ready == "" || o.Test || o.Cell || o.Exercise || o.Mode != Run):
-		ps.errorf(b.Code.Line, 0, "a server block needs ready=\"TEXT\" (what it prints when it is ready for clients), and is not a test, a cell, an exercise, norun or nobuild")
+	case o.Server && ((o.Ready == "" && o.Port == 0) || o.Test || o.Cell || o.Exercise || o.Mode != Run):
+		ps.errorf(b.Code.Line, 0, "a server block needs ready=\"TEXT\" (what it prints when it is ready for clients) or port=N (the port it listens on), and is not a test, a cell, an exercise, norun or nobuild")
+	case o.Port > 0 && !o.Server:
+		ps.errorf(b.Code.Line, 0, "port= is the port a server block listens on: this block is not a server")
 	case o.Client != "":
 		srv := ps.names[o.Client]
 		if srv == nil || !srv.Opts.Server {
@@ -29,9 +43,12 @@ func (ps *parseState) serverOf(b *Block) {
 			ps.errorf(b.Code.Line, 0, "a client is a complete program, not a test, a cell or an exercise")
 			return
 		}
+		if o.NoSandbox || o.HostNet {
+			ps.errorf(b.Code.Line, 0, "a client runs in its server's sandbox, with its network: set sandbox=off or net=host on the server %s", o.Client)
+			return
+		}
 		b.server = srv
 		srv.clients = append(srv.clients, b)
-		o.Serial = true // a server's port is the machine's: one session at a time
 	}
 }
 

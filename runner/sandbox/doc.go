@@ -63,6 +63,21 @@
 // if bingfa dies, even by SIGKILL, the init dies and the namespace with
 // it.
 //
+// # A sandbox shared
+//
+// Programs that must meet on a loopback interface, such as a server and
+// its clients, share one sandbox (Options.Share, share.go): the first
+// creates it; each later one is started by its init, through a control
+// socket, in the same namespaces, file system and cgroup, with its own
+// output, report, signals and process group. Each shared sandbox has a
+// network namespace of its own, so that two of them may use the same
+// port at once.
+//
+// A server that prints nothing when it is ready is ready once it listens
+// on its port: the program's parent watches the namespace's socket table
+// (/proc/net/tcp) and tells bingfa (Options.ReadyPort, port.go), without
+// connecting to it.
+//
 // # Users
 //
 // As an ordinary user, the user's uid and gid are mapped to 0 inside. As

@@ -39,14 +39,19 @@ func runInit(js string) int {
 	if s.Launch {
 		return launch(&s)
 	}
+	if s.Join {
+		return standIn(&s)
+	}
 	absorbSignals()
 	rep := os.NewFile(uintptr(s.ReportFD), "report")
 	syscall.CloseOnExec(s.ReportFD)
 	// The signal pipe and the data files are passed on by descriptor
 	// maps only (the program gets neither).
 	syscall.CloseOnExec(s.SignalFD)
-	if s.DataFD > 0 {
-		syscall.CloseOnExec(s.DataFD)
+	for _, fd := range []int{s.DataFD, s.ControlFD, s.LifeFD, s.ReadyFD} {
+		if fd > 0 {
+			syscall.CloseOnExec(fd)
+		}
 	}
 	if !s.Parent {
 		syscall.CloseOnExec(s.GoFD)
@@ -131,6 +136,7 @@ func superviseParent(s *settings) Result {
 	}
 	ps := *s
 	ps.Parent, ps.ReportFD, ps.SignalFD = true, 3+s.Passed, 4+s.Passed
+	ps.ControlFD, ps.Guests, ps.GuestBins = 0, nil, nil
 	files := []uintptr{0, 1, 2}
 	for i := range s.Passed {
 		files = append(files, uintptr(3+i))
@@ -139,6 +145,10 @@ func superviseParent(s *settings) Result {
 	if s.DataFD > 0 {
 		ps.DataFD = 5 + s.Passed
 		files = append(files, uintptr(s.DataFD))
+	}
+	if s.ReadyFD > 0 {
+		ps.ReadyFD = len(files)
+		files = append(files, uintptr(s.ReadyFD))
 	}
 	js, _ := json.Marshal(ps)
 	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
@@ -155,6 +165,12 @@ func superviseParent(s *settings) Result {
 	syscall.Close(s.SignalFD)
 	if s.DataFD > 0 {
 		syscall.Close(s.DataFD)
+	}
+	if s.ReadyFD > 0 {
+		syscall.Close(s.ReadyFD)
+	}
+	if s.ControlFD > 0 {
+		go serveGuests(s.ControlFD, s.Guests)
 	}
 	data := readReport(repR, reportLimit(s.Collect, s.MaxCollect))
 	reapUntil(pid)
@@ -271,6 +287,14 @@ func runProgram(s *settings) (Result, error) {
 	}
 	var sigs relay
 	sigs.start(s.SignalFD, pid, s.Root)
+	if s.Guest {
+		watchLifeline(s.LifeFD, &sigs, s.Root)
+	}
+	ended := make(chan struct{})
+	defer close(ended)
+	if s.ReadyFD > 0 {
+		watchPort(s.ReadyFD, s.ReadyPort, ended)
+	}
 	for {
 		var ws syscall.WaitStatus
 		var ru syscall.Rusage
@@ -285,6 +309,9 @@ func runProgram(s *settings) (Result, error) {
 		r := Result{Exit: ws.ExitStatus(), CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
 		if ws.Signaled() {
 			r.Exit, r.Signal = -1, ws.Signal().String()
+		}
+		if s.Guest {
+			r.Leftover = killGroup(pid)
 		}
 		r.Files = collectFiles(s.Collect, s.MaxCollect)
 		return r, nil

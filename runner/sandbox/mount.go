@@ -41,6 +41,14 @@ func buildRoot(s *settings) error {
 		defer f.Close()
 		s.showFDs = append(s.showFDs, int(f.Fd()))
 	}
+	for _, g := range s.GuestBins {
+		f, err := openPath(g)
+		if err != nil {
+			return fmt.Errorf("cannot open a guest's binary: %v", err)
+		}
+		defer f.Close()
+		s.guestFDs = append(s.guestFDs, int(f.Fd()))
+	}
 	if err := syscall.Mount("tmpfs", newRoot, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "mode=0755,size=1m"); err != nil {
 		return fmt.Errorf("cannot mount the new root: %v", err)
 	}
@@ -216,6 +224,19 @@ func binTree(s *settings) error {
 	src := "/proc/self/fd/" + strconv.Itoa(s.binFD)
 	if err := bindReadOnly(src, dst, false); err != nil {
 		return fmt.Errorf("cannot show the program's binary: %v", err)
+	}
+	// The binaries of a Share's guests, each in a directory of its own.
+	for i, fd := range s.guestFDs {
+		dst := at(s.Guests[i])
+		if err := os.Mkdir(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, nil, 0o755); err != nil {
+			return err
+		}
+		if err := bindReadOnly("/proc/self/fd/"+strconv.Itoa(fd), dst, false); err != nil {
+			return fmt.Errorf("cannot show a guest's binary: %v", err)
+		}
 	}
 	return nil
 }

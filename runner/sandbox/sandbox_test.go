@@ -11,6 +11,9 @@ import (
 
 func TestMain(m *testing.M) {
 	MaybeInit()
+	if role := os.Getenv(roleEnv); role != "" {
+		os.Exit(playRole(role))
+	}
 	os.Exit(m.Run())
 }
 

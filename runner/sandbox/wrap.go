@@ -48,6 +48,16 @@ type Options struct {
 	// are left out. A program whose binary is under one of them runs
 	// from there, at its own path, not from /bingfa.
 	Show []string
+	// ReadyPort, with OnReady, asks to be told when a TCP socket of the
+	// sandbox listens on that port: OnReady is then called, once, from
+	// another goroutine (see port.go). Not for a Share's guests.
+	ReadyPort int
+	OnReady   func()
+	// Share, when not nil, runs the program in a sandbox shared with
+	// others (see Share): the first program wrapped with it creates the
+	// sandbox, with these Options; each later one joins it, and only its
+	// Files, Collect and per-process limits apply.
+	Share *Share
 }
 
 // settings are what the init is told, as JSON in initEnv.
@@ -65,6 +75,8 @@ type settings struct {
 	GoFD       int   // the init waits for a byte here before it starts
 	SignalFD   int   // signals for the program's group (see relay)
 	DataFD     int   // the data files (see dataFile); 0 for none
+	ReadyFD    int   // where to say that ReadyPort listens; 0 for none
+	ReadyPort  int
 	Collect    []string
 	MaxCollect int64
 	Root       bool // bingfa runs as root: see attr
@@ -73,9 +85,19 @@ type settings struct {
 	Launch     bool // the role of the launcher: set the limits, then exec the program
 	Show       []string
 	InPlace    bool // the binary is under a directory of Show: run at its own path
+	// A Share's (see share.go): the host's init listens on ControlFD and
+	// shows GuestBins at Guests; Join is a guest's stand-in's role, Guest
+	// its parent's, which watches LifeFD.
+	ControlFD int
+	Guests    []string
+	GuestBins []string
+	Join      bool
+	Guest     bool
+	LifeFD    int
 
-	binFD   int   // in the init: the program's binary, opened
-	showFDs []int // in the init: the directories of Show, opened
+	binFD    int   // in the init: the program's binary, opened
+	showFDs  []int // in the init: the directories of Show, opened
+	guestFDs []int // in the init: the guests' binaries, opened
 }
 
 // A Result is what the init reports about the program.
@@ -95,7 +117,9 @@ type Box struct {
 	report *os.File // read end of the init's report pipe
 	goW    *os.File // write end of the init's go-ahead pipe
 	parent []*os.File
-	cg     *cgroup // nil where bingfa may not make cgroups
+	extra  []*os.File // passed to the init after parent, but kept open
+	readyR *os.File   // read end of the ready pipe (see port.go); nil for none
+	cg     *cgroup    // nil where bingfa may not make cgroups
 	o      Options
 
 	sigMu sync.Mutex
@@ -115,7 +139,9 @@ const hostUser = 65534
 // sandbox's init that runs it. cmd.Path must be the program's binary;
 // cmd.Dir and cmd.Env must use Dir for the scratch directory;
 // cmd.ExtraFiles are passed on. Stdout and Stderr may be set after Wrap.
-// Start the result with Box.Start.
+// Start the result with Box.Start. With o.Share, the command is the
+// sandbox's init for the Share's first program, and a stand-in that has
+// that init run the program for each later one (see Share).
 func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	self, err := initExecutable()
 	if err != nil {
@@ -171,12 +197,32 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	if under(bin, cleanAll(o.Show)) {
 		s.Path, s.InPlace = bin, true
 	}
+	if o.Share == nil || !o.Share.hasHost() {
+		if err := b.readyPipe(o); err != nil {
+			b.closeParent()
+			repR.Close()
+			goW.Close()
+			sigW.Close()
+			return nil, err
+		}
+		if b.readyR != nil {
+			s.ReadyFD, s.ReadyPort = 2+n+len(b.parent), o.ReadyPort
+		}
+	}
 	// os.Args[0] is the name cmd gives the program, unless that is the
 	// binary's path on the host, which the program shall not see.
 	if len(s.Args) == 0 || s.Args[0] == cmd.Path || s.Args[0] == bin {
 		s.Args = append([]string{s.Path}, s.Args[min(1, len(s.Args)):]...)
 	}
-	js, err := json.Marshal(s)
+	guest := false
+	if o.Share != nil {
+		err = b.share(cmd, o.Share, &s)
+		guest = s.Join
+	}
+	var js []byte
+	if err == nil {
+		js, err = json.Marshal(s)
+	}
 	if err != nil {
 		b.closeParent()
 		repR.Close()
@@ -184,16 +230,34 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 		sigW.Close()
 		return nil, err
 	}
-	if o.RunMemory > 0 || o.MaxTasks > 0 {
+	if (o.RunMemory > 0 || o.MaxTasks > 0) && !guest {
 		b.cg = newCgroup(o.RunMemory, o.MaxTasks)
 	}
 	cmd.Path = self
 	cmd.Args = []string{"bingfa-sandbox", "-test.run=^$"}
 	cmd.Env = []string{initEnv + "=" + string(js)}
 	cmd.Dir = "/"
-	cmd.ExtraFiles = append(append([]*os.File(nil), cmd.ExtraFiles...), b.parent...)
+	cmd.ExtraFiles = append(append(append([]*os.File(nil), cmd.ExtraFiles...), b.parent...), b.extra...)
 	cmd.SysProcAttr = attr(o.HostNet, root)
+	if guest {
+		cmd.SysProcAttr = guestAttr()
+	}
 	return b, nil
+}
+
+// share makes b the host of sh, or one of its guests (see Share).
+func (b *Box) share(cmd *exec.Cmd, sh *Share, s *settings) error {
+	ctl := sh.host()
+	if ctl == nil {
+		return wrapGuest(cmd, sh, s, b)
+	}
+	b.parent = append(b.parent, ctl)
+	s.ControlFD = 2 + len(cmd.ExtraFiles) + len(b.parent)
+	s.GuestBins = sh.guests
+	for i, g := range sh.guests {
+		s.Guests = append(s.Guests, guestPath(i, g))
+	}
+	return nil
 }
 
 // Capabilities (linux/capability.h) the init keeps when bingfa is root.
@@ -250,6 +314,9 @@ func (b *Box) Start() error {
 	err := spawn(b.cmd.Start)
 	b.closeParent()
 	if err != nil {
+		if b.readyR != nil {
+			b.readyR.Close()
+		}
 		b.report.Close()
 		b.goW.Close()
 		b.closeSignals()
@@ -265,6 +332,7 @@ func (b *Box) Start() error {
 		}
 	}
 	b.reportData = readReport(b.report, reportLimit(b.o.Collect, b.o.MaxCollect))
+	b.awaitReady()
 	_, _ = b.goW.Write([]byte{'g'})
 	b.goW.Close()
 	return nil

@@ -3,6 +3,7 @@ package yaegi
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -101,6 +102,11 @@ func setup(req *request, args *[]string) error {
 	}
 	*args = req.Args
 	os.Args = req.Args
+	// The worker's own packages registered flags on the command line's
+	// flag set (testing/quick's -quickchecks, the test binary's -test.*):
+	// the program gets an empty one, as a compiled program has.
+	flag.CommandLine = flag.NewFlagSet(req.Args[0], flag.ExitOnError)
+	flag.CommandLine.Usage = func() { flag.Usage() }
 	time.Local = localZone()
 	return nil
 }
