@@ -301,4 +301,7 @@ var en = map[string]string{
 	"term.prompt.hint": "▶ Enter: run %s  (h: show the hint; q: quit) ",
 	"why.python":       "a Python program: Python %s",
 	"why.nopython":     "no Python interpreter: %s",
+	"why.pynopath":     "no %s in PATH",
+	"why.pynorun":      "%s does not run (%s): %s",
+	"why.pynot3":       "%s is not a Python 3 interpreter",
 }

@@ -36,7 +36,7 @@ var rules = []string{
 	"why.proc", "why.intdiv", "why.panicnil", "why.loopvar", "why.rangeint",
 	"why.rangefunc", "why.featdetail", "why.feature", "why.pkg", "why.method",
 	"why.field", "why.type", "why.func", "why.const", "why.var",
-	"why.python", "why.nopython",
+	"why.python", "why.nopython", "why.pynopath", "why.pynorun", "why.pynot3",
 }
 
 type rule struct {

@@ -307,4 +307,7 @@ var zh = map[string]string{
 	"term.prompt.hint": "▶ 按 Enter 运行 %s（h：显示提示；q：退出）",
 	"why.python":       "Python 程序：Python %s",
 	"why.nopython":     "没有 Python 解释器：%s",
+	"why.pynopath":     "PATH 里找不到 %s",
+	"why.pynorun":      "%s 无法运行（%s）：%s",
+	"why.pynot3":       "%s 不是 Python 3 解释器",
 }

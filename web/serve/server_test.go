@@ -539,8 +539,8 @@ func TestRunPythonMissing(t *testing.T) {
 	t.Setenv("BINGFA_PYTHON", "bingfa-no-such-python3")
 	ts := newTestServer(t, Config{})
 	d := done(t, ts.run(t, "python/py", code(t, "python/py")))
-	const why = "no Python interpreter: no bingfa-no-such-python3 in PATH"
-	if d.Status != "skip" || d.Why != why || !strings.Contains(d.HTML, "no bingfa-no-such-python3 in PATH") {
+	const why = "没有 Python 解释器：PATH 里找不到 bingfa-no-such-python3"
+	if d.Status != "skip" || d.Why != why || !strings.Contains(d.HTML, why) {
 		t.Errorf("done: status %s, why %q, html:\n%s", d.Status, d.Why, d.HTML)
 	}
 }
