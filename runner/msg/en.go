@@ -182,6 +182,7 @@ var en = map[string]string{
 	"why.yaegi.flag":    "--engine=yaegi",
 	"why.static":        "passed the static check",
 	"why.cached":        "already built",
+	"why.pending":       "the interpreter is still being built",
 	"why.buildonly":     "built only: the block has no output block",
 	"why.nobuild":       "nobuild: shown, not compiled",
 	"why.fallback":      "yaegi could not run it: %s",
