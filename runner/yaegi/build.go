@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"bingfa/runner/sandbox"
 	"bingfa/runner/yaegi/protocol"
@@ -33,37 +35,99 @@ const workerPkg = "./runner/yaegi/worker"
 
 // A binary is the worker's executable, built once per process in the
 // background (and once per machine: it is kept in bingfa's cache under a
-// hash of its sources).
+// hash of its sources). A build that was stopped, because every engine
+// using it was closed, starts again on the next need.
 type binary struct {
-	once sync.Once
-	done chan struct{} // closed once path or err is set
-	path string
-	err  error
+	mu    sync.Mutex
+	cur   *attempt // nil before the first need
+	users int      // engines open
+}
+
+// An attempt is one build of the worker (or its lookup in the cache).
+type attempt struct {
+	done   chan struct{} // closed once path or err is set
+	path   string
+	err    error
+	cancel context.CancelFunc
 }
 
 // theWorker is this process's worker executable: every engine of the
 // process shares it.
-var theWorker = &binary{done: make(chan struct{})}
+var theWorker = &binary{}
 
-// start starts building the worker in the background, once.
-func (b *binary) start() {
-	b.once.Do(func() {
-		go func() {
-			b.path, b.err = buildWorker()
-			close(b.done)
-		}()
-	})
+// open counts an engine that uses the binary.
+func (b *binary) open() {
+	b.mu.Lock()
+	b.users++
+	b.mu.Unlock()
+}
+
+// close uncounts an engine; when none is left, a build under way is
+// stopped (its go command interrupted) and waited for.
+func (b *binary) close() {
+	b.mu.Lock()
+	b.users--
+	a := b.cur
+	last := b.users == 0
+	b.mu.Unlock()
+	if last && a != nil {
+		a.cancel()
+		<-a.done
+	}
+}
+
+// start starts building the worker in the background, unless it is built
+// or being built, and returns the attempt.
+func (b *binary) start() *attempt {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if a := b.cur; a != nil {
+		select {
+		case <-a.done:
+			if !errors.Is(a.err, context.Canceled) {
+				return a
+			}
+		default:
+			return a
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	a := &attempt{done: make(chan struct{}), cancel: cancel}
+	b.cur = a
+	go func() {
+		a.path, a.err = buildWorker(ctx)
+		close(a.done)
+	}()
+	return a
 }
 
 // ready reports whether the worker is built and answers the handshake,
 // or is at least in the cache (it is then checked in a few tens of
 // milliseconds): a Run need not wait for a build.
 func (b *binary) ready() bool {
+	b.mu.Lock()
+	a := b.cur
+	b.mu.Unlock()
+	if a != nil {
+		select {
+		case <-a.done:
+			if a.err == nil {
+				return true
+			}
+		default:
+		}
+	}
+	return cached()
+}
+
+// wait starts the build if needed and waits for it, or for ctx.
+func (b *binary) wait(ctx context.Context) (string, error) {
+	a := b.start()
 	select {
-	case <-b.done:
-		return b.err == nil
-	default:
-		return cached()
+	case <-a.done:
+		return a.path, a.err
+	case <-ctx.Done():
+		return "", context.Cause(ctx)
 	}
 }
 
@@ -80,17 +144,6 @@ func cached() bool {
 	}
 	_, err = os.Stat(filepath.Join(dir, "worker-"+key+".sum"))
 	return err == nil
-}
-
-// wait starts the build if needed and waits for it, or for ctx.
-func (b *binary) wait(ctx context.Context) (string, error) {
-	b.start()
-	select {
-	case <-b.done:
-		return b.path, b.err
-	case <-ctx.Done():
-		return "", context.Cause(ctx)
-	}
 }
 
 // workerDir is where workers are kept: $BINGFA_CACHE/yaegi, or
@@ -110,7 +163,7 @@ func workerDir() (string, error) {
 // it is not in the cache, no longer matches its recorded hash or does not
 // answer the handshake. Builds in other processes wait on a lock file, and
 // then find the worker built.
-func buildWorker() (string, error) {
+func buildWorker(ctx context.Context) (string, error) {
 	files, key, err := workerSources()
 	if err != nil {
 		return "", err
@@ -126,7 +179,7 @@ func buildWorker() (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	unlock, err := lock(filepath.Join(dir, "lock"))
+	unlock, err := lock(ctx, filepath.Join(dir, "lock"))
 	if err != nil {
 		return "", err
 	}
@@ -134,12 +187,12 @@ func buildWorker() (string, error) {
 	if usable(bin) == nil { // built by another process meanwhile
 		return bin, nil
 	}
-	return bin, build(dir, files, bin)
+	return bin, build(ctx, dir, files, bin)
 }
 
 // build writes files into a new module under dir, builds the worker from
 // it into bin, and checks that it answers the handshake.
-func build(dir string, files map[string][]byte, bin string) error {
+func build(ctx context.Context, dir string, files map[string][]byte, bin string) error {
 	work, err := os.MkdirTemp(dir, "build-")
 	if err != nil {
 		return err
@@ -155,13 +208,22 @@ func build(dir string, files map[string][]byte, bin string) error {
 		}
 	}
 	out := filepath.Join(work, "worker")
-	cmd := exec.Command("go", "build", "-o", out, workerPkg)
+	tmp := filepath.Join(work, "tmp") // go's own, removed with work
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, workerPkg)
 	cmd.Dir = work
 	// Offline, from the module cache that building bingfa filled; the
 	// same flags as go build and go test of bingfa itself, so that the
 	// standard library they compiled is reused from GOCACHE.
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off", "GO111MODULE=on",
-		"GOTOOLCHAIN=local", "GOPROXY=off")
+		"GOTOOLCHAIN=local", "GOPROXY=off", "GOTMPDIR="+tmp)
+	// Stopped, go and its compilers are interrupted (go then removes its
+	// temporary files), and killed if they do not end.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGINT) }
+	cmd.WaitDelay = 5 * time.Second
 	var msg bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &msg, &msg
 	if err := cmd.Start(); err != nil {
@@ -169,8 +231,13 @@ func build(dir string, files map[string][]byte, bin string) error {
 	}
 	// A background build: whatever runs in the foreground goes first (the
 	// compiler's processes inherit the priority).
-	_ = syscall.Setpriority(syscall.PRIO_PROCESS, cmd.Process.Pid, 10)
-	if err := cmd.Wait(); err != nil {
+	_ = syscall.Setpriority(syscall.PRIO_PGRP, cmd.Process.Pid, 10)
+	err = cmd.Wait()
+	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // what go left behind
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
 		return fmt.Errorf("building the yaegi worker: %v\n%s", err, msg.Bytes())
 	}
 	if err := handshake(out); err != nil {
@@ -263,15 +330,27 @@ func handshake(bin string) error {
 	return nil
 }
 
-// lock takes an exclusive lock on the file p, waiting for it.
-func lock(p string) (unlock func(), err error) {
+// lock takes an exclusive lock on the file p, waiting for it or for ctx.
+func lock(ctx context.Context, p string) (unlock func(), err error) {
 	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
-		return nil, err
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			break
+		}
+		if err != syscall.EWOULDBLOCK {
+			f.Close()
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			f.Close()
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
 	return func() {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)

@@ -31,6 +31,7 @@ const PoolSize = 2
 // Warm or the first Run, which waits for it.
 func New() (*Engine, error) {
 	life, stop := context.WithCancel(context.Background())
+	theWorker.open()
 	return &Engine{bin: theWorker, size: PoolSize, life: life, stop: stop}, nil
 }
 
@@ -155,5 +156,6 @@ func (e *Engine) Close() error {
 	for _, w := range warm {
 		w.kill()
 	}
+	e.bin.close()
 	return nil
 }

@@ -61,6 +61,8 @@ func TestHandshake(t *testing.T) {
 			t.Errorf("%s: handshake accepted", name)
 		}
 	}
+	theWorker.open()
+	defer theWorker.close()
 	bin, err := theWorker.wait(t.Context())
 	if err != nil {
 		t.Fatal(err)
