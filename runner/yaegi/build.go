@@ -233,7 +233,7 @@ func build(ctx context.Context, dir string, files map[string][]byte, bin string)
 	// compiler's processes inherit the priority).
 	_ = syscall.Setpriority(syscall.PRIO_PGRP, cmd.Process.Pid, 10)
 	err = cmd.Wait()
-	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // what go left behind
+	endGroup(cmd.Process.Pid) // what go left behind: its compilers, its linker
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -328,6 +328,21 @@ func handshake(bin string) error {
 		return fmt.Errorf("the yaegi worker %s speaks %q, not %q", bin, strings.TrimSpace(string(out)), strings.TrimSpace(protocol.Handshake()))
 	}
 	return nil
+}
+
+// endGroup kills what is left of process group pgid and waits (up to a
+// few seconds) until it is gone, reaping the members that were reparented
+// to this process (a child subreaper).
+func endGroup(pgid int) {
+	_ = syscall.Kill(-pgid, syscall.SIGKILL)
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		var ws syscall.WaitStatus
+		_, _ = syscall.Wait4(-pgid, &ws, syscall.WNOHANG, nil)
+		if syscall.Kill(-pgid, 0) == syscall.ESRCH {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // lock takes an exclusive lock on the file p, waiting for it or for ctx.
