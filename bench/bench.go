@@ -25,6 +25,10 @@ type bench struct {
 	results []result
 	costs   []cost // of each program of the course, alone
 	notes   []string
+	stages  map[string]bool // the stages to run; nil for all
+
+	testShares  []share // go test's time by package
+	buildShares []share // a cold go build's time by package
 }
 
 // A result is one measurement.
@@ -33,7 +37,7 @@ type result struct {
 	Took      time.Duration
 }
 
-func newBench(cold, std bool) (*bench, error) {
+func newBench(cold, std bool, stages map[string]bool) (*bench, error) {
 	if _, err := os.Stat("go.mod"); err != nil {
 		return nil, fmt.Errorf("run from the module root: %v", err)
 	}
@@ -41,7 +45,7 @@ func newBench(cold, std bool) (*bench, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &bench{tmp: tmp, cold: cold, std: std, bingfa: filepath.Join(tmp, "bingfa")}, nil
+	return &bench{tmp: tmp, cold: cold, std: std, stages: stages, bingfa: filepath.Join(tmp, "bingfa")}, nil
 }
 
 func (b *bench) close() { os.RemoveAll(b.tmp) }
@@ -86,9 +90,18 @@ func (b *bench) run() error {
 	if b.ps, err = programs(ls); err != nil {
 		return err
 	}
-	for _, stage := range []func() error{b.course, b.examples, b.goRun, b.floor, b.stdlib} {
-		if err := stage(); err != nil {
-			return err
+	for _, st := range []struct {
+		name string
+		run  func() error
+	}{
+		{"build", b.coldBuild}, {"start", b.start}, {"course", b.course}, {"examples", b.examples},
+		{"gorun", b.goRun}, {"floor", b.floor}, {"stdlib", b.stdlib}, {"gotest", b.gotest},
+	} {
+		if st.name == "build" && !b.cold || b.stages != nil && !b.stages[st.name] {
+			continue
+		}
+		if err := st.run(); err != nil {
+			return fmt.Errorf("%s: %v", st.name, err)
 		}
 	}
 	return nil

@@ -13,17 +13,24 @@
 //     lesson on the machine's CPUs);
 //   - the standard library's playable examples through check
 //     --engine=auto, against one go build of all of them plus running each
-//     binary.
+//     binary;
+//   - what a reader waits for (issue 23's targets): a cold go build of
+//     bingfa and where its time goes; the first page of a fresh clone under
+//     go run with empty caches; the first output of edited blocks on a
+//     server started a second earlier, and of an edited block in the warm
+//     interpreter; go test ./... of bingfa itself, warm and cold, and
+//     where its time goes.
 //
 // Usage, from the module root:
 //
-//	go run ./bench [-o docs/BENCH.md] [-cold=false] [-std=false]
+//	go run ./bench [-o docs/BENCH.md] [-cold=false] [-std=false] [-only=start,gotest]
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"bingfa/runner/proc"
 )
@@ -33,8 +40,16 @@ func main() {
 	out := flag.String("o", "docs/BENCH.md", "write the report to `FILE` (- for none)")
 	cold := flag.Bool("cold", true, "measure cold runs (empty caches; slow)")
 	std := flag.Bool("std", true, "measure the standard library's examples")
+	only := flag.String("only", "", "run only these comma-separated `STAGES` (build, start, course, examples, gorun, floor, stdlib, gotest)")
 	flag.Parse()
-	b, err := newBench(*cold, *std)
+	var stages map[string]bool
+	if *only != "" {
+		stages = map[string]bool{}
+		for _, s := range strings.Split(*only, ",") {
+			stages[s] = true
+		}
+	}
+	b, err := newBench(*cold, *std, stages)
 	if err == nil {
 		defer b.close()
 		err = b.run()
