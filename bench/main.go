@@ -55,10 +55,27 @@ func main() {
 		err = b.run()
 	}
 	if err == nil && *out != "-" {
-		err = os.WriteFile(*out, []byte(b.report()), 0o644)
+		err = os.WriteFile(*out, []byte(b.report()+handWritten(*out)), 0o644)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// handMark starts the part of the report written by hand, which a new
+// report keeps.
+const handMark = "<!-- written by hand: go run ./bench keeps what follows -->"
+
+// handWritten returns the part of the report in file written by hand, or
+// "".
+func handWritten(file string) string {
+	old, err := os.ReadFile(file)
+	if err != nil {
+		return ""
+	}
+	if i := strings.Index(string(old), handMark); i >= 0 {
+		return "\n" + string(old[i:])
+	}
+	return ""
 }
