@@ -27,6 +27,7 @@ var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 // no line starts with closing punctuation, and nothing but the reader's
 // own colours reaches the terminal raw.
 func TestReadInTerminal(t *testing.T) {
+	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}

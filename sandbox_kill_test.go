@@ -18,6 +18,7 @@ import (
 // below it goes (the parent-death signal of each sandbox's init ends its
 // namespace) and that nothing is left in $TMPDIR.
 func TestKilledCheckLeavesNothing(t *testing.T) {
+	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
