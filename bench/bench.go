@@ -26,6 +26,8 @@ type bench struct {
 	costs   []cost // of each program of the course, alone
 	notes   []string
 	stages  map[string]bool // the stages to run; nil for all
+	// loadStart is the machine's load average when the run began.
+	loadStart string
 
 	testShares  []share // go test's time by package
 	buildShares []share // a cold go build's time by package
@@ -45,7 +47,7 @@ func newBench(cold, std bool, stages map[string]bool) (*bench, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &bench{tmp: tmp, cold: cold, std: std, stages: stages, bingfa: filepath.Join(tmp, "bingfa")}, nil
+	return &bench{tmp: tmp, cold: cold, std: std, stages: stages, bingfa: filepath.Join(tmp, "bingfa"), loadStart: loadAverage()}, nil
 }
 
 func (b *bench) close() { os.RemoveAll(b.tmp) }

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"os/exec"
 	"runtime"
 	"slices"
@@ -33,7 +34,7 @@ func (b *bench) report() string {
 	s.WriteString("# Benchmarks\n\n")
 	s.WriteString("Written by `go run ./bench` (see `bench/main.go`); rerun it to reproduce these figures on your machine. ")
 	s.WriteString("All figures come from one run on one machine; these machines are shared and noisy, so read the ratios, not the seconds.\n\n")
-	fmt.Fprintf(&s, "- Date: %s\n- Go: %s, %s/%s, %d CPUs\n- Machine: %s\n\n", time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel())
+	fmt.Fprintf(&s, "- Date: %s\n- Go: %s, %s/%s, %d CPUs\n- Machine: %s\n- Load average (1, 5, 15 min) at the start: %s; at the end: %s\n\n", time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), b.loadStart, loadAverage())
 	s.WriteString("## Ratios\n\n| comparison | ratio | target | met |\n|---|---|---|---|\n")
 	for _, r := range ratios {
 		num, den := b.get(r.Num), b.get(r.Den)
@@ -70,6 +71,15 @@ func (b *bench) report() string {
 		}
 	}
 	return s.String()
+}
+
+// loadAverage returns the machine's load averages (Linux), or "unknown".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], ", ")
+	}
+	return "unknown"
 }
 
 // costliest is how many programs the report lists by their cost.
