@@ -20,7 +20,7 @@ var rules = []string{
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
 	"why.only", "why.exercise", "run.softshort", "why.acts", "why.reflects",
 	"why.notin", "why.newer", "why.loop", "why.typecheck", "why.option",
-	"why.pending",
+	"why.pending", "why.nointerp",
 }
 
 type rule struct {

@@ -39,17 +39,26 @@ type routed struct {
 type interpreter interface {
 	Ready() bool
 	Prepare()
+	Failed() error
 }
 
 // whyPending is the reason a block runs compiled while the interpreter is
-// being prepared.
-const whyPending = "the interpreter is still being built"
+// being prepared; whyFailed once its preparation has failed.
+const (
+	whyPending = "the interpreter is still being built"
+	whyFailed  = "the interpreter could not be built"
+)
 
 func (r routed) Route(b *lesson.Block, p *engine.Program) check.Route {
 	d := r.r.Route(b, p)
 	if d.Yaegi && r.interp != nil && b.Opts.Engine != lesson.EngineYaegi && !r.interp.Ready() {
-		r.interp.Prepare()
-		return check.Route{Engines: []engine.Engine{r.compiled}, Why: check.Why{Reason: whyPending}}
+		why := whyPending
+		if r.interp.Failed() != nil {
+			why = whyFailed
+		} else {
+			r.interp.Prepare()
+		}
+		return check.Route{Engines: []engine.Engine{r.compiled}, Why: check.Why{Reason: why}}
 	}
 	return check.Route{Engines: d.Engines, Why: check.Why{Reason: d.Reason, Pos: d.Pos}}
 }

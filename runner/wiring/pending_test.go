@@ -2,6 +2,7 @@ package wiring
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"bingfa/runner/check"
@@ -21,15 +22,18 @@ func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine
 // fakeInterp is an interpreter whose readiness the test sets.
 type fakeInterp struct {
 	ready    bool
+	failed   error
 	prepared int
 }
 
-func (f *fakeInterp) Ready() bool { return f.ready }
-func (f *fakeInterp) Prepare()    { f.prepared++ }
+func (f *fakeInterp) Ready() bool   { return f.ready }
+func (f *fakeInterp) Prepare()      { f.prepared++ }
+func (f *fakeInterp) Failed() error { return f.failed }
 
 // TestPending checks that in mode auto a block for the interpreter runs
 // compiled, and starts the interpreter's preparation, until the
-// interpreter is ready; that engine=yaegi on the block waits for it
+// interpreter is ready (or, once its preparation failed, for good); that
+// engine=yaegi on the block waits for it
 // instead; and that a block the router compiles anyway starts nothing.
 func TestPending(t *testing.T) {
 	hello := "# Hello\n\n```go\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n```\n\n```output\nhi\n```\n" +
@@ -62,6 +66,11 @@ func TestPending(t *testing.T) {
 		t.Errorf("engine=yaegi, not ready: %s (%s), want yaegi", got.Engines[0].Name(), got.Why.Reason)
 	}
 	l.Blocks[0].Opts.Engine = lesson.EngineAuto
+	f.failed = errors.New("no yaegi in the module cache")
+	if got := route(0); got.Engines[0].Name() != "compiled" || got.Why.Reason != whyFailed || f.prepared != 1 {
+		t.Errorf("failed: %s (%s), %d preparations; want compiled (%s), 1", got.Engines[0].Name(), got.Why.Reason, f.prepared, whyFailed)
+	}
+	f.failed = nil
 	f.ready = true
 	if got := route(0); got.Engines[0].Name() != "yaegi" || got.Why.Reason != "passed the static check" {
 		t.Errorf("ready: %s (%s), want yaegi", got.Engines[0].Name(), got.Why.Reason)

@@ -120,6 +120,26 @@ func (b *binary) ready() bool {
 	return cached()
 }
 
+// failed returns why the last build failed, or nil (none failed, or
+// none ended yet).
+func (b *binary) failed() error {
+	b.mu.Lock()
+	a := b.cur
+	b.mu.Unlock()
+	if a == nil {
+		return nil
+	}
+	select {
+	case <-a.done:
+		if errors.Is(a.err, context.Canceled) {
+			return nil
+		}
+		return a.err
+	default:
+		return nil
+	}
+}
+
 // wait starts the build if needed and waits for it, or for ctx.
 func (b *binary) wait(ctx context.Context) (string, error) {
 	a := b.start()

@@ -43,6 +43,10 @@ func (e *Engine) Prepare() { e.bin.start() }
 // than wait for the build.
 func (e *Engine) Ready() bool { return e.bin.ready() }
 
+// Failed returns why the worker could not be built, or nil: Prepare then
+// does not try again, and Run fails at once.
+func (e *Engine) Failed() error { return e.bin.failed() }
+
 // WaitReady waits until the worker is built (starting the build if
 // needed), or for ctx, and returns why it cannot be built.
 func (e *Engine) WaitReady(ctx context.Context) error {

@@ -71,3 +71,22 @@ func TestHandshake(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestBuildOffline checks that without the interpreter in the module
+// cache the build fails at once, offline, and is not tried again.
+func TestBuildOffline(t *testing.T) {
+	t.Setenv("GOMODCACHE", t.TempDir())
+	t.Setenv("BINGFA_CACHE", t.TempDir())
+	b := &binary{}
+	b.open()
+	defer b.close()
+	if _, err := b.wait(t.Context()); err == nil || !strings.Contains(err.Error(), yaegiModule) {
+		t.Fatalf("build without the module cache: %v, want an error about %s", err, yaegiModule)
+	}
+	if b.failed() == nil || b.ready() {
+		t.Errorf("failed: %v, ready: %v; want an error, not ready", b.failed(), b.ready())
+	}
+	if a := b.cur; b.start() != a {
+		t.Errorf("a failed build was tried again")
+	}
+}
