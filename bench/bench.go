@@ -98,8 +98,9 @@ func (b *bench) run() error {
 	}{
 		{"build", b.coldBuild}, {"start", b.start}, {"course", b.course}, {"examples", b.examples},
 		{"gorun", b.goRun}, {"floor", b.floor}, {"stdlib", b.stdlib}, {"gotest", b.gotest},
+		{"gotestcold", b.gotestCold},
 	} {
-		if st.name == "build" && !b.cold || b.stages != nil && !b.stages[st.name] {
+		if (st.name == "build" || st.name == "gotestcold") && !b.cold || b.stages != nil && !b.stages[st.name] {
 			continue
 		}
 		if err := st.run(); err != nil {

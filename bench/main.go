@@ -40,7 +40,7 @@ func main() {
 	out := flag.String("o", "docs/BENCH.md", "write the report to `FILE` (- for none)")
 	cold := flag.Bool("cold", true, "measure cold runs (empty caches; slow)")
 	std := flag.Bool("std", true, "measure the standard library's examples")
-	only := flag.String("only", "", "run only these comma-separated `STAGES` (build, start, course, examples, gorun, floor, stdlib, gotest)")
+	only := flag.String("only", "", "run only these comma-separated `STAGES` (build, start, course, examples, gorun, floor, stdlib, gotest, gotestcold)")
 	flag.Parse()
 	var stages map[string]bool
 	if *only != "" {
