@@ -95,6 +95,18 @@ func startBrowser() {
 	shared.err = chromedp.Do(ctx)
 }
 
+// ownProcesses returns the processes below this test binary but for the
+// shared browser's.
+func ownProcesses() []proc.Process {
+	var ps []proc.Process
+	for _, p := range proc.Descendants(os.Getpid()) {
+		if !strings.HasPrefix(p.Comm, "chrom") {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
 // closeBrowser closes the shared browser, if a test started it.
 func closeBrowser() {
 	if shared.close != nil {
