@@ -167,14 +167,15 @@ func cached() bool {
 }
 
 // workerDir is where workers are kept: $BINGFA_CACHE/yaegi, or
-// bingfa/yaegi in the user's cache directory.
+// bingfa/yaegi in the user's cache directory (or else the temporary
+// directory), as package compiled keeps its binaries.
 func workerDir() (string, error) {
 	if d := os.Getenv("BINGFA_CACHE"); d != "" {
 		return filepath.Join(d, "yaegi"), nil
 	}
 	d, err := os.UserCacheDir()
 	if err != nil {
-		return "", err
+		d = os.TempDir()
 	}
 	return filepath.Join(d, "bingfa", "yaegi"), nil
 }
