@@ -58,7 +58,8 @@ func (e *Engine) WaitReady(ctx context.Context) error {
 func (e *Engine) Name() string { return "yaegi" }
 
 // Warm starts the warm workers now rather than at the first Run, which
-// otherwise starts its own.
+// otherwise starts its own: in the background, once the worker is built
+// (Warm starts its build if needed).
 func (e *Engine) Warm() { e.fill() }
 
 // Run implements engine.Engine.
