@@ -2,6 +2,7 @@ package yaegi
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -88,5 +89,20 @@ func TestBuildOffline(t *testing.T) {
 	}
 	if a := b.cur; b.start() != a {
 		t.Errorf("a failed build was tried again")
+	}
+}
+
+// TestBingfaDoesNotLinkYaegi checks that bingfa itself stays lean: only
+// the worker (and tests) link the interpreter, whose symbol tables are
+// most of a cold build.
+func TestBingfaDoesNotLinkYaegi(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "../..").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		if strings.HasPrefix(p, yaegiModule) {
+			t.Errorf("bingfa links %s", p)
+		}
 	}
 }
