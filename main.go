@@ -49,7 +49,7 @@ Run 'bingfa COMMAND -h' for the flags of a command.
 var errSilent = errors.New("failed")
 
 func main() {
-	yaegi.MaybeWorker()    // a re-executed yaegi worker never returns from it
+	yaegi.MaybeWorker()    // a re-executed sandbox init never returns from it
 	proc.BecomeSubreaper() // reap what the programs run leave behind
 	err := run(os.Args[1:])
 	if errors.Is(err, errUsage) && askedHelp(os.Args[1:]) {

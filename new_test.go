@@ -14,6 +14,7 @@ import (
 // edits: check passes every block, export writes a site and notebooks,
 // and serve serves it, all titled by the course's own front matter.
 func TestNewCourse(t *testing.T) {
+	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}

@@ -29,6 +29,7 @@ var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 // nothing but the reader's own colours reaches the terminal raw. On a
 // light background (COLORFGBG) those colours are the light scheme's.
 func TestReadInTerminal(t *testing.T) {
+	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}

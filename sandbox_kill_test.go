@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 // below it goes (the parent-death signal of each sandbox's init ends its
 // namespace) and that nothing is left in $TMPDIR.
 func TestKilledCheckLeavesNothing(t *testing.T) {
+	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
@@ -62,8 +64,16 @@ func TestKilledCheckLeavesNothing(t *testing.T) {
 	t.Logf("%d processes were below bingfa; all gone", len(started))
 }
 
-// TestMain lets the test binary be a sandbox's init, for the probe.
+// TestMain lets the test binary be a sandbox's init, for the probe, and
+// makes the directory of the bingfa that the tests build once.
 func TestMain(m *testing.M) {
 	sandbox.MaybeInit()
-	os.Exit(m.Run())
+	var err error
+	if bingfaDir, err = os.MkdirTemp("", "bingfa-test-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(bingfaDir)
+	os.Exit(code)
 }

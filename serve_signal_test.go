@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -20,6 +22,7 @@ import (
 // that no program is left running and that no scratch directory is left
 // in $TMPDIR.
 func TestInterruptServe(t *testing.T) {
+	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
@@ -67,14 +70,33 @@ func interruptServe(t *testing.T, bin string, sig os.Signal) {
 	}
 }
 
+// buildBingfa returns bingfa built from this checkout, as dir/bingfa: it
+// is built once for all the tests of the package (a link of bingfa takes
+// seconds), and linked into dir.
 func buildBingfa(t *testing.T, dir string) string {
 	t.Helper()
+	built, err := bingfaOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
 	bin := filepath.Join(dir, "bingfa")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	if err := os.Link(built, bin); err != nil {
+		t.Fatal(err)
 	}
 	return bin
 }
+
+// bingfaDir holds the bingfa that bingfaOnce builds; TestMain makes it
+// and removes it.
+var bingfaDir string
+
+var bingfaOnce = sync.OnceValues(func() (string, error) {
+	bin := filepath.Join(bingfaDir, "bingfa")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
 
 var urlRE = regexp.MustCompile(`(http://127\.0\.0\.1:[0-9]+/)\?token=[0-9a-f]+`)
 

@@ -19,6 +19,7 @@ import (
 // that no program is left running and that no scratch directory is left
 // in $TMPDIR.
 func TestInterrupt(t *testing.T) {
+	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}

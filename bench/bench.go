@@ -28,6 +28,12 @@ type bench struct {
 	traceCosts []traceCost
 	onlyTrace  bool
 	notes      []string
+	stages     map[string]bool // the stages to run; nil for all
+	// loadStart is the machine's load average when the run began.
+	loadStart string
+
+	testShares  []share // go test's time by package
+	buildShares []share // a cold go build's time by package
 }
 
 // A result is one measurement.
@@ -36,7 +42,7 @@ type result struct {
 	Took      time.Duration
 }
 
-func newBench(cold, std bool) (*bench, error) {
+func newBench(cold, std bool, stages map[string]bool) (*bench, error) {
 	if _, err := os.Stat("go.mod"); err != nil {
 		return nil, fmt.Errorf("run from the module root: %v", err)
 	}
@@ -44,7 +50,7 @@ func newBench(cold, std bool) (*bench, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &bench{tmp: tmp, cold: cold, std: std, bingfa: filepath.Join(tmp, "bingfa")}, nil
+	return &bench{tmp: tmp, cold: cold, std: std, stages: stages, bingfa: filepath.Join(tmp, "bingfa"), loadStart: loadAverage()}, nil
 }
 
 func (b *bench) close() { os.RemoveAll(b.tmp) }
@@ -91,13 +97,19 @@ func (b *bench) run() error {
 	if b.ps, err = programs(ls); err != nil {
 		return err
 	}
-	stages := []func() error{b.course, b.examples, b.goRun, b.floor, b.stdlib, b.traces}
-	if b.onlyTrace {
-		stages = []func() error{b.traces}
-	}
-	for _, stage := range stages {
-		if err := stage(); err != nil {
-			return err
+	for _, st := range []struct {
+		name string
+		run  func() error
+	}{
+		{"build", b.coldBuild}, {"start", b.start}, {"course", b.course}, {"examples", b.examples},
+		{"gorun", b.goRun}, {"floor", b.floor}, {"stdlib", b.stdlib}, {"gotest", b.gotest},
+		{"gotestcold", b.gotestCold}, {"trace", b.traces},
+	} {
+		if (st.name == "build" || st.name == "gotestcold") && !b.cold || b.stages != nil && !b.stages[st.name] {
+			continue
+		}
+		if err := st.run(); err != nil {
+			return fmt.Errorf("%s: %v", st.name, err)
 		}
 	}
 	return nil

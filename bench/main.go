@@ -5,21 +5,33 @@
 //
 //   - check of the whole course, cold (empty bingfa cache and GOCACHE) and
 //     warm;
+//
 //   - the same programs as Go testable examples run by go test, cold and
 //     warm, against check of exactly those programs;
+//
 //   - every program with go run, one after another;
+//
 //   - the floor: the programs' own run time, from prebuilt binaries run
 //     directly (serial blocks one after another, the rest in parallel by
 //     lesson on the machine's CPUs);
+//
 //   - the standard library's playable examples through check
 //     --engine=auto, against one go build of all of them plus running each
 //     binary;
+//
 //   - what recording an execution trace costs the blocks with the option
-//     trace: each run without and with it.
+//     trace: each run without and with it;
+//
+//   - what a reader waits for (issue 23's targets): a cold go build of
+//     bingfa and where its time goes; the first page of a fresh clone under
+//     go run with empty caches; the first output of edited blocks on a
+//     server started a second earlier, and of an edited block in the warm
+//     interpreter; go test ./... of bingfa itself, warm and cold, and
+//     where its time goes.
 //
 // Usage, from the module root:
 //
-//	go run ./bench [-o docs/BENCH.md] [-cold=false] [-std=false]
+//	go run ./bench [-o docs/BENCH.md] [-cold=false] [-std=false] [-only=start,gotest]
 //	go run ./bench -trace-only   # print the trace section only
 package main
 
@@ -38,8 +50,19 @@ func main() {
 	cold := flag.Bool("cold", true, "measure cold runs (empty caches; slow)")
 	std := flag.Bool("std", true, "measure the standard library's examples")
 	onlyTrace := flag.Bool("trace-only", false, "measure only what tracing costs the traced blocks, and print that section of the report instead of writing it")
+	only := flag.String("only", "", "run only these comma-separated `STAGES` (build, start, course, examples, gorun, floor, stdlib, gotest, gotestcold, trace)")
 	flag.Parse()
-	b, err := newBench(*cold, *std)
+	var stages map[string]bool
+	if *onlyTrace {
+		*only = "trace"
+	}
+	if *only != "" {
+		stages = map[string]bool{}
+		for _, s := range strings.Split(*only, ",") {
+			stages[s] = true
+		}
+	}
+	b, err := newBench(*cold, *std, stages)
 	if err == nil {
 		defer b.close()
 		b.onlyTrace = *onlyTrace
@@ -52,10 +75,27 @@ func main() {
 		return
 	}
 	if err == nil && *out != "-" {
-		err = os.WriteFile(*out, []byte(b.report()), 0o644)
+		err = os.WriteFile(*out, []byte(b.report()+handWritten(*out)), 0o644)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// handMark starts the part of the report written by hand, which a new
+// report keeps.
+const handMark = "<!-- written by hand: go run ./bench keeps what follows -->"
+
+// handWritten returns the part of the report in file written by hand, or
+// "".
+func handWritten(file string) string {
+	old, err := os.ReadFile(file)
+	if err != nil {
+		return ""
+	}
+	if i := strings.Index(string(old), handMark); i >= 0 {
+		return "\n" + string(old[i:])
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"os/exec"
 	"runtime"
 	"slices"
@@ -33,7 +34,7 @@ func (b *bench) report() string {
 	s.WriteString("# Benchmarks\n\n")
 	s.WriteString("Written by `go run ./bench` (see `bench/main.go`); rerun it to reproduce these figures on your machine. ")
 	s.WriteString("All figures come from one run on one machine; these machines are shared and noisy, so read the ratios, not the seconds.\n\n")
-	fmt.Fprintf(&s, "- Date: %s\n- Go: %s, %s/%s, %d CPUs\n- Machine: %s\n\n", time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel())
+	fmt.Fprintf(&s, "- Date: %s\n- Go: %s, %s/%s, %d CPUs\n- Machine: %s\n- Load average (1, 5, 15 min) at the start: %s; at the end: %s\n\n", time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), b.loadStart, loadAverage())
 	s.WriteString("## Ratios\n\n| comparison | ratio | target | met |\n|---|---|---|---|\n")
 	for _, r := range ratios {
 		num, den := b.get(r.Num), b.get(r.Den)
@@ -53,6 +54,7 @@ func (b *bench) report() string {
 	}
 	b.writeCosts(&s)
 	b.writeTraces(&s)
+	b.writeTargets(&s)
 	s.WriteString("\n## How each is measured\n\n")
 	s.WriteString("- **check**: the `bingfa` binary built from this checkout, `bingfa check lessons`. Warm: its cache filled by a first run, the usual GOCACHE. Cold: an empty bingfa cache and an empty GOCACHE (the standard library is compiled again).\n")
 	s.WriteString("- **go test**: every program that can be a testable example (exit status 0, no arguments or environment, does not re-execute itself, no race detector) is written as a package of a generated module with an `Example` that calls its `main` and states the lesson's expected output; `go test -count=1 ./...` of all of them. `check` of a lesson holding exactly those programs is the comparison.\n")
@@ -60,6 +62,8 @@ func (b *bench) report() string {
 	fmt.Fprintf(&s, "- **floor**: every program built beforehand and run directly, alone, under the same supervision as check, %d times; each counts with its shortest run. ", floorRuns)
 	s.WriteString("Serial blocks must run with nothing beside them, so their times add up; the others may all run at once, which takes at least as long as the longest of them, and at least their processor time (user and system, children included) divided among the CPUs. The floor is the sum of the first and the larger of the other two: no scheduler can run the course faster.\n")
 	s.WriteString("- **stdlib**: the playable examples of the packages listed in `bench/bench.go`, as lessons (see `runner/goexamples`), through `bingfa check --engine=auto` (second run: what was built is in bingfa's cache, the rest runs in yaegi), against one `go build -o bin/` of all of them with a warm GOCACHE into an empty `bin/` (every binary linked), then running each binary, one per CPU at a time. The same with the binaries already in `bin/`, where go build has nothing to do, is shown too: it is the floor of any tool that runs these programs as processes.\n")
+	s.WriteString("- **start**: `bingfa serve` (built beforehand) of a copy of the course with a lesson of two blocks beside it, an empty bingfa cache, the usual GOCACHE; edited blocks are run through the page's API (`POST /api/run`, then its event stream) and timed from the request to their first output. The server starts building the course and the interpreter's worker in the background; a block the interpreter could run runs compiled until the worker is built. **fresh clone**: the checkout's HEAD (`git archive`) in a new directory, `go run . serve` with empty GOCACHE and bingfa cache and `GOPROXY=off` (the module cache filled), timed to the first page answered. **cold build**: `go build .` with an empty GOCACHE, with its actions' times from `-debug-actiongraph`.\n")
+	s.WriteString("- **go test**: `go test -count=1 -json ./...` of bingfa itself, once with GOCACHE as the earlier stages left it (warm) and, for cold, with empty GOCACHE and bingfa cache.\n")
 	b.writeReading(&s)
 	if len(b.notes) > 0 {
 		s.WriteString("\n## Notes\n\n")
@@ -68,6 +72,15 @@ func (b *bench) report() string {
 		}
 	}
 	return s.String()
+}
+
+// loadAverage returns the machine's load averages (Linux), or "unknown".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], ", ")
+	}
+	return "unknown"
 }
 
 // costliest is how many programs the report lists by their cost.

@@ -53,6 +53,7 @@ func TestExercises(t *testing.T) {
 				t.Parallel()
 				for _, ex := range exerciseCases(t, l, b) {
 					t.Run(ex.name, func(t *testing.T) {
+						t.Parallel() // each its own program; check's slots bound them
 						r := c.Block(context.Background(), l, variant(b, ex.name, ex.src))
 						judgeExercise(t, r, ex.pass)
 					})

@@ -1,16 +1,29 @@
 package lessons_test
 
 import (
+	"flag"
 	"os"
 	"testing"
 
 	"bingfa/runner/yaegi"
 )
 
-// TestMain lets this test binary be a yaegi worker: the engines of
-// BINGFA_ENGINE=both (the default of TestLessons), auto and yaegi start it
-// again as one.
+// lessonsParallel is how many lessons' exercise tests run at once unless
+// -parallel says otherwise: their programs mostly sleep or wait for their
+// children, and check's own slots bound the programs that run at once by
+// the CPUs that are idle, so the default of one test per CPU leaves the
+// machine waiting.
+const lessonsParallel = "8"
+
+// TestMain lets this test binary be a sandbox's init, and lets more
+// lessons' tests run at once.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
+	flag.Parse()
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
+	if !set {
+		_ = flag.Set("test.parallel", lessonsParallel)
+	}
 	os.Exit(m.Run())
 }

@@ -44,6 +44,11 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer set.Close()
+			if set.Yaegi != nil { // auto compiles while the worker is being built
+				if err := set.Yaegi.WaitReady(t.Context()); err != nil {
+					t.Fatal(err)
+				}
+			}
 			rep := check.New(set.Config()).Check(context.Background(), ls)
 			interpreted := 0
 			for _, r := range rep.Results {

@@ -207,6 +207,8 @@ var en = map[string]string{
 	"why.yaegi.flag":    "--engine=yaegi",
 	"why.static":        "passed the static check",
 	"why.cached":        "already built",
+	"why.pending":       "the interpreter is still being built",
+	"why.nointerp":      "the interpreter could not be built",
 	"why.buildonly":     "built only: the block has no output block",
 	"why.nobuild":       "nobuild: shown, not compiled",
 	"why.fallback":      "yaegi could not run it: %s",

@@ -46,6 +46,8 @@ func TestReport(t *testing.T) {
 		{"output differs:\nexpected line 3: 你好，世界\nactual line 3:   你好,世界\nexpected \"，\", found \",\"",
 			"输出与期望不同：\n期望第 3 行：你好，世界\n实际第 3 行：你好,世界\n期望 \"，\"，实际是 \",\""},
 		{"already built", "已经编译好，直接运行"},
+		{"the interpreter is still being built", "解释器还在构建中，先编译运行"},
+		{"the interpreter could not be built", "解释器构建失败，编译运行"},
 		{"yaegi: passed the static check", "yaegi: 通过了静态检查，可以用解释器运行"},
 		{"yaegi could not run it: undefined: x", "yaegi 运行不了它：undefined: x"},
 		{"yaegi could not run it: timed out after 5s", "yaegi 运行不了它：运行超时：超过了 5s"},

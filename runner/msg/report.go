@@ -37,6 +37,7 @@ var rules = []string{
 	"why.rangefunc", "why.featdetail", "why.feature", "why.pkg", "why.method",
 	"why.field", "why.type", "why.func", "why.const", "why.var",
 	"why.python", "why.nopython", "why.pynopath", "why.pynorun", "why.pynot3",
+	"why.pending", "why.nointerp",
 }
 
 type rule struct {

@@ -213,6 +213,8 @@ var zh = map[string]string{
 	"why.yaegi.flag":    "命令行指定 --engine=yaegi",
 	"why.static":        "通过了静态检查，可以用解释器运行",
 	"why.cached":        "已经编译好，直接运行",
+	"why.pending":       "解释器还在构建中，先编译运行",
+	"why.nointerp":      "解释器构建失败，编译运行",
 	"why.buildonly":     "只编译：这段代码没有期望输出",
 	"why.nobuild":       "片段：只展示，不编译",
 	"why.fallback":      "yaegi 运行不了它：%s",

@@ -20,7 +20,10 @@
 //   - every standard-library symbol it uses is in yaegi's own tables
 //     (github.com/traefik/yaegi/stdlib and the unrestricted and syscall
 //     tables, and the generic packages it compiles from source): the
-//     packages it imports and the package-level names it uses. Those
+//     packages it imports and the package-level names it uses. Their
+//     names are data, symbols_gen.go, written by go generate
+//     (internal/gensyms) and checked against the tables by a test, so
+//     that bingfa does not link the tables themselves. Those
 //     tables describe Go 1.22's standard library (yaegiAPI); methods and
 //     fields are not in them (yaegi reaches them by reflection on the
 //     types of the Go it is built with), so every method or field that

@@ -3,18 +3,10 @@ package route
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"go/types"
-	"path"
-	"reflect"
 	"strconv"
+	"strings"
 	"sync"
-
-	"github.com/traefik/yaegi/stdlib"
-	"github.com/traefik/yaegi/stdlib/generic"
-	ysyscall "github.com/traefik/yaegi/stdlib/syscall"
-	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
 
 // hostPackages act on the process that runs the program, which under
@@ -41,79 +33,23 @@ func (s symbols) has(pkg, name string) bool {
 	return ok && (name == "" || names[name])
 }
 
-var (
-	tableOnce sync.Once
-	table     symbols
-)
+//go:generate go run ./internal/gensyms
 
 // yaegiSymbols returns the names of yaegi's standard library: its binary
-// tables and the generic packages it compiles from source.
-func yaegiSymbols() symbols {
-	tableOnce.Do(func() {
-		table = symbols{}
-		for _, t := range []map[string]map[string]reflect.Value{stdlib.Symbols, unrestricted.Symbols, ysyscall.Symbols} {
-			table.addTable(t)
+// tables and the generic packages it compiles from source, as
+// symbols_gen.go lists them (generated from yaegi's own tables, so that
+// bingfa does not link them; a test checks that they are still yaegi's).
+var yaegiSymbols = sync.OnceValue(func() symbols {
+	s := make(symbols, len(yaegiNames))
+	for pkg, names := range yaegiNames {
+		set := map[string]bool{}
+		for _, n := range strings.Fields(names) {
+			set[n] = true
 		}
-		for _, src := range generic.Sources {
-			table.addSource(src)
-		}
-	})
-	return table
-}
-
-// addTable adds a yaegi symbol table, whose keys are "path/name".
-func (s symbols) addTable(t map[string]map[string]reflect.Value) {
-	for key, syms := range t {
-		pkg := path.Dir(key)
-		if s[pkg] == nil {
-			s[pkg] = map[string]bool{}
-		}
-		for name := range syms {
-			s[pkg][name] = true
-		}
+		s[pkg] = set
 	}
-}
-
-// addSource adds the top-level names of a standard package yaegi
-// compiles from source (its generic packages: cmp, maps, slices).
-func (s symbols) addSource(src string) {
-	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
-	if err != nil {
-		return
-	}
-	pkg := f.Name.Name
-	if s[pkg] == nil {
-		s[pkg] = map[string]bool{}
-	}
-	for _, d := range f.Decls {
-		for _, name := range declNames(d) {
-			s[pkg][name] = true
-		}
-	}
-}
-
-// declNames returns the names a top-level declaration declares.
-func declNames(d ast.Decl) []string {
-	var names []string
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Recv == nil {
-			names = append(names, d.Name.Name)
-		}
-	case *ast.GenDecl:
-		for _, sp := range d.Specs {
-			switch sp := sp.(type) {
-			case *ast.TypeSpec:
-				names = append(names, sp.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range sp.Names {
-					names = append(names, n.Name)
-				}
-			}
-		}
-	}
-	return names
-}
+	return s
+})
 
 // symbolRule returns why node n uses a standard-library symbol yaegi
 // does not have, or "": an import of a package missing from its tables, a

@@ -15,21 +15,51 @@ import (
 // a block prints. Other blocks are routed by the static check.
 type cacheFirst struct {
 	compiled *compiled.Engine
-	next     *route.Router
+	next     routed
 }
 
 func (c cacheFirst) Route(b *lesson.Block, p *engine.Program) check.Route {
 	if b.Opts.Engine == lesson.EngineAuto && c.compiled.Cached(p) {
 		return check.Route{Engines: []engine.Engine{c.compiled}, Why: check.Why{Reason: "already built"}}
 	}
-	return routed{c.next}.Route(b, p)
+	return c.next.Route(b, p)
 }
 
-// routed is a route.Router as a check.Router.
-type routed struct{ r *route.Router }
+// routed is a route.Router as a check.Router. With interp (mode auto), a
+// block the router gives the interpreter runs compiled while the
+// interpreter is not ready, and starts its preparation.
+type routed struct {
+	r        *route.Router
+	compiled engine.Engine
+	interp   interpreter
+}
+
+// An interpreter is an engine that must be prepared (built) before it
+// runs anything: package yaegi's.
+type interpreter interface {
+	Ready() bool
+	Prepare()
+	Failed() error
+}
+
+// whyPending is the reason a block runs compiled while the interpreter is
+// being prepared; whyFailed once its preparation has failed.
+const (
+	whyPending = "the interpreter is still being built"
+	whyFailed  = "the interpreter could not be built"
+)
 
 func (r routed) Route(b *lesson.Block, p *engine.Program) check.Route {
 	d := r.r.Route(b, p)
+	if d.Yaegi && r.interp != nil && b.Opts.Engine != lesson.EngineYaegi && !r.interp.Ready() {
+		why := whyPending
+		if r.interp.Failed() != nil {
+			why = whyFailed
+		} else {
+			r.interp.Prepare()
+		}
+		return check.Route{Engines: []engine.Engine{r.compiled}, Why: check.Why{Reason: why}}
+	}
 	return check.Route{Engines: d.Engines, Why: check.Why{Reason: d.Reason, Pos: d.Pos}}
 }
 
@@ -45,5 +75,5 @@ func (c cacheFirst) Preload(ps []*engine.Program) {
 			rest = append(rest, p)
 		}
 	}
-	c.next.Preload(rest)
+	c.next.r.Preload(rest)
 }

@@ -4,9 +4,15 @@
 // of Python programs go to the Python engine (package python) in every
 // mode, or are skipped where there is no interpreter (RoutePython).
 //
-// A process that uses the yaegi engine (every mode but compiled) must
-// call yaegi.MaybeWorker first thing in main, or in TestMain: its workers
-// are the same executable started again.
+// The yaegi engine's worker is a command of its own, which the engine
+// builds on first need (package yaegi). In mode auto, a block that the
+// router would give the interpreter runs compiled while the worker is
+// neither built nor in the cache; the first such block starts the build,
+// in the background. In modes yaegi and both, and for a block that asks
+// for engine=yaegi, a run waits for the build.
+//
+// A process that runs programs calls yaegi.MaybeWorker (which is
+// sandbox.MaybeInit) first thing in main, or in TestMain.
 package wiring
 
 import (
@@ -64,18 +70,20 @@ func New(mode, cacheDir string) (*Set, error) {
 		return nil, err
 	}
 	s.route = r
-	s.Router = routed{r}
+	s.Router = routed{r: r}
 	if mode == Auto {
-		s.Router = cacheFirst{compiled: c, next: r}
+		next := routed{r: r, compiled: c, interp: s.Yaegi}
+		s.Router = cacheFirst{compiled: c, next: next}
 	}
 	s.Python = python.New(python.Command())
 	s.Router = RoutePython(s.Python, s.Router)
 	return s, nil
 }
 
-// Warm prepares for a first run without delay: yaegi's warm workers are
-// started and the router's type information for common packages is
-// loaded, in the background. For a server, before its first request.
+// Warm prepares for a first run without delay: yaegi's worker is built if
+// needed and its warm workers are started, and the router's type
+// information for common packages is loaded, in the background. For a
+// server, before its first request.
 func (s *Set) Warm() {
 	if s.Yaegi == nil {
 		return

@@ -38,6 +38,11 @@ func TestModes(t *testing.T) {
 			t.Fatal(err)
 		}
 		set.Warm()
+		if set.Yaegi != nil {
+			if err := set.Yaegi.WaitReady(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+		}
 		var names []string
 		for _, e := range set.Router.Route(b, p).Engines {
 			names = append(names, e.Name())
@@ -73,6 +78,9 @@ func TestCachedRunsCompiled(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer set.Close()
+	if err := set.Yaegi.WaitReady(t.Context()); err != nil {
+		t.Fatal(err)
+	}
 	if r := set.Router.Route(b, p); r.Engines[0].Name() != "yaegi" {
 		t.Fatalf("before any build: %s (%s), want yaegi", r.Engines[0].Name(), r.Why)
 	}

@@ -7,10 +7,27 @@
 //
 // The interpreter never runs in the caller's process: a panic in an
 // interpreted goroutine, os.Exit or a runaway loop would take the caller
-// with it. Each program runs in a worker, the caller's own executable
-// started again with the environment variable BINGFA_WORKER=yaegi. A
-// program that can be a worker calls MaybeWorker first thing in main (and
-// a test binary in TestMain); in a worker, MaybeWorker never returns.
+// with it. Each program runs in a worker, the small command
+// runner/yaegi/worker, started with the environment variable
+// BINGFA_WORKER=yaegi. bingfa itself does not link the interpreter (its
+// standard-library tables are most of a cold build of bingfa).
+//
+// # Building the worker
+//
+// The worker's sources and the protocol's are embedded in this package,
+// with what the worker needs of bingfa's go.mod and go.sum (the
+// interpreter's module, version and checksums: module.go, which a test
+// keeps equal to them). The worker is built once, on first need (Prepare,
+// Warm or a first Run), in the background and at a lower priority: in a
+// new module in bingfa's cache ($BINGFA_CACHE/yaegi, or bingfa/yaegi in
+// the user's cache directory), offline (GOPROXY=off, from the module
+// cache that building bingfa filled), with bingfa's own build flags so
+// that the standard library comes from GOCACHE. The binary is kept under
+// a hash of the Go version and of those files, with its SHA-256 checked
+// before use, and it must answer the protocol's handshake (package
+// protocol); processes building it at once take turns on a lock file.
+// Ready says whether a Run would start without waiting for a build; Run
+// waits for it.
 //
 // A worker is an ordinary supervised child (package proc), in a sandbox
 // of its own where one is available (package sandbox: warm workers are
@@ -30,13 +47,12 @@
 // working directory, as JSON) from descriptor 3 until end of file, writes
 // the byte 'R' to descriptor 4, and then at most one report (JSON) before
 // it exits: a compile error, or a failure of the interpreter itself (a
-// panic while compiling, say). An executable that never writes 'R' did
-// not call MaybeWorker; it is started with the argument -test.run=^$ so
-// that such a test binary runs no tests rather than all of them. Neither ever appears in the program's output; the
-// engine turns a compile error into an engine.BuildError at the lesson's
-// lines and an interpreter failure into an engine.Failure of kind Broken.
-// A panic of the program itself is printed as Go prints it ("panic: ..."
-// then "goroutine 1 [running]:") and exits with status 2.
+// panic while compiling, say); see package protocol. Neither ever
+// appears in the program's output; the engine turns a compile error into
+// an engine.BuildError at the lesson's lines and an interpreter failure
+// into an engine.Failure of kind Broken. A panic of the program itself is
+// printed as Go prints it ("panic: ..." then "goroutine 1 [running]:")
+// and exits with status 2.
 //
 // # Warm workers
 //

@@ -2,17 +2,17 @@ package yaegi
 
 import (
 	"context"
-	"os"
 	"sync"
 
 	"bingfa/runner/engine"
 	"bingfa/runner/runenv"
+	"bingfa/runner/yaegi/protocol"
 )
 
 // An Engine runs programs in yaegi workers. It is safe for concurrent use.
 type Engine struct {
-	exe  string // the executable started as a worker
-	size int    // warm workers kept
+	bin  *binary // the worker's executable
+	size int     // warm workers kept
 
 	life context.Context
 	stop context.CancelFunc
@@ -27,22 +27,39 @@ type Engine struct {
 // PoolSize is the number of warm workers an engine keeps.
 const PoolSize = 2
 
-// New returns an engine whose workers are this process's executable. The
-// program must call MaybeWorker at its start.
+// New returns an engine. Its worker is built on first need: by Prepare,
+// Warm or the first Run, which waits for it.
 func New() (*Engine, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
 	life, stop := context.WithCancel(context.Background())
-	return &Engine{exe: exe, size: PoolSize, life: life, stop: stop}, nil
+	theWorker.open()
+	return &Engine{bin: theWorker, size: PoolSize, life: life, stop: stop}, nil
+}
+
+// Prepare starts building the worker in the background, if it is not
+// built yet. It returns at once.
+func (e *Engine) Prepare() { e.bin.start() }
+
+// Ready reports whether the worker is built: a Run starts at once rather
+// than wait for the build.
+func (e *Engine) Ready() bool { return e.bin.ready() }
+
+// Failed returns why the worker could not be built, or nil: Prepare then
+// does not try again, and Run fails at once.
+func (e *Engine) Failed() error { return e.bin.failed() }
+
+// WaitReady waits until the worker is built (starting the build if
+// needed), or for ctx, and returns why it cannot be built.
+func (e *Engine) WaitReady(ctx context.Context) error {
+	_, err := e.bin.wait(ctx)
+	return err
 }
 
 // Name implements engine.Engine.
 func (e *Engine) Name() string { return "yaegi" }
 
 // Warm starts the warm workers now rather than at the first Run, which
-// otherwise starts its own.
+// otherwise starts its own: in the background, once the worker is built
+// (Warm starts its build if needed).
 func (e *Engine) Warm() { e.fill() }
 
 // Run implements engine.Engine.
@@ -50,11 +67,15 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 	if what := unsupported(p); what != "" {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "yaegi cannot run %s", what)}
 	}
-	w, err := e.worker(p)
+	exe, err := e.bin.wait(ctx)
+	if err != nil {
+		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot build the yaegi worker: %v", err)}
+	}
+	w, err := e.worker(exe, p)
 	if err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, "cannot start a yaegi worker: %v", err)}
 	}
-	req := &request{Source: string(p.Source), Args: append([]string{p.Command()}, p.Args...),
+	req := &protocol.Request{Source: string(p.Source), Args: append([]string{p.Command()}, p.Args...),
 		Env: runenv.Environ(w.dir, p.Env), Dir: w.dir}
 	out := w.run(ctx, p, req, emit)
 	out.Engine = e.Name()
@@ -62,14 +83,14 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 }
 
 // worker returns a warm worker that suits p, or starts one.
-func (e *Engine) worker(p *engine.Program) (*worker, error) {
+func (e *Engine) worker(exe string, p *engine.Program) (*worker, error) {
 	lim := limitsOf(p)
 	if lim == defaultLimits {
 		if w := e.take(); w != nil {
 			return w, nil
 		}
 	}
-	return startWorker(e.life, e.exe, lim)
+	return startWorker(e.life, exe, lim)
 }
 
 // take removes a live warm worker from the pool, and starts another in
@@ -107,10 +128,15 @@ func (e *Engine) refill() {
 	}
 }
 
-// startWarm starts one warm worker and adds it to the pool.
+// startWarm starts one warm worker, once the worker is built, and adds it
+// to the pool.
 func (e *Engine) startWarm() {
 	defer e.wg.Done()
-	w, err := startWorker(e.life, e.exe, defaultLimits)
+	exe, err := e.bin.wait(e.life)
+	var w *worker
+	if err == nil {
+		w, err = startWorker(e.life, exe, defaultLimits)
+	}
 	e.mu.Lock()
 	e.starting--
 	closed := e.closed
@@ -130,10 +156,11 @@ func (e *Engine) Close() error {
 	warm := e.warm
 	e.warm = nil
 	e.mu.Unlock()
+	e.stop() // warm workers waiting for the build give up
 	e.wg.Wait()
-	e.stop()
 	for _, w := range warm {
 		w.kill()
 	}
+	e.bin.close()
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"bingfa/runner/engine"
 	"bingfa/runner/proc"
 	"bingfa/runner/runenv"
+	"bingfa/runner/yaegi/protocol"
 )
 
 // A worker is a started worker process, idle until it gets its request.
@@ -54,10 +55,6 @@ func limitsOf(p *engine.Program) limits {
 // defaultLimits are those of a block that sets none: the warm workers'.
 var defaultLimits = limits{maxOutput: 1 << 20, maxMemory: engine.DefaultMaxMemory}
 
-// notTests is the worker's argument: a test binary that forgot to call
-// MaybeWorker runs no tests instead of all of them.
-const notTests = "-test.run=^$"
-
 // idleLimit is the longest a worker waits for its request.
 const idleLimit = time.Hour
 
@@ -89,13 +86,13 @@ func startWorker(life context.Context, exe string, lim limits) (*worker, error) 
 	w := &worker{limits: lim, req: reqW, exited: make(chan struct{}), dir: dir}
 	ctx, stop := context.WithCancelCause(life)
 	w.ctx, w.stop = ctx, stop
-	cmd := exec.Command(exe, notTests) // in a binary that is no worker
-	cmd.Env = append(runenv.Environ(w.dir, nil), workerEnv+"=yaegi")
+	cmd := exec.Command(exe)
+	cmd.Env = append(runenv.Environ(w.dir, nil), protocol.WorkerEnv+"=yaegi")
 	cmd.Dir = w.dir
 	cmd.ExtraFiles = []*os.File{reqR, repW}
 	reported := make(chan []byte, 1)
 	go func() {
-		b, _ := io.ReadAll(io.LimitReader(repR, maxReport))
+		b, _ := io.ReadAll(io.LimitReader(repR, protocol.MaxReport))
 		reported <- b
 	}()
 	w.started = time.Now()
@@ -139,7 +136,7 @@ func (w *worker) alive() bool {
 }
 
 // run sends p to the worker and supervises it to its end.
-func (w *worker) run(ctx context.Context, p *engine.Program, req *request, emit func(engine.Event)) *engine.Outcome {
+func (w *worker) run(ctx context.Context, p *engine.Program, req *protocol.Request, emit func(engine.Event)) *engine.Outcome {
 	w.emit.Store(&emit)
 	w.idle.Store(int64(time.Since(w.started)))
 	defer context.AfterFunc(ctx, func() { w.stop(context.Cause(ctx)) })()
@@ -171,7 +168,7 @@ func (w *worker) outcome(ctx context.Context, p *engine.Program) *engine.Outcome
 		if err != nil {
 			out.Err = engine.Failuref(engine.Broken, "%v", err)
 		} else if r != nil {
-			out.Err, out.Exit = r.err(p), -1
+			out.Err, out.Exit = reportErr(r, p), -1
 			if r.Compiling {
 				out.Events = nil
 			}

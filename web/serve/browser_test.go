@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -21,9 +22,11 @@ import (
 // chromium is the browser the end-to-end test drives (Debian's package).
 const chromium = "/usr/bin/chromium"
 
-// newBrowser starts headless Chromium, with the flags it needs as root and
-// on a closed network. It skips the test when Chromium is absent, unless
-// CI is set.
+// newBrowser returns a new tab of the headless Chromium that the tests
+// share (started by the first test that needs it, with the flags it needs
+// as root and on a closed network; closed by TestMain), closed at the end
+// of the test. It skips the test when Chromium is absent, unless CI is
+// set.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
@@ -32,6 +35,39 @@ func newBrowser(t *testing.T) context.Context {
 		}
 		t.Fatal(err)
 	}
+	shared.once.Do(startBrowser)
+	if shared.err != nil {
+		t.Fatalf("starting %s: %v", chromium, shared.err)
+	}
+	tab, cancelTab := chromedp.NewContext(shared.ctx)
+	t.Cleanup(cancelTab)
+	if err := chromedp.Do(tab); err != nil { // opens the tab, for as long as tab lives
+		t.Fatal(err)
+	}
+	// A browser that stops answering fails the test instead of hanging it.
+	// The bound is generous: a loaded 2-core machine builds a lesson's
+	// programs many times slower than an idle one.
+	ctx, cancelLimit := context.WithTimeout(tab, 8*time.Minute)
+	t.Cleanup(cancelLimit)
+	return ctx
+}
+
+// shared is the browser the tests share: starting one costs seconds on a
+// loaded machine, a tab much less.
+var shared struct {
+	once  sync.Once
+	ctx   context.Context // the browser's first tab: others are made from it
+	err   error
+	close func()
+}
+
+// startBrowser starts the shared browser.
+func startBrowser() {
+	dir, err := os.MkdirTemp("", "bingfa-chromium-")
+	if err != nil {
+		shared.err = err
+		return
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Headless,
@@ -39,25 +75,43 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 	}
-	// A browser that stops answering fails the test instead of hanging it.
-	// The bound is generous: a loaded 2-core machine builds a lesson's
-	// programs many times slower than an idle one.
-	limit, cancelLimit := context.WithTimeout(context.Background(), 8*time.Minute)
-	actx, cancelAlloc := chromedp.NewExecAllocator(limit, opts...)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	t.Cleanup(func() {
+	shared.ctx = ctx
+	shared.close = func() {
 		cancelCtx()
 		cancelAlloc()
-		cancelLimit()
 		killBrowsers()
-	})
-	return ctx
+		os.RemoveAll(dir)
+	}
+	// The first run starts the browser, which lives as long as the
+	// context of that run: it has no time limit.
+	shared.err = chromedp.Do(ctx)
+}
+
+// ownProcesses returns the processes below this test binary but for the
+// shared browser's.
+func ownProcesses() []proc.Process {
+	var ps []proc.Process
+	for _, p := range proc.Descendants(os.Getpid()) {
+		if !strings.HasPrefix(p.Comm, "chrom") {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// closeBrowser closes the shared browser, if a test started it.
+func closeBrowser() {
+	if shared.close != nil {
+		shared.close()
+	}
 }
 
 // killBrowsers kills and reaps what is left of Chromium once chromedp has

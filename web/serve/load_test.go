@@ -6,13 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
 	"runtime"
 	"sync"
 	"testing"
 	"time"
-
-	"bingfa/runner/proc"
 )
 
 // Load test sizes: run requests fired at once, and clients that keep an
@@ -66,7 +63,7 @@ func TestLoad(t *testing.T) {
 	}
 	waitAdmitted(ts.s, 0)
 	checkBounded(t)
-	if ps := proc.Descendants(os.Getpid()); len(ps) > 0 {
+	if ps := ownProcesses(); len(ps) > 0 {
 		t.Errorf("processes left after the load: %+v", ps)
 	}
 }

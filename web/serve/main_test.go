@@ -8,10 +8,12 @@ import (
 	"bingfa/runner/yaegi"
 )
 
-// TestMain lets this test binary be a yaegi worker, for the servers that
-// route blocks to the interpreter.
+// TestMain lets this test binary be a sandbox's init, and closes the
+// browser that the browser tests share.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
 	proc.BecomeSubreaper()
-	os.Exit(m.Run())
+	code := m.Run()
+	closeBrowser()
+	os.Exit(code)
 }

@@ -1,4 +1,13 @@
-package yaegi
+// Command worker is the yaegi engine's worker (package yaegi): it runs
+// one program with the Go interpreter github.com/traefik/yaegi and exits
+// with the program's status, speaking package protocol with the engine.
+//
+// It is its own small command so that bingfa itself does not link the
+// interpreter, whose symbol tables are most of a cold build of bingfa:
+// the engine builds it on first need from its sources embedded in bingfa
+// (see package yaegi). Started with the single argument -protocol, it
+// prints the protocol's handshake and exits.
+package main
 
 import (
 	"encoding/json"
@@ -13,7 +22,7 @@ import (
 	"syscall"
 	"time"
 
-	"bingfa/runner/sandbox"
+	"bingfa/runner/yaegi/protocol"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -21,15 +30,14 @@ import (
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
 
-// MaybeWorker turns the process into a sandbox's init when it was started
-// as one (sandbox.MaybeInit), or into a yaegi worker when it was started as
-// one (BINGFA_WORKER=yaegi), and then never returns: it runs one program
-// and exits with the program's status. Otherwise it returns at once. Call
-// it first thing in main, and in TestMain of tests that use the engine.
-func MaybeWorker() {
-	sandbox.MaybeInit()
-	if os.Getenv(workerEnv) != "yaegi" {
+func main() {
+	if len(os.Args) == 2 && os.Args[1] == "-protocol" {
+		fmt.Print(protocol.Handshake())
 		return
+	}
+	if os.Getenv(protocol.WorkerEnv) != "yaegi" {
+		fmt.Fprintln(os.Stderr, "bingfa's yaegi worker: started by the yaegi engine only")
+		os.Exit(2)
 	}
 	os.Exit(serve())
 }
@@ -37,10 +45,10 @@ func MaybeWorker() {
 // serve runs the worker: it loads the interpreter, waits for the request,
 // runs the program and returns the exit status.
 func serve() int {
-	syscall.CloseOnExec(requestFD)
-	syscall.CloseOnExec(reportFD)
-	reqFile := os.NewFile(requestFD, "request")
-	rep := os.NewFile(reportFD, "report")
+	syscall.CloseOnExec(protocol.RequestFD)
+	syscall.CloseOnExec(protocol.ReportFD)
+	reqFile := os.NewFile(protocol.RequestFD, "request")
+	rep := os.NewFile(protocol.ReportFD, "report")
 	if reqFile == nil || rep == nil {
 		fmt.Fprintln(os.Stderr, "bingfa: yaegi worker started without its descriptors")
 		return 125
@@ -48,18 +56,18 @@ func serve() int {
 	var args []string
 	in, err := newInterpreter(&args)
 	if err != nil {
-		writeReport(rep, report{Broken: err.Error()})
+		protocol.WriteReport(rep, protocol.Report{Broken: err.Error()})
 		return 125
 	}
-	var req request
+	var req protocol.Request
 	if err := json.NewDecoder(reqFile).Decode(&req); err != nil {
-		writeReport(rep, report{Broken: "bad request: " + err.Error()})
+		protocol.WriteReport(rep, protocol.Report{Broken: "bad request: " + err.Error()})
 		return 125
 	}
 	reqFile.Close()
-	_, _ = rep.Write([]byte{ready})
+	_, _ = rep.Write([]byte{protocol.Ready})
 	if err := setup(&req, &args); err != nil {
-		writeReport(rep, report{Broken: err.Error()})
+		protocol.WriteReport(rep, protocol.Report{Broken: err.Error()})
 		return 125
 	}
 	return execute(in, req.Source, rep)
@@ -89,7 +97,7 @@ func newInterpreter(args *[]string) (*interp.Interpreter, error) {
 
 // setup gives the process the program's directory, environment and
 // arguments.
-func setup(req *request, args *[]string) error {
+func setup(req *protocol.Request, args *[]string) error {
 	if err := os.Chdir(req.Dir); err != nil {
 		return err
 	}
@@ -164,10 +172,10 @@ func execute(in *interp.Interpreter, src string, rep *os.File) int {
 	var broken *brokenError
 	switch {
 	case errors.As(err, &broken):
-		writeReport(rep, report{Broken: broken.msg, Compiling: true})
+		protocol.WriteReport(rep, protocol.Report{Broken: broken.msg, Compiling: true})
 		return 125
 	case err != nil:
-		writeReport(rep, report{Diags: parseDiags(err), Compiling: true})
+		protocol.WriteReport(rep, protocol.Report{Diags: protocol.ParseDiags(err.Error()), Compiling: true})
 		return 125
 	}
 	_, err = in.Execute(prog)
@@ -177,7 +185,7 @@ func execute(in *interp.Interpreter, src string, rep *os.File) int {
 		printPanic(os.Stderr, p.Value)
 		return 2
 	case err != nil:
-		writeReport(rep, report{Broken: err.Error()})
+		protocol.WriteReport(rep, protocol.Report{Broken: err.Error()})
 		return 125
 	}
 	return 0
