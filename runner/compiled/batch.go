@@ -89,9 +89,14 @@ func (e *Engine) plan(ps []*engine.Program, urgent bool) ([]*build, [][]job) {
 	for i, p := range ps {
 		switch b, key := e.known(keys[i]), keys[i]; {
 		case out[i] != nil:
-		case b != nil && urgent && b.step != nil:
+		case b != nil && urgent && b.step != nil && !b.step.started:
 			out[i] = b
 			add(e.takeOut(b, key))
+		case b != nil && urgent && b.waitsIn() && !e.raise(b.step):
+			// Its background build may not be raised: build it now,
+			// beside it (the flight stays the background build's).
+			out[i] = &build{done: make(chan struct{})}
+			add(job{key: key, p: p, b: out[i]})
 		case b != nil:
 			out[i] = b
 		case bins[i] != "":
@@ -163,7 +168,9 @@ func (e *Engine) batch(ctx context.Context, jobs []job) {
 	for i, j := range jobs {
 		j.b.took = took
 		j.b.bin, j.b.err = res[i].bin, res[i].err
-		delete(e.flight, j.key)
+		if e.flight[j.key] == j.b {
+			delete(e.flight, j.key)
+		}
 		if _, ok := j.b.err.(*engine.BuildError); ok {
 			e.remember(j.key, j.b)
 		}
@@ -260,8 +267,8 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	cfg := proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20, Split: true}
-	if engine.IsBackground(ctx) {
-		cfg.Started = lowPriority(cmd)
+	if s := stepOf(ctx); s != nil {
+		cfg.Started = e.lowPriority(cmd, s)
 	}
 	out := proc.Run(ctx, cmd, cfg)
 	var text string

@@ -1,6 +1,7 @@
 package compiled
 
 import (
+	"context"
 	"os/exec"
 	"slices"
 	"syscall"
@@ -19,12 +20,18 @@ import (
 //     that one under way leaves the CPUs to an urgent build.
 //
 // An urgent request for a program of the step under way waits for that
-// step, of at most maxChunk programs.
+// step, of at most maxChunk programs, which then runs at the usual
+// priority again: a reader must not wait for a build that a busy machine
+// starves. Where bingfa may not raise a priority it lowered (a user
+// without CAP_SYS_NICE), the urgent request builds the program itself.
 
 // A step is one go build of a Prepare, queued until it starts.
 type step struct {
-	jobs []job
-	bg   bool // a background step
+	jobs    []job
+	bg      bool // a background step
+	started bool // its go build is under way
+	pgid    int  // the process group of its go build, once started
+	urgent  bool // an urgent request waits for it: it runs at the usual priority
 }
 
 // queue returns chunks as steps, registered as background steps when bg.
@@ -56,16 +63,13 @@ func (e *Engine) run(s *step) {
 		e.calm.Wait()
 	}
 	jobs := s.jobs
-	for _, j := range jobs {
-		j.b.step = nil
-	}
-	s.jobs = nil
+	s.jobs, s.started = nil, true
 	e.mu.Unlock()
 	if !bg {
 		e.batch(e.life, jobs)
 		return
 	}
-	e.batch(engine.Background(e.life), jobs)
+	e.batch(withStep(engine.Background(e.life), s), jobs)
 	e.mu.Lock()
 	e.built(len(jobs))
 	e.mu.Unlock()
@@ -110,11 +114,44 @@ func (e *Engine) Backlog() (built, total int) {
 	return e.total - e.left, e.total
 }
 
-// lowPriority returns the hook (proc.Config.Started) that makes the
-// process group of cmd, a go build, run at the lowest CPU priority: the go
-// command and the compilers and linkers it starts, which inherit it.
-func lowPriority(cmd *exec.Cmd) func(func(syscall.Signal)) {
-	return func(func(syscall.Signal)) {
-		_ = syscall.Setpriority(syscall.PRIO_PGRP, cmd.Process.Pid, 19)
+// waitsIn reports whether b is a program of a background step under way.
+func (b *build) waitsIn() bool { return b.step != nil && b.step.started && b.step.bg }
+
+// raise makes the background step s run at the usual priority, for an
+// urgent request that waits for it, and reports whether it could. e.mu is
+// held.
+func (e *Engine) raise(s *step) bool {
+	s.urgent = true
+	if s.pgid == 0 {
+		return true // lowPriority will leave it as it is
 	}
+	return syscall.Setpriority(syscall.PRIO_PGRP, s.pgid, 0) == nil
+}
+
+// lowPriority returns the hook (proc.Config.Started) that makes the
+// process group of cmd, the go build of background step s, run at the
+// lowest CPU priority, unless an urgent request already waits for it: the
+// go command and the compilers and linkers it starts, which inherit it.
+func (e *Engine) lowPriority(cmd *exec.Cmd, s *step) func(func(syscall.Signal)) {
+	return func(func(syscall.Signal)) {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		s.pgid = cmd.Process.Pid
+		if !s.urgent {
+			_ = syscall.Setpriority(syscall.PRIO_PGRP, s.pgid, 19)
+		}
+	}
+}
+
+type stepKey struct{}
+
+// withStep returns ctx carrying the background step it builds.
+func withStep(ctx context.Context, s *step) context.Context {
+	return context.WithValue(ctx, stepKey{}, s)
+}
+
+// stepOf returns the background step ctx builds, or nil.
+func stepOf(ctx context.Context) *step {
+	s, _ := ctx.Value(stepKey{}).(*step)
+	return s
 }

@@ -120,3 +120,61 @@ func waitLog(t *testing.T, dir, line string) {
 		}
 	}
 }
+
+// TestUrgentRaisesBackground runs urgently a program of the background
+// go build under way, which is held: the reader must not wait for a build
+// that runs at the lowest priority on a busy machine. The build goes on
+// at this process's priority; or, where bingfa may not raise a priority
+// it lowered, the program is built beside it at once.
+func TestUrgentRaisesBackground(t *testing.T) {
+	dir := goWrapper(t)
+	e := New(t.TempDir())
+	defer e.Close()
+	e.goCmd, _ = filepath.Abs("testdata/go")
+	var ps []*engine.Program
+	for i := range 4 {
+		ps = append(ps, program(fmt.Sprint(i), strings.Replace(hello, "hello", fmt.Sprintf("r%02d", i), 1)))
+	}
+	hold(t, dir, "r00")
+	prepared := make(chan struct{})
+	go func() {
+		defer close(prepared)
+		e.Prepare(engine.Background(context.Background()), ps)
+	}()
+	waitLog(t, dir, "start r00 r01 r02 r03")
+	ran := make(chan *engine.Outcome, 1)
+	go func() { ran <- e.Run(context.Background(), ps[1], nil) }()
+	for deadline := time.Now().Add(3 * time.Minute); !e.raised() && !slices.Contains(readLog(t, dir), "start r01"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the urgent run neither raised the background build nor started its own:\n%s", strings.Join(readLog(t, dir), "\n"))
+		}
+	}
+	release(t, dir, "r00")
+	if o := <-ran; o.Err != nil || o.Text(engine.Output) != "r01\n" {
+		t.Fatalf("the urgent run: err %v, output %q", o.Err, o.Text(engine.Output))
+	}
+	<-prepared
+	log := readLog(t, dir)
+	nice, err := exec.Command("nice").Output() // this process's
+	if err != nil {
+		t.Fatal(err)
+	}
+	raised := slices.Contains(log, "nice "+strings.TrimSpace(string(nice))+" r00 r01 r02 r03")
+	beside := slices.Contains(log, "start r01")
+	if raised == beside {
+		t.Errorf("go builds:\n%s\nwant the background build at priority %s, or r01 built beside it (not both)", strings.Join(log, "\n"), strings.TrimSpace(string(nice)))
+	}
+}
+
+// raised reports whether an urgent request waits for a background build
+// under way.
+func (e *Engine) raised() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, b := range e.flight {
+		if b.step != nil && b.step.urgent {
+			return true
+		}
+	}
+	return false
+}
