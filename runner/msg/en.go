@@ -342,4 +342,8 @@ var en = map[string]string{
 	"run.nocache":       "package %s: module %s is not in the module cache, and blocks are built offline; go mod download %s fetches it",
 	"run.notmain":       "a go block must be a complete program (package main, not package %s); mark fragments nobuild",
 	"run.runof":         "run %s of %s: ",
+
+	// A runtime's report (a data race, a panic) folded into one marker
+	// of an output's timeline.
+	"result.timeline.report": "%s (a report of %d lines: see the output)",
 }

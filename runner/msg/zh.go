@@ -348,4 +348,8 @@ var zh = map[string]string{
 	"run.nocache":       "包 %s：模块 %s 不在模块缓存里，而代码块是离线编译的；运行 go mod download %s 下载它",
 	"run.notmain":       "go 代码块必须是完整的程序（package main，而不是 package %s）；片段请标记 nobuild",
 	"run.runof":         "第 %s/%s 次运行：",
+
+	// A runtime's report (a data race, a panic) folded into one marker
+	// of an output's timeline.
+	"result.timeline.report": "%s（运行时的报告，共 %d 行，见输出）",
 }

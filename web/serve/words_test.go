@@ -26,8 +26,8 @@ var terms = []string{"compiled", "yaegi", "Go", "go", "build", "engine", "Shift"
 
 var (
 	unseen    = regexp.MustCompile(`(?s)<(script|style|pre|code|textarea)\b.*?</(script|style|pre|code|textarea)>`)
-	compiler  = regexp.MustCompile(`(?s)<ul class="problems build-errors">.*?</ul>`)                       // the compiler's own words
-	svgText   = regexp.MustCompile(`(?s)<text\b.*?</text>|<circle class="tl-dot"[^>]*><title>.*?</title>`) // the program's lines
+	compiler  = regexp.MustCompile(`(?s)<ul class="problems build-errors">.*?</ul>`)                                          // the compiler's own words
+	svgText   = regexp.MustCompile(`(?s)<text\b.*?</text>|<(?:circle|line|path) class="tl-dot[^"]*"[^>]*><title>.*?</title>`) // the program's lines
 	attr      = regexp.MustCompile(`\b(title|aria-label|placeholder|alt)="([^"]*)"`)
 	tag       = regexp.MustCompile(`(?s)<[^>]*>`)
 	word      = regexp.MustCompile(`[A-Za-z]{2,}`)
