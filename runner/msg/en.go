@@ -346,4 +346,14 @@ var en = map[string]string{
 	// A runtime's report (a data race, a panic) folded into one marker
 	// of an output's timeline.
 	"result.timeline.report": "%s (a report of %d lines: see the output)",
+
+	// The header of a diff of outputs, and a block's file that cannot
+	// be read.
+	"run.diffwant":        "--- expected",
+	"run.diffwantsorted":  "--- expected (sorted)",
+	"run.diffgot":         "+++ actual",
+	"run.diffgotsorted":   "+++ actual (sorted)",
+	"run.diffgotof":       "+++ actual of %s",
+	"run.diffgotofsorted": "+++ actual of %s (sorted)",
+	"run.filerr":          "file=%s: %s",
 }

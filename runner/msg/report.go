@@ -45,6 +45,8 @@ var rules = []string{
 	"run.celldrift", "run.drift", "run.answer", "run.nowrite", "run.softfile", "run.flood",
 	"run.nosignal", "run.othersignal", "run.tookwarn", "run.tooslow", "run.toofast",
 	"run.notraceleft", "run.sometraces", "run.notmodule", "run.nocache", "run.notmain",
+	"run.diffwantsorted", "run.diffwant", "run.diffgotofsorted", "run.diffgotsorted",
+	"run.diffgotof", "run.diffgot", "run.filerr",
 	// Parts of a server's readiness.
 	"run.readythen", "run.readyprint", "run.readyport",
 }

@@ -71,8 +71,10 @@ func TestReportKeepsProgramText(t *testing.T) {
 // problem is a problem or warning line of check's report: "path:line:
 // block NAME: MESSAGE"; block is a block's line with its reason.
 var (
-	problem  = regexp.MustCompile(`^\S+:\d+: block \S+: (.*)$`)
-	blockRow = regexp.MustCompile(`^    (?:pass|fail|skip|stop|shown)\s+\S+\s+\S+\s+\((.*)\)$`)
+	problem    = regexp.MustCompile(`^\S+:\d+: block \S+: (.*)$`)
+	diffHeader = regexp.MustCompile(`^    (---|\+\+\+) `)
+	headerWord = regexp.MustCompile(`\b(expected|actual|sorted|of)\b`)
+	blockRow   = regexp.MustCompile(`^    (?:pass|fail|skip|stop|shown)\s+\S+\s+\S+\s+\((.*)\)$`)
 )
 
 // sentence is a run of English words: what is left of a message that
@@ -80,8 +82,9 @@ var (
 var sentence = regexp.MustCompile(`\b[a-z]+ [a-z]+ [a-z]+\b`)
 
 // TestReportEveryCheckGolden translates the English reports of check's
-// tests (../check/testdata/**/*.golden) into Chinese: no block's reason
-// and no first line of a problem keeps an English sentence, except the
+// tests (../check/testdata/**/*.golden) into Chinese: no block's reason,
+// no first line of a problem and no diff's header keeps an English
+// sentence or word, except the
 // program's and the compiler's words it quotes.
 func TestReportEveryCheckGolden(t *testing.T) {
 	files, _ := filepath.Glob("../check/testdata/*.golden")
@@ -103,6 +106,8 @@ func TestReportEveryCheckGolden(t *testing.T) {
 					continue
 				}
 				got = Zh.Why(m[1])
+			} else if diffHeader.MatchString(line) {
+				got = Zh.Report(line)
 			} else if m := problem.FindStringSubmatch(line); m != nil {
 				got = Zh.Report(line)
 				got = got[strings.Index(got, "：")+1:]
@@ -113,6 +118,9 @@ func TestReportEveryCheckGolden(t *testing.T) {
 				continue
 			}
 			n++
+			if diffHeader.MatchString(line) && headerWord.MatchString(got) {
+				t.Errorf("%s: %q is left in English", filepath.Base(f), got)
+			}
 			if w := sentence.FindString(unquote(got)); w != "" {
 				t.Errorf("%s: %q is left in English in %q", filepath.Base(f), w, got)
 			}

@@ -352,4 +352,14 @@ var zh = map[string]string{
 	// A runtime's report (a data race, a panic) folded into one marker
 	// of an output's timeline.
 	"result.timeline.report": "%s（运行时的报告，共 %d 行，见输出）",
+
+	// The header of a diff of outputs, and a block's file that cannot
+	// be read.
+	"run.diffwant":        "--- 期望输出",
+	"run.diffwantsorted":  "--- 期望输出（已排序）",
+	"run.diffgot":         "+++ 实际输出",
+	"run.diffgotsorted":   "+++ 实际输出（已排序）",
+	"run.diffgotof":       "+++ %s 的实际输出",
+	"run.diffgotofsorted": "+++ %s 的实际输出（已排序）",
+	"run.filerr":          "无法使用 file=%s：%s",
 }
