@@ -2,6 +2,7 @@ package msg
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -38,7 +39,28 @@ var rules = []string{
 	"why.field", "why.type", "why.func", "why.const", "why.var",
 	"why.python", "why.nopython", "why.pynopath", "why.pynorun", "why.pynot3",
 	"why.pending", "why.nointerp",
+	"why.server", "run.noserver", "run.serverdiffers", "run.servercompile",
+	"run.disagree", "run.disagreediff", "run.noengine", "run.enginefail",
+	"run.stoppedbuild", "run.stopped", "run.cellbroken", "run.cellmain", "run.cellpackage",
+	"run.celldrift", "run.drift", "run.answer", "run.nowrite", "run.softfile", "run.flood",
+	"run.nosignal", "run.othersignal", "run.tookwarn", "run.tooslow", "run.toofast",
+	"run.notraceleft", "run.sometraces", "run.notmodule", "run.nocache", "run.notmain",
+	"run.diffwantsorted", "run.diffwant", "run.diffgotofsorted", "run.diffgotsorted",
+	"run.diffgotof", "run.diffgot", "run.filerr",
+	// Parts of a server's readiness.
+	"run.readythen", "run.readyprint", "run.readyport",
 }
+
+// nested are the messages whose parts are messages in turn (as a
+// reason's are): translated when a rule matches them.
+var nested = map[string]bool{
+	"run.noserver": true, "run.tookwarn": true, "run.answer": true, "run.enginefail": true,
+	"run.notrace": true, "run.notraceshown": true, "run.readythen": true,
+}
+
+// verdicts are the messages whose arguments at these positions are
+// verdicts ("pass", "fail"), said in the reader's language.
+var verdicts = map[string][]int{"run.disagree": {1, 3}}
 
 type rule struct {
 	key string
@@ -81,6 +103,23 @@ func (l Lang) Report(s string) string {
 func (l Lang) reportLine(line string) string {
 	body := strings.TrimLeft(line, " \t")
 	indent := line[:len(line)-len(body)]
+	// A problem's position first, the longest that is one.
+	var ends []int
+	for i := 0; i < len(body); i++ {
+		j := strings.Index(body[i:], ": ")
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if where.MatchString(body[:i+1]) {
+			ends = append(ends, i)
+		}
+	}
+	for _, i := range slices.Backward(ends) {
+		if t, ok := l.translate(body[i+1:]); ok {
+			return indent + l.prefix(body[:i+1]) + t
+		}
+	}
 	if t, ok := l.translate(body); ok {
 		return indent + t
 	}
@@ -99,7 +138,7 @@ func (l Lang) reportLine(line string) string {
 
 // where is the prefix of check's problems: "path:line: block NAME: ",
 // then "warning: " for a warning (maybe coloured).
-var where = regexp.MustCompile(`^(.*?:\d+: )block (.*?): ((?:\x1b\[\d+m)?)(warning: )?((?:\x1b\[0m)?)$`)
+var where = regexp.MustCompile(`^(.*?:\d+: )block (.*?): ((?:\x1b\[\d+m)?)(warning: )?((?:\x1b\[0m)?)((?:compiled|yaegi|python): )?(?:run (\d+) of (\d+): )?$`)
 
 // prefix translates the words of a problem's prefix, keeping its
 // position.
@@ -112,7 +151,11 @@ func (l Lang) prefix(p string) string {
 	if m[4] != "" {
 		s += l.T("run.warning")
 	}
-	return s + m[5]
+	s += m[5] + m[6]
+	if m[7] != "" {
+		s += l.T("run.runof", m[7], m[8])
+	}
+	return s
 }
 
 // translate returns line in l when a rule matches it whole. The parts of
@@ -144,10 +187,13 @@ func (l Lang) translateAs(line string, reason bool) (string, bool) {
 		args := make([]any, len(m)-1)
 		for i, g := range m[1:] {
 			args[i] = g
-			if strings.HasPrefix(r.key, "why.") {
-				if t, ok := l.translateAs(g, true); ok {
-					args[i] = t
-				}
+			if strings.HasPrefix(r.key, "why.") || nested[r.key] {
+				args[i] = l.part(g)
+			}
+		}
+		for _, i := range verdicts[r.key] {
+			if k := "status." + m[i+1]; l.table()[k] != "" {
+				args[i] = l.T(k)
 			}
 		}
 		return l.T(r.key, args...), true
@@ -168,6 +214,22 @@ func (l Lang) Why(reason string) string {
 	return reason
 }
 
+// part translates a part of a message, which may follow an engine's
+// name ("yaegi: a client of a server block"), kept as it is.
+func (l Lang) part(s string) string {
+	if t, ok := l.translateAs(s, true); ok {
+		return t
+	}
+	if m := engineName.FindStringSubmatch(s); m != nil {
+		if t, ok := l.translateAs(m[2], true); ok {
+			return m[1] + t
+		}
+	}
+	return s
+}
+
+var engineName = regexp.MustCompile(`^((?:compiled|yaegi|both|python): )(.+)$`)
+
 // parts are the rules that match only a reason or a part of one: short
 // phrases and patterns that a program's text could match too.
 var parts = map[string]bool{
@@ -179,6 +241,7 @@ var parts = map[string]bool{
 	"why.loopvar": true, "why.rangeint": true, "why.rangefunc": true, "why.featdetail": true,
 	"why.feature": true, "why.pkg": true, "why.method": true, "why.field": true,
 	"why.type": true, "why.func": true, "why.const": true, "why.var": true,
+	"run.readyprint": true, "run.readyport": true, "run.readythen": true,
 }
 
 // at is a reason followed by the position it is about.

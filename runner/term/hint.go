@@ -1,32 +1,23 @@
 package term
 
 import (
-	"bytes"
+	"bingfa/runner/lesson"
 
 	"github.com/yuin/goldmark/ast"
 )
-
-// hintPrefixes start an exercise's hint: a blockquote in the exercise's
-// section (see docs/format.md; pages fold it the same way).
-var hintPrefixes = [][]byte{[]byte("提示："), []byte("提示:"), []byte("Hint:"), []byte("Hint："), []byte("hint:")}
 
 // folds reports whether hints are folded: the reader answers prompts.
 func (r *Reader) folds() bool { return !r.All && r.input != nil }
 
 // isHint reports whether q is an exercise's hint: it starts with a hint
-// prefix, and an exercise's code follows it in its section.
+// prefix (lesson.HintPrefix), and an exercise's code follows it in its section.
 func (r *Reader) isHint(q *ast.Blockquote) bool {
 	p, ok := q.FirstChild().(*ast.Paragraph)
 	if !ok || p.Lines().Len() == 0 {
 		return false
 	}
 	seg := p.Lines().At(0)
-	first := seg.Value(r.src)
-	hint := false
-	for _, pre := range hintPrefixes {
-		hint = hint || bytes.HasPrefix(first, pre)
-	}
-	if !hint {
+	if _, hint := lesson.HintPrefix(seg.Value(r.src)); !hint {
 		return false
 	}
 	for n := q.NextSibling(); n != nil && n.Kind() != ast.KindHeading; n = n.NextSibling() {

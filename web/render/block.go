@@ -115,7 +115,7 @@ func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	evs := clip(o.Events, maxShown, v.Lang.T("result.clipped"))
 	v.Output = chunks(evs)
 	v.Replay = newReplay(evs, o.Elapsed, b.Out.Stream != "")
-	ls := lines(evs)
+	ls := foldReports(lines(evs))
 	if len(ls) > maxTimelineLines {
 		ls = ls[:maxTimelineLines] // when the first lines appeared
 	}

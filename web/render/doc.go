@@ -35,7 +35,8 @@
 // by side with the differing lines and characters marked. The recorded
 // output events, with their times, are in the result's data-replay
 // attribute for the script's replay button, and an inline SVG timeline
-// shows when each line appeared; a runs=N block also shows its distinct
+// shows when each line appeared (a report of the Go runtime, a data race
+// or a panic, is one marker there, not a dot per line); a runs=N block also shows its distinct
 // outputs with their counts as a bar chart. A traced run (the option
 // trace) shows under its output the picture of each of its execution
 // traces, one per process, as self-contained SVG (trace.SVG: a lane per

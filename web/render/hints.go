@@ -1,18 +1,14 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 
+	"bingfa/runner/lesson"
 	"bingfa/runner/msg"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
-
-// hintPrefixes start a hint's blockquote; the prefix itself is not
-// shown, as the control says it.
-var hintPrefixes = [][]byte{[]byte("提示："), []byte("提示:"), []byte("Hint:"), []byte("Hint："), []byte("hint:")}
 
 // A hint is an exercise's hint, written by the lesson's author as a
 // blockquote starting with "提示：" (or "Hint:") in the exercise's section:
@@ -76,12 +72,8 @@ func hintPrefix(bq *ast.Blockquote, src []byte) (*ast.Text, int) {
 	if !ok {
 		return nil, 0
 	}
-	text := t.Segment.Value(src)
-	for _, pre := range hintPrefixes {
-		if bytes.HasPrefix(text, pre) {
-			rest := text[len(pre):]
-			return t, len(pre) + len(rest) - len(bytes.TrimLeft(rest, " \t"))
-		}
+	if n, ok := lesson.HintPrefix(t.Segment.Value(src)); ok {
+		return t, n
 	}
 	return nil, 0
 }

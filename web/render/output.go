@@ -51,6 +51,7 @@ type line struct {
 	At     time.Duration
 	Stream string
 	Text   string
+	Report int // a runtime's report folded into this line: its number of lines (see foldReports)
 }
 
 // lines splits the output into lines, each stamped with the time of the

@@ -25,7 +25,8 @@ const (
 
 // timeline returns an inline SVG picture of when each line of output
 // appeared: a row per line with a dot at its time, or, for long outputs,
-// one strip with a tick per line. It returns "" when nothing was printed.
+// one strip with a tick per line. A runtime's report folded into one
+// line (foldReports) is a diamond, whose title says how long it is. It returns "" when nothing was printed.
 func timeline(ls []line, elapsed time.Duration, lang msg.Lang) template.HTML {
 	if len(ls) == 0 {
 		return ""
@@ -35,8 +36,8 @@ func timeline(ls []line, elapsed time.Duration, lang msg.Lang) template.HTML {
 		return tlLeft + float64(t)/float64(end)*(tlWidth-tlLeft-tlRight)
 	}
 	var b strings.Builder
-	rows := len(ls)
-	if rows > tlMaxRows {
+	rows, strip := len(ls), len(ls) > tlMaxRows
+	if strip {
 		rows = 1
 	}
 	h := rows*tlRow + tlAxis
@@ -44,19 +45,28 @@ func timeline(ls []line, elapsed time.Duration, lang msg.Lang) template.HTML {
 		tlWidth, h, template.HTMLEscapeString(lang.T("result.timeline.aria", len(ls), fmtDuration(end))))
 	for i, l := range ls {
 		y := i*tlRow + tlRow/2
-		if rows == 1 {
+		if strip {
 			y = tlRow / 2
 		}
 		cls := "tl-dot"
 		if l.Stream == "stderr" {
 			cls += " tl-stderr"
 		}
-		title := template.HTMLEscapeString(fmt.Sprintf("%s  %s", fmtDuration(l.At), l.Text))
-		if rows == 1 {
+		text := l.Text
+		if l.Report > 0 {
+			cls += " tl-report"
+			text = lang.T("result.timeline.report", l.Text, l.Report)
+		}
+		title := template.HTMLEscapeString(fmt.Sprintf("%s  %s", fmtDuration(l.At), text))
+		if strip {
 			fmt.Fprintf(&b, `<line class="%s" x1="%.1f" x2="%.1f" y1="2" y2="%d"><title>%s</title></line>`, cls, x(l.At), x(l.At), tlRow-2, title)
 			continue
 		}
-		fmt.Fprintf(&b, `<circle class="%s" cx="%.1f" cy="%d" r="4"><title>%s</title></circle>`, cls, x(l.At), y, title)
+		if l.Report > 0 { // a diamond
+			fmt.Fprintf(&b, `<path class="%s" d="M%.1f %dl5 5l-5 5l-5 -5z"><title>%s</title></path>`, cls, x(l.At), y-5, title)
+		} else {
+			fmt.Fprintf(&b, `<circle class="%s" cx="%.1f" cy="%d" r="4"><title>%s</title></circle>`, cls, x(l.At), y, title)
+		}
 		b.WriteString(label(x(l.At), y, l.Text))
 	}
 	axisY := rows * tlRow

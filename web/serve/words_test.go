@@ -26,8 +26,8 @@ var terms = []string{"compiled", "yaegi", "Go", "go", "build", "engine", "Shift"
 
 var (
 	unseen    = regexp.MustCompile(`(?s)<(script|style|pre|code|textarea)\b.*?</(script|style|pre|code|textarea)>`)
-	compiler  = regexp.MustCompile(`(?s)<ul class="problems build-errors">.*?</ul>`)                       // the compiler's own words
-	svgText   = regexp.MustCompile(`(?s)<text\b.*?</text>|<circle class="tl-dot"[^>]*><title>.*?</title>`) // the program's lines
+	compiler  = regexp.MustCompile(`(?s)<ul class="problems build-errors">.*?</ul>`)                                          // the compiler's own words
+	svgText   = regexp.MustCompile(`(?s)<text\b.*?</text>|<(?:circle|line|path) class="tl-dot[^"]*"[^>]*><title>.*?</title>`) // the program's lines
 	attr      = regexp.MustCompile(`\b(title|aria-label|placeholder|alt)="([^"]*)"`)
 	tag       = regexp.MustCompile(`(?s)<[^>]*>`)
 	word      = regexp.MustCompile(`[A-Za-z]{2,}`)
@@ -132,7 +132,7 @@ func TestNoStrayEnglish(t *testing.T) {
 // the words of their events, start and done (why an engine ran the
 // block, problems, warnings), and of the API's refusals: a compiled run
 // with the router's reason, a run that falls back from yaegi to compiled,
-// a failing run, a stopped run. Every word comes from the catalogue, in
+// a failing run, a server and its client, a stopped run. Every word comes from the catalogue, in
 // the lesson's language.
 func TestEventsInChinese(t *testing.T) {
 	allowed := lessonWords(t)
@@ -141,6 +141,9 @@ func TestEventsInChinese(t *testing.T) {
 	evs = append(evs, ts.run(t, "hello", code(t, "hello"))...)
 	evs = append(evs, ts.run(t, "hello", strings.Replace(code(t, "hello"), "你好", "再见", 1))...)
 	evs = append(evs, ts.runIn(t, "reports", "racy", "")...)
+	// A server, built only, and its client, which runs with it.
+	evs = append(evs, ts.runIn(t, "reports", "srv", "")...)
+	evs = append(evs, ts.runIn(t, "reports", "get", "")...)
 	// A program never built before: a built one is run as it is
 	// ("already built"), without trying yaegi.
 	slow := ts.runIn(t, "reports", "slow", fmt.Sprintf("\n// %d\n", time.Now().UnixNano()))
