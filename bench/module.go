@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"bingfa/runner/compiled"
 )
 
 // A module is a generated Go module holding one program per package,
@@ -23,7 +25,11 @@ func writeModule(dir string, ps []*program, examples bool) (*module, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module benchprog\n\ngo 1.26\n"), 0o644); err != nil {
+	var srcs [][]byte
+	for _, p := range ps {
+		srcs = append(srcs, []byte(p.Source))
+	}
+	if err := compiled.WriteModule(dir, "benchprog", srcs...); err != nil {
 		return nil, err
 	}
 	for i, p := range ps {

@@ -28,14 +28,21 @@ type program struct {
 	les     *lesson.Lesson
 }
 
-// programs returns the blocks of ls that check runs, with the source it
-// runs: the reference answer of an exercise, the assembled program of a
-// notebook cell.
-func programs(ls []*lesson.Lesson) ([]*program, error) {
+// programs returns the Go programs of ls that check runs, with the source
+// it runs: the reference answer of an exercise, the assembled program of
+// a notebook cell.
+func programs(ls []*lesson.Lesson) ([]*program, error) { return blocks(ls, false) }
+
+// scripts returns the Python programs of ls that check runs.
+func scripts(ls []*lesson.Lesson) ([]*program, error) { return blocks(ls, true) }
+
+// blocks returns the programs of ls that check runs: the Python ones, or
+// the Go ones.
+func blocks(ls []*lesson.Lesson, python bool) ([]*program, error) {
 	var ps []*program
 	for _, l := range ls {
 		for _, b := range l.Blocks {
-			if b.Output == nil || b.Opts.Mode != lesson.Run {
+			if b.Output == nil || b.Opts.Mode != lesson.Run || b.Python() != python {
 				continue
 			}
 			p, err := newProgram(l, b)

@@ -197,3 +197,48 @@ func tail(s string) string {
 	}
 	return s
 }
+
+// scriptCosts runs each Python program with python3, as check runs it
+// (isolated mode, unbuffered), floorRuns times, and returns the least
+// cost of each: none where there is no python3, as check skips them then.
+func scriptCosts(ps []*program) ([]cost, error) {
+	py, err := exec.LookPath("python3")
+	if err != nil || len(ps) == 0 {
+		return nil, nil
+	}
+	var costs []cost
+	for _, p := range ps {
+		var least cost
+		for range floorRuns {
+			o, err := runScript(py, p)
+			if err != nil {
+				return nil, err
+			}
+			if least.p == nil || o.Elapsed < least.wall {
+				least = cost{p, o.Elapsed, o.CPU}
+			}
+		}
+		costs = append(costs, least)
+	}
+	return costs, nil
+}
+
+// runScript runs Python program p with py in a scratch directory.
+func runScript(py string, p *program) (*engine.Outcome, error) {
+	scratch, err := os.MkdirTemp("", "bingfa-bench-run-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(scratch)
+	if err := os.WriteFile(filepath.Join(scratch, "main.py"), []byte(p.Source), 0o644); err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(py, append([]string{"-I", "-u", "main.py"}, p.Args...)...)
+	cmd.Dir = scratch
+	cmd.Env = append(os.Environ(), p.Env...) // python3 may be a shim that needs bingfa's environment to find its interpreter
+	o := proc.Run(context.Background(), cmd, proc.Config{Timeout: p.block.Opts.Timeout, MaxOutput: 1 << 20})
+	if o.Err != nil {
+		return o, fmt.Errorf("%s: %v", p.ID, o.Err)
+	}
+	return o, nil
+}

@@ -278,3 +278,10 @@ func testImportErrors(p *engine.Program) []byte {
 	}
 	return out
 }
+
+// WriteModule writes go.mod, and go.sum when it needs one, into dir: a
+// module named path whose programs, sources, may import the modules
+// bingfa's go.mod requires, as a block built by this engine may.
+func WriteModule(dir, path string, sources ...[]byte) error {
+	return writeGoMod(dir, path, needed(sources...))
+}
