@@ -64,23 +64,32 @@ func main() {
 	}
 	b, err := newBench(*cold, *std, stages)
 	if err == nil {
-		defer b.close()
 		b.onlyTrace = *onlyTrace
-		err = b.run()
-	}
-	if err == nil && *onlyTrace {
-		var s strings.Builder
-		b.writeTraces(&s)
-		fmt.Print(s.String())
-		return
-	}
-	if err == nil && *out != "-" {
-		err = os.WriteFile(*out, []byte(b.report()+handWritten(*out)), 0o644)
+		err = report(b, *out, *onlyTrace)
+		b.close() // before os.Exit, which runs no deferred call
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// report runs b and writes its report to out (none for "-"), or prints
+// only the trace section when onlyTrace.
+func report(b *bench, out string, onlyTrace bool) error {
+	if err := b.run(); err != nil {
+		return err
+	}
+	if onlyTrace {
+		var s strings.Builder
+		b.writeTraces(&s)
+		fmt.Print(s.String())
+		return nil
+	}
+	if out == "-" {
+		return nil
+	}
+	return os.WriteFile(out, []byte(b.report()+handWritten(out)), 0o644)
 }
 
 // handMark starts the part of the report written by hand, which a new
