@@ -20,12 +20,18 @@ type relay struct {
 	done bool
 }
 
-// start reads signal numbers from fd, in a goroutine on a thread of its
-// own with the program's user (so that it may signal the program even
-// when bingfa is root; see dropPrivileges), and sends each to the group
-// of pgid until r.end.
+// start reads signal numbers from fd (see readAsUser) and sends each to
+// the group of pgid until r.end.
 func (r *relay) start(fd int, pgid int, root bool) {
 	r.pgid = pgid
+	readAsUser(fd, root, func(b byte) { r.send(syscall.Signal(b)) }, nil)
+}
+
+// readAsUser reads fd a byte at a time in a goroutine on a thread of its
+// own with the program's user (so that it may signal the program even
+// when bingfa is root; see dropPrivileges), calling each for every byte
+// and, when fd ends, end (either may be nil); it closes fd.
+func readAsUser(fd int, root bool, each func(byte), end func()) {
 	go func() {
 		runtime.LockOSThread() // never unlocked: the thread dies with it
 		defer syscall.Close(fd)
@@ -39,9 +45,14 @@ func (r *relay) start(fd int, pgid int, root bool) {
 				continue
 			}
 			if n != 1 || err != nil {
+				if end != nil {
+					end()
+				}
 				return
 			}
-			r.send(syscall.Signal(b[0]))
+			if each != nil {
+				each(b[0])
+			}
 		}
 	}()
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -277,22 +276,7 @@ func startGuest(js []byte, fds []int, paths []string) {
 // the stand-in was killed. Like the relay, it signals from a thread of
 // its own with the program's user.
 func watchLifeline(fd int, r *relay, root bool) {
-	go func() {
-		runtime.LockOSThread() // never unlocked: the thread dies with it
-		defer syscall.Close(fd)
-		if dropPrivileges(root) != nil {
-			return
-		}
-		var b [1]byte
-		for {
-			n, err := syscall.Read(fd, b[:])
-			if err == syscall.EINTR || (err == nil && n > 0) {
-				continue
-			}
-			r.send(syscall.SIGKILL)
-			return
-		}
-	}()
+	readAsUser(fd, root, nil, func() { r.send(syscall.SIGKILL) })
 }
 
 // killGroup, in a guest's parent once the program has been reaped, kills
