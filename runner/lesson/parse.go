@@ -151,16 +151,24 @@ func goLookalike(lang string) bool {
 // program parses a go fence into a new Block.
 func (ps *parseState) program(f *Fence, names map[string]*Block) *Block {
 	ps.programs++
-	b := &Block{Index: ps.programs, Code: f, Lang: LangGo}
-	ps.l.Blocks = append(ps.l.Blocks, b)
-	b.Opts = *ps.options(f, ProgramFence).prog
-	ps.name(b, names)
-	ps.filesOf(b)
-	ps.inputFile(b, f, b.Opts.Inputs)
+	b := ps.newProgram(f, names, LangGo, ProgramFence, ps.programs)
 	if b.Opts.Test {
 		ps.testOf(b)
 	}
 	ps.serverOf(b)
+	return b
+}
+
+// newProgram parses fence f of kind k, the index-th program of language
+// lang in the lesson, into a new Block: its options, name, data files and
+// input file.
+func (ps *parseState) newProgram(f *Fence, names map[string]*Block, lang string, k Kinds, index int) *Block {
+	b := &Block{Index: index, Code: f, Lang: lang}
+	ps.l.Blocks = append(ps.l.Blocks, b)
+	b.Opts = *ps.options(f, k).prog
+	ps.name(b, names)
+	ps.filesOf(b)
+	ps.inputFile(b, f, b.Opts.Inputs)
 	return b
 }
 

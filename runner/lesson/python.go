@@ -20,11 +20,5 @@ func pythonRun(f *Fence) bool {
 // fence's.
 func (ps *parseState) python(f *Fence, names map[string]*Block) *Block {
 	ps.pythons++
-	b := &Block{Index: ps.pythons, Code: f, Lang: LangPython}
-	ps.l.Blocks = append(ps.l.Blocks, b)
-	b.Opts = *ps.options(f, PythonFence).prog
-	ps.name(b, names)
-	ps.filesOf(b)
-	ps.inputFile(b, f, b.Opts.Inputs)
-	return b
+	return ps.newProgram(f, names, LangPython, PythonFence, ps.pythons)
 }
