@@ -221,7 +221,7 @@ func (b *bench) floor() error {
 	if _, err := buildAll(m, b.ps, nil); err != nil {
 		return err
 	}
-	_, costs, err := floor(m, b.ps)
+	costs, err := binaryCosts(m, b.ps)
 	if err != nil {
 		return err
 	}

@@ -33,19 +33,60 @@ func timed(dir string, env []string, name string, args ...string) (time.Duration
 // runBinary runs a built program directly, in a scratch directory, under
 // the same supervision as check, and returns its outcome.
 func runBinary(bin string, p *program) (*engine.Outcome, error) {
+	env := func(scratch string) []string { return runenv.Environ(scratch, p.Env) } // as check runs it
+	return runIn(p, nil, env, bin, p.Args...)
+}
+
+// runScript runs Python program p with py in a scratch directory.
+func runScript(py string, p *program) (*engine.Outcome, error) {
+	write := func(scratch string) error {
+		return os.WriteFile(filepath.Join(scratch, "main.py"), []byte(p.Source), 0o644)
+	}
+	// python3 may be a shim that needs bingfa's environment to find its
+	// interpreter.
+	env := func(string) []string { return append(os.Environ(), p.Env...) }
+	return runIn(p, write, env, py, append([]string{"-I", "-u", "main.py"}, p.Args...)...)
+}
+
+// runIn runs name with args for program p in a new scratch directory,
+// which prepare (when not nil) fills first, with the environment env
+// gives for it, under the same supervision as check, and returns its
+// outcome.
+func runIn(p *program, prepare func(scratch string) error, env func(scratch string) []string, name string, args ...string) (*engine.Outcome, error) {
 	scratch, err := os.MkdirTemp("", "bingfa-bench-run-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(scratch)
-	cmd := exec.Command(bin, p.Args...)
+	if prepare != nil {
+		if err := prepare(scratch); err != nil {
+			return nil, err
+		}
+	}
+	cmd := exec.Command(name, args...)
 	cmd.Dir = scratch
-	cmd.Env = runenv.Environ(scratch, p.Env) // as check runs it
+	cmd.Env = env(scratch)
 	o := proc.Run(context.Background(), cmd, proc.Config{Timeout: p.block.Opts.Timeout, MaxOutput: 1 << 20})
 	if o.Err != nil {
 		return o, fmt.Errorf("%s: %v", p.ID, o.Err)
 	}
 	return o, nil
+}
+
+// leastCost runs p floorRuns times with run and returns the cost of its
+// shortest run.
+func leastCost(p *program, run func() (*engine.Outcome, error)) (cost, error) {
+	var least cost
+	for range floorRuns {
+		o, err := run()
+		if err != nil {
+			return cost{}, err
+		}
+		if least.p == nil || o.Elapsed < least.wall {
+			least = cost{p, o.Elapsed, o.CPU}
+		}
+	}
+	return least, nil
 }
 
 // buildAll builds the packages of m into m.Dir/bin with one go build for
@@ -88,26 +129,19 @@ type cost struct {
 // times vary from run to run, and the floor takes the least of each.
 const floorRuns = 3
 
-// floor runs every prebuilt program floorRuns times, alone, and returns
-// what each costs at least (its shortest run) and the floor of these
-// costs (see floorOf).
-func floor(m *module, ps []*program) (time.Duration, []cost, error) {
+// binaryCosts runs every prebuilt program floorRuns times, alone, and
+// returns what each costs at least (its shortest run).
+func binaryCosts(m *module, ps []*program) ([]cost, error) {
 	var costs []cost
 	for i, p := range ps {
 		bin := filepath.Join(m.Dir, "bin", fmt.Sprintf("p%03d", i+1))
-		var least cost
-		for range floorRuns {
-			o, err := runBinary(bin, p)
-			if err != nil {
-				return 0, nil, err
-			}
-			if least.p == nil || o.Elapsed < least.wall {
-				least = cost{p, o.Elapsed, o.CPU}
-			}
+		c, err := leastCost(p, func() (*engine.Outcome, error) { return runBinary(bin, p) })
+		if err != nil {
+			return nil, err
 		}
-		costs = append(costs, least)
+		costs = append(costs, c)
 	}
-	return floorOf(costs, runtime.NumCPU()), costs, nil
+	return costs, nil
 }
 
 // floorOf returns the least time in which any scheduler can run programs
@@ -203,42 +237,16 @@ func tail(s string) string {
 // cost of each: none where there is no python3, as check skips them then.
 func scriptCosts(ps []*program) ([]cost, error) {
 	py, err := exec.LookPath("python3")
-	if err != nil || len(ps) == 0 {
+	if err != nil {
 		return nil, nil
 	}
 	var costs []cost
 	for _, p := range ps {
-		var least cost
-		for range floorRuns {
-			o, err := runScript(py, p)
-			if err != nil {
-				return nil, err
-			}
-			if least.p == nil || o.Elapsed < least.wall {
-				least = cost{p, o.Elapsed, o.CPU}
-			}
+		c, err := leastCost(p, func() (*engine.Outcome, error) { return runScript(py, p) })
+		if err != nil {
+			return nil, err
 		}
-		costs = append(costs, least)
+		costs = append(costs, c)
 	}
 	return costs, nil
-}
-
-// runScript runs Python program p with py in a scratch directory.
-func runScript(py string, p *program) (*engine.Outcome, error) {
-	scratch, err := os.MkdirTemp("", "bingfa-bench-run-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(scratch)
-	if err := os.WriteFile(filepath.Join(scratch, "main.py"), []byte(p.Source), 0o644); err != nil {
-		return nil, err
-	}
-	cmd := exec.Command(py, append([]string{"-I", "-u", "main.py"}, p.Args...)...)
-	cmd.Dir = scratch
-	cmd.Env = append(os.Environ(), p.Env...) // python3 may be a shim that needs bingfa's environment to find its interpreter
-	o := proc.Run(context.Background(), cmd, proc.Config{Timeout: p.block.Opts.Timeout, MaxOutput: 1 << 20})
-	if o.Err != nil {
-		return o, fmt.Errorf("%s: %v", p.ID, o.Err)
-	}
-	return o, nil
 }
