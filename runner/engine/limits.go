@@ -1,31 +1,36 @@
 package engine
 
-import "fmt"
+import (
+	"fmt"
+
+	"bingfa/runner/msg"
+)
 
 // DefaultMaxTasks caps the processes and threads of one run: far above
 // what a lesson starts (a Go program has a handful of threads; the
 // course's largest block holds about a hundred), far below a fork bomb.
 const DefaultMaxTasks = 512
 
-// The messages of the caps, every one in Chinese (the language of the
-// lessons) and English (that of bingfa's other messages), in one place.
+// The messages of the caps are written in English from the message
+// catalogue, like every engine message; presenters translate them into
+// the lesson's language (msg.Lang.Report and Why).
 
 // MemoryLimitFailure is the failure of a run that reached its memory cap.
 func MemoryLimitFailure(limit int64) *Failure {
 	s := SizeString(limit)
-	return Failuref(MemoryLimit, "内存超过 %s 上限 (exceeded the %s memory limit)", s, s)
+	return &Failure{Kind: MemoryLimit, Msg: msg.En.T("run.memlimit", s)}
 }
 
 // TaskLimitFailure is the failure of a run that tried to have more than
 // limit processes and threads at once.
 func TaskLimitFailure(limit int) *Failure {
-	return Failuref(TaskLimit, "进程和线程数超过 %d 个的上限 (exceeded the limit of %d processes and threads)", limit, limit)
+	return &Failure{Kind: TaskLimit, Msg: msg.En.T("run.tasklimit", fmt.Sprint(limit))}
 }
 
 // CPULimitFailure is the failure of a process killed for using more than
 // its CPU time.
 func CPULimitFailure() *Failure {
-	return Failuref(CPULimit, "CPU 时间超过上限 (exceeded the CPU time limit)")
+	return &Failure{Kind: CPULimit, Msg: msg.En.T("run.cpulimit")}
 }
 
 // SizeString writes a size in bytes as people do: "4 GiB", "64 KiB".

@@ -297,6 +297,10 @@ var en = map[string]string{
 
 	// A program that ran past its time limit.
 	"run.timeout": "timed out after %s",
+	// A run that reached one of its caps.
+	"run.memlimit":  "exceeded the %s memory limit",
+	"run.tasklimit": "exceeded the limit of %s processes and threads",
+	"run.cpulimit":  "exceeded the CPU time limit",
 
 	// An exercise's hint in the terminal, shown on demand.
 	"term.hint.folded": "A hint is folded: type h and Enter at the exercise's prompt to see it",

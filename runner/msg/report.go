@@ -16,7 +16,7 @@ var rules = []string{
 	"run.extra", "run.unordered", "run.signal", "run.exit", "run.leftover",
 	"run.race", "run.norace", "run.nopanic", "run.emptyline", "run.trailing",
 	"run.ends", "run.anyrest", "run.bound", "run.deadlock", "run.panic",
-	"run.found", "run.timeout",
+	"run.found", "run.timeout", "run.memlimit", "run.tasklimit", "run.cpulimit",
 	"why.compiled.flag", "why.compiled.opt", "why.yaegi.opt", "why.yaegi.flag",
 	"why.static", "why.cached", "why.buildonly", "why.nobuild", "why.fallback",
 	"why.only", "why.exercise", "run.softshort", "why.acts", "why.reflects",

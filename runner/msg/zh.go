@@ -302,7 +302,10 @@ var zh = map[string]string{
 	"api.noblock":  "课文 %s 里没有可以运行的代码块 %s",
 
 	// A program that ran past its time limit.
-	"run.timeout": "运行超时：超过了 %s",
+	"run.timeout":   "运行超时：超过了 %s",
+	"run.memlimit":  "内存超过 %s 上限",
+	"run.tasklimit": "进程和线程数超过 %s 个的上限",
+	"run.cpulimit":  "CPU 时间超过上限",
 
 	// An exercise's hint in the terminal, shown on demand.
 	"term.hint.folded": "提示已折叠：运行练习之前输入 h 再按 Enter 显示",
