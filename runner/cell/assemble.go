@@ -3,6 +3,7 @@ package cell
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // A Cell is the code of one notebook cell and where it is in its lesson.
@@ -36,9 +37,32 @@ func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg
 // winning, the imports they use, and a main that runs the statements of
 // this cell. It fails when a cell has a package clause or declares main.
 func Assemble(earlier []Cell, this Cell) (*Program, error) {
+	return new(Assembler).Assemble(earlier, this)
+}
+
+// An Assembler assembles the cells of lessons, parsing each cell once: it
+// keeps what it found in each cell it parsed, by the cell's code and line.
+// The zero Assembler is ready to use; it is safe for concurrent use.
+type Assembler struct {
+	mu     sync.Mutex
+	parsed map[Cell]parsed
+}
+
+// A parsed cell: its parts, or why it has none.
+type parsed struct {
+	p   *cellParts
+	err error
+}
+
+// maxCells bounds the cells an Assembler remembers (edited cells come and go).
+const maxCells = 4096
+
+// Assemble is the package's Assemble, with the cells parsed before taken
+// from a.
+func (a *Assembler) Assemble(earlier []Cell, this Cell) (*Program, error) {
 	var parts []*cellParts
-	for i, c := range append(earlier[:len(earlier):len(earlier)], this) {
-		p, err := parse(c, i == len(earlier))
+	for _, c := range append(earlier[:len(earlier):len(earlier)], this) {
+		p, err := a.parse(c)
 		if err != nil {
 			return nil, err
 		}
@@ -66,13 +90,28 @@ type cellParts struct {
 	decls   []chunk
 	names   [][]name // names[i]: what decls[i] defines; nil if it does not parse
 	imports []importSpec
-	opaque  []chunk // import chunks that do not parse, kept as written
+	opaque  []chunk    // import chunks that do not parse, kept as written
+	refs    [][]string // refs[i]: the identifiers in decls[i]
 	stmts   []chunk
 }
 
-// parse splits a cell and sorts its chunks out. Statements are kept only
-// for the cell being run.
-func parse(c Cell, current bool) (*cellParts, error) {
+// parse returns the parts of cell c, parsing it if a has not yet.
+func (a *Assembler) parse(c Cell) (*cellParts, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if r, ok := a.parsed[c]; ok {
+		return r.p, r.err
+	}
+	if a.parsed == nil || len(a.parsed) >= maxCells {
+		a.parsed = map[Cell]parsed{}
+	}
+	p, err := parse(c)
+	a.parsed[c] = parsed{p, err}
+	return p, err
+}
+
+// parse splits a cell and sorts its chunks out.
+func parse(c Cell) (*cellParts, error) {
 	p := &cellParts{}
 	for _, ch := range split(c.Code, c.Line) {
 		switch ch.kind {
@@ -93,10 +132,9 @@ func parse(c Cell, current bool) (*cellParts, error) {
 			}
 			p.decls = append(p.decls, ch)
 			p.names = append(p.names, ns)
+			p.refs = append(p.refs, idents(ch.text()))
 		case stmts:
-			if current {
-				p.stmts = append(p.stmts, ch)
-			}
+			p.stmts = append(p.stmts, ch)
 		}
 	}
 	return p, nil
@@ -126,7 +164,7 @@ func newest(parts []*cellParts) ([]chunk, []use) {
 				}
 			}
 			out = append(out, c)
-			uses = append(uses, use{cell: i, names: p.names[j], refs: idents(c.text())})
+			uses = append(uses, use{cell: i, names: p.names[j], refs: p.refs[j]})
 		}
 	}
 	return out, uses

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"bingfa/runner/cell"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 )
@@ -56,6 +57,7 @@ type Checker struct {
 	// build runs beside it.
 	planned, built chan struct{}
 	programs       map[lessonBlock]made // see program
+	cells          cell.Assembler       // assembles the programs of cells
 }
 
 // plans returns channels closed when the latest Check has handed its
