@@ -26,7 +26,6 @@ func BenchmarkAssemble(b *testing.B) {
 	}
 }
 
-
 // BenchmarkLesson assembles every cell of a lesson of 50 cells in order,
 // as a checker does: "once" with one Assembler, which parses each cell
 // once; "each" with Assemble, which parses the earlier cells again for
