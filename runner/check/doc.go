@@ -43,8 +43,9 @@
 // way, a reader's program waiting in one that has not started is taken
 // out of it and built at once, and those under way run at the lowest
 // CPU priority; so does the go list that routing them needs (Preloader),
-// which a reader's routing does not wait for. A run that has to wait for its build is told so
-// (Watch.Queued, with how far the background builds have got).
+// which a reader's routing does not wait for. A run that has to wait for
+// its build is told so (Watch.Queued, with how far the background builds
+// have got).
 //
 // # Results
 //
