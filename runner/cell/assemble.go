@@ -2,6 +2,9 @@ package cell
 
 import (
 	"fmt"
+	"go/parser"
+	"go/token"
+	"maps"
 	"strings"
 	"sync"
 )
@@ -74,7 +77,7 @@ func (a *Assembler) Assemble(earlier []Cell, this Cell) (*Program, error) {
 	var w writer
 	w.add("package main", 0)
 	w.add("", 0)
-	writeImports(&w, parts, append(decls, body...))
+	writeImports(&w, parts, uses, body)
 	for _, c := range decls {
 		w.chunk(c)
 		w.add("", 0)
@@ -88,7 +91,8 @@ func (a *Assembler) Assemble(earlier []Cell, this Cell) (*Program, error) {
 // cellParts are the chunks of one cell, sorted out.
 type cellParts struct {
 	decls   []chunk
-	names   [][]name // names[i]: what decls[i] defines; nil if it does not parse
+	names   [][]name          // names[i]: what decls[i] defines
+	bases   []map[string]bool // bases[i]: the selector bases of decls[i]; nil if it does not parse
 	imports []importSpec
 	opaque  []chunk    // import chunks that do not parse, kept as written
 	refs    [][]string // refs[i]: the identifiers in decls[i]
@@ -124,7 +128,7 @@ func parse(c Cell) (*cellParts, error) {
 			}
 			p.imports = append(p.imports, specs...)
 		case decl:
-			ns, _ := names(ch)
+			ns, bases := names(ch)
 			for _, n := range ns {
 				if n.id == "main" {
 					return nil, &Error{Line: n.at, Msg: "a cell does not declare main: its statements are the body of main"}
@@ -132,6 +136,7 @@ func parse(c Cell) (*cellParts, error) {
 			}
 			p.decls = append(p.decls, ch)
 			p.names = append(p.names, ns)
+			p.bases = append(p.bases, bases)
 			p.refs = append(p.refs, idents(ch.text()))
 		case stmts:
 			p.stmts = append(p.stmts, ch)
@@ -164,7 +169,7 @@ func newest(parts []*cellParts) ([]chunk, []use) {
 				}
 			}
 			out = append(out, c)
-			uses = append(uses, use{cell: i, names: p.names[j], refs: p.refs[j]})
+			uses = append(uses, use{cell: i, names: p.names[j], refs: p.refs[j], bases: p.bases[j]})
 		}
 	}
 	return out, uses
@@ -180,10 +185,11 @@ func mainFunc(stmts []chunk) []chunk {
 	return append(out, chunk{lines: []string{"}"}})
 }
 
-// writeImports writes the imports of all cells that the code uses: one
-// import per name, the newest; blank and dot imports always. Imports that
-// do not parse are written as they are.
-func writeImports(w *writer, parts []*cellParts, code []chunk) {
+// writeImports writes the imports of all cells that the program's code
+// (the declarations kept and main's body) uses: one import per name, the
+// newest; blank and dot imports always, and all of them when the code
+// does not parse. Imports that do not parse are written as they are.
+func writeImports(w *writer, parts []*cellParts, decls []use, body []chunk) {
 	var order []string
 	specs := map[string]importSpec{}
 	var opaque []chunk
@@ -198,10 +204,20 @@ func writeImports(w *writer, parts []*cellParts, code []chunk) {
 	}
 	var src strings.Builder
 	src.WriteString("package main\n")
-	for _, c := range code {
+	for _, c := range body {
 		src.WriteString(c.text())
 	}
-	used, ok := selectorBases(src.String())
+	f, err := parser.ParseFile(token.NewFileSet(), "main.go", src.String(), parser.SkipObjectResolution)
+	ok := err == nil
+	var used map[string]bool
+	if ok {
+		used = selectorBases(f)
+	}
+	for _, d := range decls {
+		if ok = ok && d.bases != nil; ok {
+			maps.Copy(used, d.bases)
+		}
+	}
 	var keep []importSpec
 	for _, k := range order {
 		if s := specs[k]; !ok || s.always() || used[s.name] {
