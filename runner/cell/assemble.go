@@ -2,8 +2,6 @@ package cell
 
 import (
 	"fmt"
-	"go/parser"
-	"go/token"
 	"maps"
 	"strings"
 	"sync"
@@ -35,39 +33,26 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
-// Assemble returns the program of cell this, which comes after the cells
-// earlier (in lesson order): the declarations of all of them, the newest
-// winning, the imports they use, and a main that runs the statements of
-// this cell. It fails when a cell has a package clause or declares main.
-func Assemble(earlier []Cell, this Cell) (*Program, error) {
-	return new(Assembler).Assemble(earlier, this)
-}
-
 // An Assembler assembles the cells of lessons, parsing each cell once: it
 // keeps what it found in each cell it parsed, by the cell's code and line.
 // The zero Assembler is ready to use; it is safe for concurrent use.
 type Assembler struct {
 	mu     sync.Mutex
-	parsed map[Cell]parsed
+	parsed map[Cell]*cellParts // at most maxCells (edited cells come and go)
 }
 
-// A parsed cell: its parts, or why it has none.
-type parsed struct {
-	p   *cellParts
-	err error
-}
-
-// maxCells bounds the cells an Assembler remembers (edited cells come and go).
 const maxCells = 4096
 
-// Assemble is the package's Assemble, with the cells parsed before taken
-// from a.
+// Assemble returns the program of cell this, which comes after the cells
+// earlier (in lesson order): the declarations of all of them, the newest
+// winning, the imports they use, and a main that runs the statements of
+// this cell. It fails when a cell has a package clause or declares main.
 func (a *Assembler) Assemble(earlier []Cell, this Cell) (*Program, error) {
 	var parts []*cellParts
 	for _, c := range append(earlier[:len(earlier):len(earlier)], this) {
-		p, err := a.parse(c)
-		if err != nil {
-			return nil, err
+		p := a.parse(c)
+		if p.err != nil {
+			return nil, p.err
 		}
 		parts = append(parts, p)
 	}
@@ -97,30 +82,30 @@ type cellParts struct {
 	opaque  []chunk    // import chunks that do not parse, kept as written
 	refs    [][]string // refs[i]: the identifiers in decls[i]
 	stmts   []chunk
+	err     error // why the cell cannot be assembled
 }
 
 // parse returns the parts of cell c, parsing it if a has not yet.
-func (a *Assembler) parse(c Cell) (*cellParts, error) {
+func (a *Assembler) parse(c Cell) *cellParts {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if r, ok := a.parsed[c]; ok {
-		return r.p, r.err
+	if p, ok := a.parsed[c]; ok {
+		return p
 	}
 	if a.parsed == nil || len(a.parsed) >= maxCells {
-		a.parsed = map[Cell]parsed{}
+		a.parsed = map[Cell]*cellParts{}
 	}
-	p, err := parse(c)
-	a.parsed[c] = parsed{p, err}
-	return p, err
+	a.parsed[c] = parse(c)
+	return a.parsed[c]
 }
 
 // parse splits a cell and sorts its chunks out.
-func parse(c Cell) (*cellParts, error) {
+func parse(c Cell) *cellParts {
 	p := &cellParts{}
 	for _, ch := range split(c.Code, c.Line) {
 		switch ch.kind {
 		case clause:
-			return nil, &Error{Line: ch.head, Msg: "a cell has no package clause: every cell is part of package main"}
+			return &cellParts{err: &Error{Line: ch.head, Msg: "a cell has no package clause: every cell is part of package main"}}
 		case imports:
 			specs, ok := importSpecs(ch)
 			if !ok {
@@ -131,7 +116,7 @@ func parse(c Cell) (*cellParts, error) {
 			ns, bases := names(ch)
 			for _, n := range ns {
 				if n.id == "main" {
-					return nil, &Error{Line: n.at, Msg: "a cell does not declare main: its statements are the body of main"}
+					return &cellParts{err: &Error{Line: n.at, Msg: "a cell does not declare main: its statements are the body of main"}}
 				}
 			}
 			p.decls = append(p.decls, ch)
@@ -142,7 +127,7 @@ func parse(c Cell) (*cellParts, error) {
 			p.stmts = append(p.stmts, ch)
 		}
 	}
-	return p, nil
+	return p
 }
 
 // newest returns the declarations of all cells in order, without those
@@ -202,21 +187,18 @@ func writeImports(w *writer, parts []*cellParts, decls []use, body []chunk) {
 		}
 		opaque = append(opaque, p.opaque...)
 	}
-	var src strings.Builder
-	src.WriteString("package main\n")
+	var main chunk
 	for _, c := range body {
-		src.WriteString(c.text())
+		main.lines = append(main.lines, c.lines...)
 	}
-	f, err := parser.ParseFile(token.NewFileSet(), "main.go", src.String(), parser.SkipObjectResolution)
-	ok := err == nil
-	var used map[string]bool
+	f, _ := parseChunk(main)
+	ok, used := f != nil, map[string]bool{}
 	if ok {
 		used = selectorBases(f)
 	}
 	for _, d := range decls {
-		if ok = ok && d.bases != nil; ok {
-			maps.Copy(used, d.bases)
-		}
+		ok = ok && d.bases != nil
+		maps.Copy(used, d.bases)
 	}
 	var keep []importSpec
 	for _, k := range order {

@@ -20,7 +20,7 @@ func BenchmarkAssemble(b *testing.B) {
 		line += 500
 	}
 	for b.Loop() {
-		if _, err := Assemble(cells[:19], cells[19]); err != nil {
+		if _, err := new(Assembler).Assemble(cells[:19], cells[19]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -28,8 +28,9 @@ func BenchmarkAssemble(b *testing.B) {
 
 // BenchmarkLesson assembles every cell of a lesson of 50 cells in order,
 // as a checker does: "once" with one Assembler, which parses each cell
-// once; "each" with Assemble, which parses the earlier cells again for
-// every cell.
+// once; "each" with a new Assembler for each cell, which parses the
+// earlier cells again for every cell (as Assemble did before there were
+// Assemblers).
 func BenchmarkLesson(b *testing.B) {
 	cells := lessonCells(50)
 	b.Run("once", func(b *testing.B) {
@@ -45,7 +46,7 @@ func BenchmarkLesson(b *testing.B) {
 	b.Run("each", func(b *testing.B) {
 		for b.Loop() {
 			for i := range cells {
-				if _, err := Assemble(cells[:i], cells[i]); err != nil {
+				if _, err := new(Assembler).Assemble(cells[:i], cells[i]); err != nil {
 					b.Fatal(err)
 				}
 			}
