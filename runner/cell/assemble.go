@@ -2,7 +2,9 @@ package cell
 
 import (
 	"fmt"
+	"maps"
 	"strings"
+	"sync"
 )
 
 // A Cell is the code of one notebook cell and where it is in its lesson.
@@ -31,16 +33,26 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
+// An Assembler assembles the cells of lessons, parsing each cell once: it
+// keeps what it found in each cell it parsed, by the cell's code and line.
+// The zero Assembler is ready to use; it is safe for concurrent use.
+type Assembler struct {
+	mu     sync.Mutex
+	parsed map[Cell]*cellParts // at most maxCells (edited cells come and go)
+}
+
+const maxCells = 4096
+
 // Assemble returns the program of cell this, which comes after the cells
 // earlier (in lesson order): the declarations of all of them, the newest
 // winning, the imports they use, and a main that runs the statements of
 // this cell. It fails when a cell has a package clause or declares main.
-func Assemble(earlier []Cell, this Cell) (*Program, error) {
+func (a *Assembler) Assemble(earlier []Cell, this Cell) (*Program, error) {
 	var parts []*cellParts
-	for i, c := range append(earlier[:len(earlier):len(earlier)], this) {
-		p, err := parse(c, i == len(earlier))
-		if err != nil {
-			return nil, err
+	for _, c := range append(earlier[:len(earlier):len(earlier)], this) {
+		p := a.parse(c)
+		if p.err != nil {
+			return nil, p.err
 		}
 		parts = append(parts, p)
 	}
@@ -50,7 +62,7 @@ func Assemble(earlier []Cell, this Cell) (*Program, error) {
 	var w writer
 	w.add("package main", 0)
 	w.add("", 0)
-	writeImports(&w, parts, append(decls, body...))
+	writeImports(&w, parts, uses, body)
 	for _, c := range decls {
 		w.chunk(c)
 		w.add("", 0)
@@ -64,20 +76,36 @@ func Assemble(earlier []Cell, this Cell) (*Program, error) {
 // cellParts are the chunks of one cell, sorted out.
 type cellParts struct {
 	decls   []chunk
-	names   [][]name // names[i]: what decls[i] defines; nil if it does not parse
+	names   [][]name          // names[i]: what decls[i] defines
+	bases   []map[string]bool // bases[i]: the selector bases of decls[i]; nil if it does not parse
 	imports []importSpec
-	opaque  []chunk // import chunks that do not parse, kept as written
+	opaque  []chunk    // import chunks that do not parse, kept as written
+	refs    [][]string // refs[i]: the identifiers in decls[i]
 	stmts   []chunk
+	err     error // why the cell cannot be assembled
 }
 
-// parse splits a cell and sorts its chunks out. Statements are kept only
-// for the cell being run.
-func parse(c Cell, current bool) (*cellParts, error) {
+// parse returns the parts of cell c, parsing it if a has not yet.
+func (a *Assembler) parse(c Cell) *cellParts {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if p, ok := a.parsed[c]; ok {
+		return p
+	}
+	if a.parsed == nil || len(a.parsed) >= maxCells {
+		a.parsed = map[Cell]*cellParts{}
+	}
+	a.parsed[c] = parse(c)
+	return a.parsed[c]
+}
+
+// parse splits a cell and sorts its chunks out.
+func parse(c Cell) *cellParts {
 	p := &cellParts{}
 	for _, ch := range split(c.Code, c.Line) {
 		switch ch.kind {
 		case clause:
-			return nil, &Error{Line: ch.head, Msg: "a cell has no package clause: every cell is part of package main"}
+			return &cellParts{err: &Error{Line: ch.head, Msg: "a cell has no package clause: every cell is part of package main"}}
 		case imports:
 			specs, ok := importSpecs(ch)
 			if !ok {
@@ -85,21 +113,21 @@ func parse(c Cell, current bool) (*cellParts, error) {
 			}
 			p.imports = append(p.imports, specs...)
 		case decl:
-			ns, _ := names(ch)
+			ns, bases := names(ch)
 			for _, n := range ns {
 				if n.id == "main" {
-					return nil, &Error{Line: n.at, Msg: "a cell does not declare main: its statements are the body of main"}
+					return &cellParts{err: &Error{Line: n.at, Msg: "a cell does not declare main: its statements are the body of main"}}
 				}
 			}
 			p.decls = append(p.decls, ch)
 			p.names = append(p.names, ns)
+			p.bases = append(p.bases, bases)
+			p.refs = append(p.refs, idents(ch.text()))
 		case stmts:
-			if current {
-				p.stmts = append(p.stmts, ch)
-			}
+			p.stmts = append(p.stmts, ch)
 		}
 	}
-	return p, nil
+	return p
 }
 
 // newest returns the declarations of all cells in order, without those
@@ -126,7 +154,7 @@ func newest(parts []*cellParts) ([]chunk, []use) {
 				}
 			}
 			out = append(out, c)
-			uses = append(uses, use{cell: i, names: p.names[j], refs: idents(c.text())})
+			uses = append(uses, use{cell: i, names: p.names[j], refs: p.refs[j], bases: p.bases[j]})
 		}
 	}
 	return out, uses
@@ -142,10 +170,11 @@ func mainFunc(stmts []chunk) []chunk {
 	return append(out, chunk{lines: []string{"}"}})
 }
 
-// writeImports writes the imports of all cells that the code uses: one
-// import per name, the newest; blank and dot imports always. Imports that
-// do not parse are written as they are.
-func writeImports(w *writer, parts []*cellParts, code []chunk) {
+// writeImports writes the imports of all cells that the program's code
+// (the declarations kept and main's body) uses: one import per name, the
+// newest; blank and dot imports always, and all of them when the code
+// does not parse. Imports that do not parse are written as they are.
+func writeImports(w *writer, parts []*cellParts, decls []use, body []chunk) {
 	var order []string
 	specs := map[string]importSpec{}
 	var opaque []chunk
@@ -158,12 +187,19 @@ func writeImports(w *writer, parts []*cellParts, code []chunk) {
 		}
 		opaque = append(opaque, p.opaque...)
 	}
-	var src strings.Builder
-	src.WriteString("package main\n")
-	for _, c := range code {
-		src.WriteString(c.text())
+	var main chunk
+	for _, c := range body {
+		main.lines = append(main.lines, c.lines...)
 	}
-	used, ok := selectorBases(src.String())
+	f, _ := parseChunk(main)
+	ok, used := f != nil, map[string]bool{}
+	if ok {
+		used = selectorBases(f)
+	}
+	for _, d := range decls {
+		ok = ok && d.bases != nil
+		maps.Copy(used, d.bases)
+	}
 	var keep []importSpec
 	for _, k := range order {
 		if s := specs[k]; !ok || s.always() || used[s.name] {

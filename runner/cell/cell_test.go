@@ -65,7 +65,7 @@ func parseCase(t *testing.T, data string) *testCase {
 // dependencies; or the error.
 func (c *testCase) run() []txtar.File {
 	n := len(c.cells) - 1
-	p, err := Assemble(c.cells[:n], c.cells[n])
+	p, err := new(Assembler).Assemble(c.cells[:n], c.cells[n])
 	if err != nil {
 		return []txtar.File{{Name: "error", Data: []byte(err.Error() + "\n")}}
 	}

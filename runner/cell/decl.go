@@ -25,13 +25,14 @@ func parseChunk(c chunk) (*ast.File, *token.FileSet) {
 	return f, fset
 }
 
-// names returns the names that a declaration chunk defines, and false when
-// it does not parse. The blank identifier and init, which can be declared
-// many times, are left out: they never replace anything.
-func names(c chunk) ([]name, bool) {
+// names returns the names that a declaration chunk defines, and its
+// selector bases (see selectorBases), nil when it does not parse. The
+// blank identifier and init, which can be declared many times, are left
+// out: they never replace anything.
+func names(c chunk) ([]name, map[string]bool) {
 	f, fset := parseChunk(c)
 	if f == nil {
-		return nil, false
+		return nil, nil
 	}
 	var out []name
 	add := func(id *ast.Ident, prefix string) {
@@ -56,7 +57,7 @@ func names(c chunk) ([]name, bool) {
 			}
 		}
 	}
-	return out, true
+	return out, selectorBases(f)
 }
 
 // receiver returns "Type." for a method, "" for a function.

@@ -8,9 +8,10 @@ import (
 // A use is one declaration kept in a program, for finding what a cell
 // depends on.
 type use struct {
-	cell  int      // the index of the cell that declares it
-	names []name   // what it defines
-	refs  []string // the identifiers in it
+	cell  int             // the index of the cell that declares it
+	names []name          // what it defines
+	refs  []string        // the identifiers in it
+	bases map[string]bool // its selector bases; nil when it does not parse
 }
 
 // depends returns the indices of the cells before last whose

@@ -26,7 +26,7 @@ func FuzzAssemble(f *testing.F) {
 		a, b = strings.ReplaceAll(a, "\r", ""), strings.ReplaceAll(b, "\r", "")
 		lesson := strings.Split(a+"\n"+b, "\n")
 		na := strings.Count(a, "\n") + 1
-		p, err := Assemble([]Cell{{Code: a, Line: 1}}, Cell{Code: b, Line: na + 1})
+		p, err := new(Assembler).Assemble([]Cell{{Code: a, Line: 1}}, Cell{Code: b, Line: na + 1})
 		if err != nil {
 			return
 		}

@@ -2,8 +2,6 @@ package cell
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"path"
 	"regexp"
 	"strconv"
@@ -68,14 +66,9 @@ func defaultName(p string) string {
 }
 
 // selectorBases returns every identifier used as X in a selector X.Y in
-// the Go file src, and false when src does not parse. A package name can
-// only be used that way, so an import whose name is not among them is not
-// used.
-func selectorBases(src string) (map[string]bool, bool) {
-	f, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.SkipObjectResolution)
-	if err != nil {
-		return nil, false
-	}
+// f. A package name can only be used that way, so an import whose name is
+// not among those of a program's code is not used.
+func selectorBases(f *ast.File) map[string]bool {
 	used := map[string]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
@@ -85,5 +78,5 @@ func selectorBases(src string) (map[string]bool, bool) {
 		}
 		return true
 	})
-	return used, true
+	return used
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"bingfa/runner/cell"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 )
@@ -56,6 +57,7 @@ type Checker struct {
 	// build runs beside it.
 	planned, built chan struct{}
 	programs       map[lessonBlock]made // see program
+	cells          cell.Assembler       // assembles the programs of cells
 }
 
 // plans returns channels closed when the latest Check has handed its
@@ -118,7 +120,7 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 	t := newTally(c, lessons, planned)
 	go func() {
 		defer close(built)
-		batches := c.plan(lessons)
+		batches := c.plan(ctx, lessons)
 		t.empty() // the observer hears of the builds first
 		close(planned)
 		c.prepare(ctx, batches)
@@ -224,7 +226,7 @@ func (t *tally) done(lb lessonBlock, r *Result) {
 // Prepare builds every selected program of lessons whose engine can
 // prepare programs, in as few batches as possible, and waits for them.
 func (c *Checker) Prepare(ctx context.Context, lessons []*lesson.Lesson) {
-	c.prepare(ctx, c.plan(lessons))
+	c.prepare(ctx, c.plan(ctx, lessons))
 }
 
 // Prebuild builds every selected program of lessons, as Prepare does, as
@@ -232,7 +234,7 @@ func (c *Checker) Prepare(ctx context.Context, lessons []*lesson.Lesson) {
 // way yield the CPUs to its build (see engine.Background).
 func (c *Checker) Prebuild(ctx context.Context, lessons []*lesson.Lesson) {
 	ctx = engine.Background(ctx)
-	c.prepare(ctx, c.plan(lessons))
+	c.prepare(ctx, c.plan(ctx, lessons))
 }
 
 // A batch is the programs one engine prepares.
@@ -245,7 +247,7 @@ type batch struct {
 // over round-robin by lesson (the first block of each lesson, then the
 // second of each, and so on), the order in which Check needs them, since
 // lessons are checked at once.
-func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
+func (c *Checker) plan(ctx context.Context, lessons []*lesson.Lesson) []*batch {
 	var batches []*batch
 	add := func(e any, p *engine.Program) {
 		pr, ok := e.(engine.Preparer)
@@ -285,7 +287,7 @@ func (c *Checker) plan(lessons []*lesson.Lesson) []*batch {
 		return cmp.Compare(c.expect(historyKey(b.p.ID, "compiled")).Wall, c.expect(historyKey(a.p.ID, "compiled")).Wall)
 	})
 	if pl, ok := c.cfg.Router.(Preloader); ok {
-		pl.Preload(run)
+		pl.Preload(ctx, run)
 	}
 	for _, it := range items {
 		if !c.willRun(it.b) {

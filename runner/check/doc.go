@@ -42,8 +42,10 @@
 // a background go build does not start while a reader's build is under
 // way, a reader's program waiting in one that has not started is taken
 // out of it and built at once, and those under way run at the lowest
-// CPU priority. A run that has to wait for its build is told so
-// (Watch.Queued, with how far the background builds have got).
+// CPU priority; so does the go list that routing them needs (Preloader),
+// which a reader's routing does not wait for. A run that has to wait for
+// its build is told so (Watch.Queued, with how far the background builds
+// have got).
 //
 // # Results
 //

@@ -14,6 +14,11 @@ import (
 // of l up to b. The error, from a cell that cannot be assembled, is a
 // problem at its lesson line.
 func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
+	return newProgram(l, b, new(cell.Assembler))
+}
+
+// newProgram is Program, with the cells assembled by cells.
+func newProgram(l *lesson.Lesson, b *lesson.Block, cells *cell.Assembler) (*engine.Program, error) {
 	o := &b.Opts
 	in := b.Inputs()
 	p := &engine.Program{
@@ -46,7 +51,7 @@ func Program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, error) {
 	if !o.Cell {
 		return p, nil
 	}
-	a, _, err := assemble(l, b)
+	a, _, err := assemble(l, b, cells)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +70,7 @@ func (c *Checker) program(l *lesson.Lesson, b *lesson.Block) (*engine.Program, e
 	if ok {
 		return m.p, m.err
 	}
-	p, err := Program(l, b)
+	p, err := newProgram(l, b, &c.cells)
 	if err == nil && c.cfg.Limit != nil {
 		c.cfg.Limit(p)
 	}
@@ -90,13 +95,13 @@ const maxPrograms = 4096
 
 // assemble assembles the program of cell b, and returns it with the
 // earlier cells.
-func assemble(l *lesson.Lesson, b *lesson.Block) (*cell.Program, []*lesson.Block, error) {
-	cells := Cells(l, b)
-	earlier := make([]cell.Cell, len(cells))
-	for i, e := range cells {
+func assemble(l *lesson.Lesson, b *lesson.Block, cells *cell.Assembler) (*cell.Program, []*lesson.Block, error) {
+	blocks := Cells(l, b)
+	earlier := make([]cell.Cell, len(blocks))
+	for i, e := range blocks {
 		earlier[i] = cellOf(e)
 	}
-	a, err := cell.Assemble(earlier, cellOf(b))
+	a, err := cells.Assemble(earlier, cellOf(b))
 	if err != nil {
 		var ce *cell.Error
 		if errors.As(err, &ce) {
@@ -104,7 +109,7 @@ func assemble(l *lesson.Lesson, b *lesson.Block) (*cell.Program, []*lesson.Block
 		}
 		return nil, nil, err
 	}
-	return a, cells, nil
+	return a, blocks, nil
 }
 
 // DependsOn returns the earlier cells whose declarations cell b uses,
@@ -114,7 +119,7 @@ func DependsOn(l *lesson.Lesson, b *lesson.Block) []*lesson.Block {
 	if !b.Opts.Cell {
 		return nil
 	}
-	a, cells, err := assemble(l, b)
+	a, cells, err := assemble(l, b, new(cell.Assembler))
 	if err != nil {
 		return nil
 	}

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"context"
+
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 )
@@ -13,9 +15,10 @@ type Router interface {
 
 // A Preloader is a Router that can prepare, for many programs at once,
 // what routing them needs (such as type information), before they are
-// routed one by one.
+// routed one by one: as background work when ctx is marked so (see
+// engine.Background).
 type Preloader interface {
-	Preload(ps []*engine.Program)
+	Preload(ctx context.Context, ps []*engine.Program)
 }
 
 // A Route is a router's choice for one block.

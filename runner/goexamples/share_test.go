@@ -40,7 +40,7 @@ func TestYaegiShare(t *testing.T) {
 			}
 		}
 	}
-	r.Preload(ps)
+	r.Preload(t.Context(), ps)
 	runs, interpreted := 0, 0
 	for _, l := range ls {
 		for _, b := range l.Blocks {

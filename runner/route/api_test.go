@@ -98,7 +98,7 @@ func TestNewerSymbolsCompiled(t *testing.T) {
 		}
 		ps = append(ps, p)
 	}
-	r.Preload(ps)
+	r.Preload(t.Context(), ps)
 	for i, s := range blocks {
 		d := r.Decide(l.Blocks[i], ps[i])
 		if d.Yaegi || !s.named(d.Reason) {

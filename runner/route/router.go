@@ -48,45 +48,6 @@ func New(mode string, compiled, yaegi engine.Engine) (*Router, error) {
 // maxCache bounds the decisions remembered.
 const maxCache = 10000
 
-// Warm loads the export data of the packages lessons import most, so
-// that the first decisions do not wait for it (about 100 ms a package the
-// first time). It returns at once; the loading goes on in the background.
-func (r *Router) Warm() {
-	go r.types.check(warmSource) // only the loading matters
-}
-
-// Preload finds the export data of every standard package the programs
-// import, with one go list, before they are routed one by one (see
-// check.Preloader).
-func (r *Router) Preload(ps []*engine.Program) {
-	srcs := make([][]byte, len(ps))
-	for i, p := range ps {
-		srcs[i] = p.Source
-	}
-	r.types.exports.preload(srcs)
-}
-
-// warmSource imports the packages Warm loads.
-var warmSource = []byte(`package main
-
-import (
-	_ "context"
-	_ "errors"
-	_ "fmt"
-	_ "math/rand"
-	_ "os"
-	_ "os/exec"
-	_ "sort"
-	_ "strconv"
-	_ "strings"
-	_ "sync"
-	_ "sync/atomic"
-	_ "time"
-)
-
-func main() {}
-`)
-
 // A Decision is the engines a block runs with, and why: usually one;
 // both to run the block in each and compare the verdicts. Decide, the
 // static check, leaves Engines to Route and says whether the block may

@@ -2,6 +2,7 @@ package route
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -16,8 +17,10 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 
 	"bingfa/runner/compiled"
+	"bingfa/runner/engine"
 )
 
 // A typeChecker type-checks programs against the standard library's
@@ -52,7 +55,8 @@ var stdDir = sync.OnceValue(func() string {
 // builds into the build cache, and remembers where it is.
 type exports struct {
 	mu    sync.Mutex
-	files map[string]string // import path -> export data file
+	files map[string]string                                         // import path -> export data file
+	list  func(ctx context.Context, paths []string) ([]byte, error) // goList when nil (a test's fake)
 }
 
 // open opens the export data of a standard package.
@@ -61,7 +65,7 @@ func (x *exports) open(path string) (io.ReadCloser, error) {
 	file, ok := x.files[path]
 	x.mu.Unlock()
 	if !ok {
-		if err := x.load([]string{path}); err != nil {
+		if err := x.load(context.Background(), []string{path}); err != nil {
 			return nil, err
 		}
 		x.mu.Lock()
@@ -77,23 +81,14 @@ func (x *exports) open(path string) (io.ReadCloser, error) {
 // load finds the export data of paths and of everything they import, with
 // one go list: on a cold build cache, one invocation compiles the
 // packages with all the parallelism the go command has, where one a
-// package would compile them one after another. It runs in GOROOT/src,
-// the standard library's own module, so that whatever module the process
-// runs in (perhaps one being edited) does not matter, with the flags and
-// environment of the compiled engine's builds, so that what it compiles
-// is what they need too.
-func (x *exports) load(paths []string) error {
-	args := append([]string{"list"}, compiled.BuildFlags(false)...)
-	args = append(args, "-e", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "--")
-	cmd := exec.Command("go", append(args, paths...)...)
-	cmd.Dir = stdDir()
-	cmd.Env = compiled.BuildEnv(false)
-	out, err := cmd.Output()
+// package would compile them one after another.
+func (x *exports) load(ctx context.Context, paths []string) error {
+	list := goList
+	if x.list != nil {
+		list = x.list
+	}
+	out, err := list(ctx, paths)
 	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return fmt.Errorf("go list %s: %s", strings.Join(paths, " "), bytes.TrimSpace(ee.Stderr))
-		}
 		return err
 	}
 	x.mu.Lock()
@@ -106,9 +101,44 @@ func (x *exports) load(paths []string) error {
 	return nil
 }
 
+// goList lists paths and their dependencies with their export data. It
+// runs in GOROOT/src, the standard library's own module, so that whatever
+// module the process runs in (perhaps one being edited) does not matter,
+// with the flags and environment of the compiled engine's builds, so that
+// what it compiles is what they need too. As background work (see
+// engine.Background) it runs at the lowest CPU priority, as background
+// builds do (see package compiled), so that a reader's work goes first.
+func goList(ctx context.Context, paths []string) ([]byte, error) {
+	args := append([]string{"list"}, compiled.BuildFlags(false)...)
+	args = append(args, "-e", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "--")
+	cmd := exec.CommandContext(ctx, "go", append(args, paths...)...)
+	cmd.Dir = stdDir()
+	cmd.Env = compiled.BuildEnv(false)
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	bg := engine.IsBackground(ctx)
+	if bg {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its compilers too
+	}
+	err := cmd.Start()
+	if err == nil && bg {
+		_ = syscall.Setpriority(syscall.PRIO_PGRP, cmd.Process.Pid, 19)
+	}
+	if err == nil {
+		err = cmd.Wait()
+	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return nil, fmt.Errorf("go list %s: %s", strings.Join(paths, " "), bytes.TrimSpace(stderr.Bytes()))
+	}
+	return out.Bytes(), err
+}
+
 // preload finds, with one go list, the export data of the standard
-// packages that srcs import and that are not known yet.
-func (x *exports) preload(srcs [][]byte) {
+// packages that srcs import and that are not known yet. A go list under
+// way for other work does not count: a reader does not wait for the
+// background's (see Router.Preload).
+func (x *exports) preload(ctx context.Context, srcs [][]byte) {
 	seen := map[string]bool{}
 	var paths []string
 	fset := token.NewFileSet()
@@ -128,9 +158,51 @@ func (x *exports) preload(srcs [][]byte) {
 	}
 	x.mu.Unlock()
 	if len(paths) > 0 {
-		_ = x.load(paths) // a failure is seen again, per package, by open
+		_ = x.load(ctx, paths) // a failure is seen again, per package, by open
 	}
 }
+
+// Warm loads the export data of the packages lessons import most, so
+// that the first decisions do not wait for it (about 100 ms a package the
+// first time). It returns at once; the loading goes on in the
+// background, at background priority.
+func (r *Router) Warm() {
+	go r.types.exports.preload(engine.Background(context.Background()), [][]byte{warmSource})
+}
+
+// Preload finds the export data of every standard package the programs
+// import, with one go list, before they are routed one by one (see
+// check.Preloader). For background work (ctx marked by
+// engine.Background) that go list runs at background priority, and a
+// decision meanwhile does not wait for it: it lists what it needs itself.
+func (r *Router) Preload(ctx context.Context, ps []*engine.Program) {
+	srcs := make([][]byte, len(ps))
+	for i, p := range ps {
+		srcs[i] = p.Source
+	}
+	r.types.exports.preload(ctx, srcs)
+}
+
+// warmSource imports the packages Warm loads.
+var warmSource = []byte(`package main
+
+import (
+	_ "context"
+	_ "errors"
+	_ "fmt"
+	_ "math/rand"
+	_ "os"
+	_ "os/exec"
+	_ "sort"
+	_ "strconv"
+	_ "strings"
+	_ "sync"
+	_ "sync/atomic"
+	_ "time"
+)
+
+func main() {}
+`)
 
 // isStd reports whether an import path looks like a standard package: no
 // dot in its first element.
@@ -156,8 +228,10 @@ type checked struct {
 }
 
 // check parses and type-checks src. Its error says what is wrong and
-// where, as a source position.
+// where, as a source position. The export data it needs is found first,
+// before it takes its turn: a check does not wait for another's go list.
 func (tc *typeChecker) check(src []byte) (*checked, error) {
+	tc.exports.preload(context.Background(), [][]byte{src})
 	tc.mu.Lock()
 	defer tc.mu.Unlock()
 	f, err := parser.ParseFile(tc.fset, "main.go", src, parser.SkipObjectResolution)

@@ -17,7 +17,7 @@ import (
 func TestExportsShareTheBuildCache(t *testing.T) {
 	t.Setenv("GOCACHE", t.TempDir()) // cold
 	x := &exports{files: map[string]string{}}
-	if err := x.load([]string{"unicode/utf8"}); err != nil {
+	if err := x.load(t.Context(), []string{"unicode/utf8"}); err != nil {
 		t.Fatal(err)
 	}
 	if x.files["unicode/utf8"] == "" {

@@ -28,7 +28,10 @@
 //
 // Each program is checked by package check (Checker.Run), so it means
 // what check means (runs=N, both engines, drift, blocked cells); the
-// reader presents the result and tells how many runs there were. Blocks
+// reader presents the result and tells how many runs there were. A run
+// that has to wait says what for, in the live page's words (Watch.Queued):
+// its build (正在编译, with how far a course's background builds have got:
+// 正在编译 12/56) or a place to run (排队中). Blocks
 // that are only built are built; fragments (nobuild) are only shown. An
 // exercise's starting code is run like any block and judged against the
 // exercise's goal, its expected output: one that does not match yet is

@@ -25,6 +25,7 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	}
 	out := &barWriter{r: r, atStart: true}
 	res := r.Checker.Run(ctx, r.lesson, b, check.Watch{
+		Queued: func(w check.Wait) { r.printf("%s\n", r.paint(dim, r.waiting(w))) },
 		Started: func(engine string, why check.Why) {
 			if b.Runs() {
 				r.printf("%s\n", r.paint(dim, r.t("term.running", r.t("term.engine", engine, r.lang().Why(why.String())))))
@@ -40,6 +41,18 @@ func (r *Reader) block(ctx context.Context, b *lesson.Block) error {
 	}
 	r.verdict(b, res)
 	return nil
+}
+
+// waiting returns what a run waits for, in the live page's words: a slot,
+// its build, or its build and how far the background builds have got.
+func (r *Reader) waiting(w check.Wait) string {
+	switch {
+	case !w.Build:
+		return r.t("live.queued")
+	case w.Total > 0:
+		return r.t("live.building.n", fmt.Sprint(w.Built), fmt.Sprint(w.Total))
+	}
+	return r.t("live.building")
 }
 
 // note returns what a block's verdict is followed by: the engine that ran

@@ -50,6 +50,14 @@ func TestRead(t *testing.T) {
 				cfg.Router = check.Only(stopper{set.Compiled, stop})
 				r.Checker = check.New(cfg)
 			}
+			if strings.HasPrefix(name, "queued") {
+				// Its build waits behind a course's background builds.
+				cfg := set.Config()
+				cfg.Router = check.Only(backlogged{set.Compiled})
+				r.Checker = check.New(cfg)
+			}
+			// Built beforehand, a program's build does not wait, whatever the cache holds.
+			r.Checker.Prepare(ctx, ls)
 			if in, err := os.ReadFile(strings.TrimSuffix(file, ".md") + ".input"); err == nil {
 				r.In = bytes.NewReader(in)
 			}
@@ -84,6 +92,13 @@ func (s stopper) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 		}
 	})
 }
+
+// backlogged is an engine whose programs are never built yet, and behind
+// 12 of 56 programs of background builds.
+type backlogged struct{ engine.Engine }
+
+func (backlogged) Cached(*engine.Program) bool { return false }
+func (backlogged) Backlog() (int, int)         { return 12, 56 }
 
 // summary is the last line of a golden file: what Read returned.
 func summary(passed, failed int, err error) string {

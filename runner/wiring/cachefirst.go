@@ -1,6 +1,8 @@
 package wiring
 
 import (
+	"context"
+
 	"bingfa/runner/check"
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
@@ -64,16 +66,16 @@ func (r routed) Route(b *lesson.Block, p *engine.Program) check.Route {
 }
 
 // Preload implements check.Preloader.
-func (r routed) Preload(ps []*engine.Program) { r.r.Preload(ps) }
+func (r routed) Preload(ctx context.Context, ps []*engine.Program) { r.r.Preload(ctx, ps) }
 
 // Preload implements check.Preloader: the programs already built need no
 // type information.
-func (c cacheFirst) Preload(ps []*engine.Program) {
+func (c cacheFirst) Preload(ctx context.Context, ps []*engine.Program) {
 	var rest []*engine.Program
 	for _, p := range ps {
 		if !c.compiled.Cached(p) {
 			rest = append(rest, p)
 		}
 	}
-	c.next.r.Preload(rest)
+	c.next.r.Preload(ctx, rest)
 }

@@ -1,6 +1,8 @@
 package wiring
 
 import (
+	"context"
+
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
@@ -33,7 +35,7 @@ func (r pythonFirst) Route(b *lesson.Block, p *engine.Program) check.Route {
 
 // Preload implements check.Preloader: Python programs need no type
 // information.
-func (r pythonFirst) Preload(ps []*engine.Program) {
+func (r pythonFirst) Preload(ctx context.Context, ps []*engine.Program) {
 	pl, ok := r.next.(check.Preloader)
 	if !ok {
 		return
@@ -44,5 +46,5 @@ func (r pythonFirst) Preload(ps []*engine.Program) {
 			gos = append(gos, p)
 		}
 	}
-	pl.Preload(gos)
+	pl.Preload(ctx, gos)
 }

@@ -16,7 +16,10 @@
 //     events of the block's first run, as stream outputs: stdout and
 //     stderr apart when the run kept them apart (an output block with
 //     the option stdout or stderr), else one stdout stream of both, in
-//     the order the program wrote them. A run that did not end by itself
+//     the order the program wrote them. A traced run (option trace) adds
+//     each execution trace as a display_data output: its picture
+//     (image/svg+xml, as the web page draws it) and its text (text/plain,
+//     as read prints it). A run that did not end by itself
 //     (a timeout, a build error) adds an error output with the reason.
 //     Code cells that ran are numbered in order (execution_count); the
 //     others have none. The cell's metadata "bingfa" holds the block's

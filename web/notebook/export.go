@@ -27,7 +27,7 @@ var languageInfo = map[string]any{"name": "go", "file_extension": ".go", "mimety
 // runs in res and the text a reader sees in language lang ("" for the
 // course's language, Chinese).
 func FromLesson(l *lesson.Lesson, res Results, lang string) *Notebook {
-	w := &writer{l: l, res: res, msg: messages(baseLang(lang))}
+	w := &writer{l: l, res: res, lang: baseLang(lang), msg: messages(baseLang(lang))}
 	w.lesson()
 	meta := map[string]any{"kernelspec": kernelspec, "language_info": languageInfo, "title": l.Title,
 		"bingfa": map[string]any{"lesson": l.Path}}
@@ -44,6 +44,7 @@ func baseLang(tag string) string {
 type writer struct {
 	l     *lesson.Lesson
 	res   Results
+	lang  string // zh, en
 	msg   map[string]string
 	cells []*Cell
 	count int  // execution counts given so far
@@ -113,7 +114,7 @@ func (w *writer) block(b *lesson.Block) {
 		w.count++
 		n := w.count
 		c.ExecutionCount = &n
-		c.Outputs = outputs(r.Runs[0], w.msg)
+		c.Outputs = outputs(r.Runs[0], w.msg, w.lang)
 		if o := r.Runs[0]; o.Err == nil {
 			meta["exit"] = o.Exit
 		}
@@ -167,8 +168,9 @@ func gonbCell(code string) string {
 
 // outputs returns the outputs of a run: its output as stream outputs,
 // stdout and stderr apart when the run kept them apart, in the order
-// written; then, when the program did not run to its end, an error.
-func outputs(o *engine.Outcome, msg map[string]string) []*Output {
+// written; its execution traces, each a picture with its text; then, when
+// the program did not run to its end, an error.
+func outputs(o *engine.Outcome, msg map[string]string, lang string) []*Output {
 	var out []*Output
 	for _, e := range o.Events {
 		name := "stdout"
@@ -180,6 +182,12 @@ func outputs(o *engine.Outcome, msg map[string]string) []*Output {
 			continue
 		}
 		out = append(out, &Output{Type: "stream", Name: name, Text: Text(e.Data)})
+	}
+	for _, t := range o.Traces {
+		var svg strings.Builder
+		if t.SVG(&svg, lang) == nil {
+			out = append(out, &Output{Type: "display_data", Data: map[string]Text{"image/svg+xml": Text(svg.String()), "text/plain": Text(t.Text(lang))}})
+		}
 	}
 	if o.Err != nil {
 		out = append(out, &Output{Type: "error", EName: msg["runFailed"], EValue: o.Err.Error(),

@@ -27,7 +27,8 @@ type Cell struct {
 }
 
 // An Output is one output of a code cell: "stream" (Name "stdout" or
-// "stderr", Text) or "error" (EName, EValue, Traceback).
+// "stderr", Text), "display_data" (Data) or "error" (EName, EValue,
+// Traceback).
 type Output struct {
 	Type      string   `json:"output_type"`
 	Name      string   `json:"name,omitempty"`
@@ -115,6 +116,8 @@ func (o *Output) MarshalJSON() ([]byte, error) {
 			tb = []string{}
 		}
 		return json.Marshal(map[string]any{"output_type": o.Type, "ename": o.EName, "evalue": o.EValue, "traceback": tb})
+	case "display_data":
+		return json.Marshal(map[string]any{"output_type": o.Type, "data": o.Data, "metadata": map[string]any{}})
 	}
 	type plain Output
 	return json.Marshal(plain(*o))

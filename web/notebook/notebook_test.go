@@ -62,9 +62,18 @@ func TestExport(t *testing.T) {
 }
 
 // stable returns the notebook's JSON with the outputs of each cell in
-// the order of their stream names, those of one stream joined.
+// the order of their stream names, those of one stream joined, and the
+// data of a trace's picture and text, whose timings vary, as its kind
+// when it is there.
 func stable(nb *notebook.Notebook) ([]byte, error) {
 	for _, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			for k, v := range o.Data {
+				if v != "" {
+					o.Data[k] = notebook.Text("(" + k + ")")
+				}
+			}
+		}
 		slices.SortStableFunc(c.Outputs, func(a, b *notebook.Output) int { return strings.Compare(a.Name, b.Name) })
 		var merged []*notebook.Output
 		for _, o := range c.Outputs {

@@ -1,0 +1,82 @@
+package route
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+)
+
+// TestReaderDoesNotWaitForBackground: while the go list of background
+// work (a server's Preload, Warm) is under way, a reader's decision does
+// not wait for it: it lists the packages it needs itself.
+func TestReaderDoesNotWaitForBackground(t *testing.T) {
+	cases := map[string]func(r *Router){
+		"preload": func(r *Router) {
+			r.Preload(engine.Background(t.Context()), []*engine.Program{{Source: []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n")}})
+		},
+		"warm": func(r *Router) { r.Warm() },
+	}
+	for name, background := range cases {
+		t.Run(name, func(t *testing.T) {
+			r, err := New(Auto, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			started, release := make(chan bool, 1), make(chan struct{})
+			defer close(release)
+			r.types.exports.list = func(ctx context.Context, paths []string) ([]byte, error) {
+				if !engine.IsBackground(ctx) {
+					return goList(ctx, paths)
+				}
+				started <- true
+				<-release // a go list that takes its time
+				return nil, errors.New("stopped")
+			}
+			go background(r)
+			<-started
+			decided := make(chan Decision)
+			go func() {
+				p := &engine.Program{Path: "x.md", Source: []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n")}
+				decided <- r.Decide(&lesson.Block{}, p)
+			}()
+			select {
+			case d := <-decided:
+				if !d.Yaegi {
+					t.Errorf("decided %q, want a program that passed the static check", d.Reason)
+				}
+			case <-time.After(2 * time.Minute):
+				t.Fatal("the reader's decision waits for the background go list")
+			}
+		})
+	}
+}
+
+// TestBackgroundListIsNice: background work's go list (and what it
+// starts) runs at nice 19, as background builds do. The go command here
+// is a script that waits to be lowered, then says its niceness.
+func TestBackgroundListIsNice(t *testing.T) {
+	if p, _ := syscall.Getpriority(syscall.PRIO_PROCESS, 0); p == 1 { // 20 - nice
+		t.Skip("the test already runs at nice 19")
+	}
+	stdDir() // with the real go command
+	dir := t.TempDir()
+	script := "#!/bin/sh\nfor i in $(seq 3000); do [ \"$(nice)\" = 19 ] && break; sleep 0.01; done\nprintf 'fmt\\t%s\\n' \"$(nice)\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "go"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	out, err := goList(engine.Background(t.Context()), []string{"fmt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(out); got != "fmt\t19\n" {
+		t.Errorf("go list said %q, want it at nice 19", got)
+	}
+}
