@@ -3,17 +3,14 @@ package lessons_test
 import (
 	"context"
 	"flag"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"bingfa/runner/check"
-	"bingfa/runner/compiled"
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
 	"bingfa/runner/verdict"
-	"bingfa/runner/wiring"
 )
 
 // TestLessons builds and runs every block of every lesson, as
@@ -24,26 +21,18 @@ import (
 // The engines are those of $BINGFA_ENGINE, by default both: every block
 // the router would send to the interpreter also runs compiled, and the
 // test fails when the verdicts differ, so that go test ./... catches a
-// routing mistake the day it is made.
+// routing mistake the day it is made. The check is the course's one
+// check (see course), which TestUpdate and TestExercises share.
 func TestLessons(t *testing.T) {
-	ls, err := lesson.Load([]string{"."})
-	if err != nil {
-		t.Fatal(err)
+	t.Parallel()
+	co := theCourse(t)
+	ls := selectedLessons(co.ls)
+	var rep *check.Report
+	if len(ls) == len(co.ls) {
+		rep = co.report()
+	} else {
+		rep = co.c.Check(context.Background(), ls)
 	}
-	mode := os.Getenv("BINGFA_ENGINE")
-	if mode == "" {
-		mode = wiring.Both
-	}
-	set, err := wiring.New(mode, compiled.DefaultCacheDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { set.Close() })
-	// One check of the lessons, as bingfa check runs them: its scheduler
-	// runs the blocks that wait (most of them sleep) side by side and
-	// the serial ones alone, where subtests would run two at a time.
-	ls = selectedLessons(ls)
-	rep := check.New(set.Config()).Check(context.Background(), ls)
 	results := map[*lesson.Lesson][]*check.Result{}
 	for _, r := range rep.Results {
 		results[r.Lesson] = append(results[r.Lesson], r)

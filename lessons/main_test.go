@@ -15,8 +15,8 @@ import (
 // machine waiting.
 const lessonsParallel = "8"
 
-// TestMain lets this test binary be a sandbox's init, and lets more
-// lessons' tests run at once.
+// TestMain lets this test binary be a sandbox's init, lets more lessons'
+// tests run at once, and closes the course's engines after the tests.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
 	flag.Parse()
@@ -25,5 +25,7 @@ func TestMain(m *testing.M) {
 	if !set {
 		_ = flag.Set("test.parallel", lessonsParallel)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	closeCourse()
+	os.Exit(code)
 }

@@ -3,6 +3,7 @@ package check_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,7 +28,7 @@ import (
 var scratch string
 
 // TestMain makes the test binary a yaegi worker when started as one (the
-// corpus test runs blocks in yaegi).
+// corpus test runs blocks in yaegi), and lets more cases run at once.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
 	proc.BecomeSubreaper()
@@ -43,9 +44,27 @@ func TestMain(m *testing.M) {
 		os.Setenv("PWD", wd)
 	}
 	os.Setenv("TMPDIR", dir)
+	moreParallel()
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// casesParallel is how many cases of TestCases run at once unless
+// -parallel says otherwise: most of a case's time is spent starting
+// sandboxes and interpreters and waiting for programs that sleep, and
+// each case's checker bounds its programs by the idle CPUs, so the
+// default of one test per CPU leaves the machine waiting.
+const casesParallel = "4"
+
+// moreParallel sets -parallel to casesParallel unless it was given.
+func moreParallel() {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		_ = flag.Set("test.parallel", casesParallel)
+	}
 }
 
 // A suite is the cases of one directory of testdata, checked with one

@@ -49,6 +49,7 @@ func (s seen) String() string {
 // exercise, which readers run with their own code, as check's reader's
 // run says).
 func TestParity(t *testing.T) {
+	t.Parallel() // its own server and engines
 	lib, err := Dir("testdata/parity")
 	if err != nil {
 		t.Fatal(err)

@@ -232,6 +232,7 @@ func output(t testing.TB, evs []sseEvent) string {
 // TestRunAPI runs blocks through the API, with the compiled engine and
 // with the engines the router picks (yaegi for the simple ones).
 func TestRunAPI(t *testing.T) {
+	t.Parallel() // its own servers and engines
 	for _, mode := range []string{wiring.Compiled, wiring.Auto} {
 		t.Run(mode, func(t *testing.T) { testRunAPI(t, mode) })
 	}

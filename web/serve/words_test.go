@@ -84,6 +84,7 @@ func lessonWords(t *testing.T) map[string]bool {
 // exported, with passing, failing and stopped runs, show no English word
 // of their own: every word comes from the message catalogue.
 func TestNoStrayEnglish(t *testing.T) {
+	t.Parallel() // its own server and engines
 	allowed := lessonWords(t)
 	ts := newTestServer(t, Config{})
 	pages := map[string]string{}
@@ -135,6 +136,7 @@ func TestNoStrayEnglish(t *testing.T) {
 // a failing run, a server and its client, a stopped run. Every word comes from the catalogue, in
 // the lesson's language.
 func TestEventsInChinese(t *testing.T) {
+	t.Parallel() // its own server and engines
 	allowed := lessonWords(t)
 	ts := newTestServerMode(t, Config{}, wiring.Auto)
 	var evs []sseEvent
