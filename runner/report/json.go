@@ -96,11 +96,6 @@ type JSONDistinct struct {
 	Count  int    `json:"count"`
 }
 
-// WriteJSON writes the report as indented JSON.
-func WriteJSON(w io.Writer, rep *check.Report) error {
-	return Doc(rep).Write(w)
-}
-
 // Doc returns the JSON document of a report: what check --json writes,
 // and what the JUnit report, the annotations and report merge are made
 // from.

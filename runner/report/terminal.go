@@ -254,13 +254,6 @@ func (t *Terminal) summary(c counts) string {
 	return line
 }
 
-// Summary returns "N passed, M failed", with ", K skipped" and ", J
-// stopped" when some were.
-func Summary(rep *check.Report) string {
-	p, f, s := rep.Counts()
-	return summary(counts{p, f, s, rep.Stopped()})
-}
-
 // counts are the numbers of a summary line.
 type counts struct{ passed, failed, skipped, stopped int }
 
