@@ -67,7 +67,7 @@ func exportCmd(args []string) error {
 		fmt.Fprintf(os.Stderr, "export: wrote %d notebooks to %s in %v\n", len(names), *out, time.Since(start).Round(time.Millisecond))
 		return nil
 	}
-	site, err := export.WriteWith(*out, ls, res, render.Config{Title: course.Title, Blurb: course.Blurb, Lang: course.Lang})
+	site, err := export.Write(*out, ls, res, render.Config{Title: course.Title, Blurb: course.Blurb, Lang: course.Lang})
 	if err != nil {
 		return err
 	}
