@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"time"
@@ -19,11 +18,7 @@ import (
 // notebooks: the lessons' blocks are run (unless --no-run) and every page
 // or notebook shows the real output.
 func exportCmd(args []string) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa export -o DIR [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\nThe site works from file:// and offline: open DIR/index.html.\n\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("export", "usage: bingfa export -o DIR [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\nThe site works from file:// and offline: open DIR/index.html.\n\n")
 	out := fs.String("o", "", "write the site (or the notebooks) into `DIR` (required)")
 	format := fs.String("format", "html", "`FORMAT`: html, a static website, or ipynb, a Jupyter notebook per lesson (GoNB kernel)")
 	noRun := fs.Bool("no-run", false, "do not run anything: pages show the expected outputs")
