@@ -224,7 +224,7 @@ func supervise(ctx context.Context, cmd *exec.Cmd, timeout time.Duration, sink *
 	case <-ctx.Done():
 		why = engine.Failuref(engine.Canceled, "stopped: %v", context.Cause(ctx))
 	case <-sink.full:
-		why = engine.Failuref(engine.TooMuchOutput, "printed more than %s of output; the program was stopped", sizeString(sink.max))
+		why = engine.Failuref(engine.TooMuchOutput, "printed more than %s of output; the program was stopped", engine.SizeString(sink.max))
 	}
 	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	<-waited
