@@ -6,6 +6,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
+	"bingfa/runner/msg"
 	"bingfa/runner/trace"
 	"bingfa/runner/verdict"
 )
@@ -126,7 +127,7 @@ func (doc *JSONReport) Write(w io.Writer) error {
 
 // Summary returns the summary line of the document, as check prints it.
 func (doc *JSONReport) Summary() string {
-	return summary(doc.counts())
+	return summary(doc.counts(), msg.En)
 }
 
 // counts are the document's own counts.
