@@ -41,10 +41,8 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 		ids[b.Block] = b.ID
 	}
 	for _, b := range p.Blocks {
-		if b.Block.Opts.Cell {
-			for _, d := range check.DependsOn(l, b.Block) {
-				b.Depends = append(b.Depends, CellRef{Name: d.Name, ID: ids[d]})
-			}
+		for _, d := range check.DependsOn(l, b.Block) {
+			b.Depends = append(b.Depends, CellRef{Name: d.Name, ID: ids[d]})
 		}
 	}
 	var body bytes.Buffer

@@ -94,34 +94,22 @@ type blockInfo struct {
 	Exercise bool `json:"exercise"` // its expected output is the goal
 	Serial   bool `json:"serial"`   // runs alone
 	// Depends lists the earlier notebook cells whose declarations a cell
-	// uses (see check.DependsOn), for the page to show.
-	Depends []cellRef `json:"depends,omitempty"`
+	// uses (see check.DependsOn), for the page to show (as render finds
+	// them).
+	Depends []render.CellRef `json:"depends,omitempty"`
 	// Answer is an exercise's reference answer (its file=), for the
 	// page's "show the reference answer" control (see answerOf).
 	Answer string `json:"answer,omitempty"`
-}
-
-// A cellRef names a cell of the page: its block name and element id.
-type cellRef struct {
-	Name string `json:"name"`
-	ID   string `json:"id"`
 }
 
 // blockData returns the page's blocks as a JSON data block (not a script:
 // it is never executed) for the live script, by their cells' data-block.
 func blockData(p *render.Page) string {
 	info := map[string]blockInfo{}
-	ids := map[*lesson.Block]string{}
-	for _, v := range p.Blocks {
-		ids[v.Block] = v.ID
-	}
 	for _, v := range p.Blocks {
 		o := v.Block.Opts
-		bi := blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial, Answer: answerOf(p.Lesson, v.Block)}
-		for _, d := range check.DependsOn(p.Lesson, v.Block) {
-			bi.Depends = append(bi.Depends, cellRef{Name: d.Name, ID: ids[d]})
-		}
-		info[v.Key] = bi
+		info[v.Key] = blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial,
+			Depends: v.Depends, Answer: answerOf(p.Lesson, v.Block)}
 	}
 	b, _ := json.Marshal(info) // escapes <, > and &: safe inside a script element
 	return `<script type="application/json" id="bingfa-blocks">` + string(b) + "</script>\n"
