@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"sync"
 
 	"bingfa/runner/check"
@@ -73,8 +74,7 @@ func (pg *pages) lessonOrFile(w http.ResponseWriter, req *http.Request) {
 		pg.problem(w, err)
 		return
 	}
-	i := indexOf(ls, l)
-	p, err := pg.r.Page(ls, i, nil)
+	p, err := pg.r.Page(ls, slices.Index(ls, l), nil)
 	var buf bytes.Buffer
 	if err == nil {
 		err = pg.r.WritePage(&buf, p)
@@ -115,15 +115,6 @@ func blockData(p *render.Page) string {
 	return `<script type="application/json" id="bingfa-blocks">` + string(b) + "</script>\n"
 }
 
-func indexOf(ls []*lesson.Lesson, l *lesson.Lesson) int {
-	for i, x := range ls {
-		if x == l {
-			return i
-		}
-	}
-	return 0
-}
-
 // write sends a page with the live reader's additions.
 func (pg *pages) write(w http.ResponseWriter, page []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -145,10 +136,7 @@ func insertBefore(page []byte, tag, s string) []byte {
 	if i < 0 {
 		return append(page, s...)
 	}
-	out := make([]byte, 0, len(page)+len(s))
-	out = append(out, page[:i]...)
-	out = append(out, s...)
-	return append(out, page[i:]...)
+	return slices.Concat(page[:i], []byte(s), page[i:])
 }
 
 // problem shows why the lessons cannot be read (a lesson with an error,
