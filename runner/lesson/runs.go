@@ -46,10 +46,6 @@ func (b *Block) Program() *Block {
 	return b
 }
 
-// MoreRuns returns the further runs of b's program, after its first, in
-// lesson order.
-func (b *Block) MoreRuns() []*Block { return b.Program().runs }
-
 func setRunName(o *OutputOptions, v string) error {
 	var p Options
 	if err := setName(&p, v); err != nil {

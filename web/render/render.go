@@ -158,17 +158,6 @@ func (r *Renderer) CellHTML(b *Block, mode Mode) (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
-// ResultHTML renders only the result of a block (the part after its
-// code), for a live reader that replaces a result after a run.
-func (r *Renderer) ResultHTML(b *Block, mode Mode) (template.HTML, error) {
-	var buf bytes.Buffer
-	v := cellView{Block: b, Mode: mode, Assets: r.cfg.Assets}
-	if err := r.pages[b.Lang].ExecuteTemplate(&buf, "result", v); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
-}
-
 // cellView is what the cell and result templates see.
 type cellView struct {
 	*Block
