@@ -21,9 +21,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 
 	"bingfa/runner/lesson"
 	"bingfa/web/render"
@@ -81,7 +83,7 @@ func Write(dir string, ls []*lesson.Lesson, res render.Results, cfg render.Confi
 		return nil, err
 	}
 	site := &Site{}
-	for _, name := range sortedNames(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return nil, err
