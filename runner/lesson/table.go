@@ -122,20 +122,22 @@ func suggest(key string, k Kinds) string {
 			return fmt.Sprintf("%s is an option of %s fences", key, o.Kinds)
 		}
 	}
+	if best := Nearest(key, knownNames(k)); best != "" {
+		return fmt.Sprintf("did you mean %s?", best)
+	}
+	return ""
+}
+
+// Nearest returns the word of known (in lower case) nearest to s, when
+// one is at most two edits away, else "".
+func Nearest(s string, known []string) string {
 	best, dist := "", 3
-	for _, name := range knownNames(k) {
-		d := EditDistance(strings.ToLower(key), name)
-		if strings.EqualFold(key, name) {
-			d = 0
-		}
-		if d < dist {
-			best, dist = name, d
+	for _, k := range known {
+		if d := EditDistance(strings.ToLower(s), k); d < dist {
+			best, dist = k, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("did you mean %s?", best)
+	return best
 }
 
 // parseOption parses one word of a fence of kind f.kind into f.
