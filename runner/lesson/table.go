@@ -2,7 +2,7 @@ package lesson
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -82,16 +82,12 @@ func lookup(name string, k Kinds) *Option {
 
 // knownNames returns the names of the options of kind k, sorted.
 func knownNames(k Kinds) []string {
-	seen := map[string]bool{}
 	var names []string
 	for _, o := range OptionsOf(k) {
-		if !seen[o.Name] {
-			seen[o.Name] = true
-			names = append(names, o.Name)
-		}
+		names = append(names, o.Name)
 	}
-	sort.Strings(names)
-	return names
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // unknownOption explains an option that fences of kind k do not have:
