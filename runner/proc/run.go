@@ -23,7 +23,6 @@ package proc
 
 import (
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"syscall"
@@ -258,7 +257,7 @@ func boxStatus(out *engine.Outcome, box *sandbox.Box) {
 			out.Files = append(out.Files, engine.File{Path: f.Path, Data: f.Data})
 		}
 	}
-	if out.Err != nil && !IsFailure(out.Err, engine.Timeout) {
+	if out.Err != nil && !engine.IsFailure(out.Err, engine.Timeout) {
 		return
 	}
 	memory, tasks := box.Limits()
@@ -284,10 +283,4 @@ func setStatus(out *engine.Outcome, ps *os.ProcessState) {
 		return
 	}
 	out.Exit = ps.ExitCode()
-}
-
-// IsFailure reports whether err is an engine.Failure of kind k.
-func IsFailure(err error, k engine.Kind) bool {
-	var f *engine.Failure
-	return errors.As(err, &f) && f.Kind == k
 }

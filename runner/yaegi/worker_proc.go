@@ -160,7 +160,7 @@ func (w *worker) outcome(ctx context.Context, p *engine.Program) *engine.Outcome
 		out.Events[i].Time = max(0, out.Events[i].Time-idle)
 	}
 	switch {
-	case proc.IsFailure(out.Err, engine.Canceled) && errors.Is(context.Cause(w.ctx), errTimeout):
+	case engine.IsFailure(out.Err, engine.Canceled) && errors.Is(context.Cause(w.ctx), errTimeout):
 		out.Err = engine.Failuref(engine.Timeout, "timed out after %v", timeout(p))
 	case out.Err != nil:
 	default:
