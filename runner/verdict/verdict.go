@@ -25,6 +25,7 @@
 package verdict
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -275,10 +276,7 @@ func judgeOutput(v *Verdict, b *lesson.Block, text string) {
 		// ("soft line did not match") would say it twice.
 		lines := *w
 		lines.Msg = ""
-		detail := strings.TrimSuffix(lines.String(), "\n")
-		if detail == "" {
-			detail = w.String()
-		}
+		detail := cmp.Or(strings.TrimSuffix(lines.String(), "\n"), w.String())
 		v.Warnings = append(v.Warnings, Problem{Line: outputLine(b, w), Msg: "soft line did not match (a warning, not a failure):\n" + detail})
 	}
 	if r.OK {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -106,9 +107,7 @@ func (v *Block) notRun() {
 // verdict vd.
 func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	v.Exit, v.Signal = o.Exit, o.Signal
-	if v.Engine == "" {
-		v.Engine = o.Engine
-	}
+	v.Engine = cmp.Or(v.Engine, o.Engine)
 	if o.Elapsed > 0 {
 		v.Elapsed = o.Elapsed
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"io"
@@ -64,18 +65,8 @@ func New(cfg Config) (*Renderer, error) {
 	if cfg.Title == "" && cfg.Blurb == "" {
 		cfg.Blurb = DefaultBlurb
 	}
-	if cfg.Title == "" {
-		cfg.Title = DefaultTitle
-	}
-	if cfg.Lang == "" {
-		cfg.Lang = "zh-CN"
-	}
-	if cfg.Assets == "" {
-		cfg.Assets = "assets/"
-	}
-	if cfg.Index == "" {
-		cfg.Index = "index.html"
-	}
+	cfg.Title, cfg.Lang = cmp.Or(cfg.Title, DefaultTitle), cmp.Or(cfg.Lang, "zh-CN")
+	cfg.Assets, cfg.Index = cmp.Or(cfg.Assets, "assets/"), cmp.Or(cfg.Index, "index.html")
 	if cfg.LessonURL == nil {
 		cfg.LessonURL = func(l *lesson.Lesson) string { return l.Name + ".html" }
 	}
