@@ -34,7 +34,7 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 	p.Blocks = d.cellViews(func(b *lesson.Block) *Block {
 		return r.Block(l, b, res.of(b), d.ids.Make(b.Name, "block"))
 	})
-	d.hints(r.lang(l))
+	d.hints(r.Lang(l))
 	ids := map[*lesson.Block]string{}
 	for _, b := range p.Blocks {
 		p.Counts.add(b)

@@ -87,9 +87,9 @@ func New(cfg Config) (*Renderer, error) {
 // Config returns the renderer's configuration, with defaults filled in.
 func (r *Renderer) Config() Config { return r.cfg }
 
-// lang returns the language of the words around lesson l: its own
-// front matter lang, else the course's.
-func (r *Renderer) lang(l *lesson.Lesson) msg.Lang {
+// Lang returns the language of the words around lesson l (nil for the
+// index): its own front matter lang, else the course's.
+func (r *Renderer) Lang(l *lesson.Lesson) msg.Lang {
 	if l != nil && l.Lang != "" {
 		return msg.Parse(l.Lang)
 	}
@@ -99,14 +99,10 @@ func (r *Renderer) lang(l *lesson.Lesson) msg.Lang {
 // pageLang returns the lang attribute of lesson l's page.
 func (r *Renderer) pageLang(l *lesson.Lesson) string {
 	if l.Lang != "" {
-		return r.lang(l).Tag()
+		return r.Lang(l).Tag()
 	}
 	return r.cfg.Lang
 }
-
-// Lang returns the language of the words around lesson l (nil for the
-// index): its own front matter lang, else the course's.
-func (r *Renderer) Lang(l *lesson.Lesson) msg.Lang { return r.lang(l) }
 
 // Results are the check results of blocks, by block. A nil Results means
 // that nothing was run: pages show the expected outputs.
