@@ -30,7 +30,7 @@ type matcher struct {
 
 // Match matches actual output against the pattern.
 func (p *Pattern) Match(actual string) *Result {
-	texts, numbers := numberedLines(actual)
+	texts, numbers := NumberedLines(actual)
 	act := make([]aline, len(texts))
 	for i, t := range texts {
 		act[i] = aline{no: numbers[i], text: t}

@@ -48,7 +48,7 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d:%d: %s", e.Li
 
 // Compile compiles expected output.
 func Compile(expected string, opts Options) (*Pattern, error) {
-	texts, numbers := numberedLines(expected)
+	texts, numbers := NumberedLines(expected)
 	p := &Pattern{opts: opts}
 	for i, t := range texts {
 		l, err := compileLine(t, numbers[i])
