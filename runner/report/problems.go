@@ -83,8 +83,8 @@ func writeSection(b *strings.Builder, r *check.Result, problems, warnings []verd
 }
 
 // unique returns ps without repeated problems, in order.
-func unique(ps []verdict.Problem) []verdict.Problem {
-	var out []verdict.Problem
+func unique[P comparable](ps []P) []P {
+	var out []P
 	for _, p := range ps {
 		if !slices.Contains(out, p) {
 			out = append(out, p)
