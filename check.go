@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,11 +20,7 @@ import (
 // checkCmd builds and runs every block of the given lessons and compares
 // their output with the expected output.
 func checkCmd(args []string) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa check [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\n\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("check", "usage: bingfa check [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\n\n")
 	verbose := fs.Bool("v", false, "print every block with its engine and how long its program ran")
 	runRE := fs.String("run", "", "check only blocks whose `lesson/name` matches this regular expression")
 	jsonOut := fs.String("json", "", "write a JSON report to `FILE`")

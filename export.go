@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"time"
@@ -19,11 +18,7 @@ import (
 // notebooks: the lessons' blocks are run (unless --no-run) and every page
 // or notebook shows the real output.
 func exportCmd(args []string) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa export -o DIR [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\nThe site works from file:// and offline: open DIR/index.html.\n\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("export", "usage: bingfa export -o DIR [flags] [PATH...]\n\nPATH is a lesson file or a directory of lessons; default: the embedded course.\nThe site works from file:// and offline: open DIR/index.html.\n\n")
 	out := fs.String("o", "", "write the site (or the notebooks) into `DIR` (required)")
 	format := fs.String("format", "html", "`FORMAT`: html, a static website, or ipynb, a Jupyter notebook per lesson (GoNB kernel)")
 	noRun := fs.Bool("no-run", false, "do not run anything: pages show the expected outputs")
@@ -67,7 +62,7 @@ func exportCmd(args []string) error {
 		fmt.Fprintf(os.Stderr, "export: wrote %d notebooks to %s in %v\n", len(names), *out, time.Since(start).Round(time.Millisecond))
 		return nil
 	}
-	site, err := export.WriteWith(*out, ls, res, render.Config{Title: course.Title, Blurb: course.Blurb, Lang: course.Lang})
+	site, err := export.Write(*out, ls, res, render.Config{Title: course.Title, Blurb: course.Blurb, Lang: course.Lang})
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -14,11 +13,7 @@ import (
 
 // importCmd turns a Go notebook into a lesson.
 func importCmd(args []string) error {
-	fl := flag.NewFlagSet("import", flag.ContinueOnError)
-	fl.Usage = func() {
-		fmt.Fprintf(fl.Output(), "usage: bingfa import [-o FILE] NOTEBOOK.ipynb\n\nTurns a Go notebook (GoNB) into a lesson: Markdown cells as prose, code cells as\nblocks, their saved outputs as expected outputs. See docs/format.md.\n\n")
-		fl.PrintDefaults()
-	}
+	fl := newFlags("import", "usage: bingfa import [-o FILE] NOTEBOOK.ipynb\n\nTurns a Go notebook (GoNB) into a lesson: Markdown cells as prose, code cells as\nblocks, their saved outputs as expected outputs. See docs/format.md.\n\n")
 	out := fl.String("o", "", "write the lesson to `FILE` (- for standard output; default: NOTEBOOK.md in the current directory)")
 	if err := fl.Parse(args); err != nil || fl.NArg() != 1 {
 		if err == nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,11 +11,7 @@ import (
 // newCmd creates a small course that check, serve and export work on at
 // once.
 func newCmd(args []string) error {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa new [--title TITLE] DIR\n\nCreates a course in DIR (new or empty): README.md with the course's front matter,\na lesson with a program, its output and an exercise, and the exercise's answer.\n\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("new", "usage: bingfa new [--title TITLE] DIR\n\nCreates a course in DIR (new or empty): README.md with the course's front matter,\na lesson with a program, its output and an exercise, and the exercise's answer.\n\n")
 	title := fs.String("title", "", "the course's `TITLE` (default: the name of DIR)")
 	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
 		if err == nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 
@@ -16,11 +15,7 @@ import (
 
 // readCmd reads lessons in the terminal, running their programs in order.
 func readCmd(args []string) error {
-	fs := flag.NewFlagSet("read", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa read [--all] LESSON...\n\nLESSON is a lesson file, or the name of a lesson of the embedded course (such as 01-basics).\n\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("read", "usage: bingfa read [--all] LESSON...\n\nLESSON is a lesson file, or the name of a lesson of the embedded course (such as 01-basics).\n\n")
 	all := fs.Bool("all", false, "run every program without waiting for Enter")
 	mode := fs.String("engine", wiring.Auto, "`ENGINE`: auto, compiled, yaegi or both")
 	color := fs.String("color", "auto", report.ColorUsage)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,11 +15,7 @@ func reportCmd(args []string) error {
 		fmt.Fprint(os.Stderr, "usage: bingfa report merge [-o FILE] [--junit FILE] REPORT.json...\n")
 		return errUsage
 	}
-	fs := flag.NewFlagSet("report merge", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa report merge [flags] REPORT.json...\n\nCombines the JSON reports of check --shard K/N runs into one and prints its summary line;\nexits 1 when a block failed.\n\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("report merge", "usage: bingfa report merge [flags] REPORT.json...\n\nCombines the JSON reports of check --shard K/N runs into one and prints its summary line;\nexits 1 when a block failed.\n\n")
 	out := fs.String("o", "", "write the merged JSON report to `FILE`")
 	junitOut := fs.String("junit", "", "write the merged report as JUnit XML to `FILE`")
 	if err := fs.Parse(args[1:]); err != nil || fs.NArg() == 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"regexp"
 )
@@ -16,4 +17,15 @@ func selectBlocks(pattern string) (func(id string) bool, error) {
 		return nil, fmt.Errorf("bad --run: %v", err)
 	}
 	return re.MatchString, nil
+}
+
+// newFlags returns the flag set of subcommand name, whose usage prints
+// usage and then the flags.
+func newFlags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	return fs
 }

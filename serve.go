@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 
@@ -13,11 +12,7 @@ import (
 // serveCmd serves the lessons as web pages whose programs can be edited
 // and run.
 func serveCmd(args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa serve [flags] [PATH]\n\nPATH is a lesson file or a directory of lessons, reloaded when they change; default: ./lessons in a clone of bingfa (go.mod says module bingfa), else the embedded course.\n\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("serve", "usage: bingfa serve [flags] [PATH]\n\nPATH is a lesson file or a directory of lessons, reloaded when they change; default: ./lessons in a clone of bingfa (go.mod says module bingfa), else the embedded course.\n\n")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `ADDR`, a loopback address (to read from another machine, use an SSH tunnel)")
 	mode := fs.String("engine", wiring.Auto, "`ENGINE`: auto, compiled, yaegi or both")
 	jobs := fs.Int("j", 0, "programs run at once (default: number of CPUs)")

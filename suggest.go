@@ -20,16 +20,10 @@ var commands = []string{"check", "update", "export", "serve", "read", "new", "im
 // didYouMean returns " (did you mean X?)" for the known word nearest to
 // s, when one is at most two edits away, else "".
 func didYouMean(s string, known []string) string {
-	best, dist := "", 3
-	for _, k := range known {
-		if d := lesson.EditDistance(strings.ToLower(s), k); d < dist {
-			best, dist = k, d
-		}
+	if best := lesson.Nearest(s, known); best != "" {
+		return fmt.Sprintf(" (did you mean %s?)", best)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
+	return ""
 }
 
 // askedHelp reports whether args ask a command for its usage (-h,

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 
@@ -18,11 +17,7 @@ import (
 // blocks up to date with what the programs print, and copies the files
 // that blocks copy (file=) into the lessons. See package update.
 func updateCmd(args []string) error {
-	fs := flag.NewFlagSet("update", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bingfa update [flags] PATH...\n\nPATH is a lesson file or a directory of lessons, such as lessons.\n\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("update", "usage: bingfa update [flags] PATH...\n\nPATH is a lesson file or a directory of lessons, such as lessons.\n\n")
 	dryRun := fs.Bool("dry-run", false, "print the unified diff of the changes instead of writing them")
 	runRE := fs.String("run", "", "update only blocks whose `lesson/name` matches this regular expression")
 	jobs := fs.Int("j", 0, "run at most `N` programs at once (builds not counted; default: as many as CPUs, and more while CPUs are idle)")

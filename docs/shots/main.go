@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net"
@@ -140,10 +141,7 @@ func startServer(dir string) (url, login string, stop func(), err error) {
 
 // browser starts headless Chromium.
 func browser() (context.Context, context.CancelFunc) {
-	path := os.Getenv("CHROME")
-	if path == "" {
-		path = "/usr/bin/chromium"
-	}
+	path := cmp.Or(os.Getenv("CHROME"), "/usr/bin/chromium")
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,

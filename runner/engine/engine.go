@@ -10,6 +10,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -214,6 +215,12 @@ func (f *Failure) Error() string { return f.Msg }
 // Failuref returns a *Failure.
 func Failuref(k Kind, format string, args ...any) *Failure {
 	return &Failure{Kind: k, Msg: fmt.Sprintf(format, args...)}
+}
+
+// IsFailure reports whether err is a Failure of kind k.
+func IsFailure(err error, k Kind) bool {
+	var f *Failure
+	return errors.As(err, &f) && f.Kind == k
 }
 
 // A BuildError is a program that did not compile, with every diagnostic at

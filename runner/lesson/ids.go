@@ -1,6 +1,7 @@
 package lesson
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -37,10 +38,7 @@ func (s *IDs) Put(value []byte) { s.used[string(value)] = true }
 // "-2", "-3"... when that is taken. Text without letters or digits gives
 // fallback.
 func (s *IDs) Make(text, fallback string) string {
-	base := slug(text)
-	if base == "" {
-		base = fallback
-	}
+	base := cmp.Or(slug(text), fallback)
 	id := base
 	for n := 2; s.used[id]; n++ {
 		id = base + "-" + strconv.Itoa(n)

@@ -1,12 +1,14 @@
 package lesson
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -140,15 +142,11 @@ func parseAll(files []string, read func(string) ([]byte, error)) ([]*Lesson, err
 func Sort(lessons []*Lesson) {
 	key := func(l *Lesson) int {
 		if l.Order == 0 {
-			return int(^uint(0) >> 1)
+			return math.MaxInt
 		}
 		return l.Order
 	}
-	sort.SliceStable(lessons, func(i, j int) bool {
-		a, b := lessons[i], lessons[j]
-		if key(a) != key(b) {
-			return key(a) < key(b)
-		}
-		return a.Path < b.Path
+	slices.SortStableFunc(lessons, func(a, b *Lesson) int {
+		return cmp.Or(cmp.Compare(key(a), key(b)), strings.Compare(a.Path, b.Path))
 	})
 }

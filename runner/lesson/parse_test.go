@@ -73,8 +73,8 @@ func dump(l *Lesson) string {
 		if p := blk.TestOf(); p != nil {
 			fmt.Fprintf(&b, "  tests %s in %s\n", p.Name, blk.TestFileName())
 		}
-		if s := blk.serverString(); s != "" {
-			fmt.Fprintf(&b, "  %s\n", s)
+		if srv := blk.Server(); srv != nil {
+			fmt.Fprintf(&b, "  client of %s (first %v)\n", srv.Name, blk.FirstClient())
 		}
 		if blk.Opts.Server {
 			fmt.Fprintf(&b, "  server ready %q port %d\n", blk.Opts.Ready, blk.Opts.Port)

@@ -1,18 +1,15 @@
 package lesson
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // pythonRun reports whether python fence f is a program: its info string
 // has the word run. Any other python fence is prose, whatever else its
 // info string says.
 func pythonRun(f *Fence) bool {
-	words := strings.Fields(f.Info)
-	for _, w := range words[1:] {
-		if w == "run" {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(strings.Fields(f.Info)[1:], "run")
 }
 
 // python parses a python run fence into a new Block: a Python program,

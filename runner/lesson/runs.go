@@ -1,6 +1,9 @@
 package lesson
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+)
 
 // run makes output fence f, after the output fence of b, a further run of
 // b's program: a Block of its own (named by the fence's name=, else
@@ -24,10 +27,7 @@ func (ps *parseState) run(b *Block, f *Fence, out *OutputOptions, names map[stri
 	n := len(prog.runs) + 2
 	r := &Block{Index: prog.Index, Code: prog.Code, Lang: prog.Lang, Opts: prog.Opts, Files: prog.Files, Run: n, of: prog}
 	r.Opts.File = "" // the program's block compares its code with the file
-	r.Name = out.Name
-	if r.Name == "" {
-		r.Name = fmt.Sprintf("%s.run%d", prog.Name, n)
-	}
+	r.Name = cmp.Or(out.Name, fmt.Sprintf("%s.run%d", prog.Name, n))
 	if prev := names[r.Name]; prev != nil {
 		ps.errorf(f.Line, 0, "duplicate block name %s (also used at line %d)", r.Name, prev.line())
 	}
@@ -45,10 +45,6 @@ func (b *Block) Program() *Block {
 	}
 	return b
 }
-
-// MoreRuns returns the further runs of b's program, after its first, in
-// lesson order.
-func (b *Block) MoreRuns() []*Block { return b.Program().runs }
 
 func setRunName(o *OutputOptions, v string) error {
 	var p Options

@@ -60,11 +60,3 @@ func (b *Block) Server() *Block { return b.server }
 func (b *Block) FirstClient() bool {
 	return b.server != nil && len(b.server.clients) > 0 && b.server.clients[0] == b
 }
-
-// serverString describes b's server, for dumps.
-func (b *Block) serverString() string {
-	if b.server == nil {
-		return ""
-	}
-	return fmt.Sprintf("client of %s (first %v)", b.server.Name, b.FirstClient())
-}

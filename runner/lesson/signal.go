@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -11,10 +12,8 @@ import (
 var Signals = []string{"SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGKILL"}
 
 func knownSignal(name string) error {
-	for _, s := range Signals {
-		if s == name {
-			return nil
-		}
+	if slices.Contains(Signals, name) {
+		return nil
 	}
 	return fmt.Errorf("want one of %s", strings.Join(Signals, ", "))
 }

@@ -2,7 +2,7 @@ package lesson
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -82,16 +82,12 @@ func lookup(name string, k Kinds) *Option {
 
 // knownNames returns the names of the options of kind k, sorted.
 func knownNames(k Kinds) []string {
-	seen := map[string]bool{}
 	var names []string
 	for _, o := range OptionsOf(k) {
-		if !seen[o.Name] {
-			seen[o.Name] = true
-			names = append(names, o.Name)
-		}
+		names = append(names, o.Name)
 	}
-	sort.Strings(names)
-	return names
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // unknownOption explains an option that fences of kind k do not have:
@@ -122,20 +118,22 @@ func suggest(key string, k Kinds) string {
 			return fmt.Sprintf("%s is an option of %s fences", key, o.Kinds)
 		}
 	}
+	if best := Nearest(key, knownNames(k)); best != "" {
+		return fmt.Sprintf("did you mean %s?", best)
+	}
+	return ""
+}
+
+// Nearest returns the word of known (in lower case) nearest to s, when
+// one is at most two edits away, else "".
+func Nearest(s string, known []string) string {
 	best, dist := "", 3
-	for _, name := range knownNames(k) {
-		d := EditDistance(strings.ToLower(key), name)
-		if strings.EqualFold(key, name) {
-			d = 0
-		}
-		if d < dist {
-			best, dist = name, d
+	for _, k := range known {
+		if d := EditDistance(strings.ToLower(s), k); d < dist {
+			best, dist = k, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("did you mean %s?", best)
+	return best
 }
 
 // parseOption parses one word of a fence of kind f.kind into f.

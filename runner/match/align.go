@@ -33,7 +33,7 @@ type Edit struct {
 // keeps the first untaken actual line it matches, and the actual lines left
 // over come at the end (or are left to {{...}}).
 func (p *Pattern) Align(actual string) []Edit {
-	texts, numbers := numberedLines(actual)
+	texts, numbers := NumberedLines(actual)
 	act := make([]aline, len(texts))
 	for i, t := range texts {
 		act[i] = aline{no: numbers[i], text: t}

@@ -8,7 +8,7 @@ import "strings"
 // reads as unchanged context and only the lines that really differ stand
 // out. Other lines are left as written.
 func (p *Pattern) Display(actual string) string {
-	texts, numbers := numberedLines(actual)
+	texts, numbers := NumberedLines(actual)
 	byNo := make(map[int]string, len(texts))
 	for i, t := range texts {
 		byNo[numbers[i]] = t

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -29,7 +30,7 @@ type matcher struct {
 
 // Match matches actual output against the pattern.
 func (p *Pattern) Match(actual string) *Result {
-	texts, numbers := numberedLines(actual)
+	texts, numbers := NumberedLines(actual)
 	act := make([]aline, len(texts))
 	for i, t := range texts {
 		act[i] = aline{no: numbers[i], text: t}
@@ -72,12 +73,7 @@ func (p *Pattern) run(m *matcher, act []aline, k func(*binds) bool) bool {
 }
 
 func (p *Pattern) hasSoft() bool {
-	for _, l := range p.lines {
-		if l.soft {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.lines, func(l *line) bool { return l.soft })
 }
 
 // at sets the lines the next notes are about.

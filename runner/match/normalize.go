@@ -19,9 +19,10 @@ func Normalize(text string) string {
 	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
-// numberedLines normalises text and splits it into lines, remembering for
-// each the 1-based number of the line it came from.
-func numberedLines(text string) (lines []string, numbers []int) {
+// NumberedLines normalises text and splits it into lines, as Lines does,
+// with the 1-based number of the line of text each came from (the numbers
+// of Edit).
+func NumberedLines(text string) (lines []string, numbers []int) {
 	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	first, last := 0, len(raw)-1
 	for first <= last && strings.TrimSpace(raw[first]) == "" {
@@ -41,12 +42,8 @@ func numberedLines(text string) (lines []string, numbers []int) {
 	return lines, numbers
 }
 
-// NumberedLines returns the lines of text as Lines does, with the 1-based
-// line number of each in text (the numbers of Edit).
-func NumberedLines(text string) (lines []string, numbers []int) { return numberedLines(text) }
-
 // Lines normalises text and splits it into lines (none for empty text).
 func Lines(text string) []string {
-	lines, _ := numberedLines(text)
+	lines, _ := NumberedLines(text)
 	return lines
 }

@@ -2,8 +2,9 @@ package match
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 )
 
 // A stretch is the keyed lines between two barrier lines, grouped by key,
@@ -52,12 +53,7 @@ func (m *matcher) orderBy(re *regexp.Regexp, exp []*line, act []aline, k func(*b
 // output may lack at its end, as a soft line may be missing at the end of
 // output in order.
 func allSoft(ls []*line) bool {
-	for _, l := range ls {
-		if !l.soft {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(ls, func(l *line) bool { return !l.soft })
 }
 
 func newStretch() *stretch {
@@ -79,19 +75,14 @@ func (m *matcher) stretches(ss []*stretch, eb []*line, ab []aline, i int, b *bin
 		return m.none(eb[i], b, rest)
 	}
 	s := ss[i]
-	keys := map[string]bool{}
-	for key := range s.exp {
-		keys[key] = true
-	}
+	keys := slices.Collect(maps.Keys(s.exp))
 	for key := range s.act {
-		keys[key] = true
+		if s.exp[key] == nil {
+			keys = append(keys, key)
+		}
 	}
-	sorted := make([]string, 0, len(keys))
-	for key := range keys {
-		sorted = append(sorted, key)
-	}
-	sort.Strings(sorted)
-	return m.keys(s, sorted, b, next)
+	slices.Sort(keys)
+	return m.keys(s, keys, b, next)
 }
 
 // keys matches, key by key, the expected lines of a stretch in order

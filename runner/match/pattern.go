@@ -16,8 +16,7 @@ type Options struct {
 type Pattern struct {
 	lines   []*line
 	opts    Options
-	text    string // the normalised expected text, placeholders as written
-	maxWork int    // the bytes one match may compare; 0 means maxWork
+	maxWork int // the bytes one match may compare; 0 means maxWork
 }
 
 // A line is one expected line.
@@ -49,8 +48,8 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d:%d: %s", e.Li
 
 // Compile compiles expected output.
 func Compile(expected string, opts Options) (*Pattern, error) {
-	texts, numbers := numberedLines(expected)
-	p := &Pattern{opts: opts, text: strings.Join(texts, "\n")}
+	texts, numbers := NumberedLines(expected)
+	p := &Pattern{opts: opts}
 	for i, t := range texts {
 		l, err := compileLine(t, numbers[i])
 		if err != nil {
@@ -67,9 +66,6 @@ func Compile(expected string, opts Options) (*Pattern, error) {
 	}
 	return p, nil
 }
-
-// Text returns the normalised expected text.
-func (p *Pattern) Text() string { return p.text }
 
 // compileLine splits one expected line into literal text and placeholders.
 func compileLine(t string, no int) (*line, error) {

@@ -2,6 +2,7 @@ package msg
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 )
 
@@ -68,13 +69,5 @@ func (l Lang) N(key string, n int) string {
 
 // Messages returns every message of l by key (a copy).
 func (l Lang) Messages() map[string]string {
-	m := make(map[string]string, len(l.table()))
-	for k, v := range l.table() {
-		m[k] = v
-	}
-	return m
+	return maps.Clone(l.table())
 }
-
-// Keys returns the number of messages of the catalogue; every language
-// has the same keys.
-func Keys() int { return len(zh) }

@@ -103,34 +103,29 @@ func (l Lang) Report(s string) string {
 func (l Lang) reportLine(line string) string {
 	body := strings.TrimLeft(line, " \t")
 	indent := line[:len(line)-len(body)]
-	// A problem's position first, the longest that is one.
-	var ends []int
-	for i := 0; i < len(body); i++ {
+	var ends []int // the ends of the prefixes that end in ": "
+	for i := 0; ; {
 		j := strings.Index(body[i:], ": ")
 		if j < 0 {
 			break
 		}
-		i += j + 1
-		if where.MatchString(body[:i+1]) {
-			ends = append(ends, i)
-		}
+		i += j + 2
+		ends = append(ends, i)
 	}
-	for _, i := range slices.Backward(ends) {
-		if t, ok := l.translate(body[i+1:]); ok {
-			return indent + l.prefix(body[:i+1]) + t
+	// A problem's position first, the longest that is one.
+	for _, e := range slices.Backward(ends) {
+		if where.MatchString(body[:e]) {
+			if t, ok := l.translate(body[e:]); ok {
+				return indent + l.prefix(body[:e]) + t
+			}
 		}
 	}
 	if t, ok := l.translate(body); ok {
 		return indent + t
 	}
-	for i := 0; i < len(body); i++ {
-		j := strings.Index(body[i:], ": ")
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		if t, ok := l.translate(body[i+1:]); ok {
-			return indent + l.prefix(body[:i+1]) + t
+	for _, e := range ends {
+		if t, ok := l.translate(body[e:]); ok {
+			return indent + l.prefix(body[:e]) + t
 		}
 	}
 	return line

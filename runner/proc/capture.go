@@ -1,7 +1,6 @@
 package proc
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -138,14 +137,4 @@ func (p *pipes) drain(done <-chan struct{}, grace time.Duration) {
 	}
 	p.closeReaders()
 	<-done
-}
-
-func sizeString(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

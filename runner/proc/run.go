@@ -23,7 +23,6 @@ package proc
 
 import (
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"syscall"
@@ -224,7 +223,7 @@ func supervise(ctx context.Context, cmd *exec.Cmd, timeout time.Duration, sink *
 	case <-ctx.Done():
 		why = engine.Failuref(engine.Canceled, "stopped: %v", context.Cause(ctx))
 	case <-sink.full:
-		why = engine.Failuref(engine.TooMuchOutput, "printed more than %s of output; the program was stopped", sizeString(sink.max))
+		why = engine.Failuref(engine.TooMuchOutput, "printed more than %s of output; the program was stopped", engine.SizeString(sink.max))
 	}
 	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	<-waited
@@ -258,7 +257,7 @@ func boxStatus(out *engine.Outcome, box *sandbox.Box) {
 			out.Files = append(out.Files, engine.File{Path: f.Path, Data: f.Data})
 		}
 	}
-	if out.Err != nil && !IsFailure(out.Err, engine.Timeout) {
+	if out.Err != nil && !engine.IsFailure(out.Err, engine.Timeout) {
 		return
 	}
 	memory, tasks := box.Limits()
@@ -284,10 +283,4 @@ func setStatus(out *engine.Outcome, ps *os.ProcessState) {
 		return
 	}
 	out.Exit = ps.ExitCode()
-}
-
-// IsFailure reports whether err is an engine.Failure of kind k.
-func IsFailure(err error, k engine.Kind) bool {
-	var f *engine.Failure
-	return errors.As(err, &f) && f.Kind == k
 }

@@ -68,7 +68,7 @@ func TestExitAndSignal(t *testing.T) {
 
 func TestTimeoutKillsGroup(t *testing.T) {
 	o := run(t, sh("sleep 300 & sleep 300"), Config{Timeout: 200 * time.Millisecond})
-	if !IsFailure(o.Err, engine.Timeout) {
+	if !engine.IsFailure(o.Err, engine.Timeout) {
 		t.Errorf("err %v, want a timeout", o.Err)
 	}
 	assertNoChildren(t)
@@ -78,7 +78,7 @@ func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(100 * time.Millisecond); cancel() }()
 	o := Run(ctx, sh("sleep 300"), Config{Timeout: time.Minute})
-	if !IsFailure(o.Err, engine.Canceled) {
+	if !engine.IsFailure(o.Err, engine.Canceled) {
 		t.Errorf("err %v, want canceled", o.Err)
 	}
 	assertNoChildren(t)
@@ -86,7 +86,7 @@ func TestCancel(t *testing.T) {
 
 func TestOutputCap(t *testing.T) {
 	o := run(t, exec.Command("yes"), Config{MaxOutput: 10000})
-	if !IsFailure(o.Err, engine.TooMuchOutput) {
+	if !engine.IsFailure(o.Err, engine.TooMuchOutput) {
 		t.Errorf("err %v, want too much output", o.Err)
 	}
 	if n := len(o.Text(engine.Output)); n != 10000 {
@@ -119,7 +119,7 @@ func TestEscapedHolder(t *testing.T) {
 
 func TestStartFailure(t *testing.T) {
 	o := run(t, exec.Command("/nonexistent/program"), Config{})
-	if !IsFailure(o.Err, engine.Broken) {
+	if !engine.IsFailure(o.Err, engine.Broken) {
 		t.Errorf("err %v, want a start failure", o.Err)
 	}
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 )
 
@@ -19,14 +18,14 @@ import (
 func WriteAnnotations(w io.Writer, doc *JSONReport) error {
 	var b strings.Builder
 	for _, blk := range doc.Blocks {
-		for i, p := range uniqueJSON(blk.Problems) {
+		for i, p := range unique(blk.Problems) {
 			msg := p.Message
 			if i == 0 && blk.Diff != "" {
 				msg += "\n" + blk.Diff
 			}
 			annotation(&b, "error", blk, p.Line, msg)
 		}
-		for _, p := range uniqueJSON(blk.Warnings) {
+		for _, p := range unique(blk.Warnings) {
 			annotation(&b, "warning", blk, p.Line, p.Message)
 		}
 	}
@@ -47,14 +46,4 @@ func escapeData(s string) string {
 // escapeProperty escapes a property value of a workflow command.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
-func uniqueJSON(ps []JSONProblem) []JSONProblem {
-	var out []JSONProblem
-	for _, p := range ps {
-		if !slices.Contains(out, p) {
-			out = append(out, p)
-		}
-	}
-	return out
 }

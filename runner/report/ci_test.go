@@ -38,7 +38,7 @@ func courseReport(t *testing.T) *check.Report {
 		t.Fatal(err)
 	}
 	if p, f, s := rep.Counts(); p == 0 || f == 0 || s == 0 {
-		t.Fatalf("testdata/course must have passed, failed and skipped blocks: %s", report.Summary(rep))
+		t.Fatalf("testdata/course must have passed, failed and skipped blocks: %s", report.Doc(rep).Summary())
 	}
 	return rep
 }
@@ -113,10 +113,10 @@ func TestJUnit(t *testing.T) {
 	}
 	p, f, s := rep.Counts()
 	if doc.Tests != p+f+s || doc.Failures != f || doc.Skipped != s {
-		t.Errorf("testsuites says %d tests, %d failures, %d skipped; check: %s", doc.Tests, doc.Failures, doc.Skipped, report.Summary(rep))
+		t.Errorf("testsuites says %d tests, %d failures, %d skipped; check: %s", doc.Tests, doc.Failures, doc.Skipped, report.Doc(rep).Summary())
 	}
 	if got := fmt.Sprint(passed, failed, skipped); got != fmt.Sprint(p, f, s) {
-		t.Errorf("test cases: passed, failed, skipped = %s; check: %s", got, report.Summary(rep))
+		t.Errorf("test cases: passed, failed, skipped = %s; check: %s", got, report.Doc(rep).Summary())
 	}
 	var want []string
 	for _, r := range rep.Results {
@@ -153,7 +153,7 @@ func TestMerge(t *testing.T) {
 	var docs []*report.JSONReport
 	for i, sh := range shards {
 		var buf bytes.Buffer
-		if err := report.WriteJSON(&buf, sh); err != nil {
+		if err := report.Doc(sh).Write(&buf); err != nil {
 			t.Fatal(err)
 		}
 		back, err := report.ReadJSON(&buf, fmt.Sprintf("shard%d.json", i))
@@ -166,8 +166,8 @@ func TestMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if merged.Summary() != report.Summary(rep) || len(merged.Blocks) != len(rep.Results) {
-		t.Errorf("merged: %s, %d blocks; unsharded: %s, %d blocks", merged.Summary(), len(merged.Blocks), report.Summary(rep), len(rep.Results))
+	if merged.Summary() != report.Doc(rep).Summary() || len(merged.Blocks) != len(rep.Results) {
+		t.Errorf("merged: %s, %d blocks; unsharded: %s, %d blocks", merged.Summary(), len(merged.Blocks), report.Doc(rep).Summary(), len(rep.Results))
 	}
 	if _, err := report.Merge([]*report.JSONReport{docs[0], docs[0]}); err == nil || !strings.Contains(err.Error(), "overlap") {
 		t.Errorf("merging a report with itself: %v, want an overlap error", err)

@@ -6,6 +6,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
+	"bingfa/runner/msg"
 	"bingfa/runner/trace"
 	"bingfa/runner/verdict"
 )
@@ -96,11 +97,6 @@ type JSONDistinct struct {
 	Count  int    `json:"count"`
 }
 
-// WriteJSON writes the report as indented JSON.
-func WriteJSON(w io.Writer, rep *check.Report) error {
-	return Doc(rep).Write(w)
-}
-
 // Doc returns the JSON document of a report: what check --json writes,
 // and what the JUnit report, the annotations and report merge are made
 // from.
@@ -131,7 +127,7 @@ func (doc *JSONReport) Write(w io.Writer) error {
 
 // Summary returns the summary line of the document, as check prints it.
 func (doc *JSONReport) Summary() string {
-	return summary(doc.counts())
+	return summary(doc.counts(), msg.En)
 }
 
 // counts are the document's own counts.

@@ -25,7 +25,7 @@ func TestWriteJSON(t *testing.T) {
 		Runs: []*engine.Outcome{run(300*time.Millisecond, "1\n"), run(200*time.Millisecond, "1\n")},
 	}}}
 	var b strings.Builder
-	if err := WriteJSON(&b, rep); err != nil {
+	if err := Doc(rep).Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	var doc JSONReport
@@ -64,7 +64,7 @@ func TestWriteJSONEngines(t *testing.T) {
 		},
 	}}}
 	var b strings.Builder
-	if err := WriteJSON(&b, rep); err != nil {
+	if err := Doc(rep).Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	var doc JSONReport
@@ -102,7 +102,7 @@ func TestWriteJSONBroken(t *testing.T) {
 		{Path: "c.md", Line: 1, Msg: "bad front matter"},
 	}}
 	var b strings.Builder
-	if err := WriteJSON(&b, rep); err != nil {
+	if err := Doc(rep).Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	var doc JSONReport

@@ -12,22 +12,26 @@ import (
 // Jenkins, GitLab and the JUnit reporters of GitHub Actions read. One
 // test suite per lesson file, one test case per block.
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Time     string       `xml:"time,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	XMLName xml.Name `xml:"testsuites"`
+	Name    string   `xml:"name,attr"`
+	junitCounts
+	Time   string       `xml:"time,attr"`
+	Suites []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Time     string      `xml:"time,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name string `xml:"name,attr"`
+	junitCounts
+	Time  string      `xml:"time,attr"`
+	Cases []junitCase `xml:"testcase"`
+	ran   float64     // seconds its blocks ran
+}
+
+// junitCounts are the test cases of a suite, or of the report.
+type junitCounts struct {
+	Tests    int `xml:"tests,attr"`
+	Failures int `xml:"failures,attr"`
+	Skipped  int `xml:"skipped,attr"`
 }
 
 type junitCase struct {
@@ -62,11 +66,13 @@ func WriteJUnit(w io.Writer, doc *JSONReport) error {
 			root.Suites = append(root.Suites, junitSuite{Name: b.File})
 		}
 		c := junitCaseOf(b)
-		root.Suites[i].add(c)
-		root.add(c)
+		s := &root.Suites[i]
+		s.Cases, s.ran = append(s.Cases, c), s.ran+b.Ran
+		s.count(c)
+		root.count(c)
 	}
 	for i := range root.Suites {
-		root.Suites[i].Time = secs(suiteTime(doc.Blocks, root.Suites[i].Name))
+		root.Suites[i].Time = secs(root.Suites[i].ran)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -80,19 +86,11 @@ func WriteJUnit(w io.Writer, doc *JSONReport) error {
 	return err
 }
 
-// add counts a test case of the suite and adds it.
-func (s *junitSuite) add(c junitCase) {
-	s.Tests++
-	s.Failures += b2i(c.Failure != nil)
-	s.Skipped += b2i(c.Skipped != nil)
-	s.Cases = append(s.Cases, c)
-}
-
-// add counts a test case of the report.
-func (r *junitSuites) add(c junitCase) {
-	r.Tests++
-	r.Failures += b2i(c.Failure != nil)
-	r.Skipped += b2i(c.Skipped != nil)
+// count counts a test case.
+func (n *junitCounts) count(c junitCase) {
+	n.Tests++
+	n.Failures += b2i(c.Failure != nil)
+	n.Skipped += b2i(c.Skipped != nil)
 }
 
 func b2i(b bool) int {
@@ -133,16 +131,6 @@ func failureText(b JSONBlock) string {
 		s.WriteString(b.Diff)
 	}
 	return s.String()
-}
-
-func suiteTime(bs []JSONBlock, file string) float64 {
-	var t float64
-	for _, b := range bs {
-		if b.File == file {
-			t += b.Ran
-		}
-	}
-	return t
 }
 
 func secs(s float64) string { return fmt.Sprintf("%.3f", s) }

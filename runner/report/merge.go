@@ -7,6 +7,8 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+
+	"bingfa/runner/msg"
 )
 
 // ReadJSON reads a document written by check --json.
@@ -18,7 +20,7 @@ func ReadJSON(r io.Reader, name string) (*JSONReport, error) {
 		return nil, fmt.Errorf("%s: not a check --json report: %v", name, err)
 	}
 	if c := countJSON(&doc); c != doc.counts() {
-		return nil, fmt.Errorf("%s: counts %s do not match its blocks (%s)", name, doc.Summary(), summary(c))
+		return nil, fmt.Errorf("%s: counts %s do not match its blocks (%s)", name, doc.Summary(), summary(c, msg.En))
 	}
 	return &doc, nil
 }

@@ -35,12 +35,7 @@ func Printable(s string) string {
 }
 
 func isPrintable(s string) bool {
-	for _, r := range s {
-		if r == utf8.RuneError || unsafeRune(r) {
-			return false
-		}
-	}
-	return true
+	return !strings.ContainsFunc(s, func(r rune) bool { return r == utf8.RuneError || unsafeRune(r) })
 }
 
 func unsafeRune(r rune) bool {

@@ -49,58 +49,42 @@ func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
 // WriteProblemsColors is WriteProblems with the colours color (for a
 // light or a dark background).
 func WriteProblemsColors(b *strings.Builder, r *check.Result, color Colors) {
-	if len(r.Engines) > 1 {
-		writeEngines(b, r, color)
+	if len(r.Engines) <= 1 {
+		writeSection(b, r, r.Problems, r.Warnings, r.Diff, r.Runs, r.Distinct, "", color)
 		return
 	}
-	for _, p := range unique(r.Problems) {
-		writeProblem(b, r, p, "", color)
+	own := func(ps []verdict.Problem) []verdict.Problem {
+		return slices.DeleteFunc(slices.Clone(ps), func(p verdict.Problem) bool { return p.Engine != "" })
 	}
-	for _, w := range unique(r.Warnings) {
-		writeProblem(b, r, w, paint("warning: ", yellow, color), color)
-	}
-	if r.Diff != "" {
-		writeDiff(b, r.Diff, color)
-	}
-	if r.Block.Opts.Distinct && len(r.Distinct) > 0 {
-		WriteDistinct(b, r, r.Runs, r.Distinct, "")
+	writeSection(b, r, own(r.Problems), own(r.Warnings), "", nil, nil, "", color)
+	for _, e := range r.Engines {
+		problems, warnings := r.EngineProblems(e)
+		writeSection(b, r, problems, warnings, e.Diff, e.Runs, e.Distinct, e.Engine, color)
 	}
 }
 
-// writeEngines writes the problems of a block that several engines ran,
-// engine by engine.
-func writeEngines(b *strings.Builder, r *check.Result, color Colors) {
-	warning := paint("warning: ", yellow, color)
-	for _, p := range unique(r.Problems) {
-		if p.Engine == "" {
-			writeProblem(b, r, p, "", color)
-		}
+// writeSection writes problems and warnings, each once, then diff and,
+// for a block with show=distinct, the distinct outputs ds of runs (of
+// engine name, when not "").
+func writeSection(b *strings.Builder, r *check.Result, problems, warnings []verdict.Problem, diff string,
+	runs []*engine.Outcome, ds []check.Distinct, name string, color Colors) {
+	for _, p := range unique(problems) {
+		writeProblem(b, r, p, "", color)
 	}
-	for _, w := range unique(r.Warnings) {
-		if w.Engine == "" {
-			writeProblem(b, r, w, warning, color)
-		}
+	for _, w := range unique(warnings) {
+		writeProblem(b, r, w, paint("warning: ", yellow, color), color)
 	}
-	for _, e := range r.Engines {
-		problems, warnings := r.EngineProblems(e)
-		for _, p := range unique(problems) {
-			writeProblem(b, r, p, "", color)
-		}
-		for _, w := range unique(warnings) {
-			writeProblem(b, r, w, warning, color)
-		}
-		if e.Diff != "" {
-			writeDiff(b, e.Diff, color)
-		}
-		if r.Block.Opts.Distinct && len(e.Distinct) > 0 {
-			WriteDistinct(b, r, e.Runs, e.Distinct, e.Engine)
-		}
+	if diff != "" {
+		writeDiff(b, diff, color)
+	}
+	if r.Block.Opts.Distinct && len(ds) > 0 {
+		WriteDistinct(b, r, runs, ds, name)
 	}
 }
 
 // unique returns ps without repeated problems, in order.
-func unique(ps []verdict.Problem) []verdict.Problem {
-	var out []verdict.Problem
+func unique[P comparable](ps []P) []P {
+	var out []P
 	for _, p := range ps {
 		if !slices.Contains(out, p) {
 			out = append(out, p)

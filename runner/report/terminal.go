@@ -239,38 +239,21 @@ func (t *Terminal) Summary(rep *check.Report) {
 		}
 	}
 	p, f, s := rep.Counts()
-	fmt.Fprintln(t.w, t.summary(counts{p, f, s, rep.Stopped()}))
-}
-
-// summary returns the summary line in the terminal's language.
-func (t *Terminal) summary(c counts) string {
-	line := t.lang.T("report.summary", c.passed, c.failed)
-	if c.skipped > 0 {
-		line += t.lang.T("report.skipped", c.skipped)
-	}
-	if c.stopped > 0 {
-		line += t.lang.T("report.stopped", c.stopped)
-	}
-	return line
-}
-
-// Summary returns "N passed, M failed", with ", K skipped" and ", J
-// stopped" when some were.
-func Summary(rep *check.Report) string {
-	p, f, s := rep.Counts()
-	return summary(counts{p, f, s, rep.Stopped()})
+	fmt.Fprintln(t.w, summary(counts{p, f, s, rep.Stopped()}, t.lang))
 }
 
 // counts are the numbers of a summary line.
 type counts struct{ passed, failed, skipped, stopped int }
 
-func summary(c counts) string {
-	line := fmt.Sprintf("%d passed, %d failed", c.passed, c.failed)
+// summary returns the summary line in language lang: "N passed, M
+// failed", with ", K skipped" and ", J stopped" when some were.
+func summary(c counts, lang msg.Lang) string {
+	line := lang.T("report.summary", c.passed, c.failed)
 	if c.skipped > 0 {
-		line += fmt.Sprintf(", %d skipped", c.skipped)
+		line += lang.T("report.skipped", c.skipped)
 	}
 	if c.stopped > 0 {
-		line += fmt.Sprintf(", %d stopped", c.stopped)
+		line += lang.T("report.stopped", c.stopped)
 	}
 	return line
 }

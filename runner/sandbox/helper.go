@@ -1,17 +1,13 @@
 package sandbox
 
 import (
-	"crypto/sha256"
+	"context"
 	"embed"
-	"encoding/hex"
-	"fmt"
-	"io"
+	"errors"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
-	"strings"
 	"sync"
+
+	"bingfa/internal/selfbuild"
 )
 
 // sources are this package's own files: the init's helper is built from
@@ -25,8 +21,9 @@ var sources embed.FS
 // milliseconds to initialise (syntax highlighting tables, the
 // interpreter's symbols) before main even starts: instead, where the Go
 // toolchain is, the sandbox builds once a small program from this
-// package's own sources, keeps it in bingfa's cache with its SHA-256
-// checked before each use, and starts that.
+// package's own sources (package selfbuild: kept in bingfa's cache,
+// $BINGFA_CACHE/sandbox, with its SHA-256 checked before each use) and
+// starts that.
 var helper = sync.OnceValue(func() string {
 	p, err := buildHelper()
 	if err != nil {
@@ -44,121 +41,31 @@ func initExecutable() (string, error) {
 	return os.Executable()
 }
 
-// helperDir is where helpers are kept: $BINGFA_CACHE/sandbox, or
-// bingfa/sandbox in the user's cache directory.
-func helperDir() (string, error) {
-	if d := os.Getenv("BINGFA_CACHE"); d != "" {
-		return filepath.Join(d, "sandbox"), nil
-	}
-	d, err := os.UserCacheDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(d, "bingfa", "sandbox"), nil
-}
-
-// buildHelper returns the helper built from sources, building it first if
-// it is not in the cache or no longer matches its recorded hash.
-func buildHelper() (string, error) {
-	files, key, err := helperSources()
-	if err != nil {
-		return "", err
-	}
-	dir, err := helperDir()
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "init-"+key)
-	if sumOK(bin) {
-		return bin, nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	work, err := os.MkdirTemp(dir, "build-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(work)
-	for name, data := range files {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(work, name)), 0o755); err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(filepath.Join(work, name), data, 0o644); err != nil {
-			return "", err
-		}
-	}
-	out := filepath.Join(work, "init")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-w", "-o", out, ".")
-	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off", "GO111MODULE=on", "GOTOOLCHAIN=local",
-		"GOPROXY=off", "GOENV=off", "CGO_ENABLED=0")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building the sandbox's init: %v\n%s", err, msg)
-	}
-	sum, err := FileSum(out)
-	if err != nil {
-		return "", err
-	}
-	if err := os.WriteFile(out+".sum", []byte(sum+"\n"), 0o444); err != nil {
-		return "", err
-	}
-	if err := os.Rename(out+".sum", bin+".sum"); err != nil {
-		return "", err
-	}
-	return bin, os.Rename(out, bin)
-}
-
-// helperSources returns the files of the helper's module, and a key
-// naming the helper built from them.
-func helperSources() (map[string][]byte, string, error) {
+// helperCommand is the helper to build: a main that calls MaybeInit, in
+// a module with bingfa's path and the packages this one imports.
+var helperCommand = sync.OnceValues(func() (*selfbuild.Command, error) {
 	files := map[string][]byte{
-		"go.mod":  []byte("module bingfa.init\n\ngo 1.26\n"),
-		"main.go": []byte("package main\n\nimport \"bingfa.init/sandbox\"\n\nfunc main() { sandbox.MaybeInit() }\n"),
+		"go.mod":  []byte("module bingfa\n\ngo 1.26\n"),
+		"main.go": []byte("package main\n\nimport \"bingfa/runner/sandbox\"\n\nfunc main() { sandbox.MaybeInit() }\n"),
 	}
-	entries, err := sources.ReadDir(".")
+	err := errors.Join(selfbuild.Embedded(files, sources, "runner/sandbox"),
+		selfbuild.Embedded(files, selfbuild.Sources, "internal/selfbuild"))
+	return &selfbuild.Command{Dir: "sandbox", Name: "init", Files: files,
+		Args: []string{"-trimpath", "-ldflags=-w", "."},
+		Env:  []string{"GOFLAGS=", "GOENV=off", "CGO_ENABLED=0"}}, err
+})
+
+// buildHelper returns the helper, building it first if it is not in the
+// cache or no longer matches its recorded hash.
+func buildHelper() (string, error) {
+	c, err := helperCommand()
 	if err != nil {
-		return nil, "", err
+		return "", err
 	}
-	h := sha256.New()
-	fmt.Fprintln(h, runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), "_test.go") {
-			continue
-		}
-		data, err := sources.ReadFile(e.Name())
-		if err != nil {
-			return nil, "", err
-		}
-		files["sandbox/"+e.Name()] = data
-		fmt.Fprintf(h, "%s %d\n", e.Name(), len(data))
-		h.Write(data)
-	}
-	return files, hex.EncodeToString(h.Sum(nil))[:24], nil
+	return c.Build(context.Background())
 }
 
-// sumOK reports whether bin exists and matches the SHA-256 recorded in
-// bin.sum.
-func sumOK(bin string) bool {
-	want, err := os.ReadFile(bin + ".sum")
-	if err != nil {
-		return false
-	}
-	got, err := FileSum(bin)
-	return err == nil && got == strings.TrimSpace(string(want))
-}
-
-// FileSum returns the SHA-256 of a file, in hex: what a binary kept in
-// a cache is checked against before it runs.
+// FileSum returns the SHA-256 of a file, in hex (selfbuild.FileSum).
 func FileSum(p string) (string, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return selfbuild.FileSum(p)
 }

@@ -143,12 +143,7 @@ func cleanAll(paths []string) []string {
 
 // under reports whether path is in one of the directories dirs.
 func under(path string, dirs []string) bool {
-	for _, d := range dirs {
-		if strings.HasPrefix(path, d+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(path, d+"/") })
 }
 
 // devTree builds a minimal /dev, with a private /dev/shm.

@@ -142,7 +142,7 @@ const hostUser = 65534
 // Start the result with Box.Start. With o.Share, the command is the
 // sandbox's init for the Share's first program, and a stand-in that has
 // that init run the program for each later one (see Share).
-func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
+func Wrap(cmd *exec.Cmd, o Options) (_ *Box, err error) {
 	self, err := initExecutable()
 	if err != nil {
 		return nil, err
@@ -151,32 +151,33 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	if err != nil {
 		return nil, err
 	}
-	repR, repW, err := os.Pipe()
-	if err != nil {
+	b := &Box{cmd: cmd, o: o}
+	defer func() {
+		if err != nil {
+			b.closeParent()
+			for _, f := range []*os.File{b.report, b.goW, b.sigW, b.readyR} {
+				f.Close() // nil for a pipe not made
+			}
+		}
+	}()
+	// The init's report, go-ahead and signal pipes: the init's ends are
+	// its first descriptors after cmd's.
+	var repW, goR, sigR *os.File
+	if b.report, repW, err = os.Pipe(); err != nil {
 		return nil, err
 	}
-	goR, goW, err := os.Pipe()
-	if err != nil {
-		repR.Close()
-		repW.Close()
+	b.parent = append(b.parent, repW)
+	if goR, b.goW, err = os.Pipe(); err != nil {
 		return nil, err
 	}
-	sigR, sigW, err := os.Pipe()
-	if err != nil {
-		repR.Close()
-		repW.Close()
-		goR.Close()
-		goW.Close()
+	b.parent = append(b.parent, goR)
+	if sigR, b.sigW, err = os.Pipe(); err != nil {
 		return nil, err
 	}
-	b := &Box{cmd: cmd, report: repR, goW: goW, parent: []*os.File{repW, goR, sigR}, o: o, sigW: sigW}
+	b.parent = append(b.parent, sigR)
 	if len(o.Files) > 0 {
 		data, err := dataFile(o.Files)
 		if err != nil {
-			b.closeParent()
-			repR.Close()
-			goW.Close()
-			sigW.Close()
 			return nil, err
 		}
 		b.parent = append(b.parent, data)
@@ -199,10 +200,6 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 	}
 	if o.Share == nil || !o.Share.hasHost() {
 		if err := b.readyPipe(o); err != nil {
-			b.closeParent()
-			repR.Close()
-			goW.Close()
-			sigW.Close()
 			return nil, err
 		}
 		if b.readyR != nil {
@@ -224,10 +221,6 @@ func Wrap(cmd *exec.Cmd, o Options) (*Box, error) {
 		js, err = json.Marshal(s)
 	}
 	if err != nil {
-		b.closeParent()
-		repR.Close()
-		goW.Close()
-		sigW.Close()
 		return nil, err
 	}
 	if (o.RunMemory > 0 || o.MaxTasks > 0) && !guest {

@@ -96,12 +96,7 @@ func byTime(ls []*lesson.Lesson, n int, times Times) []int {
 	load := make([]float64, n)
 	out := make([]int, len(ls))
 	for _, i := range order {
-		least := 0
-		for k := range load {
-			if load[k] < load[least] {
-				least = k
-			}
-		}
+		least := slices.Index(load, slices.Min(load))
 		load[least] += cost[i]
 		out[i] = least + 1
 	}

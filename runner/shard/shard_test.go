@@ -111,7 +111,7 @@ func TestMerge(t *testing.T) {
 		var docs []*report.JSONReport
 		for k := 1; k <= n; k++ {
 			var buf bytes.Buffer
-			if err := report.WriteJSON(&buf, run(shard.Spec{K: k, N: n}.Pick(ls, nil))); err != nil {
+			if err := report.Doc(run(shard.Spec{K: k, N: n}.Pick(ls, nil))).Write(&buf); err != nil {
 				t.Fatal(err)
 			}
 			doc, err := report.ReadJSON(&buf, fmt.Sprintf("shard-%d-of-%d.json", k, n))

@@ -27,7 +27,7 @@ func BenchmarkOutputs(b *testing.B) {
 	}
 	actual := map[string]string{"block-1": act.String()}
 	for b.Loop() {
-		if _, err := Outputs(l, actual); err != nil {
+		if _, err := Outputs(l, actual, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -69,7 +69,7 @@ func update(l *lesson.Lesson, read ReadFunc, actual map[string]string) ([]byte, 
 	if err != nil {
 		return nil, err
 	}
-	return Outputs(l2, actual)
+	return Outputs(l2, actual, nil)
 }
 
 // sameBlocks checks that the updated lesson nl has the blocks of l, with

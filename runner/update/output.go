@@ -12,35 +12,18 @@ import (
 // Outputs returns the source of l with the output blocks of the blocks in
 // actual (by name: the output each printed, on the stream its output block
 // compares) brought up to date, and output blocks created for blocks that
-// run and have none. Blocks not in actual are left alone.
-func Outputs(l *lesson.Lesson, actual map[string]string) ([]byte, error) {
-	return OutputsAndFiles(l, actual, nil)
-}
-
-// OutputsAndFiles is Outputs, which also brings up to date the written
-// file blocks in written (what the run left in each file).
-func OutputsAndFiles(l *lesson.Lesson, actual map[string]string, written map[*lesson.DataFile]string) ([]byte, error) {
-	var edits []edit
-	var errs lesson.ErrorList
-	edits = append(edits, writtenEdits(l, written, &errs)...)
+// run and have none, and with the written file blocks in written brought
+// up to date too (what the run left in each file). Blocks not in actual
+// or written are left alone.
+func Outputs(l *lesson.Lesson, actual map[string]string, written map[*lesson.DataFile]string) ([]byte, error) {
+	var ed editor
+	writtenEdits(l, written, &ed)
 	for _, b := range l.Blocks {
-		out, ok := actual[b.Name]
-		if !ok {
-			continue
-		}
-		e, changed, err := outputEdit(l, b, out)
-		if err != nil {
-			errs = append(errs, err.(*lesson.Error))
-			continue
-		}
-		if changed {
-			edits = append(edits, e)
+		if out, ok := actual[b.Name]; ok {
+			ed.add(outputEdit(l, b, out))
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return apply(l.Source, edits), nil
+	return ed.apply(l.Source)
 }
 
 // outputEdit returns the edit that brings the output of block b up to date.

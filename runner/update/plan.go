@@ -66,7 +66,7 @@ func PlanFrom(ctx context.Context, c *check.Checker, ls []*lesson.Lesson, read R
 				writtenFiles(r, written)
 			}
 		}
-		ch.New, err = OutputsAndFiles(l, actual, written)
+		ch.New, err = Outputs(l, actual, written)
 		if err != nil {
 			errs = append(errs, remap(err.(lesson.ErrorList), l, ls[i])...)
 			continue

@@ -17,25 +17,13 @@ type ReadFunc func(path string) ([]byte, error)
 // see CellFiles) replaced by the file's, read with read from the lesson's
 // directory, when they differ.
 func Sync(l *lesson.Lesson, blocks []*lesson.Block, read ReadFunc) ([]byte, error) {
-	var edits []edit
-	var errs lesson.ErrorList
+	var ed editor
 	for _, b := range blocks {
-		if !copied(b) {
-			continue
-		}
-		e, changed, err := syncEdit(l, b, read)
-		if err != nil {
-			errs = append(errs, err.(*lesson.Error))
-			continue
-		}
-		if changed {
-			edits = append(edits, e)
+		if copied(b) {
+			ed.add(syncEdit(l, b, read))
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return apply(l.Source, edits), nil
+	return ed.apply(l.Source)
 }
 
 // syncEdit returns the edit that copies b's file into its code.

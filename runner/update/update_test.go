@@ -164,7 +164,7 @@ func rewrite(l *lesson.Lesson, actual map[string]string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Outputs(l2, actual)
+	return Outputs(l2, actual, nil)
 }
 
 func (c *testCase) check(t *testing.T, file string, got []byte, err error) {
@@ -197,7 +197,7 @@ func (c *testCase) stable(t *testing.T, got []byte) {
 			t.Errorf("block %s does not match its output after the update", name)
 		}
 	}
-	again, err := Outputs(l, c.actual())
+	again, err := Outputs(l, c.actual(), nil)
 	if err != nil || !bytes.Equal(again, got) {
 		t.Errorf("a second update changes the result (%v):\n%s", err, diffText(got, again))
 	}

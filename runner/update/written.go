@@ -20,11 +20,10 @@ func writtenFiles(r *check.Result, written map[*lesson.DataFile]string) {
 	}
 }
 
-// writtenEdits returns the edits that replace the content of each written
-// file block of l that does not match what the run wrote (in written) by
-// that content, written so that it matches literally.
-func writtenEdits(l *lesson.Lesson, written map[*lesson.DataFile]string, errs *lesson.ErrorList) []edit {
-	var edits []edit
+// writtenEdits adds to ed the edits that replace the content of each
+// written file block of l that does not match what the run wrote (in
+// written) by that content, written so that it matches literally.
+func writtenEdits(l *lesson.Lesson, written map[*lesson.DataFile]string, ed *editor) {
 	for _, b := range l.Blocks {
 		for _, df := range b.Written {
 			got, ok := written[df]
@@ -33,12 +32,7 @@ func writtenEdits(l *lesson.Lesson, written map[*lesson.DataFile]string, errs *l
 			}
 			f := df.Fence
 			e, err := replaceBody(l, f, actualBody(got, f.Indent, eolAt(l.Source, f.Start)))
-			if err != nil {
-				*errs = append(*errs, err.(*lesson.Error))
-				continue
-			}
-			edits = append(edits, e)
+			ed.add(e, true, err)
 		}
 	}
-	return edits
 }

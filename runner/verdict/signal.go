@@ -1,6 +1,7 @@
 package verdict
 
 import (
+	"cmp"
 	"syscall"
 
 	"bingfa/runner/engine"
@@ -18,10 +19,7 @@ var signalNames = map[string]string{
 // judgeSignal checks that the program was killed by the signal named
 // want (expect=signal:SIGINT).
 func judgeSignal(v *Verdict, line int, want string, o *engine.Outcome) {
-	got := signalNames[o.Signal]
-	if got == "" {
-		got = o.Signal
-	}
+	got := cmp.Or(signalNames[o.Signal], o.Signal)
 	switch {
 	case o.Signal == "":
 		v.fail(line, "expected to be killed by %s, but it exited with status %d", want, o.Exit)

@@ -25,7 +25,7 @@
 package verdict
 
 import (
-	"errors"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -105,7 +105,7 @@ func (v *Verdict) fail(line int, format string, args ...any) {
 func Built(b *lesson.Block, err error) *Verdict {
 	v := &Verdict{}
 	switch {
-	case stopped(err):
+	case engine.IsFailure(err, engine.Canceled): // the caller stopped it
 		v.Status = Stopped
 	case err != nil:
 		v.fail(b.Code.Line, "%s", failureText(err))
@@ -116,7 +116,7 @@ func Built(b *lesson.Block, err error) *Verdict {
 // Judge judges one run of block b.
 func Judge(b *lesson.Block, o *engine.Outcome) *Verdict {
 	v := &Verdict{}
-	if stopped(o.Err) {
+	if engine.IsFailure(o.Err, engine.Canceled) { // the caller stopped it
 		v.Status, v.Actual = Stopped, match.Normalize(o.Text(Stream(b)))
 		return v
 	}
@@ -154,12 +154,6 @@ func Stream(b *lesson.Block) engine.Stream {
 		return engine.Stderr
 	}
 	return engine.Output
-}
-
-// stopped reports whether err says that the caller stopped the program.
-func stopped(err error) bool {
-	var f *engine.Failure
-	return errors.As(err, &f) && f.Kind == engine.Canceled
 }
 
 // failureText describes why a program could not run to its end.
@@ -282,10 +276,7 @@ func judgeOutput(v *Verdict, b *lesson.Block, text string) {
 		// ("soft line did not match") would say it twice.
 		lines := *w
 		lines.Msg = ""
-		detail := strings.TrimSuffix(lines.String(), "\n")
-		if detail == "" {
-			detail = w.String()
-		}
+		detail := cmp.Or(strings.TrimSuffix(lines.String(), "\n"), w.String())
 		v.Warnings = append(v.Warnings, Problem{Line: outputLine(b, w), Msg: "soft line did not match (a warning, not a failure):\n" + detail})
 	}
 	if r.OK {

@@ -18,8 +18,8 @@
 // with what the worker needs of bingfa's go.mod and go.sum (the
 // interpreter's module, version and checksums: module.go, which a test
 // keeps equal to them). The worker is built once, on first need (Prepare,
-// Warm or a first Run), in the background and at a lower priority: in a
-// new module in bingfa's cache ($BINGFA_CACHE/yaegi, or bingfa/yaegi in
+// Warm or a first Run), in the background and at a lower priority, by
+// package selfbuild: in a new module in bingfa's cache ($BINGFA_CACHE/yaegi, or bingfa/yaegi in
 // the user's cache directory), offline (GOPROXY=off, from the module
 // cache that building bingfa filled), with bingfa's own build flags so
 // that the standard library comes from GOCACHE. The binary is kept under

@@ -131,10 +131,10 @@ func splitArgs(s string) ([]string, error) {
 
 // errKinds are the Outcome errors the directive err: names.
 var errKinds = map[string]func(error) bool{
-	"timeout": func(err error) bool { return proc.IsFailure(err, engine.Timeout) },
-	"broken":  func(err error) bool { return proc.IsFailure(err, engine.Broken) },
+	"timeout": func(err error) bool { return engine.IsFailure(err, engine.Timeout) },
+	"broken":  func(err error) bool { return engine.IsFailure(err, engine.Broken) },
 	"build":   func(err error) bool { var b *engine.BuildError; return errors.As(err, &b) },
-	"output":  func(err error) bool { return proc.IsFailure(err, engine.TooMuchOutput) },
+	"output":  func(err error) bool { return engine.IsFailure(err, engine.TooMuchOutput) },
 }
 
 // TestEngine runs every program of testdata and checks what happened.
@@ -236,7 +236,7 @@ func main() {
 }
 `)}
 	out := e.Run(ctx, p, func(engine.Event) { cancel() })
-	if !proc.IsFailure(out.Err, engine.Canceled) {
+	if !engine.IsFailure(out.Err, engine.Canceled) {
 		t.Errorf("err = %v, want a Canceled failure", out.Err)
 	}
 	if got := out.Text(engine.Output); got != "spinning\n" {
@@ -270,7 +270,7 @@ func TestCloseKillsWorkers(t *testing.T) {
 	}
 	e.Close()
 	out := <-running
-	if !proc.IsFailure(out.Err, engine.Canceled) {
+	if !engine.IsFailure(out.Err, engine.Canceled) {
 		t.Errorf("running program: err = %v, want a Canceled failure", out.Err)
 	}
 	if ps := proc.Descendants(os.Getpid()); len(ps) > 0 {

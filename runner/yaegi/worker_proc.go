@@ -63,24 +63,24 @@ var errTimeout = errors.New("time limit")
 
 // startWorker starts a worker process under supervision for the life of
 // life.
-func startWorker(life context.Context, exe string, lim limits) (*worker, error) {
-	reqR, reqW, err := os.Pipe()
-	if err != nil {
+func startWorker(life context.Context, exe string, lim limits) (_ *worker, err error) {
+	var reqR, reqW, repR, repW *os.File
+	defer func() {
+		if err != nil {
+			for _, f := range []*os.File{reqR, reqW, repR, repW} {
+				f.Close() // nil for a pipe not made
+			}
+		}
+	}()
+	if reqR, reqW, err = os.Pipe(); err != nil {
 		return nil, err
 	}
-	repR, repW, err := os.Pipe()
-	if err != nil {
-		reqR.Close()
-		reqW.Close()
+	if repR, repW, err = os.Pipe(); err != nil {
 		return nil, err
 	}
 	box := proc.Sandbox(&engine.Program{Unconfined: lim.unconfined, HostNet: lim.hostNet, MaxMemory: lim.maxMemory})
 	dir, scratch, err := proc.MakeScratch(box)
 	if err != nil {
-		reqR.Close()
-		reqW.Close()
-		repR.Close()
-		repW.Close()
 		return nil, err
 	}
 	w := &worker{limits: lim, req: reqW, exited: make(chan struct{}), dir: dir}
@@ -160,7 +160,7 @@ func (w *worker) outcome(ctx context.Context, p *engine.Program) *engine.Outcome
 		out.Events[i].Time = max(0, out.Events[i].Time-idle)
 	}
 	switch {
-	case proc.IsFailure(out.Err, engine.Canceled) && errors.Is(context.Cause(w.ctx), errTimeout):
+	case engine.IsFailure(out.Err, engine.Canceled) && errors.Is(context.Cause(w.ctx), errTimeout):
 		out.Err = engine.Failuref(engine.Timeout, "timed out after %v", timeout(p))
 	case out.Err != nil:
 	default:

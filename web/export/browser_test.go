@@ -130,7 +130,7 @@ func exportSite(t *testing.T) (string, []*lesson.Lesson) {
 		}
 	}
 	dir := t.TempDir()
-	if _, err := Write(dir, ls, render.ResultsOf(rep)); err != nil {
+	if _, err := Write(dir, ls, render.ResultsOf(rep), render.Config{}); err != nil {
 		t.Fatal(err)
 	}
 	return dir, ls

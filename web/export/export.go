@@ -21,9 +21,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 
 	"bingfa/runner/lesson"
 	"bingfa/web/render"
@@ -72,21 +74,16 @@ func Render(ls []*lesson.Lesson, res render.Results, cfg render.Config) (map[str
 }
 
 // Write writes the site of lessons ls with results res into dir, creating
-// it if needed. Files already in dir that the site does not have are left
-// alone.
-func Write(dir string, ls []*lesson.Lesson, res render.Results) (*Site, error) {
-	return WriteWith(dir, ls, res, render.Config{})
-}
-
-// WriteWith is Write with pages rendered from cfg (a course's title,
-// blurb and language), as Render does.
-func WriteWith(dir string, ls []*lesson.Lesson, res render.Results, cfg render.Config) (*Site, error) {
+// it if needed, with pages rendered from cfg (a course's title, blurb and
+// language), as Render does. Files already in dir that the site does not
+// have are left alone.
+func Write(dir string, ls []*lesson.Lesson, res render.Results, cfg render.Config) (*Site, error) {
 	files, err := Render(ls, res, cfg)
 	if err != nil {
 		return nil, err
 	}
 	site := &Site{}
-	for _, name := range sortedNames(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return nil, err

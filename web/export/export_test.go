@@ -96,7 +96,7 @@ func TestCheckPage(t *testing.T) {
 func TestWrite(t *testing.T) {
 	ls := course(t)
 	dir := t.TempDir()
-	site, err := Write(dir, ls, nil)
+	site, err := Write(dir, ls, nil, render.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -129,20 +129,15 @@ func (w *writer) block(b *lesson.Block) {
 // program starts with %reset, so that it sees nothing of the cells
 // before it, and loses its package clause, which GoNB writes itself.
 func (w *writer) gonb(b *lesson.Block) string {
-	code := b.Code.Text
-	var s strings.Builder
+	code := strings.TrimLeft(dropPackageClause(b.Code.Text), "\n")
 	if b.Opts.Cell {
-		if !w.inRun {
-			s.WriteString("%reset\n")
-		}
-		w.inRun = true
-		s.WriteString(gonbCell(code))
-		return strings.TrimRight(s.String(), "\n")
+		code = gonbCell(b.Code.Text)
 	}
-	w.inRun = false
-	s.WriteString("%reset\n")
-	s.WriteString(strings.TrimLeft(dropPackageClause(code), "\n"))
-	return strings.TrimRight(s.String(), "\n")
+	if !b.Opts.Cell || !w.inRun {
+		code = "%reset\n" + code
+	}
+	w.inRun = b.Opts.Cell
+	return strings.TrimRight(code, "\n")
 }
 
 // gonbCell returns the code of a notebook cell with a %% line before its

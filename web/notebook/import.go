@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"regexp"
+	"slices"
 	"strings"
 
 	"bingfa/runner/lesson"
@@ -54,10 +55,8 @@ func Import(data []byte, name string) ([]byte, error) {
 	}
 	src := []byte(strings.Join(parts, "\n"))
 	lessonPath := strings.TrimSuffix(name, ".ipynb") + ".md"
-	if _, err := lesson.Parse(lessonPath, src); err != nil {
-		return src, err
-	}
-	return src, nil
+	_, err := lesson.Parse(lessonPath, src)
+	return src, err
 }
 
 // language returns the notebook's language, from its kernelspec or its
@@ -124,12 +123,7 @@ func importCode(src, info string) goBlock {
 }
 
 func hasPackageClause(code string) bool {
-	for _, line := range strings.Split(code, "\n") {
-		if strings.HasPrefix(line, "package ") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(strings.Split(code, "\n"), func(line string) bool { return strings.HasPrefix(line, "package ") })
 }
 
 // unwrapMain replaces the func main of a cell's code, if it declares one,
@@ -170,10 +164,8 @@ var goFence = regexp.MustCompile("(?m)^( {0,3}(?:```+|~~~+)[ \t]*go)((?:[ \t][^\
 func shownOnly(md string) string {
 	return goFence.ReplaceAllStringFunc(md, func(line string) string {
 		m := goFence.FindStringSubmatch(line)
-		for _, opt := range strings.Fields(m[2]) {
-			if opt == "nobuild" || opt == "norun" {
-				return line
-			}
+		if opts := strings.Fields(m[2]); slices.Contains(opts, "nobuild") || slices.Contains(opts, "norun") {
+			return line
 		}
 		return m[1] + " nobuild" + m[2]
 	})

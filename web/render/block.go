@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -38,8 +39,8 @@ func (r *Renderer) Block(l *lesson.Lesson, b *lesson.Block, res *check.Result, i
 		Code:     r.hl.highlight(codeLang, b.Code.Text, true),
 		CodeLang: codeLang,
 		Source:   b.Code.Text,
-		Tags:     tags(b, r.lang(l)),
-		Lang:     r.lang(l),
+		Tags:     tags(b, r.Lang(l)),
+		Lang:     r.Lang(l),
 		Exercise: b.Opts.Exercise,
 		IsCell:   b.Opts.Cell,
 		Expected: b.Expected(),
@@ -106,9 +107,7 @@ func (v *Block) notRun() {
 // verdict vd.
 func (v *Block) run(b *lesson.Block, o *engine.Outcome, vd *verdict.Verdict) {
 	v.Exit, v.Signal = o.Exit, o.Signal
-	if v.Engine == "" {
-		v.Engine = o.Engine
-	}
+	v.Engine = cmp.Or(v.Engine, o.Engine)
 	if o.Elapsed > 0 {
 		v.Elapsed = o.Elapsed
 	}

@@ -42,16 +42,11 @@ func chips(lang msg.Lang, line, actual string) template.HTML {
 // chipLines returns text, an expected output, as HTML with chips, line
 // by line.
 func chipLines(lang msg.Lang, text string) template.HTML {
-	lines := strings.SplitAfter(text, "\n")
-	var b strings.Builder
-	for _, l := range lines {
-		body, nl := strings.CutSuffix(l, "\n")
-		b.WriteString(string(chips(lang, body, "")))
-		if nl {
-			b.WriteString("\n")
-		}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = string(chips(lang, l, ""))
 	}
-	return template.HTML(b.String())
+	return template.HTML(strings.Join(lines, "\n"))
 }
 
 // chip returns the label and the tooltip of the placeholder {{inner}}.

@@ -1,6 +1,10 @@
 package render
 
-import "bingfa/runner/msg"
+import (
+	"slices"
+
+	"bingfa/runner/msg"
+)
 
 // maxDiffLines is how many lines of each side of a diff a page shows. A
 // program may print thousands of lines; a page that shows them all twice
@@ -19,13 +23,7 @@ func clipSide(ls []DiffLine, lang msg.Lang) []DiffLine {
 	if len(ls) <= maxDiffLines {
 		return ls
 	}
-	first := 0
-	for i, l := range ls {
-		if l.Changed || l.Failed {
-			first = i
-			break
-		}
-	}
+	first := max(0, slices.IndexFunc(ls, func(l DiffLine) bool { return l.Changed || l.Failed }))
 	start := max(0, min(first-maxDiffLines/4, len(ls)-maxDiffLines))
 	end := start + maxDiffLines
 	var out []DiffLine

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -50,11 +51,7 @@ func AssetHandler(files map[string][]byte) http.Handler {
 			http.NotFound(w, req)
 			return
 		}
-		ct := mime.TypeByExtension(path.Ext(name))
-		if ct == "" {
-			ct = "application/octet-stream"
-		}
-		w.Header().Set("Content-Type", ct)
+		w.Header().Set("Content-Type", cmp.Or(mime.TypeByExtension(path.Ext(name)), "application/octet-stream"))
 		w.Header().Set("Cache-Control", "no-cache")
 		w.Write(b)
 	})

@@ -152,8 +152,8 @@ type Trace struct {
 
 // A CellRef names a cell of the page: its block name and element id.
 type CellRef struct {
-	Name string
-	ID   string
+	Name string `json:"name"`
+	ID   string `json:"id"`
 }
 
 // A Chunk is a piece of output text from one stream: "" when stdout and

@@ -3,6 +3,8 @@ package render
 import (
 	"html/template"
 
+	"bingfa/runner/lesson"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -62,17 +64,12 @@ func (nr *nodeRenderer) fence(w util.BufWriter, src []byte, n ast.Node, entering
 		return ast.WalkSkipChildren, nil
 	}
 	lang := fenceLang(fc, src)
-	var body []byte
-	for i := 0; i < fc.Lines().Len(); i++ {
-		seg := fc.Lines().At(i)
-		body = append(body, seg.Value(src)...)
-	}
 	cls := "code chroma"
 	if lang != "" {
 		cls += " lang-" + template.HTMLEscapeString(lang)
 	}
 	w.WriteString(`<pre class="` + cls + `"><code>`)
-	w.WriteString(string(nr.d.r.hl.highlight(lang, string(body), false)))
+	w.WriteString(string(nr.d.r.hl.highlight(lang, lesson.BlockText(fc, src), false)))
 	w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
 }

@@ -34,17 +34,15 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 	p.Blocks = d.cellViews(func(b *lesson.Block) *Block {
 		return r.Block(l, b, res.of(b), d.ids.Make(b.Name, "block"))
 	})
-	d.hints(r.lang(l))
+	d.hints(r.Lang(l))
 	ids := map[*lesson.Block]string{}
 	for _, b := range p.Blocks {
 		p.Counts.add(b)
 		ids[b.Block] = b.ID
 	}
 	for _, b := range p.Blocks {
-		if b.Block.Opts.Cell {
-			for _, d := range check.DependsOn(l, b.Block) {
-				b.Depends = append(b.Depends, CellRef{Name: d.Name, ID: ids[d]})
-			}
+		for _, d := range check.DependsOn(l, b.Block) {
+			b.Depends = append(b.Depends, CellRef{Name: d.Name, ID: ids[d]})
 		}
 	}
 	var body bytes.Buffer

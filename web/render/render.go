@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"io"
@@ -64,18 +65,8 @@ func New(cfg Config) (*Renderer, error) {
 	if cfg.Title == "" && cfg.Blurb == "" {
 		cfg.Blurb = DefaultBlurb
 	}
-	if cfg.Title == "" {
-		cfg.Title = DefaultTitle
-	}
-	if cfg.Lang == "" {
-		cfg.Lang = "zh-CN"
-	}
-	if cfg.Assets == "" {
-		cfg.Assets = "assets/"
-	}
-	if cfg.Index == "" {
-		cfg.Index = "index.html"
-	}
+	cfg.Title, cfg.Lang = cmp.Or(cfg.Title, DefaultTitle), cmp.Or(cfg.Lang, "zh-CN")
+	cfg.Assets, cfg.Index = cmp.Or(cfg.Assets, "assets/"), cmp.Or(cfg.Index, "index.html")
 	if cfg.LessonURL == nil {
 		cfg.LessonURL = func(l *lesson.Lesson) string { return l.Name + ".html" }
 	}
@@ -96,9 +87,9 @@ func New(cfg Config) (*Renderer, error) {
 // Config returns the renderer's configuration, with defaults filled in.
 func (r *Renderer) Config() Config { return r.cfg }
 
-// lang returns the language of the words around lesson l: its own
-// front matter lang, else the course's.
-func (r *Renderer) lang(l *lesson.Lesson) msg.Lang {
+// Lang returns the language of the words around lesson l (nil for the
+// index): its own front matter lang, else the course's.
+func (r *Renderer) Lang(l *lesson.Lesson) msg.Lang {
 	if l != nil && l.Lang != "" {
 		return msg.Parse(l.Lang)
 	}
@@ -108,14 +99,10 @@ func (r *Renderer) lang(l *lesson.Lesson) msg.Lang {
 // pageLang returns the lang attribute of lesson l's page.
 func (r *Renderer) pageLang(l *lesson.Lesson) string {
 	if l.Lang != "" {
-		return r.lang(l).Tag()
+		return r.Lang(l).Tag()
 	}
 	return r.cfg.Lang
 }
-
-// Lang returns the language of the words around lesson l (nil for the
-// index): its own front matter lang, else the course's.
-func (r *Renderer) Lang(l *lesson.Lesson) msg.Lang { return r.lang(l) }
 
 // Results are the check results of blocks, by block. A nil Results means
 // that nothing was run: pages show the expected outputs.
@@ -152,17 +139,6 @@ func (r *Renderer) CellHTML(b *Block, mode Mode) (template.HTML, error) {
 	if err := r.pages[b.Lang].ExecuteTemplate(&buf, "cell", v); err != nil {
 		return "", err
 	}
-	if err := r.pages[b.Lang].ExecuteTemplate(&buf, "result", v); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
-}
-
-// ResultHTML renders only the result of a block (the part after its
-// code), for a live reader that replaces a result after a run.
-func (r *Renderer) ResultHTML(b *Block, mode Mode) (template.HTML, error) {
-	var buf bytes.Buffer
-	v := cellView{Block: b, Mode: mode, Assets: r.cfg.Assets}
 	if err := r.pages[b.Lang].ExecuteTemplate(&buf, "result", v); err != nil {
 		return "", err
 	}

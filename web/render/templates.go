@@ -30,7 +30,7 @@ func parseTemplates(lang msg.Lang) (*template.Template, error) {
 		"json":           toJSON,
 		"scriptMessages": func() map[string]string { return scriptMessages(lang) },
 		"duration":       func(d time.Duration) string { return fmtDuration(d) },
-		"label":          func(s Status) string { return statusLabel(lang, s) },
+		"label":          func(s Status) string { return lang.T("status." + string(s)) }, // a block's badge
 		"searchJS":       func() string { return SearchName },
 		"codeCSS":        func() string { return CSSName },
 	}).ParseFS(templateFS, "templates/*.html")
@@ -60,22 +60,13 @@ func toJSON(v any) (string, error) {
 	return string(b), err
 }
 
-// statusLabel is the badge of a block's status.
-func statusLabel(lang msg.Lang, s Status) string {
-	return lang.T("status." + string(s))
-}
-
 // engineTip explains an engine's name, which pages keep as a term.
 func engineTip(lang msg.Lang, engine string) string {
 	switch {
 	case strings.Contains(engine, "+"):
 		return lang.T("engine.both")
-	case engine == "yaegi":
-		return lang.T("engine.yaegi")
-	case engine == "compiled":
-		return lang.T("engine.compiled")
-	case engine == "python":
-		return lang.T("engine.python")
+	case engine == "yaegi", engine == "compiled", engine == "python":
+		return lang.T("engine." + engine)
 	}
 	return ""
 }

@@ -10,6 +10,7 @@ import (
 
 	"bingfa/runner/lesson"
 	"bingfa/web/export"
+	"bingfa/web/render"
 )
 
 // TestAnswerInPage: the page of a lesson carries its exercise's reference
@@ -51,7 +52,7 @@ func TestExportedCellsShowDependencies(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := export.Write(dir, ls, nil); err != nil {
+	if _, err := export.Write(dir, ls, nil, render.Config{}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "cells.html"))

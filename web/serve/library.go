@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -138,12 +139,8 @@ func (lib *Library) Servable(name string) bool {
 	if err != nil {
 		return false
 	}
-	for _, elem := range strings.Split(filepath.ToSlash(rel), "/") {
-		if hidden(elem) { // also "..": outside the directory
-			return false
-		}
-	}
-	return true
+	// A hidden element, or "..": outside the directory.
+	return !slices.ContainsFunc(strings.Split(filepath.ToSlash(rel), "/"), hidden)
 }
 
 // hidden reports whether a file name is a dotfile's.

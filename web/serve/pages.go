@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"sync"
 
 	"bingfa/runner/check"
@@ -73,8 +74,7 @@ func (pg *pages) lessonOrFile(w http.ResponseWriter, req *http.Request) {
 		pg.problem(w, err)
 		return
 	}
-	i := indexOf(ls, l)
-	p, err := pg.r.Page(ls, i, nil)
+	p, err := pg.r.Page(ls, slices.Index(ls, l), nil)
 	var buf bytes.Buffer
 	if err == nil {
 		err = pg.r.WritePage(&buf, p)
@@ -94,46 +94,25 @@ type blockInfo struct {
 	Exercise bool `json:"exercise"` // its expected output is the goal
 	Serial   bool `json:"serial"`   // runs alone
 	// Depends lists the earlier notebook cells whose declarations a cell
-	// uses (see check.DependsOn), for the page to show.
-	Depends []cellRef `json:"depends,omitempty"`
+	// uses (see check.DependsOn), for the page to show (as render finds
+	// them).
+	Depends []render.CellRef `json:"depends,omitempty"`
 	// Answer is an exercise's reference answer (its file=), for the
 	// page's "show the reference answer" control (see answerOf).
 	Answer string `json:"answer,omitempty"`
-}
-
-// A cellRef names a cell of the page: its block name and element id.
-type cellRef struct {
-	Name string `json:"name"`
-	ID   string `json:"id"`
 }
 
 // blockData returns the page's blocks as a JSON data block (not a script:
 // it is never executed) for the live script, by their cells' data-block.
 func blockData(p *render.Page) string {
 	info := map[string]blockInfo{}
-	ids := map[*lesson.Block]string{}
-	for _, v := range p.Blocks {
-		ids[v.Block] = v.ID
-	}
 	for _, v := range p.Blocks {
 		o := v.Block.Opts
-		bi := blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial, Answer: answerOf(p.Lesson, v.Block)}
-		for _, d := range check.DependsOn(p.Lesson, v.Block) {
-			bi.Depends = append(bi.Depends, cellRef{Name: d.Name, ID: ids[d]})
-		}
-		info[v.Key] = bi
+		info[v.Key] = blockInfo{Builds: v.Block.Builds(), Runs: v.Block.Runs(), Cell: o.Cell, Exercise: o.Exercise, Serial: o.Serial,
+			Depends: v.Depends, Answer: answerOf(p.Lesson, v.Block)}
 	}
 	b, _ := json.Marshal(info) // escapes <, > and &: safe inside a script element
 	return `<script type="application/json" id="bingfa-blocks">` + string(b) + "</script>\n"
-}
-
-func indexOf(ls []*lesson.Lesson, l *lesson.Lesson) int {
-	for i, x := range ls {
-		if x == l {
-			return i
-		}
-	}
-	return 0
 }
 
 // write sends a page with the live reader's additions.
@@ -157,10 +136,7 @@ func insertBefore(page []byte, tag, s string) []byte {
 	if i < 0 {
 		return append(page, s...)
 	}
-	out := make([]byte, 0, len(page)+len(s))
-	out = append(out, page[:i]...)
-	out = append(out, s...)
-	return append(out, page[i:]...)
+	return slices.Concat(page[:i], []byte(s), page[i:])
 }
 
 // problem shows why the lessons cannot be read (a lesson with an error,

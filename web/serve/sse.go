@@ -32,19 +32,17 @@ func (s *eventStream) send(event string, v any) error {
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, err := fmt.Fprintf(s.w, "event: %s\ndata: %s\n\n", event, data); err != nil {
-		return err
-	}
-	return s.rc.Flush()
+	return s.write("event: %s\ndata: %s\n\n", event, data)
 }
 
 // comment writes a comment line, which keeps idle connections open.
-func (s *eventStream) comment(text string) error {
+func (s *eventStream) comment(text string) error { return s.write(": %s\n\n", text) }
+
+// write writes to the stream and flushes it, one writer at a time.
+func (s *eventStream) write(format string, args ...any) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := fmt.Fprintf(s.w, ": %s\n\n", text); err != nil {
+	if _, err := fmt.Fprintf(s.w, format, args...); err != nil {
 		return err
 	}
 	return s.rc.Flush()

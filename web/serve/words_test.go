@@ -17,6 +17,7 @@ import (
 	"bingfa/runner/lesson"
 	"bingfa/runner/wiring"
 	"bingfa/web/export"
+	"bingfa/web/render"
 )
 
 // terms are the English words a Chinese page may show that are not the
@@ -107,7 +108,7 @@ func TestNoStrayEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := export.Write(dir, ls, nil); err != nil {
+	if _, err := export.Write(dir, ls, nil, render.Config{}); err != nil {
 		t.Fatal(err)
 	}
 	exported, _ := filepath.Glob(filepath.Join(dir, "*.html"))
