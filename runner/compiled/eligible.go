@@ -22,7 +22,8 @@ import (
 //   - has no func init and no package-level initialiser that calls a
 //     function (but for a few that cannot be seen: see initCalls),
 //     since every block's initialisers run in every block's process;
-//   - imports only packages of dispatchImports, none as _ or .;
+//   - imports only packages of dispatchImports, none as _ or ., and
+//     package runtime by its own name for runtimeFuncs only;
 //   - has no //go: or //line directive but build constraints (a
 //     //go:debug, //go:linkname or //go:embed means something else, or
 //     nothing, outside package main);
@@ -49,15 +50,36 @@ func dispatchable(p *engine.Program) bool {
 	}
 	for _, imp := range f.Imports {
 		path, err := strconv.Unquote(imp.Path.Value)
-		if err != nil || !dispatchImports[path] {
+		if err != nil || !dispatchImports[path] && path != "runtime" {
 			return false
 		}
-		if imp.Name != nil && (imp.Name.Name == "_" || imp.Name.Name == ".") {
+		if imp.Name != nil && (imp.Name.Name == "_" || imp.Name.Name == "." || path == "runtime") {
 			return false
 		}
 	}
-	return declsOK(f)
+	return declsOK(f) && runtimeOK(f)
 }
+
+// runtimeOK reports whether f uses of package runtime (imported by its
+// own name) only what runtimeFuncs allows.
+func runtimeOK(f *ast.File) bool {
+	ok := true
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, is := n.(*ast.SelectorExpr); is {
+			if x, is := sel.X.(*ast.Ident); is && x.Name == "runtime" && !runtimeFuncs[sel.Sel.Name] {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// runtimeFuncs are what a dispatched block may use of package runtime:
+// what does not show frames, function or type names, or the heap (which
+// other blocks' initialisers and a larger binary change).
+var runtimeFuncs = setOf(`NumCPU GOMAXPROCS NumGoroutine Gosched GC LockOSThread
+	UnlockOSThread GOOS GOARCH KeepAlive`)
 
 // directive reports whether a comment is a compiler directive other than
 // a build constraint (which bingfa blanks in every build).
