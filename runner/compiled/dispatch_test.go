@@ -210,3 +210,46 @@ func TestDispatchLessons(t *testing.T) {
 		})
 	}
 }
+
+// TestDispatchWhen checks when Prepare builds dispatchers: for at least
+// the threshold of new dispatchable programs, and never in the
+// background.
+func TestDispatchWhen(t *testing.T) {
+	e := New(t.TempDir())
+	defer e.Close()
+	e.SetDispatch(3)
+	progs := func(prefix string, n int) []*engine.Program {
+		var ps []*engine.Program
+		for i := range n {
+			word := fmt.Sprintf("%s%d", prefix, i)
+			ps = append(ps, program(word, strings.Replace(hello, "hello", word, 1)))
+		}
+		return ps
+	}
+	for _, c := range []struct {
+		name string
+		ps   []*engine.Program
+		bg   bool
+		want bool
+	}{
+		{"fewer than the threshold", progs("few", 2), false, false},
+		{"in the background", progs("bg", 3), true, false},
+		{"the threshold", progs("many", 3), false, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			if c.bg {
+				ctx = engine.Background(ctx)
+			}
+			e.Prepare(ctx, c.ps)
+			for _, p := range c.ps {
+				if got := e.dispatched(p); got != c.want {
+					t.Errorf("%s: dispatched %v, want %v", p.ID, got, c.want)
+				}
+				if o := e.Run(context.Background(), p, nil); o.Text(engine.Output) != p.ID+"\n" {
+					t.Errorf("%s printed %q", p.ID, o.Text(engine.Output))
+				}
+			}
+		})
+	}
+}
