@@ -10,7 +10,10 @@
 // any other module is reported at its line), whose messages it reads as
 // go build -json's events. A compile error is reported at the program's
 // position in its lesson. Background builds (a context marked
-// engine.Background) yield to all others: see priority.go. Each run
+// engine.Background) yield to all others: see priority.go. Many new
+// programs of one Prepare are built into dispatchers, one binary and one
+// link for many programs, whose runs fall back to a build of their own
+// whenever they show it: see dispatch.go. Each run
 // happens in a fresh scratch directory, also its TMPDIR, which is removed
 // afterwards.
 //
