@@ -112,7 +112,12 @@ func (e *Engine) Name() string { return "compiled" }
 // too, before the others (see dispatch.go). When ctx is marked
 // engine.Background, they are background builds, which yield to every
 // other (see priority.go), and built without dispatchers.
-func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
+func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) { e.Plan(ctx, ps)() }
+
+// Plan implements engine.Planner: it registers the builds of ps and
+// starts them as Prepare does, and returns the function that waits for
+// them.
+func (e *Engine) Plan(ctx context.Context, ps []*engine.Program) (wait func()) {
 	bg := engine.IsBackground(ctx)
 	out, groups := e.plan(ps, false)
 	for _, jobs := range groups {
@@ -129,9 +134,11 @@ func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
 			}
 		}()
 	}
-	for _, b := range out {
-		if b.wait(ctx) != nil {
-			return
+	return func() {
+		for _, b := range out {
+			if b.wait(ctx) != nil {
+				return
+			}
 		}
 	}
 }
