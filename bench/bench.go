@@ -107,7 +107,7 @@ func (b *bench) run() error {
 	}{
 		{"build", b.coldBuild}, {"start", b.start}, {"course", b.course}, {"examples", b.examples},
 		{"gorun", b.goRun}, {"floor", b.floor}, {"stdlib", b.stdlib}, {"gotest", b.gotest},
-		{"gotestcold", b.gotestCold}, {"trace", b.traces},
+		{"gotestcold", b.gotestCold}, {"trace", b.traces}, {"dispatch", b.dispatch},
 	} {
 		if (st.name == "build" || st.name == "gotestcold") && !b.cold || b.stages != nil && !b.stages[st.name] {
 			continue

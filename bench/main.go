@@ -27,7 +27,11 @@
 //     go run with empty caches; the first output of edited blocks on a
 //     server started a second earlier, and of an edited block in the warm
 //     interpreter; go test ./... of bingfa itself, warm and cold, and
-//     where its time goes.
+//     where its time goes;
+//
+//   - the one-link dispatcher: a check of new blocks (the course's, the
+//     standard library's examples) with chunked builds and with
+//     dispatchers, whose verdicts must be the same.
 //
 // Usage, from the module root:
 //
@@ -50,7 +54,7 @@ func main() {
 	cold := flag.Bool("cold", true, "measure cold runs (empty caches; slow)")
 	std := flag.Bool("std", true, "measure the standard library's examples")
 	onlyTrace := flag.Bool("trace-only", false, "measure only what tracing costs the traced blocks, and print that section of the report instead of writing it")
-	only := flag.String("only", "", "run only these comma-separated `STAGES` (build, start, course, examples, gorun, floor, stdlib, gotest, gotestcold, trace)")
+	only := flag.String("only", "", "run only these comma-separated `STAGES` (build, start, course, examples, gorun, floor, stdlib, gotest, gotestcold, trace, dispatch)")
 	flag.Parse()
 	var stages map[string]bool
 	if *onlyTrace {

@@ -122,8 +122,11 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 		defer close(built)
 		batches := c.plan(ctx, lessons)
 		t.empty() // the observer hears of the builds first
+		// The blocks wait for their builds once the engines have them
+		// in hand: a block's own build would not be in its batch.
+		wait := c.register(ctx, batches)
 		close(planned)
-		c.prepare(ctx, batches)
+		wait()
 	}()
 	// Every block that is not serial is under way at once: the slots
 	// bound the programs that run, and a block waiting for its build
@@ -305,12 +308,21 @@ func (c *Checker) plan(ctx context.Context, lessons []*lesson.Lesson) []*batch {
 }
 
 // prepare has every engine prepare its programs, at once, and waits.
-func (c *Checker) prepare(ctx context.Context, batches []*batch) {
+func (c *Checker) prepare(ctx context.Context, batches []*batch) { c.register(ctx, batches)() }
+
+// register has every engine prepare its programs, at once, and returns
+// once those that can (engine.Planner) have them in hand; the function
+// it returns waits until all are prepared.
+func (c *Checker) register(ctx context.Context, batches []*batch) (wait func()) {
 	var wg sync.WaitGroup
 	for _, b := range batches {
+		if pl, ok := b.pr.(engine.Planner); ok {
+			wg.Go(pl.Plan(ctx, b.ps))
+			continue
+		}
 		wg.Go(func() { b.pr.Prepare(ctx, b.ps) })
 	}
-	wg.Wait()
+	return wg.Wait
 }
 
 type lessonBlock struct {

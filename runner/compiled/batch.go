@@ -65,14 +65,14 @@ func (e *Engine) builds(ctx context.Context, ps []*engine.Program) []*build {
 func (e *Engine) plan(ps []*engine.Program, urgent bool) ([]*build, [][]job) {
 	out := make([]*build, len(ps))
 	tool, err := e.cache.tool(e.goCmd)
-	keys, bins, diags := make([]string, len(ps)), make([]string, len(ps)), make([][]engine.Diag, len(ps))
+	keys, bins, diags := make([]string, len(ps)), make([]entry, len(ps)), make([][]engine.Diag, len(ps))
 	for i, p := range ps {
 		if err != nil {
 			out[i] = failed(engine.Failuref(engine.Broken, "%v", err))
 			continue
 		}
 		keys[i] = e.cache.key(tool, buildFlags(p), buildInput(p))
-		if bins[i], _ = e.cache.lookup(keys[i]); bins[i] == "" {
+		if bins[i], _ = e.cache.lookup(keys[i]); bins[i].bin == "" {
 			diags[i] = precheck(p)
 		}
 	}
@@ -99,8 +99,8 @@ func (e *Engine) plan(ps []*engine.Program, urgent bool) ([]*build, [][]job) {
 			add(job{key: key, p: p, b: out[i]})
 		case b != nil:
 			out[i] = b
-		case bins[i] != "":
-			out[i] = &build{done: closed(), bin: bins[i], cached: true}
+		case bins[i].bin != "":
+			out[i] = &build{done: closed(), bin: bins[i].bin, cached: true, dispatched: bins[i].dispatched}
 		case diags[i] != nil:
 			out[i] = failed(&engine.BuildError{Diags: diags[i]})
 			e.remember(key, out[i])
@@ -162,12 +162,16 @@ func (e *Engine) batch(ctx context.Context, jobs []job) {
 	}
 	start := time.Now()
 	res := e.buildJobs(ctx, jobs)
-	took := time.Since(start)
+	e.finish(jobs, res, time.Since(start))
+}
+
+// finish finishes each job's build with its result.
+func (e *Engine) finish(jobs []job, res []jobResult, took time.Duration) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for i, j := range jobs {
 		j.b.took = took
-		j.b.bin, j.b.err = res[i].bin, res[i].err
+		j.b.bin, j.b.err, j.b.dispatched = res[i].bin, res[i].err, res[i].dispatched
 		if e.flight[j.key] == j.b {
 			delete(e.flight, j.key)
 		}
@@ -180,8 +184,9 @@ func (e *Engine) batch(ctx context.Context, jobs []job) {
 
 // A jobResult is a job's binary in the cache, or why there is none.
 type jobResult struct {
-	bin string
-	err error
+	bin        string
+	err        error
+	dispatched bool // bin is a dispatcher's link
 }
 
 // buildJobs builds jobs with go build and returns each job's result. A
@@ -243,18 +248,28 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 		return r
 	}
 	r.work = work
-	args := append([]string{"build", "-json", "-o", filepath.Join(work, "out") + string(filepath.Separator)}, buildFlags(jobs[0].p)...)
 	if err := writeModule(work, jobs); err != nil {
 		r.failed = engine.Failuref(engine.Broken, "cannot write programs: %v", err)
 		return r
 	}
+	var pkgs []string
 	for _, j := range jobs {
-		args = append(args, "./"+j.dir())
+		pkgs = append(pkgs, "./"+j.dir())
 	}
+	e.goCommand(ctx, r, pkgs, jobs[0].p.Race)
+	return r
+}
+
+// goCommand runs go build of pkgs, packages of the module in r.work,
+// into r.work/out, and reads its messages into r.
+func (e *Engine) goCommand(ctx context.Context, r *buildResult, pkgs []string, race bool) {
+	work := r.work
+	args := append([]string{"build", "-json", "-o", filepath.Join(work, "out") + string(filepath.Separator)}, BuildFlags(race)...)
+	args = append(args, pkgs...)
 	tmp := filepath.Join(work, "tmp")
 	if err := os.Mkdir(tmp, 0o700); err != nil {
 		r.failed = engine.Failuref(engine.Broken, "cannot create a build directory: %v", err)
-		return r
+		return
 	}
 	cmd := exec.Command(e.goCmd, args...)
 	cmd.Dir = work
@@ -263,7 +278,7 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 	// is removed after the build, even one that is interrupted, and swept
 	// at start when a killed bingfa left it (see cache.trim): nothing is
 	// left in the user's TMPDIR.
-	cmd.Env = append(BuildEnv(jobs[0].p.Race), "GOTMPDIR="+tmp, "TMPDIR="+tmp)
+	cmd.Env = append(BuildEnv(race), "GOTMPDIR="+tmp, "TMPDIR="+tmp)
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	cfg := proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20, Split: true}
@@ -277,7 +292,6 @@ func (e *Engine) goBuild(ctx context.Context, jobs []job) *buildResult {
 		r.failed = engine.Failuref(engine.Broken, "go build failed: %v\n%s%s", out.Err, out.Text(engine.Stderr), text)
 		r.aborted = out.Err != nil
 	}
-	return r
 }
 
 // blames reports whether go build gave a message about j's own program.

@@ -17,14 +17,19 @@ import (
 )
 
 // A cache holds built binaries under dir/bin, named by key, each with
-// the SHA-256 of its content recorded in dir/sum/KEY when it was stored: a binary that no longer matches its record (rewritten by a
-// program that ran outside the sandbox, say) is removed and built again,
-// never run.
+// the SHA-256 of its content recorded in dir/sum/KEY when it was stored:
+// a binary that no longer matches its record (rewritten by a program that
+// ran outside the sandbox, say) is removed and built again, never run.
+//
+// The binaries of a dispatcher (see dispatch.go) are hard links to it,
+// one per block, named by the block's key; the record of each says
+// "dispatch" after the hash. A binary is hashed once while it does not
+// change, however many names it has.
 type cache struct {
 	dir string
 
 	mu       sync.Mutex
-	verified map[string]fileID // binaries checked since they last changed
+	verified map[fileID]string // the hash of each binary checked since it last changed
 
 	once    sync.Once
 	toolID  string // go version, GOOS, GOARCH
@@ -58,21 +63,38 @@ func (c *cache) key(tool string, flags []string, src []byte) string {
 
 func (c *cache) bin(key string) string { return filepath.Join(c.dir, "bin", key) }
 
+// An entry is a binary in the cache.
+type entry struct {
+	bin        string
+	dispatched bool // a dispatcher's link, named by its block's key
+}
+
 // lookup returns the cached binary for key, marking it used, if it
 // matches the hash recorded when it was stored; one that does not is
 // removed.
-func (c *cache) lookup(key string) (string, bool) {
+func (c *cache) lookup(key string) (entry, bool) {
 	c.trimmed.Do(c.trim)
 	p := c.bin(key)
-	if !c.intact(p, c.sum(key)) {
+	dispatched, ok := c.intact(p, c.sum(key))
+	if !ok {
 		os.Remove(p)
 		os.Remove(c.sum(key))
-		return "", false
+		return entry{}, false
 	}
+	touch(p)
+	touch(c.sum(key))
+	return entry{bin: p, dispatched: dispatched}, true
+}
+
+// touch marks a file used (see trim) unless it was within the last hour:
+// setting its times changes its ctime, which would have the next lookup
+// hash the binary again (see intact).
+func touch(p string) {
 	now := time.Now()
+	if info, err := os.Stat(p); err == nil && now.Sub(info.ModTime()) < time.Hour {
+		return
+	}
 	_ = os.Chtimes(p, now, now)
-	_ = os.Chtimes(c.sum(key), now, now)
-	return p, true
 }
 
 // sum is the file that records the SHA-256 of key's binary.
@@ -94,35 +116,37 @@ func statID(p string) (fileID, bool) {
 }
 
 // intact reports whether binary p exists and matches the hash recorded
-// in sum. A binary already checked and unchanged since is not hashed
-// again.
-func (c *cache) intact(p, sum string) bool {
+// in sum, and whether the record says it is a dispatcher's. A binary
+// already checked and unchanged since is not hashed again.
+func (c *cache) intact(p, sum string) (dispatched, ok bool) {
+	record, err := os.ReadFile(sum)
+	if err != nil {
+		return false, false
+	}
+	want, mark, _ := strings.Cut(strings.TrimSpace(string(record)), " ")
 	id, ok := statID(p)
 	if !ok {
-		return false
+		return false, false
 	}
 	c.mu.Lock()
-	seen, known := c.verified[p]
+	got, known := c.verified[id]
 	c.mu.Unlock()
-	if known && seen.ino == id.ino && seen.size == id.size && seen.ctime == id.ctime {
-		return true
+	if !known {
+		if got, err = sandbox.FileSum(p); err != nil {
+			return false, false
+		}
+		c.mu.Lock()
+		if c.verified == nil {
+			c.verified = map[fileID]string{}
+		}
+		c.verified[id] = got
+		c.mu.Unlock()
 	}
-	want, err := os.ReadFile(sum)
-	if err != nil {
-		return false
-	}
-	got, err := sandbox.FileSum(p)
-	if err != nil || got != strings.TrimSpace(string(want)) {
-		return false
-	}
-	c.mu.Lock()
-	if c.verified == nil {
-		c.verified = map[string]fileID{}
-	}
-	c.verified[p] = id
-	c.mu.Unlock()
-	return true
+	return mark == dispatchMark, got == want
 }
+
+// dispatchMark follows the hash in the record of a dispatcher's link.
+const dispatchMark = "dispatch"
 
 // store moves a freshly built binary into the cache, atomically, with
 // its hash recorded first.
@@ -145,6 +169,40 @@ func (c *cache) store(key, built string) (string, error) {
 	}
 	p := c.bin(key)
 	return p, os.Rename(built, p)
+}
+
+// storeLinks puts a freshly built dispatcher into the cache under each of
+// keys, as hard links to one file, each with its record (marked
+// dispatchMark) written first, and returns their paths.
+func (c *cache) storeLinks(keys []string, built string) ([]string, error) {
+	for _, d := range []string{"bin", "sum"} {
+		if err := os.MkdirAll(filepath.Join(c.dir, d), 0o755); err != nil {
+			return nil, err
+		}
+	}
+	sum, err := sandbox.FileSum(built)
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(keys))
+	for i, key := range keys {
+		tmp := c.sum(key) + ".tmp"
+		if err := os.WriteFile(tmp, []byte(sum+" "+dispatchMark+"\n"), 0o444); err != nil {
+			return nil, err
+		}
+		if err := os.Rename(tmp, c.sum(key)); err != nil {
+			return nil, err
+		}
+		link := built + "." + key
+		if err := os.Link(built, link); err != nil {
+			return nil, err
+		}
+		paths[i] = c.bin(key)
+		if err := os.Rename(link, paths[i]); err != nil {
+			return nil, err
+		}
+	}
+	return paths, nil
 }
 
 // workDir creates a directory for one go build, on the cache's file system

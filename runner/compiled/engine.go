@@ -10,7 +10,10 @@
 // any other module is reported at its line), whose messages it reads as
 // go build -json's events. A compile error is reported at the program's
 // position in its lesson. Background builds (a context marked
-// engine.Background) yield to all others: see priority.go. Each run
+// engine.Background) yield to all others: see priority.go. Many new
+// programs of one Prepare are built into dispatchers, one binary and one
+// link for many programs, whose runs fall back to a build of their own
+// whenever they show it: see dispatch.go. Each run
 // happens in a fresh scratch directory, also its TMPDIR, which is removed
 // afterwards.
 //
@@ -53,6 +56,10 @@ type Engine struct {
 	urgent      int
 	calm        *sync.Cond
 	left, total int // programs of the background builds: not built yet, and in all
+	// dispatchMin is the least number of new programs that Prepare
+	// builds with dispatchers, 0 for never (see dispatch.go).
+	dispatchMin int
+	alone       map[string]*build // builds of dispatched programs on their own, by key
 }
 
 // maxBroken bounds the memory of programs that did not compile.
@@ -63,7 +70,8 @@ const maxBroken = 1000
 func New(cacheDir string) *Engine {
 	life, stop := context.WithCancel(context.Background())
 	e := &Engine{cache: &cache{dir: cacheDir}, goCmd: "go", life: life, stop: stop,
-		flight: map[string]*build{}, broken: map[string]*build{}}
+		flight: map[string]*build{}, broken: map[string]*build{}, alone: map[string]*build{},
+		dispatchMin: dispatchFromEnv()}
 	e.calm = sync.NewCond(&e.mu)
 	return e
 }
@@ -100,13 +108,24 @@ func (e *Engine) Name() string { return "compiled" }
 // for them. Programs with the same build flags are built by a few go build
 // invocations of growing size, one after another, in the order of ps, so
 // that the first programs can run while the others are built (see
-// chunks). When ctx is marked engine.Background, they are background
-// builds, which yield to every other (see priority.go).
-func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
+// chunks); many new programs are built into dispatchers, of growing size
+// too, before the others (see dispatch.go). When ctx is marked
+// engine.Background, they are background builds, which yield to every
+// other (see priority.go), and built without dispatchers.
+func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) { e.Plan(ctx, ps)() }
+
+// Plan implements engine.Planner: it registers the builds of ps and
+// starts them as Prepare does, and returns the function that waits for
+// them.
+func (e *Engine) Plan(ctx context.Context, ps []*engine.Program) (wait func()) {
 	bg := engine.IsBackground(ctx)
 	out, groups := e.plan(ps, false)
 	for _, jobs := range groups {
-		steps := e.queue(chunks(jobs), bg)
+		disp, rest := e.dispatchSteps(jobs, bg)
+		steps := e.queue(append(disp, chunks(rest)...), bg)
+		for _, s := range steps[:len(disp)] {
+			s.dispatch = true
+		}
 		e.batches.Add(1)
 		go func() {
 			defer e.batches.Done()
@@ -115,9 +134,11 @@ func (e *Engine) Prepare(ctx context.Context, ps []*engine.Program) {
 			}
 		}()
 	}
-	for _, b := range out {
-		if b.wait(ctx) != nil {
-			return
+	return func() {
+		for _, b := range out {
+			if b.wait(ctx) != nil {
+				return
+			}
 		}
 	}
 }
@@ -160,6 +181,9 @@ func (e *Engine) Run(ctx context.Context, p *engine.Program, emit func(engine.Ev
 		readTraces(out)
 		out.Engine, out.Build, out.Cached = e.Name(), b.took, b.cached
 		return out
+	}
+	if b.dispatched {
+		return e.runDispatched(ctx, b, p, emit)
 	}
 	out := e.exec(ctx, b.bin, p, emit)
 	out.Engine, out.Build, out.Cached = e.Name(), b.took, b.cached
@@ -227,7 +251,10 @@ type build struct {
 	err    error
 	took   time.Duration
 	cached bool
-	step   *step // the background build it waits in, until that starts
+	// dispatched: bin is a dispatcher's link (see dispatch.go), whose
+	// runs must pass the identity check.
+	dispatched bool
+	step       *step // the background build it waits in, until that starts
 }
 
 // wait waits for the build, or until ctx is done.

@@ -32,6 +32,9 @@ type step struct {
 	started bool // its go build is under way
 	pgid    int  // the process group of its go build, once started
 	urgent  bool // an urgent request waits for it: it runs at the usual priority
+	// dispatch: its programs are built into one dispatcher (see
+	// dispatch.go); set before it runs.
+	dispatch bool
 }
 
 // queue returns chunks as steps, registered as background steps when bg.
@@ -66,6 +69,10 @@ func (e *Engine) run(s *step) {
 	s.jobs, s.started = nil, true
 	e.mu.Unlock()
 	if !bg {
+		if s.dispatch {
+			e.dispatchBatch(e.life, jobs)
+			return
+		}
 		e.batch(e.life, jobs)
 		return
 	}

@@ -95,9 +95,17 @@ func sessionPrograms(p *engine.Program) (srv, client engine.Program, shared bool
 // buildSession builds the server and the client; when either cannot be
 // built, it returns the client's outcome that says so.
 func (e *Engine) buildSession(ctx context.Context, srv, client *engine.Program) ([]*build, *engine.Outcome) {
-	bs := e.builds(ctx, []*engine.Program{srv, client})
+	ps := []*engine.Program{srv, client}
+	bs := e.builds(ctx, ps)
 	for i, b := range bs {
-		if err := b.wait(ctx); err != nil {
+		err := b.wait(ctx)
+		if err == nil && b.dispatched {
+			// A dispatcher's run cannot be taken back once its server
+			// or client has seen it: they run builds of their own.
+			b = e.buildAlone(ctx, ps[i])
+			bs[i], err = b, b.wait(ctx)
+		}
+		if err != nil {
 			return nil, &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
 		}
 		if b.err == nil {

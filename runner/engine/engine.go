@@ -34,6 +34,14 @@ type Preparer interface {
 	Prepare(ctx context.Context, ps []*Program)
 }
 
+// A Planner is a Preparer that can take programs in hand before it
+// builds them: Plan registers ps, so that from its return on, a run or
+// build of any of them waits for the builds it starts, and returns at
+// once; wait waits for them, as Prepare does.
+type Planner interface {
+	Plan(ctx context.Context, ps []*Program) (wait func())
+}
+
 type backgroundKey struct{}
 
 // Background returns a context for background work (a server building

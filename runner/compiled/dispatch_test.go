@@ -1,0 +1,255 @@
+package compiled
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+	"bingfa/runner/verdict"
+)
+
+// A dispatchCase is one block of testdata/dispatch.txtar.
+type dispatchCase struct {
+	name, how string
+	p         *engine.Program
+}
+
+func dispatchCases(t *testing.T) []dispatchCase {
+	ar, err := txtar.ParseFile("testdata/dispatch.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range ar.Files {
+		files[f.Name] = string(f.Data)
+	}
+	var cases []dispatchCase
+	for _, line := range strings.Split(strings.TrimSpace(files["how"]), "\n") {
+		name, how, _ := strings.Cut(line, " ")
+		src, ok := files[name+".go"]
+		if !ok {
+			t.Fatalf("no %s.go for %q", name, line)
+		}
+		p := program(name, src)
+		p.Split = true
+		p.Args = lines(files[name+".args"])
+		p.Env = lines(files[name+".env"])
+		p.Argv0 = strings.TrimSpace(files[name+".argv0"])
+		p.Stdin = []byte(files[name+".stdin"])
+		cases = append(cases, dispatchCase{name, how, p})
+	}
+	return cases
+}
+
+func lines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+// TestDispatchIdentity builds the blocks of testdata/dispatch.txtar into
+// a dispatcher and runs each; then builds each alone (the dispatcher off)
+// and runs it. Both runs must show the same bytes, what the dispatched
+// run emitted must be what it returned, and each run must have ended as
+// the file says (dispatched, fallback, alone or broken).
+func TestDispatchIdentity(t *testing.T) {
+	cases := dispatchCases(t)
+	disp, own := New(t.TempDir()), New(t.TempDir())
+	defer disp.Close()
+	defer own.Close()
+	disp.SetDispatch(1)
+	own.SetDispatch(0)
+	ctx := context.Background()
+	var ps []*engine.Program
+	for _, c := range cases {
+		ps = append(ps, c.p)
+	}
+	disp.Prepare(ctx, ps)
+	before := make([]bool, len(cases))
+	for i, c := range cases {
+		before[i] = disp.dispatched(c.p)
+	}
+	var wg sync.WaitGroup
+	for i, c := range cases {
+		wg.Go(func() {
+			var emitted []engine.Event
+			var mu sync.Mutex
+			got := disp.Run(ctx, c.p, func(ev engine.Event) {
+				mu.Lock()
+				defer mu.Unlock()
+				emitted = append(emitted, ev)
+			})
+			want := own.Run(ctx, c.p, nil)
+			t.Run(c.name, func(t *testing.T) {
+				t.Logf("%s", got.Text(engine.Output))
+				if d := outcomeDiff(got, want); d != "" {
+					t.Errorf("dispatcher's run and own build's run differ:\n%s", d)
+				}
+				if !slices.EqualFunc(emitted, got.Events, func(a, b engine.Event) bool { return a.Stream == b.Stream && string(a.Data) == string(b.Data) }) {
+					t.Errorf("emitted %d events, the outcome has %d: %q", len(emitted), len(got.Events), got.Text(engine.Output))
+				}
+				if how := disp.how(c.p, before[i], got); how != c.how {
+					t.Errorf("ended up %s, want %s", how, c.how)
+				}
+			})
+		})
+	}
+	wg.Wait()
+}
+
+// dispatched reports whether p's binary in the cache is a dispatcher's.
+func (e *Engine) dispatched(p *engine.Program) bool {
+	tool, _ := e.cache.tool(e.goCmd)
+	en, ok := e.cache.lookup(e.cache.key(tool, buildFlags(p), buildInput(p)))
+	return ok && en.dispatched
+}
+
+// how says how a run of p ended up: see testdata/dispatch.txtar.
+func (e *Engine) how(p *engine.Program, before bool, out *engine.Outcome) string {
+	switch _, broken := out.Err.(*engine.BuildError); {
+	case broken:
+		return "broken"
+	case before && e.dispatched(p):
+		return "dispatched"
+	case before:
+		return "fallback"
+	}
+	return "alone"
+}
+
+// outcomeDiff returns how two runs differ in what they show, or "".
+func outcomeDiff(got, want *engine.Outcome) string {
+	var d strings.Builder
+	for _, s := range []engine.Stream{engine.Stdout, engine.Stderr} {
+		if g, w := got.Text(s), want.Text(s); g != w {
+			fmt.Fprintf(&d, "%s:\n got %q\nwant %q\n", s, g, w)
+		}
+	}
+	if got.Exit != want.Exit || got.Signal != want.Signal {
+		fmt.Fprintf(&d, "exit: got %d %q, want %d %q\n", got.Exit, got.Signal, want.Exit, want.Signal)
+	}
+	if g, w := fmt.Sprint(got.Err), fmt.Sprint(want.Err); g != w {
+		fmt.Fprintf(&d, "error:\n got %s\nwant %s\n", g, w)
+	}
+	return d.String()
+}
+
+// TestDispatchLessons runs every block of the course that the compiled
+// engine runs, once from dispatchers and once built alone, and judges
+// both runs: their verdicts must be the same. Where the program's output
+// is the same in two runs of its own build (it expects exact text, in
+// order, without the race detector, and the own build printed the same
+// twice), the dispatcher's run must print the same bytes too.
+func TestDispatchLessons(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every block of the course three times")
+	}
+	ls, err := lesson.Load([]string{"../../lessons"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type block struct {
+		b     *lesson.Block
+		p     *engine.Program
+		exact bool // its expected output is exact text, in order
+	}
+	var blocks []block
+	for _, l := range ls {
+		for _, b := range l.Blocks {
+			if !b.Runs() || b.Python() {
+				continue
+			}
+			p, err := check.Program(l, b)
+			if err != nil || p.Server != nil || p.Test != nil {
+				continue
+			}
+			exact := b.Output != nil && !strings.Contains(b.Output.Text, "{{") && !b.Out.Unordered &&
+				b.Out.OrderBy == nil && b.Opts.Runs <= 1 && !b.Opts.Race
+			blocks = append(blocks, block{b, p, exact})
+		}
+	}
+	disp, own := New(t.TempDir()), New(t.TempDir())
+	defer disp.Close()
+	defer own.Close()
+	disp.SetDispatch(1)
+	own.SetDispatch(0)
+	ctx := context.Background()
+	var ps []*engine.Program
+	for _, b := range blocks {
+		ps = append(ps, b.p)
+	}
+	disp.Prepare(ctx, ps)
+	n := 0
+	for _, b := range blocks {
+		if disp.dispatched(b.p) {
+			n++
+		}
+	}
+	t.Logf("%d of %d blocks dispatched", n, len(blocks))
+	for _, b := range blocks {
+		t.Run(b.p.ID, func(t *testing.T) {
+			got, want := disp.Run(ctx, b.p, nil), own.Run(ctx, b.p, nil)
+			if g, w := verdict.Judge(b.b, got), verdict.Judge(b.b, want); g.Status != w.Status {
+				t.Errorf("verdict %v from the dispatcher, %v from its own build:\n%s\n%s", g.Status, w.Status, got.Text(engine.Output), want.Text(engine.Output))
+			}
+			if !b.exact || outcomeDiff(own.Run(ctx, b.p, nil), want) != "" {
+				return // its output may differ between any two runs
+			}
+			if d := outcomeDiff(got, want); d != "" {
+				t.Errorf("dispatcher's run and own build's run differ:\n%s", d)
+			}
+		})
+	}
+}
+
+// TestDispatchWhen checks when Prepare builds dispatchers: for at least
+// the threshold of new dispatchable programs, and never in the
+// background.
+func TestDispatchWhen(t *testing.T) {
+	e := New(t.TempDir())
+	defer e.Close()
+	e.SetDispatch(3)
+	progs := func(prefix string, n int) []*engine.Program {
+		var ps []*engine.Program
+		for i := range n {
+			word := fmt.Sprintf("%s%d", prefix, i)
+			ps = append(ps, program(word, strings.Replace(hello, "hello", word, 1)))
+		}
+		return ps
+	}
+	for _, c := range []struct {
+		name string
+		ps   []*engine.Program
+		bg   bool
+		want bool
+	}{
+		{"fewer than the threshold", progs("few", 2), false, false},
+		{"in the background", progs("bg", 3), true, false},
+		{"the threshold", progs("many", 3), false, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			if c.bg {
+				ctx = engine.Background(ctx)
+			}
+			e.Prepare(ctx, c.ps)
+			for _, p := range c.ps {
+				if got := e.dispatched(p); got != c.want {
+					t.Errorf("%s: dispatched %v, want %v", p.ID, got, c.want)
+				}
+				if o := e.Run(context.Background(), p, nil); o.Text(engine.Output) != p.ID+"\n" {
+					t.Errorf("%s printed %q", p.ID, o.Text(engine.Output))
+				}
+			}
+		})
+	}
+}
