@@ -69,11 +69,19 @@ func (c *cache) lookup(key string) (string, bool) {
 		os.Remove(c.sum(key))
 		return "", false
 	}
-	now := time.Now()
-	_ = os.Chtimes(p, now, now)
-	_ = os.Chtimes(c.sum(key), now, now)
+	if info, err := os.Stat(p); err == nil && time.Since(info.ModTime()) > touchAfter {
+		now := time.Now()
+		_ = os.Chtimes(p, now, now)
+		_ = os.Chtimes(c.sum(key), now, now)
+	}
 	return p, true
 }
+
+// touchAfter is how old a binary's mtime grows before a lookup sets it to
+// now again (trim removes binaries by it, after unusedFor). Setting it
+// changes the binary's ctime, so the next lookup hashes the binary again:
+// a check looks a program up several times.
+const touchAfter = time.Hour
 
 // sum is the file that records the SHA-256 of key's binary.
 func (c *cache) sum(key string) string { return filepath.Join(c.dir, "sum", key) }
