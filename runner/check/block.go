@@ -143,8 +143,13 @@ func (c *Checker) building(e any, p *engine.Program, w *Watch) {
 
 // afterPlan waits, unless p is ready in builder's cache, until Check has
 // handed every program to its engine, so that p is built in its batch
-// rather than alone.
+// rather than alone. A program in another language than Go (a Python
+// script) is not built, and its router needs nothing that Check prepares:
+// it does not wait.
 func (c *Checker) afterPlan(ctx context.Context, builder any, p *engine.Program) {
+	if p.Lang != "" {
+		return
+	}
 	if cc, ok := builder.(engine.Cacher); ok && cc.Cached(p) {
 		return
 	}
