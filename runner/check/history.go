@@ -30,8 +30,10 @@ func (c Cost) Load() float64 {
 
 // A History remembers what each block's program cost, so that a later
 // check starts the longest ones first and runs those that mostly sleep
-// beside the others. Keys are a block's "lesson/name" and the engine that
-// ran it.
+// beside the others: how long its engine ran it, which is how long it
+// held its slot, and its processor time with the engine's own work
+// beyond the program's time (starting the sandbox, a test's build).
+// Keys are a block's "lesson/name" and the engine that ran it.
 type History interface {
 	Expect(key string) Cost // the zero Cost when unknown
 	Record(key string, c Cost)

@@ -4,26 +4,33 @@ import (
 	"context"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/verdict"
 )
 
-// fakeEngine prints out at once, and tells ran its name when it runs a
-// program. It builds nothing and has nothing in its cache.
+// fakeEngine prints out, and tells ran (when not nil) its name when it
+// runs a program. It takes took to run one (the bubble's time) and says
+// that the program ran for elapsed and used cpu. It builds nothing and has
+// nothing in its cache.
 type fakeEngine struct {
-	name, out string
-	ran       chan<- string
+	name, out          string
+	ran                chan<- string
+	took, elapsed, cpu time.Duration
 }
 
 func (e fakeEngine) Name() string { return e.name }
 
 func (e fakeEngine) Run(_ context.Context, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
-	e.ran <- e.name
+	if e.ran != nil {
+		e.ran <- e.name
+	}
+	time.Sleep(e.took)
 	ev := engine.Event{Stream: engine.Stdout, Data: []byte(e.out)}
 	emit(ev)
-	return &engine.Outcome{Engine: e.name, Events: []engine.Event{ev}}
+	return &engine.Outcome{Engine: e.name, Events: []engine.Event{ev}, Elapsed: e.elapsed, CPU: e.cpu}
 }
 
 func (e fakeEngine) Build(context.Context, *engine.Program) error { return nil }
@@ -60,7 +67,8 @@ func testScriptsStartWhilePlanning(t *testing.T) {
 		t.Fatal(err)
 	}
 	ran := make(chan string, 2)
-	r := planningRouter{goEngine: fakeEngine{"compiled", "go\n", ran}, py: fakeEngine{"python", "py\n", ran},
+	r := planningRouter{goEngine: fakeEngine{name: "compiled", out: "go\n", ran: ran},
+		py:        fakeEngine{name: "python", out: "py\n", ran: ran},
 		preloaded: make(chan struct{})}
 	c := New(Config{Router: r, Builder: r.goEngine})
 	done := make(chan *Report)
@@ -75,5 +83,28 @@ func testScriptsStartWhilePlanning(t *testing.T) {
 		if res.Status != verdict.Pass {
 			t.Errorf("%s: %s, want pass: %v", res.Block.Name, res.Status, res.Problems)
 		}
+	}
+}
+
+// TestLearnHeldSlot: the history learns how long a program held its slot
+// (the engine's whole run: the program's own time, and starting the
+// sandbox, a test's build or reading a trace), and counts the time beyond
+// the program's own as processor time.
+func TestLearnHeldSlot(t *testing.T) { synctest.Test(t, testLearnHeldSlot) }
+
+func testLearnHeldSlot(t *testing.T) {
+	l, err := lesson.Parse("t.md", []byte("# t\n\n```go name=b\npackage main\n\nfunc main() {}\n```\n\n```output\ngo\n```\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := fakeEngine{name: "compiled", out: "go\n", took: 700 * time.Millisecond, elapsed: 50 * time.Millisecond, cpu: 10 * time.Millisecond}
+	h := OpenHistory(t.TempDir() + "/history.json")
+	rep := New(Config{Router: Only(e), Builder: e, History: h}).Check(context.Background(), []*lesson.Lesson{l})
+	if s := rep.Results[0].Status; s != verdict.Pass {
+		t.Fatalf("%s, want pass", s)
+	}
+	want := Cost{Wall: 700 * time.Millisecond, CPU: 660 * time.Millisecond}
+	if got := h.Expect(historyKey("t/b", "compiled")); got != want {
+		t.Errorf("learnt %+v, want %+v", got, want)
 	}
 }
