@@ -25,9 +25,10 @@ type Config struct {
 	Jobs int
 	// Idle reports how many CPUs are idle (see package cpuload). When it
 	// is set and Jobs is not, more programs than CPUs run at once, up to
-	// 8 times as many, while the CPUs they are expected to need are idle:
-	// programs that sleep or wait leave the CPUs to others. When it is
-	// nil, at most as many programs as CPUs run at once.
+	// 8 times as many, while the CPUs they are expected to need are idle,
+	// or are not claimed by the programs running (History): programs that
+	// sleep or wait leave the CPUs to others. When it is nil, at most as
+	// many programs as CPUs run at once.
 	Idle     func() float64
 	Select   func(id string) bool // which blocks to check, by "lesson/block"; nil: all
 	Observer Observer             // may be nil

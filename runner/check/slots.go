@@ -9,11 +9,15 @@ import (
 
 // slots bound how many programs run at once, and let a serial program run
 // alone. Up to base programs run at any time. More start, up to max,
-// while the CPUs they would need are idle: a program that mostly sleeps
-// or waits for its children (most programs about concurrency) needs next
-// to none, one never run before is taken to need a whole CPU. Idle CPUs
-// are measured (over a window, so the programs started less than a
-// window ago count with what they are expected to need). Of the waiting
+// while the CPUs they would need are idle, or are not claimed by the
+// programs running: a program that mostly sleeps or waits for its
+// children (most programs about concurrency) needs next to none, one
+// never run before is taken to need a whole CPU. Idle CPUs are measured
+// (over a window, so the programs started less than a window ago count
+// with what they are expected to need); base CPUs are the check's own,
+// whatever else runs on the machine, and each running program claims what
+// it is expected to need of them, so that on a busy machine programs that
+// sleep still run beside each other. Of the waiting
 // programs, the one expected to run longest starts first, so that the
 // longest do not start last and hold everything up, then the one that
 // asked first; a reader's program (Checker.Run) goes before all of
@@ -33,6 +37,7 @@ type slots struct {
 	next    uint64             // the ticket of the next program to ask
 	waiting []*waiter          // in the order they start in, all else being equal
 	young   map[uint64]started // programs started less than settle ago
+	claims  map[uint64]float64 // the CPUs each running program is expected to need
 	polling bool               // a look at the idle CPUs is due
 }
 
@@ -46,7 +51,7 @@ const (
 
 func newSlots(base int, idle func() float64) *slots {
 	return &slots{base: base, max: slotFactor * base, idle: idle, settle: slotSettle, poll: slotPoll,
-		now: time.Now, young: map[uint64]started{}}
+		now: time.Now, young: map[uint64]started{}, claims: map[uint64]float64{}}
 }
 
 // A waiter is a program waiting for a slot.
@@ -144,6 +149,7 @@ func (s *slots) release(ticket uint64) {
 	s.mu.Lock()
 	s.running--
 	delete(s.young, ticket)
+	delete(s.claims, ticket)
 	s.dispatch()
 	s.mu.Unlock()
 	s.excl.RUnlock()
@@ -151,9 +157,10 @@ func (s *slots) release(ticket uint64) {
 
 // dispatch starts the waiting programs that may start now: in turn, while
 // fewer than base run; beyond base, in turn, each that fits in the idle
-// CPUs left by those before it (a later one that fits may go before an
-// earlier one that does not). While programs are left waiting that the
-// idle CPUs could admit later, it looks again after a poll. s.mu is held.
+// or unclaimed CPUs, whichever are more, left by those before it (a later
+// one that fits may go before an earlier one that does not). While
+// programs are left waiting that the idle CPUs could admit later, it
+// looks again after a poll. s.mu is held.
 func (s *slots) dispatch() {
 	for len(s.waiting) > 0 && s.running < s.base {
 		s.start(0)
@@ -161,7 +168,7 @@ func (s *slots) dispatch() {
 	if len(s.waiting) == 0 || s.idle == nil || s.running >= s.max {
 		return
 	}
-	room := s.room()
+	room := max(s.room(), s.unclaimed())
 	for i := 0; i < len(s.waiting) && s.running < s.max; {
 		if need := s.waiting[i].need; need <= room {
 			room -= need
@@ -187,6 +194,7 @@ func (s *slots) start(i int) {
 	s.waiting = slices.Delete(s.waiting, i, i+1)
 	s.running++
 	s.young[w.ticket] = started{s.now(), w.need}
+	s.claims[w.ticket] = w.need
 	close(w.ready)
 }
 
@@ -203,4 +211,14 @@ func (s *slots) room() float64 {
 		room -= y.need
 	}
 	return room
+}
+
+// unclaimed returns the base CPUs that the running programs are not
+// expected to need. s.mu is held.
+func (s *slots) unclaimed() float64 {
+	free := float64(s.base)
+	for _, need := range s.claims {
+		free -= need
+	}
+	return free
 }

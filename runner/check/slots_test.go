@@ -77,6 +77,31 @@ func TestSlotsBusyMachine(t *testing.T) {
 	}
 }
 
+// TestSlotsOwnShare: on a busy machine (no CPU idle), programs start
+// beyond base while the CPUs they are expected to need are not claimed by
+// those running, up to max: programs that sleep run beside each other,
+// programs never run before do not (TestSlotsBusyMachine).
+func TestSlotsOwnShare(t *testing.T) {
+	half := Cost{Wall: time.Second, CPU: 500 * time.Millisecond}
+	for _, tc := range []struct {
+		name string
+		cost Cost
+		want int
+	}{{"sleepers", sleeper, 2 * slotFactor}, {"half a CPU each", half, 4}, {"spinners", spinner, 2}} {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s := fastSlots(2, func() float64 { return 0 })
+				most, hold, done := occupy(s, costs(20, tc.cost))
+				if most != tc.want {
+					t.Errorf("%d programs ran at once, want %d", most, tc.want)
+				}
+				close(hold)
+				done.Wait()
+			})
+		})
+	}
+}
+
 func TestSlotsIdleMachine(t *testing.T) { synctest.Test(t, testSlotsIdleMachine) }
 
 func testSlotsIdleMachine(t *testing.T) {
