@@ -273,13 +273,15 @@ func (c *Checker) expect(key string) Cost {
 }
 
 // learn records what a program that ran to its end cost, given how long
-// its engine took to run it (held its slot): its wall time is that, and
-// the time the engine spent beyond the program's own (starting the
-// sandbox, a test's go test -c, reading a trace) counts as processor time
-// on top of the program's. The slot is what the history is for.
+// its engine took to run it (held its slot): its wall time is that, which
+// includes what the engine did beyond running the program (starting the
+// sandbox, a test's go test -c, reading a trace). A build within that
+// time counts as processor time on top of the program's: go keeps a CPU
+// busy. The slot is what the history is for.
 func (c *Checker) learn(key string, o *engine.Outcome, held time.Duration) {
 	if c.cfg.History != nil && o.Err == nil {
-		c.cfg.History.Record(key, Cost{Wall: max(held, o.Elapsed), CPU: o.CPU + max(held-o.Elapsed, 0)})
+		extra := max(held-o.Elapsed, 0)
+		c.cfg.History.Record(key, Cost{Wall: o.Elapsed + extra, CPU: o.CPU + min(o.Build, extra)})
 	}
 }
 

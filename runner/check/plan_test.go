@@ -13,12 +13,13 @@ import (
 
 // fakeEngine prints out, and tells ran (when not nil) its name when it
 // runs a program. It takes took to run one (the bubble's time) and says
-// that the program ran for elapsed and used cpu. It builds nothing and has
+// that the program ran for elapsed and used cpu, and was built in build. It builds nothing and has
 // nothing in its cache.
 type fakeEngine struct {
 	name, out          string
 	ran                chan<- string
 	took, elapsed, cpu time.Duration
+	build              time.Duration // Outcome.Build
 }
 
 func (e fakeEngine) Name() string { return e.name }
@@ -30,7 +31,7 @@ func (e fakeEngine) Run(_ context.Context, p *engine.Program, emit func(engine.E
 	time.Sleep(e.took)
 	ev := engine.Event{Stream: engine.Stdout, Data: []byte(e.out)}
 	emit(ev)
-	return &engine.Outcome{Engine: e.name, Events: []engine.Event{ev}, Elapsed: e.elapsed, CPU: e.cpu}
+	return &engine.Outcome{Engine: e.name, Events: []engine.Event{ev}, Elapsed: e.elapsed, CPU: e.cpu, Build: e.build}
 }
 
 func (e fakeEngine) Build(context.Context, *engine.Program) error { return nil }
@@ -88,8 +89,9 @@ func testScriptsStartWhilePlanning(t *testing.T) {
 
 // TestLearnHeldSlot: the history learns how long a program held its slot
 // (the engine's whole run: the program's own time, and starting the
-// sandbox, a test's build or reading a trace), and counts the time beyond
-// the program's own as processor time.
+// sandbox, a test's build or reading a trace), and counts a build within
+// that time as processor time (a build before it, no more than the time
+// the run held its slot beyond the program's own).
 func TestLearnHeldSlot(t *testing.T) { synctest.Test(t, testLearnHeldSlot) }
 
 func testLearnHeldSlot(t *testing.T) {
@@ -97,14 +99,24 @@ func testLearnHeldSlot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := fakeEngine{name: "compiled", out: "go\n", took: 700 * time.Millisecond, elapsed: 50 * time.Millisecond, cpu: 10 * time.Millisecond}
-	h := OpenHistory(t.TempDir() + "/history.json")
-	rep := New(Config{Router: Only(e), Builder: e, History: h}).Check(context.Background(), []*lesson.Lesson{l})
-	if s := rep.Results[0].Status; s != verdict.Pass {
-		t.Fatalf("%s, want pass", s)
-	}
-	want := Cost{Wall: 700 * time.Millisecond, CPU: 660 * time.Millisecond}
-	if got := h.Expect(historyKey("t/b", "compiled")); got != want {
-		t.Errorf("learnt %+v, want %+v", got, want)
+	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+	for _, tc := range []struct {
+		name                      string
+		took, elapsed, cpu, build time.Duration
+		want                      Cost
+	}{
+		{"cached", ms(70), ms(50), ms(10), 0, Cost{Wall: ms(70), CPU: ms(10)}},
+		{"built in the run", ms(700), ms(50), ms(10), ms(640), Cost{Wall: ms(700), CPU: ms(650)}},
+		{"built before", ms(70), ms(50), ms(10), ms(3000), Cost{Wall: ms(70), CPU: ms(30)}},
+	} {
+		e := fakeEngine{name: "compiled", out: "go\n", took: tc.took, elapsed: tc.elapsed, cpu: tc.cpu, build: tc.build}
+		h := OpenHistory(t.TempDir() + "/history.json")
+		rep := New(Config{Router: Only(e), Builder: e, History: h}).Check(context.Background(), []*lesson.Lesson{l})
+		if s := rep.Results[0].Status; s != verdict.Pass {
+			t.Fatalf("%s: %s, want pass", tc.name, s)
+		}
+		if got := h.Expect(historyKey("t/b", "compiled")); got != tc.want {
+			t.Errorf("%s: learnt %+v, want %+v", tc.name, got, tc.want)
+		}
 	}
 }
