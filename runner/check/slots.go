@@ -17,12 +17,13 @@ import (
 // with what they are expected to need); base CPUs are the check's own,
 // whatever else runs on the machine, and each running program claims what
 // it is expected to need of them, so that on a busy machine programs that
-// sleep still run beside each other. Of the waiting
-// programs, the one expected to run longest starts first, so that the
-// longest do not start last and hold everything up, then the one that
-// asked first; a reader's program (Checker.Run) goes before all of
-// these; beyond base, a later one that fits in the idle CPUs may go
-// before an earlier one that does not.
+// sleep still run beside each other. Of the waiting programs, the one
+// expected to run longest starts first, so that the longest do not start
+// last and hold everything up, then the one that asked first; a reader's
+// program (Checker.Run) goes before all of these. A later one that fits
+// in the idle CPUs may go before an earlier one that does not; in the
+// check's own CPUs, none does, so that one that needs a whole CPU is not
+// passed over by a stream of programs that sleep.
 type slots struct {
 	excl   sync.RWMutex     // held for reading by every run, for writing by a serial one
 	base   int              // programs that may always run at once
@@ -156,19 +157,27 @@ func (s *slots) release(ticket uint64) {
 }
 
 // dispatch starts the waiting programs that may start now: in turn, while
-// fewer than base run; beyond base, in turn, each that fits in the idle
-// or unclaimed CPUs, whichever are more, left by those before it (a later
-// one that fits may go before an earlier one that does not). While
-// programs are left waiting that the idle CPUs could admit later, it
-// looks again after a poll. s.mu is held.
+// fewer than base run, then while what the next one is expected to need
+// fits in the check's CPUs not claimed by those running (so that one
+// that needs a CPU is not passed over by programs that sleep); beyond
+// that, in turn, each that fits in the idle CPUs left by those before it
+// (a later one that fits may go before an earlier one that does not).
+// While programs are left waiting that the idle CPUs could admit later,
+// it looks again after a poll. s.mu is held.
 func (s *slots) dispatch() {
 	for len(s.waiting) > 0 && s.running < s.base {
 		s.start(0)
 	}
-	if len(s.waiting) == 0 || s.idle == nil || s.running >= s.max {
+	if s.idle == nil {
 		return
 	}
-	room := max(s.room(), s.unclaimed())
+	for len(s.waiting) > 0 && s.running < s.max && min(s.waiting[0].need, float64(s.base)) <= s.unclaimed() {
+		s.start(0)
+	}
+	if len(s.waiting) == 0 || s.running >= s.max {
+		return
+	}
+	room := s.room()
 	for i := 0; i < len(s.waiting) && s.running < s.max; {
 		if need := s.waiting[i].need; need <= room {
 			room -= need
