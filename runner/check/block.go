@@ -272,6 +272,15 @@ func (c *Checker) expect(key string) Cost {
 	return c.cfg.History.Expect(key)
 }
 
+// longest returns the longest wall time of block id's program last time,
+// by any engine; 0 when unknown.
+func (c *Checker) longest(id string) time.Duration {
+	if c.cfg.History == nil {
+		return 0
+	}
+	return c.cfg.History.Longest(id)
+}
+
 // learn records what a program that ran to its end cost, given how long
 // its engine took to run it (held its slot): its wall time is that, which
 // includes what the engine did beyond running the program (starting the

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -36,6 +37,9 @@ func (c Cost) Load() float64 {
 // Keys are a block's "lesson/name" and the engine that ran it.
 type History interface {
 	Expect(key string) Cost // the zero Cost when unknown
+	// Longest returns the longest wall time of block id ("lesson/name")
+	// by any engine; 0 when unknown.
+	Longest(id string) time.Duration
 	Record(key string, c Cost)
 }
 
@@ -81,6 +85,20 @@ func (h *FileHistory) Expect(key string) Cost {
 		return Cost{}
 	}
 	return Cost{Wall: seconds(e.Wall), CPU: seconds(*e.CPU)}
+}
+
+// Longest implements History.
+func (h *FileHistory) Longest(id string) time.Duration {
+	prefix := historyKey(id, "")
+	var d time.Duration
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for k, e := range h.m {
+		if strings.HasPrefix(k, prefix) && e.CPU != nil {
+			d = max(d, seconds(e.Wall))
+		}
+	}
+	return d
 }
 
 func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -118,5 +119,28 @@ func testLearnHeldSlot(t *testing.T) {
 		if got := h.Expect(historyKey("t/b", "compiled")); got != tc.want {
 			t.Errorf("%s: learnt %+v, want %+v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestLongestFirst: Check sets under way first the blocks that ran
+// longest last time, by any engine, the others in their order.
+func TestLongestFirst(t *testing.T) {
+	const src = "# t\n\n```go name=a\npackage main\n\nfunc main() {}\n```\n\n```go name=b\npackage main\n\nfunc main() {}\n```\n\n" +
+		"```python run name=c\nprint()\n```\n\n```go name=d\npackage main\n\nfunc main() {}\n```\n\n```go name=e\npackage main\n\nfunc main() {}\n```\n"
+	l, err := lesson.Parse("t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := OpenHistory(t.TempDir() + "/history.json")
+	h.Record("t/b@compiled", Cost{Wall: time.Second})
+	h.Record("t/c@python", Cost{Wall: 5 * time.Second})
+	h.Record("t/e@yaegi", Cost{Wall: time.Second})
+	c := New(Config{History: h})
+	var got []string
+	for _, lb := range c.longestFirst(roundRobin(c, []*lesson.Lesson{l})) {
+		got = append(got, lb.b.Name)
+	}
+	if want := []string{"c", "b", "e", "a", "d"}; !slices.Equal(got, want) {
+		t.Errorf("set under way in the order %v, want %v", got, want)
 	}
 }
