@@ -9,9 +9,9 @@ import (
 	"time"
 )
 
-// A Cost is what one run of a program cost: its wall time and its
-// processor time (user and system, with the children it waited for). The
-// zero Cost means unknown.
+// A Cost is what one run of a program cost: its wall time (how long its
+// engine ran it, see History) and its processor time (user and system,
+// with the children it waited for). The zero Cost means unknown.
 type Cost struct {
 	Wall, CPU time.Duration
 }
