@@ -143,8 +143,13 @@ func (c *Checker) building(e any, p *engine.Program, w *Watch) {
 
 // afterPlan waits, unless p is ready in builder's cache, until Check has
 // handed every program to its engine, so that p is built in its batch
-// rather than alone.
+// rather than alone. A program in another language than Go (a Python
+// script) is not built, and its router needs nothing that Check prepares:
+// it does not wait.
 func (c *Checker) afterPlan(ctx context.Context, builder any, p *engine.Program) {
+	if p.Lang != "" {
+		return
+	}
 	if cc, ok := builder.(engine.Cacher); ok && cc.Cached(p) {
 		return
 	}
@@ -198,8 +203,9 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 			if first {
 				w.Started(w.engine, w.why)
 			}
+			began := time.Now()
 			outs[i] = e.Run(ctx, p, emit)
-			c.learn(key, outs[i])
+			c.learn(key, outs[i], time.Since(began))
 			verdicts[i] = verdict.Judge(b, outs[i])
 		}
 		if alone(b) {
@@ -266,10 +272,25 @@ func (c *Checker) expect(key string) Cost {
 	return c.cfg.History.Expect(key)
 }
 
-// learn records what a program that ran to its end cost.
-func (c *Checker) learn(key string, o *engine.Outcome) {
+// longest returns the longest wall time of block id's program last time,
+// by any engine; 0 when unknown.
+func (c *Checker) longest(id string) time.Duration {
+	if c.cfg.History == nil {
+		return 0
+	}
+	return c.cfg.History.Longest(id)
+}
+
+// learn records what a program that ran to its end cost, given how long
+// its engine took to run it (held its slot): its wall time is that, which
+// includes what the engine did beyond running the program (starting the
+// sandbox, a test's go test -c, reading a trace). A build within that
+// time counts as processor time on top of the program's: go keeps a CPU
+// busy. The slot is what the history is for.
+func (c *Checker) learn(key string, o *engine.Outcome, held time.Duration) {
 	if c.cfg.History != nil && o.Err == nil {
-		c.cfg.History.Record(key, Cost{Wall: o.Elapsed, CPU: o.CPU})
+		extra := max(held-o.Elapsed, 0)
+		c.cfg.History.Record(key, Cost{Wall: o.Elapsed + extra, CPU: o.CPU + min(o.Build, extra)})
 	}
 }
 

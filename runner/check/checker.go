@@ -26,9 +26,10 @@ type Config struct {
 	Jobs int
 	// Idle reports how many CPUs are idle (see package cpuload). When it
 	// is set and Jobs is not, more programs than CPUs run at once, up to
-	// 8 times as many, while the CPUs they are expected to need are idle:
-	// programs that sleep or wait leave the CPUs to others. When it is
-	// nil, at most as many programs as CPUs run at once.
+	// 8 times as many, while the CPUs they are expected to need are idle,
+	// or are not claimed by the programs running (History): programs that
+	// sleep or wait leave the CPUs to others. When it is nil, at most as
+	// many programs as CPUs run at once.
 	Idle     func() float64
 	Select   func(id string) bool // which blocks to check, by "lesson/block"; nil: all
 	Observer Observer             // may be nil
@@ -130,11 +131,14 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 	}()
 	// Every block that is not serial is under way at once: the slots
 	// bound the programs that run, and a block waiting for its build
-	// leaves them to the others. Serial blocks come last, one at a time,
-	// when nothing else runs or builds: they would otherwise stop every
-	// other block while they wait for the machine to be quiet.
+	// leaves them to the others. The blocks that ran longest last time
+	// are set under way first, so that they are first to ask for a slot
+	// (making each program ready, such as checking its cached binary,
+	// takes a moment). Serial blocks come last, one at a time, when
+	// nothing else runs or builds: they would otherwise stop every other
+	// block while they wait for the machine to be quiet.
 	var wg sync.WaitGroup
-	for _, lb := range roundRobin(c, lessons) {
+	for _, lb := range c.longestFirst(roundRobin(c, lessons)) {
 		if !alone(lb.b) {
 			wg.Go(func() { t.done(lb, c.Block(ctx, lb.l, lb.b)) })
 		}
@@ -287,7 +291,7 @@ func (c *Checker) plan(ctx context.Context, lessons []*lesson.Lesson) []*batch {
 	// The programs that ran longest last time are built first, so that
 	// they can start first.
 	slices.SortStableFunc(items, func(a, b item) int {
-		return cmp.Compare(c.expect(historyKey(b.p.ID, "compiled")).Wall, c.expect(historyKey(a.p.ID, "compiled")).Wall)
+		return cmp.Compare(c.longest(b.p.ID), c.longest(a.p.ID))
 	})
 	if pl, ok := c.cfg.Router.(Preloader); ok {
 		pl.Preload(ctx, run)
@@ -348,6 +352,17 @@ func roundRobin(c *Checker, lessons []*lesson.Lesson) []lessonBlock {
 		}
 	}
 	return out
+}
+
+// longestFirst returns lbs, those that ran longest last time first, the
+// others in their order.
+func (c *Checker) longestFirst(lbs []lessonBlock) []lessonBlock {
+	wall := make(map[*lesson.Block]time.Duration, len(lbs))
+	for _, lb := range lbs {
+		wall[lb.b] = c.longest(lb.l.ID(lb.b))
+	}
+	slices.SortStableFunc(lbs, func(a, b lessonBlock) int { return cmp.Compare(wall[b.b], wall[a.b]) })
+	return lbs
 }
 
 type nopObserver struct{}

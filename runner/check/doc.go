@@ -16,7 +16,8 @@
 // runs=N block is a program; builds are not counted (go build runs its
 // own jobs). Without a bound, as many programs as CPUs run at any
 // moment, and more start while the CPUs they are expected to need are
-// idle (Config.Idle, Config.History), since most programs about
+// idle (Config.Idle, Config.History), or not claimed by the programs
+// running (a busy machine's own share), since most programs about
 // concurrency spend their time sleeping or waiting. Either way the
 // programs that ran longest last time start first.
 //

@@ -4,13 +4,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
 
-// A Cost is what one run of a program cost: its wall time and its
-// processor time (user and system, with the children it waited for). The
-// zero Cost means unknown.
+// A Cost is what one run of a program cost: its wall time (how long its
+// engine ran it, see History) and its processor time (user and system,
+// with the children it waited for). The zero Cost means unknown.
 type Cost struct {
 	Wall, CPU time.Duration
 }
@@ -30,10 +31,15 @@ func (c Cost) Load() float64 {
 
 // A History remembers what each block's program cost, so that a later
 // check starts the longest ones first and runs those that mostly sleep
-// beside the others. Keys are a block's "lesson/name" and the engine that
-// ran it.
+// beside the others: how long its engine ran it, which is how long it
+// held its slot, and its processor time with the engine's own work
+// beyond the program's time (starting the sandbox, a test's build).
+// Keys are a block's "lesson/name" and the engine that ran it.
 type History interface {
 	Expect(key string) Cost // the zero Cost when unknown
+	// Longest returns the longest wall time of block id ("lesson/name")
+	// by any engine; 0 when unknown.
+	Longest(id string) time.Duration
 	Record(key string, c Cost)
 }
 
@@ -79,6 +85,20 @@ func (h *FileHistory) Expect(key string) Cost {
 		return Cost{}
 	}
 	return Cost{Wall: seconds(e.Wall), CPU: seconds(*e.CPU)}
+}
+
+// Longest implements History.
+func (h *FileHistory) Longest(id string) time.Duration {
+	prefix := historyKey(id, "")
+	var d time.Duration
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for k, e := range h.m {
+		if strings.HasPrefix(k, prefix) && e.CPU != nil {
+			d = max(d, seconds(e.Wall))
+		}
+	}
+	return d
 }
 
 func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }

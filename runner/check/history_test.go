@@ -79,3 +79,18 @@ func TestCostLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestFileHistoryLongest: a block's longest wall time is its longest by
+// any engine, and only its own (not that of a block whose name it
+// begins).
+func TestFileHistoryLongest(t *testing.T) {
+	h := OpenHistory(filepath.Join(t.TempDir(), "history.json"))
+	h.Record("a/b@compiled", Cost{Wall: time.Second})
+	h.Record("a/b@python", Cost{Wall: 3 * time.Second})
+	h.Record("a/bc@compiled", Cost{Wall: 5 * time.Second})
+	for id, want := range map[string]time.Duration{"a/b": 3 * time.Second, "a/bc": 5 * time.Second, "a": 0, "x/y": 0} {
+		if got := h.Longest(id); got != want {
+			t.Errorf("Longest(%q) = %v, want %v", id, got, want)
+		}
+	}
+}

@@ -9,16 +9,21 @@ import (
 
 // slots bound how many programs run at once, and let a serial program run
 // alone. Up to base programs run at any time. More start, up to max,
-// while the CPUs they would need are idle: a program that mostly sleeps
-// or waits for its children (most programs about concurrency) needs next
-// to none, one never run before is taken to need a whole CPU. Idle CPUs
-// are measured (over a window, so the programs started less than a
-// window ago count with what they are expected to need). Of the waiting
-// programs, the one expected to run longest starts first, so that the
-// longest do not start last and hold everything up, then the one that
-// asked first; a reader's program (Checker.Run) goes before all of
-// these; beyond base, a later one that fits in the idle CPUs may go
-// before an earlier one that does not.
+// while the CPUs they would need are idle, or are not claimed by the
+// programs running: a program that mostly sleeps or waits for its
+// children (most programs about concurrency) needs next to none, one
+// never run before is taken to need a whole CPU. Idle CPUs are measured
+// (over a window, so the programs started less than a window ago count
+// with what they are expected to need); base CPUs are the check's own,
+// whatever else runs on the machine, and each running program claims what
+// it is expected to need of them, so that on a busy machine programs that
+// sleep still run beside each other. Of the waiting programs, the one
+// expected to run longest starts first, so that the longest do not start
+// last and hold everything up, then the one that asked first; a reader's
+// program (Checker.Run) goes before all of these. A later one that fits
+// in the idle CPUs may go before an earlier one that does not; in the
+// check's own CPUs, none does, so that one that needs a whole CPU is not
+// passed over by a stream of programs that sleep.
 type slots struct {
 	excl   sync.RWMutex     // held for reading by every run, for writing by a serial one
 	base   int              // programs that may always run at once
@@ -33,6 +38,7 @@ type slots struct {
 	next    uint64             // the ticket of the next program to ask
 	waiting []*waiter          // in the order they start in, all else being equal
 	young   map[uint64]started // programs started less than settle ago
+	claims  map[uint64]float64 // the CPUs each running program is expected to need
 	polling bool               // a look at the idle CPUs is due
 }
 
@@ -46,7 +52,7 @@ const (
 
 func newSlots(base int, idle func() float64) *slots {
 	return &slots{base: base, max: slotFactor * base, idle: idle, settle: slotSettle, poll: slotPoll,
-		now: time.Now, young: map[uint64]started{}}
+		now: time.Now, young: map[uint64]started{}, claims: map[uint64]float64{}}
 }
 
 // A waiter is a program waiting for a slot.
@@ -144,21 +150,31 @@ func (s *slots) release(ticket uint64) {
 	s.mu.Lock()
 	s.running--
 	delete(s.young, ticket)
+	delete(s.claims, ticket)
 	s.dispatch()
 	s.mu.Unlock()
 	s.excl.RUnlock()
 }
 
 // dispatch starts the waiting programs that may start now: in turn, while
-// fewer than base run; beyond base, in turn, each that fits in the idle
-// CPUs left by those before it (a later one that fits may go before an
-// earlier one that does not). While programs are left waiting that the
-// idle CPUs could admit later, it looks again after a poll. s.mu is held.
+// fewer than base run, then while what the next one is expected to need
+// fits in the check's CPUs not claimed by those running (so that one
+// that needs a CPU is not passed over by programs that sleep); beyond
+// that, in turn, each that fits in the idle CPUs left by those before it
+// (a later one that fits may go before an earlier one that does not).
+// While programs are left waiting that the idle CPUs could admit later,
+// it looks again after a poll. s.mu is held.
 func (s *slots) dispatch() {
 	for len(s.waiting) > 0 && s.running < s.base {
 		s.start(0)
 	}
-	if len(s.waiting) == 0 || s.idle == nil || s.running >= s.max {
+	if s.idle == nil {
+		return
+	}
+	for len(s.waiting) > 0 && s.running < s.max && min(s.waiting[0].need, float64(s.base)) <= s.unclaimed() {
+		s.start(0)
+	}
+	if len(s.waiting) == 0 || s.running >= s.max {
 		return
 	}
 	room := s.room()
@@ -187,6 +203,7 @@ func (s *slots) start(i int) {
 	s.waiting = slices.Delete(s.waiting, i, i+1)
 	s.running++
 	s.young[w.ticket] = started{s.now(), w.need}
+	s.claims[w.ticket] = w.need
 	close(w.ready)
 }
 
@@ -203,4 +220,14 @@ func (s *slots) room() float64 {
 		room -= y.need
 	}
 	return room
+}
+
+// unclaimed returns the base CPUs that the running programs are not
+// expected to need. s.mu is held.
+func (s *slots) unclaimed() float64 {
+	free := float64(s.base)
+	for _, need := range s.claims {
+		free -= need
+	}
+	return free
 }

@@ -77,6 +77,68 @@ func TestSlotsBusyMachine(t *testing.T) {
 	}
 }
 
+// TestSlotsOwnShare: on a busy machine (no CPU idle), programs start
+// beyond base while the CPUs they are expected to need are not claimed by
+// those running, up to max: programs that sleep run beside each other,
+// programs never run before do not (TestSlotsBusyMachine).
+func TestSlotsOwnShare(t *testing.T) {
+	half := Cost{Wall: time.Second, CPU: 500 * time.Millisecond}
+	for _, tc := range []struct {
+		name string
+		cost Cost
+		want int
+	}{{"sleepers", sleeper, 2 * slotFactor}, {"half a CPU each", half, 4}, {"spinners", spinner, 2}} {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s := fastSlots(2, func() float64 { return 0 })
+				most, hold, done := occupy(s, costs(20, tc.cost))
+				if most != tc.want {
+					t.Errorf("%d programs ran at once, want %d", most, tc.want)
+				}
+				close(hold)
+				done.Wait()
+			})
+		})
+	}
+}
+
+// TestSlotsOwnShareInTurn: on a busy machine, a program that needs more
+// of the check's CPUs than are unclaimed waits, and the programs behind it
+// wait too, even those that would fit: it starts first once enough are
+// released.
+func TestSlotsOwnShareInTurn(t *testing.T) { synctest.Test(t, testSlotsOwnShareInTurn) }
+
+func testSlotsOwnShareInTurn(t *testing.T) {
+	s := fastSlots(2, func() float64 { return 0 })
+	half := Cost{Wall: time.Second, CPU: 500 * time.Millisecond}
+	var releases []func()
+	for range 3 { // claim 1.5 of 2 CPUs
+		releases = append(releases, s.acquire(context.Background(), false, half, false, nil))
+	}
+	started := make(chan string, 4)
+	var wg sync.WaitGroup
+	for i, c := range []struct {
+		name string
+		cost Cost
+	}{{"busy", Cost{Wall: 2 * time.Second, CPU: 2 * time.Second}}, {"sleeper", sleeper}, {"sleeper", sleeper}} {
+		wg.Go(func() {
+			r := s.acquire(context.Background(), false, c.cost, false, nil)
+			started <- c.name
+			r()
+		})
+		wantWaiting(t, s, i+1) // one after another
+	}
+	wantRunning(t, s, 3)
+	releases[0]()
+	if first := <-started; first != "busy" {
+		t.Errorf("%s started first, want the program that needs a whole CPU", first)
+	}
+	for _, r := range releases[1:] {
+		r()
+	}
+	wg.Wait()
+}
+
 func TestSlotsIdleMachine(t *testing.T) { synctest.Test(t, testSlotsIdleMachine) }
 
 func testSlotsIdleMachine(t *testing.T) {

@@ -86,12 +86,16 @@ func (c *cache) lookup(key string) (entry, bool) {
 	return entry{bin: p, dispatched: dispatched}, true
 }
 
-// touch marks a file used (see trim) unless it was within the last hour:
+// touchAfter is how long after it was last marked used a lookup marks a
+// file used again (see trim).
+const touchAfter = time.Hour
+
+// touch marks a file used (see trim) unless it was within touchAfter:
 // setting its times changes its ctime, which would have the next lookup
 // hash the binary again (see intact).
 func touch(p string) {
 	now := time.Now()
-	if info, err := os.Stat(p); err == nil && now.Sub(info.ModTime()) < time.Hour {
+	if info, err := os.Stat(p); err == nil && now.Sub(info.ModTime()) < touchAfter {
 		return
 	}
 	_ = os.Chtimes(p, now, now)
