@@ -53,7 +53,9 @@ func (r planningRouter) Route(_ *lesson.Block, p *engine.Program) Route {
 	return Route{Engines: []engine.Engine{r.goEngine}}
 }
 
-func (r planningRouter) Preload([]*engine.Program) { <-r.preloaded }
+func (r planningRouter) Preload(context.Context, []*engine.Program) { <-r.preloaded }
+
+var _ Preloader = planningRouter{} // else Check would not wait for it
 
 // TestScriptsStartWhilePlanning: a Python program starts while Check is
 // still planning the builds of the Go programs (routing them may first ask
