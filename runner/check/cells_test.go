@@ -23,9 +23,10 @@ func TestDependsOn(t *testing.T) {
 		"block-6": "block-2 block-5", // point; square as redefined
 	}
 	l := ls[0]
+	deps := check.DependsOn(l)
 	for _, b := range l.Blocks {
 		var names []string
-		for _, d := range check.DependsOn(l, b) {
+		for _, d := range deps[b] {
 			names = append(names, d.Name)
 		}
 		if got := strings.Join(names, " "); got != want[b.Name] {

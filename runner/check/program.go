@@ -112,20 +112,24 @@ func assemble(l *lesson.Lesson, b *lesson.Block, cells *cell.Assembler) (*cell.P
 	return a, blocks, nil
 }
 
-// DependsOn returns the earlier cells whose declarations cell b uses,
-// directly or through other declarations (see package cell); nil for a
-// block that is not a cell or a cell that cannot be assembled.
-func DependsOn(l *lesson.Lesson, b *lesson.Block) []*lesson.Block {
-	if !b.Opts.Cell {
-		return nil
-	}
-	a, cells, err := assemble(l, b, new(cell.Assembler))
-	if err != nil {
-		return nil
-	}
-	var out []*lesson.Block
-	for _, i := range a.Depends {
-		out = append(out, cells[i])
+// DependsOn returns, for each cell of l, the earlier cells whose
+// declarations it uses, directly or through other declarations (see
+// package cell); a block that is not a cell or a cell that cannot be
+// assembled has none. Each cell is parsed once.
+func DependsOn(l *lesson.Lesson) map[*lesson.Block][]*lesson.Block {
+	out := map[*lesson.Block][]*lesson.Block{}
+	var cells cell.Assembler
+	for _, b := range l.Blocks {
+		if !b.Opts.Cell {
+			continue
+		}
+		a, earlier, err := assemble(l, b, &cells)
+		if err != nil {
+			continue
+		}
+		for _, i := range a.Depends {
+			out[b] = append(out[b], earlier[i])
+		}
 	}
 	return out
 }

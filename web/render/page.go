@@ -40,8 +40,9 @@ func (r *Renderer) Page(ls []*lesson.Lesson, i int, res Results) (*Page, error) 
 		p.Counts.add(b)
 		ids[b.Block] = b.ID
 	}
+	deps := check.DependsOn(l)
 	for _, b := range p.Blocks {
-		for _, d := range check.DependsOn(l, b.Block) {
+		for _, d := range deps[b.Block] {
 			b.Depends = append(b.Depends, CellRef{Name: d.Name, ID: ids[d]})
 		}
 	}
