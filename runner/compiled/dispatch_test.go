@@ -3,6 +3,7 @@ package compiled
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -149,9 +150,14 @@ func outcomeDiff(got, want *engine.Outcome) string {
 // is the same in two runs of its own build (it expects exact text, in
 // order, without the race detector, and the own build printed the same
 // twice), the dispatcher's run must print the same bytes too.
+//
+// It runs every block of the course three times, one after another
+// (minutes), so it runs only with BINGFA_LONG_TESTS=1; a check of the
+// course on an empty cache (TestLessons in a fresh clone, as in CI) runs
+// its blocks from dispatchers and judges every one.
 func TestDispatchLessons(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs every block of the course three times")
+	if testing.Short() || os.Getenv("BINGFA_LONG_TESTS") != "1" {
+		t.Skip("runs every block of the course three times: set BINGFA_LONG_TESTS=1")
 	}
 	ls, err := lesson.Load([]string{"../../lessons"})
 	if err != nil {

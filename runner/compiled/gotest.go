@@ -32,7 +32,7 @@ func (e *Engine) goTest(ctx context.Context, p *engine.Program, emit func(engine
 	fail := func(format string, args ...any) *engine.Outcome {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Broken, format, args...)}
 	}
-	scratch, err := os.MkdirTemp("", "bingfa-test-")
+	scratch, err := e.cache.workDir() // swept at start if a killed bingfa left it
 	if err != nil {
 		return fail("cannot create a scratch directory: %v", err)
 	}

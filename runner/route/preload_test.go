@@ -33,7 +33,7 @@ func TestReaderDoesNotWaitForBackground(t *testing.T) {
 			defer close(release)
 			r.types.exports.list = func(ctx context.Context, paths []string) ([]byte, error) {
 				if !engine.IsBackground(ctx) {
-					return goList(ctx, paths)
+					return goList(ctx, paths, nil)
 				}
 				started <- true
 				<-release // a go list that takes its time
@@ -72,7 +72,7 @@ func TestBackgroundListIsNice(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
-	out, err := goList(engine.Background(t.Context()), []string{"fmt"})
+	out, err := goList(engine.Background(t.Context()), []string{"fmt"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

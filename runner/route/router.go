@@ -41,8 +41,12 @@ func New(mode string, compiled, yaegi engine.Engine) (*Router, error) {
 	default:
 		return nil, fmt.Errorf("unknown engine %q (want auto, compiled, yaegi or both)", mode)
 	}
-	return &Router{mode: mode, compiled: compiled, yaegi: yaegi, types: newTypeChecker(),
-		cache: map[routeKey]Decision{}}, nil
+	r := &Router{mode: mode, compiled: compiled, yaegi: yaegi, types: newTypeChecker(),
+		cache: map[routeKey]Decision{}}
+	if w, ok := compiled.(interface{ WorkDir() (string, error) }); ok {
+		r.types.exports.work = w.WorkDir // go list's temporary files in its cache
+	}
+	return r, nil
 }
 
 // maxCache bounds the decisions remembered.

@@ -57,6 +57,7 @@ type exports struct {
 	mu    sync.Mutex
 	files map[string]string                                         // import path -> export data file
 	list  func(ctx context.Context, paths []string) ([]byte, error) // goList when nil (a test's fake)
+	work  func() (string, error)                                    // a directory for go's temporary files; nil: go's default
 }
 
 // open opens the export data of a standard package.
@@ -83,7 +84,7 @@ func (x *exports) open(path string) (io.ReadCloser, error) {
 // packages with all the parallelism the go command has, where one a
 // package would compile them one after another.
 func (x *exports) load(ctx context.Context, paths []string) error {
-	list := goList
+	list := func(ctx context.Context, paths []string) ([]byte, error) { return goList(ctx, paths, x.work) }
 	if x.list != nil {
 		list = x.list
 	}
@@ -108,17 +109,30 @@ func (x *exports) load(ctx context.Context, paths []string) error {
 // what it compiles is what they need too. As background work (see
 // engine.Background) it runs at the lowest CPU priority, as background
 // builds do (see package compiled), so that a reader's work goes first.
-func goList(ctx context.Context, paths []string) ([]byte, error) {
+//
+// go's own temporary files go into a directory of work (when not nil),
+// removed when go list ends: an interrupted go list leaves nothing in
+// the user's TMPDIR.
+func goList(ctx context.Context, paths []string, work func() (string, error)) ([]byte, error) {
 	args := append([]string{"list"}, compiled.BuildFlags(false)...)
 	args = append(args, "-e", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "--")
 	cmd := exec.CommandContext(ctx, "go", append(args, paths...)...)
 	cmd.Dir = stdDir()
 	cmd.Env = compiled.BuildEnv(false)
+	if work != nil {
+		tmp, err := work()
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(tmp)
+		cmd.Env = append(cmd.Env, "GOTMPDIR="+tmp)
+	}
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	bg := engine.IsBackground(ctx)
 	if bg {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its compilers too
+		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	}
 	err := cmd.Start()
 	if err == nil && bg {
