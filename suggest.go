@@ -10,8 +10,6 @@ import (
 
 	"bingfa/runner/lesson"
 	"bingfa/runner/report"
-
-	xterm "golang.org/x/term"
 )
 
 // commands are bingfa's commands, for suggestions.
@@ -70,14 +68,7 @@ func writable(out string) error {
 
 // termWidth returns the width of the terminal f, or 0 when f is not one.
 func termWidth(f *os.File) int {
-	if !report.IsTerminal(f) {
-		return 0
-	}
-	w, _, err := xterm.GetSize(int(f.Fd()))
-	if err != nil {
-		return 0
-	}
-	return w
+	return report.Width(f)
 }
 
 // portHint adds to a listening error what to do when the port is taken.

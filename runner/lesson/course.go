@@ -10,9 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"go.abhg.dev/goldmark/frontmatter"
+	"gopkg.in/yaml.v3"
 )
 
 // A Course is what a course directory says of itself: the front matter
@@ -31,9 +29,9 @@ import (
 // course as a BCP 47 tag (the pages' lang attribute, and the language of
 // the words bingfa adds to notebooks). Other keys are ignored.
 type Course struct {
-	Title string `yaml:"title" toml:"title"`
-	Blurb string `yaml:"blurb" toml:"blurb"`
-	Lang  string `yaml:"lang" toml:"lang"`
+	Title string `yaml:"title"`
+	Blurb string `yaml:"blurb"`
+	Lang  string `yaml:"lang"`
 }
 
 // ReadCourse reads the course metadata of directory dir of fsys.
@@ -50,15 +48,12 @@ func ReadCourse(fsys fs.FS, dir string) (Course, error) {
 }
 
 func parseCourse(name string, src []byte) (Course, error) {
-	src = bytes.TrimPrefix(src, bom)
-	ctx := parser.NewContext()
-	Markdown().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	data := frontmatter.Get(ctx)
-	var c Course
-	if data == nil {
-		return c, nil
+	front, _, err := splitFrontMatter(bytes.TrimPrefix(src, bom))
+	if err != nil {
+		return Course{}, fmt.Errorf("%s:1: %v", name, err)
 	}
-	if err := data.Decode(&c); err != nil {
+	var c Course
+	if err := yaml.Unmarshal(front, &c); err != nil {
 		return Course{}, fmt.Errorf("%s:1: bad front matter: %v", name, err)
 	}
 	c.Title, c.Blurb, c.Lang = strings.TrimSpace(c.Title), strings.TrimSpace(c.Blurb), strings.TrimSpace(c.Lang)

@@ -7,7 +7,9 @@
 // strikethrough, task lists and autolinks), parsed with goldmark
 // (Markdown). A byte order mark
 // and CRLF line endings are accepted. It may start with YAML front matter
-// between two "---" lines, with these keys, all optional:
+// between two "---" lines (or two equal lines of more '-'; TOML front
+// matter between "+++" lines is an error), with these keys, all
+// optional:
 //
 //	title:   the lesson's title (default: its first heading)
 //	order:   its place in the course, a whole number (default: after the

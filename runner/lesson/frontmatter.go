@@ -12,24 +12,32 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"go.abhg.dev/goldmark/frontmatter"
+	"gopkg.in/yaml.v3"
 )
 
-// frontMatterClosed reports whether body either has no front matter or
-// closes it. An unclosed front matter block would swallow the whole lesson.
-func (ps *parseState) frontMatterClosed(body []byte) bool {
+// splitFrontMatter finds the front matter at the start of body (a file
+// without its byte order mark): when the first line is three or more
+// '-' and nothing else, the YAML lines up to the next line equal to it.
+// It returns that YAML (nil when body has no front matter) and the offset
+// in body just past the closing line, where the Markdown starts. An
+// unclosed front matter block, which would swallow the whole file, and
+// front matter between "+++" lines (TOML, which lessons do not use) are
+// errors of line 1.
+func splitFrontMatter(body []byte) (yaml []byte, end int, err error) {
 	first := lineAt(body, 0)
 	if len(first) < 3 || strings.Trim(string(first), string(first[0])) != "" || (first[0] != '-' && first[0] != '+') {
-		return true
+		return nil, 0, nil
 	}
-	for off := lineEnd(body, 0); off < len(body); off = lineEnd(body, off) {
+	if first[0] == '+' {
+		return nil, 0, fmt.Errorf("front matter opened with %s is TOML: write it in YAML, between two --- lines", first)
+	}
+	start := lineEnd(body, 0)
+	for off := start; off < len(body); off = lineEnd(body, off) {
 		if bytes.Equal(lineAt(body, off), first) {
-			return true
+			return body[start:off:off], lineEnd(body, off), nil
 		}
 	}
-	ps.errorf(1, 0, "front matter opened with %s is never closed", first)
-	return false
+	return nil, 0, fmt.Errorf("front matter opened with %s is never closed", first)
 }
 
 var frontMatterKeys = map[string]bool{"title": true, "order": true, "summary": true, "lang": true}
@@ -39,14 +47,14 @@ var frontMatterKeys = map[string]bool{"title": true, "order": true, "summary": t
 // written for a site generator check as they are; a key that looks like a
 // misspelling of a known one is an error, so that typos do not go
 // unnoticed. Keys are taken in the order of their lines, so that errors
-// are too.
-func (ps *parseState) frontMatter(ctx parser.Context) {
-	data := frontmatter.Get(ctx)
-	if data == nil {
+// are too. src is the YAML between the front matter's lines, nil when
+// the lesson has none.
+func (ps *parseState) frontMatter(src []byte) {
+	if src == nil {
 		return
 	}
 	var m map[string]any
-	if err := data.Decode(&m); err != nil {
+	if err := yaml.Unmarshal(src, &m); err != nil {
 		ps.errorf(ps.yamlLine(err), 0, "bad front matter: %s", yamlMessage(err))
 		return
 	}
@@ -105,7 +113,7 @@ func (ps *parseState) keyLine(k string) int {
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
-// yamlLine returns the lesson line of a YAML or TOML error, whose own line
+// yamlLine returns the lesson line of a YAML error, whose own line
 // numbers count from the first line after the opening delimiter.
 func (ps *parseState) yamlLine(err error) int {
 	m := yamlLineRE.FindStringSubmatch(err.Error())

@@ -14,15 +14,14 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"go.abhg.dev/goldmark/frontmatter"
 )
 
 var bom = []byte("\xef\xbb\xbf")
 
 // Markdown returns the one goldmark configuration of lessons, with opts
 // added: GitHub Flavored Markdown (tables, strikethrough, task lists and
-// autolinks), the CJK extension for Chinese prose, front matter, and
-// heading ids (IDs). Parse parses a lesson's document (Lesson.Doc) with
+// autolinks), the CJK extension for Chinese prose, and heading ids
+// (IDs); front matter is split off before (splitFrontMatter). Parse parses a lesson's document (Lesson.Doc) with
 // Markdown(); a renderer adds its node renderers with opts and renders
 // that document. It never parses the lesson again, nor changes the
 // document, which every reader of the lesson shares.
@@ -31,7 +30,6 @@ func Markdown(opts ...goldmark.Option) goldmark.Markdown {
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
-			&frontmatter.Extender{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	}, opts...)...)
@@ -67,18 +65,20 @@ func (ps *parseState) errorf(line, col int, format string, args ...any) {
 func (ps *parseState) parse() (*Lesson, error) {
 	body := bytes.TrimPrefix(ps.src, bom)
 	shift := len(ps.src) - len(body)
-	if !ps.frontMatterClosed(body) {
+	front, end, err := splitFrontMatter(body)
+	if err != nil {
+		ps.errorf(1, 0, "%v", err)
 		return nil, ps.errs
 	}
-	// goldmark reads the file as read from past its byte order mark, so
-	// that every offset of the document, as of the fences, is of the file
-	// as read (Source).
+	// goldmark reads the file as read from past its byte order mark and
+	// front matter, so that every offset of the document, as of the
+	// fences, is of the file as read (Source).
 	ctx := parser.NewContext(parser.WithIDs(NewIDs()))
 	rd := text.NewReader(ps.src)
-	rd.Advance(shift)
+	rd.Advance(shift + end)
 	doc := Markdown().Parser().Parse(rd, parser.WithContext(ctx))
 	ps.l.Doc = doc
-	ps.frontMatter(ctx)
+	ps.frontMatter(front)
 	idx := newLineIndex(ps.src)
 	var fences []*Fence
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -12,15 +12,15 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
+	"unsafe"
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
 	"bingfa/runner/msg"
 	"bingfa/runner/trace"
 	"bingfa/runner/verdict"
-
-	"golang.org/x/term"
 )
 
 // A Terminal reports progress and problems as lessons are checked. It
@@ -77,10 +77,39 @@ func (t *Terminal) WithoutTimes() *Terminal {
 }
 
 // IsTerminal reports whether f is a terminal: one that answers the
-// terminal's own requests (golang.org/x/term), not merely a character
-// device such as /dev/null.
+// terminal's own requests (TCGETS), not merely a character device such
+// as /dev/null.
 func IsTerminal(f *os.File) bool {
-	return term.IsTerminal(int(f.Fd()))
+	var t syscall.Termios
+	return ioctl(f, syscall.TCGETS, unsafe.Pointer(&t)) == nil
+}
+
+// Width returns the width in columns of the terminal f (TIOCGWINSZ), or
+// 0 when f is not a terminal or does not know its size.
+func Width(f *os.File) int {
+	var ws struct{ rows, cols, xpixel, ypixel uint16 }
+	if ioctl(f, syscall.TIOCGWINSZ, unsafe.Pointer(&ws)) != nil {
+		return 0
+	}
+	return int(ws.cols)
+}
+
+// ioctl makes the request req of f's descriptor with the argument arg.
+func ioctl(f *os.File, req uint, arg unsafe.Pointer) error {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var errno syscall.Errno
+	if err := rc.Control(func(fd uintptr) {
+		_, _, errno = syscall.Syscall(syscall.SYS_IOCTL, fd, uintptr(req), uintptr(arg))
+	}); err != nil {
+		return err
+	}
+	if errno != 0 {
+		return errno
+	}
+	return nil
 }
 
 // Start implements check.Observer.
