@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -78,5 +79,29 @@ func TestBackgroundListIsNice(t *testing.T) {
 	}
 	if got := string(out); got != "fmt\t19\n" {
 		t.Errorf("go list said %q, want it at nice 19", got)
+	}
+}
+
+// TestCloseStopsGoList: Close cancels a go list under way (a background
+// one is in its own process group, which the end of bingfa would not
+// reach) and returns only once it has ended.
+func TestCloseStopsGoList(t *testing.T) {
+	x := newExports()
+	started := make(chan struct{})
+	var ended atomic.Bool
+	x.list = func(ctx context.Context, paths []string) ([]byte, error) {
+		close(started)
+		<-ctx.Done()
+		ended.Store(true)
+		return nil, ctx.Err()
+	}
+	go x.preload(engine.Background(context.Background()), [][]byte{warmSource})
+	<-started
+	x.close()
+	if !ended.Load() {
+		t.Fatal("close returned while a go list was under way")
+	}
+	if err := x.load(context.Background(), []string{"fmt"}); err == nil {
+		t.Error("a go list started after close")
 	}
 }

@@ -37,7 +37,7 @@ type typeChecker struct {
 
 func newTypeChecker() *typeChecker {
 	fset := token.NewFileSet()
-	x := &exports{files: map[string]string{}}
+	x := newExports()
 	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x, members: newMembers()}
 }
 
@@ -58,6 +58,25 @@ type exports struct {
 	files map[string]string                                         // import path -> export data file
 	list  func(ctx context.Context, paths []string) ([]byte, error) // goList when nil (a test's fake)
 	work  func() (string, error)                                    // a directory for go's temporary files; nil: go's default
+
+	life    context.Context    // cancelled by close: a go list under way is killed
+	stop    context.CancelFunc // cancels life
+	running sync.WaitGroup     // the go lists under way
+}
+
+func newExports() *exports {
+	x := &exports{files: map[string]string{}}
+	x.life, x.stop = context.WithCancel(context.Background())
+	return x
+}
+
+// close kills the go lists under way (a background one runs in its own
+// process group, which bingfa's end would not reach) and waits for them.
+func (x *exports) close() {
+	x.stop()
+	x.mu.Lock() // no load starts after this
+	x.mu.Unlock()
+	x.running.Wait()
 }
 
 // open opens the export data of a standard package.
@@ -84,6 +103,17 @@ func (x *exports) open(path string) (io.ReadCloser, error) {
 // packages with all the parallelism the go command has, where one a
 // package would compile them one after another.
 func (x *exports) load(ctx context.Context, paths []string) error {
+	x.mu.Lock()
+	if err := x.life.Err(); err != nil {
+		x.mu.Unlock()
+		return err
+	}
+	x.running.Add(1)
+	x.mu.Unlock()
+	defer x.running.Done()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(x.life, cancel)()
 	list := func(ctx context.Context, paths []string) ([]byte, error) { return goList(ctx, paths, x.work) }
 	if x.list != nil {
 		list = x.list
@@ -183,6 +213,10 @@ func (x *exports) preload(ctx context.Context, srcs [][]byte) {
 func (r *Router) Warm() {
 	go r.types.exports.preload(engine.Background(context.Background()), [][]byte{warmSource})
 }
+
+// Close stops the router's go lists under way (Warm's, a background
+// Preload's) and waits for them to end.
+func (r *Router) Close() { r.types.exports.close() }
 
 // Preload finds the export data of every standard package the programs
 // import, with one go list, before they are routed one by one (see

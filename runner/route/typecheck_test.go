@@ -16,7 +16,7 @@ import (
 // once for routing and once more for building.
 func TestExportsShareTheBuildCache(t *testing.T) {
 	t.Setenv("GOCACHE", t.TempDir()) // cold
-	x := &exports{files: map[string]string{}}
+	x := newExports()
 	if err := x.load(t.Context(), []string{"unicode/utf8"}); err != nil {
 		t.Fatal(err)
 	}

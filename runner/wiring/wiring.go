@@ -99,6 +99,9 @@ func (s *Set) Builder() engine.Builder { return s.Compiled }
 // how long the programs ran for next time.
 func (s *Set) Close() error {
 	_ = s.history.Save() // a hint for next time; nothing is lost without it
+	if s.route != nil {
+		s.route.Close()
+	}
 	if s.Yaegi != nil {
 		s.Yaegi.Close()
 	}
