@@ -204,7 +204,11 @@ func (c *Checker) runs(ctx context.Context, e engine.Engine, b *lesson.Block, p 
 				w.Started(w.engine, w.why)
 			}
 			began := time.Now()
-			outs[i] = e.Run(ctx, p, emit)
+			rctx := ctx
+			if first && w.reader {
+				rctx = engine.Live(ctx) // its output is shown as it comes
+			}
+			outs[i] = e.Run(rctx, p, emit)
 			c.learn(key, outs[i], time.Since(began))
 			verdicts[i] = verdict.Judge(b, outs[i])
 		}

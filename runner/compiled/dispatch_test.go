@@ -259,3 +259,31 @@ func TestDispatchWhen(t *testing.T) {
 		})
 	}
 }
+
+// TestDispatchLive: a run a reader watches (engine.Live) of a program in a
+// dispatcher is not held back until it ends: the program is built alone
+// and run from its own binary, which then replaces the dispatcher's link.
+func TestDispatchLive(t *testing.T) {
+	e := New(t.TempDir())
+	defer e.Close()
+	e.SetDispatch(1)
+	var ps []*engine.Program
+	for i := range 2 {
+		ps = append(ps, program(fmt.Sprintf("live%d", i), fmt.Sprintf("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(%d) }\n", i)))
+	}
+	ctx := context.Background()
+	e.Prepare(ctx, ps)
+	if !e.dispatched(ps[0]) {
+		t.Fatal("not built into a dispatcher")
+	}
+	out := e.Run(engine.Live(ctx), ps[0], nil)
+	if got := out.Text(engine.Output); got != "0\n" || out.Exit != 0 {
+		t.Fatalf("run printed %q, exit %d", got, out.Exit)
+	}
+	if e.dispatched(ps[0]) {
+		t.Error("a live run was run from the dispatcher")
+	}
+	if out = e.Run(ctx, ps[1], nil); !e.dispatched(ps[1]) || out.Text(engine.Output) != "1\n" {
+		t.Errorf("a run nobody watches left the dispatcher (%q)", out.Text(engine.Output))
+	}
+}

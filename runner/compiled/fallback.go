@@ -10,8 +10,12 @@ import (
 // holding its output until it ends: a trusted run's output is then passed
 // to emit, in order, and the run is the outcome. Any other run is not
 // shown: p is built alone, as without the dispatcher, and run again with
-// emit as usual, and that run is the outcome.
+// emit as usual, and that run is the outcome. A run a reader watches
+// (engine.Live) must show its output as it comes: p is built alone first.
 func (e *Engine) runDispatched(ctx context.Context, b *build, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
+	if engine.IsLive(ctx) {
+		return e.runAlone(ctx, b, p, emit)
+	}
 	out := e.exec(ctx, b.bin, p, nil)
 	if trusted(out) || ctx.Err() != nil {
 		if emit != nil {
@@ -22,6 +26,11 @@ func (e *Engine) runDispatched(ctx context.Context, b *build, p *engine.Program,
 		out.Engine, out.Build, out.Cached = e.Name(), b.took, b.cached
 		return out
 	}
+	return e.runAlone(ctx, b, p, emit)
+}
+
+// runAlone builds p alone (see buildAlone) and runs it with emit.
+func (e *Engine) runAlone(ctx context.Context, b *build, p *engine.Program, emit func(engine.Event)) *engine.Outcome {
 	own := e.buildAlone(ctx, p)
 	if err := own.wait(ctx); err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: err}
@@ -29,7 +38,7 @@ func (e *Engine) runDispatched(ctx context.Context, b *build, p *engine.Program,
 	if own.err != nil {
 		return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: own.err, Build: own.took}
 	}
-	out = e.exec(ctx, own.bin, p, emit)
+	out := e.exec(ctx, own.bin, p, emit)
 	out.Engine, out.Build = e.Name(), b.took+own.took
 	return out
 }

@@ -55,6 +55,16 @@ func Background(ctx context.Context) context.Context {
 // IsBackground reports whether ctx is marked by Background.
 func IsBackground(ctx context.Context) bool { return ctx.Value(backgroundKey{}) != nil }
 
+type liveKey struct{}
+
+// Live marks ctx as a run whose output a reader watches as it comes (the
+// live page, the terminal reader): an engine must not hold its output
+// back until it ends.
+func Live(ctx context.Context) context.Context { return context.WithValue(ctx, liveKey{}, true) }
+
+// IsLive reports whether ctx is marked by Live.
+func IsLive(ctx context.Context) bool { return ctx.Value(liveKey{}) != nil }
+
 // A Program is one complete Go program and how to run it, or a script of
 // another language (Lang).
 type Program struct {
