@@ -57,7 +57,7 @@ func TestRead(t *testing.T) {
 				r.Checker = check.New(cfg)
 			}
 			// Built beforehand, a program's build does not wait, whatever the cache holds.
-			r.Checker.Prepare(ctx, ls)
+			r.Checker.Prebuild(ctx, ls)
 			if in, err := os.ReadFile(strings.TrimSuffix(file, ".md") + ".input"); err == nil {
 				r.In = bytes.NewReader(in)
 			}
