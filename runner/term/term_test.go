@@ -47,13 +47,13 @@ func TestRead(t *testing.T) {
 				ctx, stop = context.WithCancel(ctx)
 				defer stop()
 				cfg := set.Config()
-				cfg.Router = check.Only(stopper{set.Compiled, stop})
+				cfg.Router = only{stopper{set.Compiled, stop}}
 				r.Checker = check.New(cfg)
 			}
 			if strings.HasPrefix(name, "queued") {
 				// Its build waits behind a course's background builds.
 				cfg := set.Config()
-				cfg.Router = check.Only(backlogged{set.Compiled})
+				cfg.Router = only{backlogged{set.Compiled}}
 				r.Checker = check.New(cfg)
 			}
 			// Built beforehand, a program's build does not wait, whatever the cache holds.
@@ -72,6 +72,13 @@ func TestRead(t *testing.T) {
 			golden.File(t, strings.TrimSuffix(file, ".md")+".golden", out.Bytes())
 		})
 	}
+}
+
+// only is a router that runs every block with e.
+type only struct{ e engine.Engine }
+
+func (o only) Route(*lesson.Block, *engine.Program) check.Route {
+	return check.Route{Engines: []engine.Engine{o.e}, Why: check.Why{Reason: "the only engine"}}
 }
 
 // stopper is an engine that cancels the reader's context once a program
