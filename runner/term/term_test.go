@@ -205,12 +205,14 @@ func TestPieces(t *testing.T) {
 		{[]string{"end \xe4\xb8"}, `end \xe4\xb8`},
 		{[]string{"\x1b[2J", "\u202e"}, `\x1b[2J\u202e`},
 	} {
-		var p pieces
+		var j engine.Joiner
 		var got strings.Builder
 		for _, s := range tt.pieces {
-			got.WriteString(safe(p.next([]byte(s))))
+			got.WriteString(safe(j.Next(engine.Event{Stream: engine.Stdout, Data: []byte(s)})))
 		}
-		got.WriteString(safe(p.flush()))
+		for _, x := range j.Rest() {
+			got.WriteString(safe(string(x.Data)))
+		}
 		if got.String() != tt.want {
 			t.Errorf("%q: %q, want %q", tt.pieces, got.String(), tt.want)
 		}
