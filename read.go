@@ -43,7 +43,7 @@ func readCmd(args []string) error {
 		paths = fs.Args()[:1]
 	}
 	course, _ := courseOf(paths)
-	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all, Lang: msg.Parse(course.Lang), Width: termWidth(os.Stdout),
+	r := &term.Reader{Out: os.Stdout, In: os.Stdin, All: *all, Lang: msg.Parse(course.Lang), Width: report.Width(os.Stdout),
 		Color: colors.On, Light: colors.Light,
 		Checker: check.New(set.Config())}
 	ctx, stop := interruptible()

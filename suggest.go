@@ -9,7 +9,6 @@ import (
 	"syscall"
 
 	"bingfa/runner/lesson"
-	"bingfa/runner/report"
 )
 
 // commands are bingfa's commands, for suggestions.
@@ -64,11 +63,6 @@ func writable(out string) error {
 		return fmt.Errorf("%s: cannot write the report: no directory %s", out, dir)
 	}
 	return nil
-}
-
-// termWidth returns the width of the terminal f, or 0 when f is not one.
-func termWidth(f *os.File) int {
-	return report.Width(f)
 }
 
 // portHint adds to a listening error what to do when the port is taken.

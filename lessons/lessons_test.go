@@ -76,7 +76,7 @@ func selectedLessons(ls []*lesson.Lesson) []*lesson.Lesson {
 func Report(t *testing.T, r *check.Result) {
 	t.Helper()
 	var msg strings.Builder
-	report.WriteProblems(&msg, r, false)
+	report.WriteProblems(&msg, r, report.Colors{})
 	switch r.Status {
 	case verdict.Skip:
 		t.Skip(r.Why)

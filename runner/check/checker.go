@@ -230,13 +230,8 @@ func (t *tally) done(lb lessonBlock, r *Result) {
 	}
 }
 
-// Prepare builds every selected program of lessons whose engine can
-// prepare programs, in as few batches as possible, and waits for them.
-func (c *Checker) Prepare(ctx context.Context, lessons []*lesson.Lesson) {
-	c.prepare(ctx, c.plan(ctx, lessons))
-}
-
-// Prebuild builds every selected program of lessons, as Prepare does, as
+// Prebuild builds every selected program of lessons whose engine can
+// prepare programs, in as few batches as possible, and waits for them, as
 // background work: a reader's run (Run) goes first, and the builds under
 // way yield the CPUs to its build (see engine.Background).
 func (c *Checker) Prebuild(ctx context.Context, lessons []*lesson.Lesson) {

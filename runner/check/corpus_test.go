@@ -81,7 +81,7 @@ func checkCorpus(t *testing.T, mode, cache string, ls []*lesson.Lesson, sel func
 		}
 		if r.Status == verdict.Fail {
 			var b strings.Builder
-			report.WriteProblems(&b, r, false)
+			report.WriteProblems(&b, r, report.Colors{})
 			t.Errorf("%s (%s):\n%s", id, r.Engine, b.String())
 		}
 	}

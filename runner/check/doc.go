@@ -38,7 +38,7 @@
 // one block, maybe an edited copy (Edit), as Block does, tells how it goes
 // (Watch), and takes its slots before any waiting program of a Check.
 // It goes ahead of background work too: Prebuild (a server building its
-// course) builds as Prepare does, but its builds are background work
+// course) builds every program a Check would, but as background work
 // (engine.Background), which the compiled engine does after any other:
 // a background go build does not start while a reader's build is under
 // way, a reader's program waiting in one that has not started is taken

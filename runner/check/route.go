@@ -45,12 +45,3 @@ func (w Why) String() string {
 	}
 	return w.Reason + " at " + w.Pos
 }
-
-// Only returns a router that runs every block with e.
-func Only(e engine.Engine) Router { return only{e} }
-
-type only struct{ e engine.Engine }
-
-func (o only) Route(*lesson.Block, *engine.Program) Route {
-	return Route{Engines: []engine.Engine{o.e}, Why: Why{Reason: "the only engine"}}
-}

@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"bingfa/runner/sandbox"
+	"bingfa/internal/selfbuild"
 )
 
 // A cache holds built binaries under dir/bin, named by key, each with
@@ -136,7 +136,7 @@ func (c *cache) intact(p, sum string) (dispatched, ok bool) {
 	got, known := c.verified[id]
 	c.mu.Unlock()
 	if !known {
-		if got, err = sandbox.FileSum(p); err != nil {
+		if got, err = selfbuild.FileSum(p); err != nil {
 			return false, false
 		}
 		c.mu.Lock()
@@ -160,7 +160,7 @@ func (c *cache) store(key, built string) (string, error) {
 			return "", err
 		}
 	}
-	sum, err := sandbox.FileSum(built)
+	sum, err := selfbuild.FileSum(built)
 	if err != nil {
 		return "", err
 	}
@@ -184,7 +184,7 @@ func (c *cache) storeLinks(keys []string, built string) ([]string, error) {
 			return nil, err
 		}
 	}
-	sum, err := sandbox.FileSum(built)
+	sum, err := selfbuild.FileSum(built)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"bingfa/runner/match"
 )
 
 // An Example is one playable example of a package.
@@ -101,7 +103,7 @@ func Lesson(pkg string, examples []Example) []byte {
 			info += " unordered"
 		}
 		b.WriteString("\n")
-		writeFence(&b, info, escape(ex.Output))
+		writeFence(&b, info, match.Escape(ex.Output))
 	}
 	return b.Bytes()
 }
@@ -128,11 +130,6 @@ func blockName(name string) string {
 		return "package"
 	}
 	return nameRE.ReplaceAllString(name, "-")
-}
-
-// escape writes a literal "{{" the way expected output spells it.
-func escape(out string) string {
-	return strings.ReplaceAll(out, "{{", `{{"{{"}}`)
 }
 
 // writeFence writes a fenced block long enough that no line of text can

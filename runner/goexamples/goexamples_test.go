@@ -100,7 +100,7 @@ func TestStdlibExamples(t *testing.T) {
 	for _, r := range rep.Results {
 		if r.Status == verdict.Fail {
 			var b strings.Builder
-			report.WriteProblems(&b, r, false)
+			report.WriteProblems(&b, r, report.Colors{})
 			t.Errorf("%s", b.String())
 		}
 		if len(r.Runs) > 0 {

@@ -63,7 +63,7 @@ func (ps *parseState) frontMatter(src []byte) {
 	for _, k := range keys {
 		v := m[k]
 		if !frontMatterKeys[k] {
-			if known := misspelled(k); known != "" {
+			if known := Nearest(k, []string{"order", "summary", "title"}); known != "" {
 				ps.errorf(ps.keyLine(k), 0, "unknown front matter key %q: did you mean %s?", k, known)
 			}
 			continue
@@ -188,17 +188,6 @@ func PlainText(n ast.Node, src []byte) string {
 func endsWide(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r >= 0x2E80 && r != utf8.RuneError
-}
-
-// misspelled returns the known front matter key that k is probably a
-// misspelling of (the same but for case, or at most two edits away), or "".
-func misspelled(k string) string {
-	for _, known := range []string{"order", "summary", "title"} {
-		if strings.EqualFold(k, known) || EditDistance(strings.ToLower(k), known) <= 2 {
-			return known
-		}
-	}
-	return ""
 }
 
 // EditDistance returns the Levenshtein distance between a and b, in

@@ -14,6 +14,7 @@ type Lesson struct {
 	Dir     string // the directory holding the file on disk; "" when not read from disk
 	Name    string // base name without ".md"; used to select blocks
 	Source  []byte // the file as read, byte for byte
+	Body    int    // offset in Source where the Markdown starts: past the byte order mark and front matter
 	Title   string // front matter title, else the first heading
 	Order   int    // front matter order; 0 when not given
 	Summary string // front matter summary, else the first paragraph

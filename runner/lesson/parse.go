@@ -75,7 +75,8 @@ func (ps *parseState) parse() (*Lesson, error) {
 	// fences, is of the file as read (Source).
 	ctx := parser.NewContext(parser.WithIDs(NewIDs()))
 	rd := text.NewReader(ps.src)
-	rd.Advance(shift + end)
+	ps.l.Body = shift + end
+	rd.Advance(ps.l.Body)
 	doc := Markdown().Parser().Parse(rd, parser.WithContext(ctx))
 	ps.l.Doc = doc
 	ps.frontMatter(front)

@@ -61,7 +61,7 @@ func TestWriteProblemsOnce(t *testing.T) {
 		Warnings: []verdict.Problem{{Line: 3, Msg: "left 2 process(es)"}, {Line: 3, Msg: "left 2 process(es)"}},
 	}
 	var b strings.Builder
-	WriteProblems(&b, r, false)
+	WriteProblems(&b, r, Colors{})
 	want := "x.md:3: block b: engines disagree\nx.md:9: block b: output differs\nx.md:9: block b: exit status 1, want 0\n" +
 		"x.md:3: block b: warning: left 2 process(es)\n"
 	if b.String() != want {

@@ -42,13 +42,9 @@ func paint(s, color string, c Colors) string {
 // engine's problems, warnings, diff and distinct outputs, each naming the
 // engine. A problem or warning already written is not written again: a
 // block run several times that fails the same way reports it once.
-func WriteProblems(b *strings.Builder, r *check.Result, color bool) {
-	WriteProblemsColors(b, r, Colors{On: color})
-}
-
-// WriteProblemsColors is WriteProblems with the colours color (for a
-// light or a dark background).
-func WriteProblemsColors(b *strings.Builder, r *check.Result, color Colors) {
+// Problems are painted in the colours color (for a light or a dark
+// background; none when color.On is false).
+func WriteProblems(b *strings.Builder, r *check.Result, color Colors) {
 	if len(r.Engines) <= 1 {
 		writeSection(b, r, r.Problems, r.Warnings, r.Diff, r.Runs, r.Distinct, "", color)
 		return

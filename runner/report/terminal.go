@@ -152,7 +152,7 @@ func (t *Terminal) LessonDone(l *lesson.Lesson, rs []*check.Result) {
 			t.blockLine(&b, r)
 		}
 		var p strings.Builder
-		WriteProblemsColors(&p, r, Colors{On: t.color, Light: t.light})
+		WriteProblems(&p, r, Colors{On: t.color, Light: t.light})
 		b.WriteString(t.lang.Report(p.String()))
 	}
 	t.write(l, b.String())

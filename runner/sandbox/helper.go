@@ -64,8 +64,3 @@ func buildHelper() (string, error) {
 	}
 	return c.Build(context.Background())
 }
-
-// FileSum returns the SHA-256 of a file, in hex (selfbuild.FileSum).
-func FileSum(p string) (string, error) {
-	return selfbuild.FileSum(p)
-}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"bingfa/internal/selfbuild"
 )
 
 func TestMain(m *testing.M) {
@@ -136,6 +138,6 @@ func TestHelperRebuiltWhenPoisoned(t *testing.T) {
 // sumOK reports whether bin matches the SHA-256 recorded in bin.sum.
 func sumOK(bin string) bool {
 	want, err := os.ReadFile(bin + ".sum")
-	got, err2 := FileSum(bin)
+	got, err2 := selfbuild.FileSum(bin)
 	return err == nil && err2 == nil && got == strings.TrimSpace(string(want))
 }

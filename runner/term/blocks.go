@@ -71,7 +71,7 @@ func (r *Reader) heading(h *ast.Heading) {
 func (r *Reader) lines(prefix, text string) {
 	w := 0
 	if r.Width > 0 {
-		w = max(r.Width-displayWidth(prefix), 20)
+		w = max(r.Width-DisplayWidth(prefix), 20)
 	}
 	for l := range strings.SplitSeq(text, "\n") {
 		for _, part := range wrap(l, w) {
@@ -118,7 +118,7 @@ func (r *Reader) table(t *east.Table, prefix string) {
 			if i := len(cells); i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[len(cells)] = max(widths[len(cells)], displayWidth(cell))
+			widths[len(cells)] = max(widths[len(cells)], DisplayWidth(cell))
 			cells = append(cells, cell)
 		}
 		rows = append(rows, cells)
@@ -127,7 +127,7 @@ func (r *Reader) table(t *east.Table, prefix string) {
 	for _, cells := range rows {
 		for i, c := range cells {
 			if i < len(cells)-1 {
-				cells[i] = c + strings.Repeat(" ", widths[i]-displayWidth(c))
+				cells[i] = c + strings.Repeat(" ", widths[i]-DisplayWidth(c))
 			}
 		}
 		line := strings.Join(cells, r.paint(dim, " │ "))

@@ -160,21 +160,13 @@ type barWriter struct {
 	r       *Reader
 	mu      sync.Mutex
 	atStart bool
-	streams [2]pieces // stdout's and stderr's characters cut between two pieces
+	whole   engine.Joiner // characters cut between two pieces of output
 }
 
 func (w *barWriter) emit(e engine.Event) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.print(e.Stream, w.stream(e.Stream).next(e.Data))
-}
-
-// stream returns what is left of stream s between its pieces.
-func (w *barWriter) stream(s engine.Stream) *pieces {
-	if s == engine.Stderr {
-		return &w.streams[1]
-	}
-	return &w.streams[0]
+	w.print(e.Stream, w.whole.Next(e))
 }
 
 // print prints text of stream s, each line after a bar.
@@ -200,8 +192,9 @@ func (w *barWriter) print(s engine.Stream, text string) {
 func (w *barWriter) end() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.print(engine.Stdout, w.streams[0].flush())
-	w.print(engine.Stderr, w.streams[1].flush())
+	for _, x := range w.whole.Rest() {
+		w.print(x.Stream, string(x.Data))
+	}
 	if !w.atStart {
 		w.r.printf("%s\n", w.r.paint(dim, w.r.t("term.nonewline")))
 	}

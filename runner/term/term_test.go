@@ -47,17 +47,17 @@ func TestRead(t *testing.T) {
 				ctx, stop = context.WithCancel(ctx)
 				defer stop()
 				cfg := set.Config()
-				cfg.Router = check.Only(stopper{set.Compiled, stop})
+				cfg.Router = only{stopper{set.Compiled, stop}}
 				r.Checker = check.New(cfg)
 			}
 			if strings.HasPrefix(name, "queued") {
 				// Its build waits behind a course's background builds.
 				cfg := set.Config()
-				cfg.Router = check.Only(backlogged{set.Compiled})
+				cfg.Router = only{backlogged{set.Compiled}}
 				r.Checker = check.New(cfg)
 			}
 			// Built beforehand, a program's build does not wait, whatever the cache holds.
-			r.Checker.Prepare(ctx, ls)
+			r.Checker.Prebuild(ctx, ls)
 			if in, err := os.ReadFile(strings.TrimSuffix(file, ".md") + ".input"); err == nil {
 				r.In = bytes.NewReader(in)
 			}
@@ -72,6 +72,13 @@ func TestRead(t *testing.T) {
 			golden.File(t, strings.TrimSuffix(file, ".md")+".golden", out.Bytes())
 		})
 	}
+}
+
+// only is a router that runs every block with e.
+type only struct{ e engine.Engine }
+
+func (o only) Route(*lesson.Block, *engine.Program) check.Route {
+	return check.Route{Engines: []engine.Engine{o.e}, Why: check.Why{Reason: "the only engine"}}
 }
 
 // stopper is an engine that cancels the reader's context once a program
@@ -198,12 +205,14 @@ func TestPieces(t *testing.T) {
 		{[]string{"end \xe4\xb8"}, `end \xe4\xb8`},
 		{[]string{"\x1b[2J", "\u202e"}, `\x1b[2J\u202e`},
 	} {
-		var p pieces
+		var j engine.Joiner
 		var got strings.Builder
 		for _, s := range tt.pieces {
-			got.WriteString(safe(p.next([]byte(s))))
+			got.WriteString(safe(j.Next(engine.Event{Stream: engine.Stdout, Data: []byte(s)})))
 		}
-		got.WriteString(safe(p.flush()))
+		for _, x := range j.Rest() {
+			got.WriteString(safe(string(x.Data)))
+		}
 		if got.String() != tt.want {
 			t.Errorf("%q: %q, want %q", tt.pieces, got.String(), tt.want)
 		}

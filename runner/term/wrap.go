@@ -42,8 +42,9 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// displayWidth is the number of columns s takes, style escapes left out.
-func displayWidth(s string) int {
+// DisplayWidth is the number of terminal columns s takes (a Chinese
+// character takes two), its style escapes left out.
+func DisplayWidth(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		if l := escapeLen(s[i:]); l > 0 {
@@ -114,7 +115,7 @@ func tokens(s string) []token {
 				}
 				j += size
 			}
-			add(token{text: s[i:j], width: displayWidth(s[i:j]), glue: strings.ContainsRune(closing, r)})
+			add(token{text: s[i:j], width: DisplayWidth(s[i:j]), glue: strings.ContainsRune(closing, r)})
 			i = j
 		}
 	}
@@ -146,7 +147,7 @@ func lastRune(s string) string {
 // punctuation. A word wider than width has a line of its own. width <= 0
 // leaves the line as it is.
 func wrap(line string, width int) []string {
-	if width <= 0 || displayWidth(line) <= width {
+	if width <= 0 || DisplayWidth(line) <= width {
 		return []string{line}
 	}
 	// Units are what a line break may not split: a token with the
@@ -182,7 +183,3 @@ func wrap(line string, width int) []string {
 	}
 	return out
 }
-
-// DisplayWidth is the number of terminal columns s takes (a Chinese
-// character takes two), its style escapes left out.
-func DisplayWidth(s string) int { return displayWidth(s) }

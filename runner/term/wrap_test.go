@@ -32,8 +32,8 @@ func TestWrap(t *testing.T) {
 
 func TestDisplayWidth(t *testing.T) {
 	for s, want := range map[string]int{"abc": 3, "并发": 4, "，": 2, "\x1b[1m粗\x1b[0m": 2, "é": 1} {
-		if got := displayWidth(s); got != want {
-			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		if got := DisplayWidth(s); got != want {
+			t.Errorf("DisplayWidth(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package notebook
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -53,7 +52,7 @@ type writer struct {
 
 func (w *writer) lesson() {
 	src := w.l.Source
-	pos := bodyStart(src)
+	pos := w.l.Body
 	if !hasHeading(w.l) {
 		w.markdown("# " + w.l.Title + "\n")
 	}
@@ -250,30 +249,6 @@ func fenced(lang, text string) string {
 		text += "\n"
 	}
 	return fence + lang + "\n" + text + fence + "\n"
-}
-
-// bodyStart returns the offset of a lesson's body: after a byte order
-// mark and the front matter, if any.
-func bodyStart(src []byte) int {
-	pos := 0
-	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		pos = 3
-	}
-	first, _, _ := bytes.Cut(src[pos:], []byte("\n"))
-	delim := string(bytes.TrimRight(first, "\r"))
-	if delim != "---" && delim != "+++" {
-		return pos
-	}
-	off := pos + len(first) + 1
-	for off < len(src) {
-		line, _, _ := bytes.Cut(src[off:], []byte("\n"))
-		next := off + len(line) + 1
-		if string(bytes.TrimRight(line, "\r")) == delim {
-			return min(next, len(src))
-		}
-		off = next
-	}
-	return pos
 }
 
 // hasHeading reports whether the lesson has a level-1 heading of its own.

@@ -81,7 +81,7 @@ func newChecker(cfg Config) *check.Checker {
 // place, and streams its events to ev. Cancelling ctx stops the program
 // and its whole process group.
 func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
-	var whole joiner                 // a character is never cut between two events
+	var whole engine.Joiner          // a character is never cut between two events
 	lang := s.pages.r.Lang(r.lesson) // every word of an event is the lesson's language
 	send := func(x engine.Event, data string) {
 		out := outputEvent{T: ms(x.Time), Data: data}
@@ -100,12 +100,12 @@ func (s *Server) execute(ctx context.Context, r *run, ev *eventStream) {
 			ev.send("start", startEvent{Engine: engine, Why: lang.Why(why.Reason), Pos: why.Pos})
 		},
 		Output: func(x engine.Event) {
-			if data := whole.next(x); data != "" {
+			if data := whole.Next(x); data != "" {
 				send(x, data)
 			}
 		},
 	})
-	for _, x := range whole.rest() {
+	for _, x := range whole.Rest() {
 		x.Time = res.Ran()
 		send(x, string(x.Data))
 	}

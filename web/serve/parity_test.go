@@ -247,7 +247,7 @@ func TestParityStopped(t *testing.T) {
 		ctx, stop := context.WithCancel(context.Background())
 		t.Cleanup(stop)
 		cfg := ts.s.cfg.Engines.Config()
-		cfg.Router = check.Only(stopOnOutput{ts.s.cfg.Engines.Compiled, stop})
+		cfg.Router = only{stopOnOutput{ts.s.cfg.Engines.Compiled, stop}}
 		return check.New(cfg), ctx
 	}
 
@@ -317,6 +317,13 @@ func apiSays(t *testing.T, ts *testServer, l *lesson.Lesson, b *lesson.Block, st
 		s.Lines = append(s.Lines, p.Line)
 	}
 	return s
+}
+
+// only is a router that runs every block with e.
+type only struct{ e engine.Engine }
+
+func (o only) Route(*lesson.Block, *engine.Program) check.Route {
+	return check.Route{Engines: []engine.Engine{o.e}, Why: check.Why{Reason: "the only engine"}}
 }
 
 // stopOnOutput is an engine that cancels the reader's context once a

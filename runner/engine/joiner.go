@@ -1,23 +1,20 @@
-package serve
+package engine
 
-import (
-	"unicode/utf8"
+import "unicode/utf8"
 
-	"bingfa/runner/engine"
-)
-
-// A joiner keeps a character whole across a program's output events: an
-// event's text is JSON, where a piece of a UTF-8 sequence would become
-// U+FFFD, so the start of a character whose end is in the next event of
+// A Joiner keeps a character whole across a program's output events, for
+// those who show them as they come: a piece of a UTF-8 sequence would
+// become U+FFFD in an event's JSON, or be escaped as invalid on a
+// terminal, so the start of a character whose end is in the next event of
 // its stream is held back until then. Each stream has its own tail.
-type joiner struct {
-	tail [3][]byte // by engine.Stream
+type Joiner struct {
+	tail [3][]byte // by Stream
 }
 
-// next returns the text of x to send: the tail held back from its
+// Next returns the text of x to show: the tail held back from its
 // stream's last event, x's data, less an incomplete character at its end,
 // which is held back for the stream's next event.
-func (j *joiner) next(x engine.Event) string {
+func (j *Joiner) Next(x Event) string {
 	s := int(x.Stream) % len(j.tail)
 	b := append(j.tail[s], x.Data...)
 	j.tail[s] = nil
@@ -28,14 +25,14 @@ func (j *joiner) next(x engine.Event) string {
 	return string(b)
 }
 
-// rest returns what is held back of each stream when the program has
-// ended: starts of characters that never ended, which are sent as they
-// are (they are invalid output).
-func (j *joiner) rest() []engine.Event {
-	var evs []engine.Event
+// Rest returns what is held back of each stream when the program has
+// ended: starts of characters that never ended, to be shown as they are
+// (they are invalid output).
+func (j *Joiner) Rest() []Event {
+	var evs []Event
 	for s, t := range j.tail {
 		if len(t) > 0 {
-			evs = append(evs, engine.Event{Stream: engine.Stream(s), Data: t})
+			evs = append(evs, Event{Stream: Stream(s), Data: t})
 		}
 		j.tail[s] = nil
 	}
