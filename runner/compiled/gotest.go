@@ -2,8 +2,10 @@ package compiled
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,7 +26,9 @@ const testBuildTime = 60 * time.Second
 // not the directory), and the data files it may embed. Then it runs like
 // any program (in the sandbox, where there is one), with go test's flags
 // among p.Args translated as go test translates them (-v is -test.v=true;
-// see testArgs), and -count=1 so that no result is cached. Its output is
+// see testArgs), and -count=1 so that no result is cached. The test
+// binary is kept in the cache, keyed by everything its build reads (see
+// testKey), so that an unchanged block is not built again. Its output is
 // the binary's followed by the line go test adds (ok  fib 0.002s, or
 // exit status 1 and FAIL  fib 0.002s); a build that fails prints what
 // go test prints and exits with status 1.
@@ -50,7 +54,15 @@ func (e *Engine) goTest(ctx context.Context, p *engine.Program, emit func(engine
 	mod := TestModule(p)
 	bin := filepath.Join(scratch, mod+".test")
 	start := time.Now()
-	if msg, err := e.buildTest(ctx, dir, scratch, bin, p, build); err != nil {
+	key, kerr := e.testKey(dir, build, p.Race)
+	en, cached := entry{}, false
+	if kerr == nil {
+		en, cached = e.cache.lookup(key)
+		cached = cached && !en.dispatched
+	}
+	if cached {
+		bin = en.bin
+	} else if msg, err := e.buildTest(ctx, dir, scratch, bin, p, build); err != nil {
 		if ctx.Err() != nil {
 			return &engine.Outcome{Engine: e.Name(), Exit: -1, Err: engine.Failuref(engine.Canceled, "stopped while building: %v", context.Cause(ctx))}
 		}
@@ -60,14 +72,47 @@ func (e *Engine) goTest(ctx context.Context, p *engine.Program, emit func(engine
 			emit(ev)
 		}
 		return &engine.Outcome{Engine: e.Name(), Exit: 1, Events: []engine.Event{ev}, Elapsed: time.Since(start)}
+	} else if kerr == nil {
+		if stored, err := e.cache.store(key, bin); err == nil {
+			bin = stored // the next check of an unchanged block runs it as it is
+		}
 	}
 	took := time.Since(start)
 	tp := *p
 	tp.Test, tp.Args, tp.Argv0 = nil, run, mod+".test"
 	out := e.exec(ctx, bin, &tp, emit)
-	out.Engine, out.Build = e.Name(), took
+	out.Engine, out.Build, out.Cached = e.Name(), took, cached
 	testSummary(out, p, mod, emit)
 	return out
+}
+
+// testKey returns the cache key of the test binary that go test -c with
+// flags (and -race when race) builds from the module in dir: every file
+// written there (go.mod, go.sum, the program, its test file, the data
+// files it may embed) is part of it.
+func (e *Engine) testKey(dir string, flags []string, race bool) (string, error) {
+	tool, err := e.cache.tool(e.goCmd)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		fmt.Fprintf(h, "%q %d\x00", rel, len(data))
+		h.Write(data)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return e.cache.key(tool, append([]string{"test", "-c", fmt.Sprintf("race=%v", race)}, flags...), h.Sum(nil)), nil
 }
 
 // buildTest builds the test binary of the module in dir as bin, with the

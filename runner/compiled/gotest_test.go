@@ -1,8 +1,11 @@
 package compiled
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"bingfa/runner/engine"
 )
 
 // TestTestArgs: go test's flags go to the test binary as -test.NAME, as go
@@ -27,5 +30,31 @@ func TestTestArgs(t *testing.T) {
 				t.Errorf("binary's flags %q, want %q", got, wantRun)
 			}
 		})
+	}
+}
+
+// TestTestBinaryCached: a test block's test binary is built once and kept
+// in the cache; a run of the unchanged block runs it as it is, and a block
+// whose test file changed is built again.
+func TestTestBinaryCached(t *testing.T) {
+	e := New(t.TempDir())
+	defer e.Close()
+	test := func(want string) *engine.Program {
+		p := program("fib", "package main\n\nfunc fib(n int) int { return n }\n\nfunc main() {}\n")
+		p.TestName = "main_test.go"
+		p.Test = []byte("package main\n\nimport \"testing\"\n\nfunc TestFib(t *testing.T) {\n\tif fib(2) != " + want + " {\n\t\tt.Fatal(\"wrong\")\n\t}\n}\n")
+		return p
+	}
+	ctx := context.Background()
+	runs := []struct {
+		p      *engine.Program
+		exit   int
+		cached bool
+	}{{test("2"), 0, false}, {test("2"), 0, true}, {test("3"), 1, false}}
+	for i, r := range runs {
+		out := e.Run(ctx, r.p, nil)
+		if out.Err != nil || out.Exit != r.exit || out.Cached != r.cached {
+			t.Errorf("run %d: exit %d, cached %v, err %v; want exit %d, cached %v\n%s", i+1, out.Exit, out.Cached, out.Err, r.exit, r.cached, out.Text(engine.Output))
+		}
 	}
 }
