@@ -155,20 +155,11 @@ const dispatchMark = "dispatch"
 // store moves a freshly built binary into the cache, atomically, with
 // its hash recorded first.
 func (c *cache) store(key, built string) (string, error) {
-	for _, d := range []string{"bin", "sum"} {
-		if err := os.MkdirAll(filepath.Join(c.dir, d), 0o755); err != nil {
-			return "", err
-		}
-	}
-	sum, err := selfbuild.FileSum(built)
+	sum, err := c.hashFor(built)
 	if err != nil {
 		return "", err
 	}
-	tmp := c.sum(key) + ".tmp"
-	if err := os.WriteFile(tmp, []byte(sum+"\n"), 0o444); err != nil {
-		return "", err
-	}
-	if err := os.Rename(tmp, c.sum(key)); err != nil {
+	if err := c.record(key, sum); err != nil {
 		return "", err
 	}
 	p := c.bin(key)
@@ -179,22 +170,13 @@ func (c *cache) store(key, built string) (string, error) {
 // keys, as hard links to one file, each with its record (marked
 // dispatchMark) written first, and returns their paths.
 func (c *cache) storeLinks(keys []string, built string) ([]string, error) {
-	for _, d := range []string{"bin", "sum"} {
-		if err := os.MkdirAll(filepath.Join(c.dir, d), 0o755); err != nil {
-			return nil, err
-		}
-	}
-	sum, err := selfbuild.FileSum(built)
+	sum, err := c.hashFor(built)
 	if err != nil {
 		return nil, err
 	}
 	paths := make([]string, len(keys))
 	for i, key := range keys {
-		tmp := c.sum(key) + ".tmp"
-		if err := os.WriteFile(tmp, []byte(sum+" "+dispatchMark+"\n"), 0o444); err != nil {
-			return nil, err
-		}
-		if err := os.Rename(tmp, c.sum(key)); err != nil {
+		if err := c.record(key, sum+" "+dispatchMark); err != nil {
 			return nil, err
 		}
 		link := built + "." + key
@@ -207,6 +189,27 @@ func (c *cache) storeLinks(keys []string, built string) ([]string, error) {
 		}
 	}
 	return paths, nil
+}
+
+// hashFor makes the cache's directories and returns the SHA-256 of a
+// binary about to be stored.
+func (c *cache) hashFor(built string) (string, error) {
+	for _, d := range []string{"bin", "sum"} {
+		if err := os.MkdirAll(filepath.Join(c.dir, d), 0o755); err != nil {
+			return "", err
+		}
+	}
+	return selfbuild.FileSum(built)
+}
+
+// record writes key's record (its binary's hash, perhaps marked),
+// atomically, before the binary is put in place.
+func (c *cache) record(key, line string) error {
+	tmp := c.sum(key) + ".tmp"
+	if err := os.WriteFile(tmp, []byte(line+"\n"), 0o444); err != nil {
+		return err
+	}
+	return os.Rename(tmp, c.sum(key))
 }
 
 // workDir creates a directory for one go build, on the cache's file system
