@@ -105,3 +105,55 @@ func TestCloseStopsGoList(t *testing.T) {
 		t.Error("a go list started after close")
 	}
 }
+
+// TestConcurrentLoadsShareGoList: loads of the same packages at the same
+// time, as when a check routes many programs at once, start one go list,
+// which the others wait for, whenever they come: until it ends they find
+// it under way, then its packages known. When it fails, its own load
+// fails, and the others list the packages again, with one go list.
+func TestConcurrentLoadsShareGoList(t *testing.T) {
+	for _, fail := range []bool{false, true} {
+		t.Run(map[bool]string{false: "succeeds", true: "fails"}[fail], func(t *testing.T) {
+			x := newExports()
+			var calls atomic.Int32
+			release := make(chan struct{})
+			x.list = func(ctx context.Context, paths []string) ([]byte, error) {
+				if calls.Add(1) == 1 {
+					<-release // the first go list takes its time
+					if fail {
+						return nil, errors.New("stopped")
+					}
+				}
+				return []byte("fmt\t/x/fmt.a\n"), nil
+			}
+			const n = 8
+			errs := make(chan error, n)
+			for range n {
+				go func() { errs <- x.load(t.Context(), []string{"fmt"}) }()
+			}
+			for calls.Load() == 0 {
+				time.Sleep(time.Millisecond)
+			}
+			close(release)
+			failed := 0
+			for range n {
+				if err := <-errs; err != nil {
+					failed++
+				}
+			}
+			want := int32(1)
+			if fail {
+				want = 2 // the failed one, then one for all the others
+			}
+			if got := calls.Load(); got != want {
+				t.Errorf("%d go lists for %d loads of the same package, want %d", got, n, want)
+			}
+			if fail && failed != 1 || !fail && failed != 0 {
+				t.Errorf("%d loads failed", failed)
+			}
+			if x.files["fmt"] != "/x/fmt.a" {
+				t.Errorf("fmt's export data = %q", x.files["fmt"])
+			}
+		})
+	}
+}

@@ -54,10 +54,11 @@ var stdDir = sync.OnceValue(func() string {
 // exports finds the export data of standard packages, which go list
 // builds into the build cache, and remembers where it is.
 type exports struct {
-	mu    sync.Mutex
-	files map[string]string                                         // import path -> export data file
-	list  func(ctx context.Context, paths []string) ([]byte, error) // goList when nil (a test's fake)
-	work  func() (string, error)                                    // a directory for go's temporary files; nil: go's default
+	mu      sync.Mutex
+	files   map[string]string                                         // import path -> export data file
+	flights map[string]*flight                                        // import path -> the go list listing it
+	list    func(ctx context.Context, paths []string) ([]byte, error) // goList when nil (a test's fake)
+	work    func() (string, error)                                    // a directory for go's temporary files; nil: go's default
 
 	life    context.Context    // cancelled by close: a go list under way is killed
 	stop    context.CancelFunc // cancels life
@@ -65,7 +66,7 @@ type exports struct {
 }
 
 func newExports() *exports {
-	x := &exports{files: map[string]string{}}
+	x := &exports{files: map[string]string{}, flights: map[string]*flight{}}
 	x.life, x.stop = context.WithCancel(context.Background())
 	return x
 }
@@ -98,18 +99,95 @@ func (x *exports) open(path string) (io.ReadCloser, error) {
 	return os.Open(file)
 }
 
+// A flight is one go list under way. Loads that need a package it lists
+// wait for it rather than list the package again: when many programs
+// are routed at once, most of them import what another's go list is
+// already listing.
+type flight struct {
+	done chan struct{} // closed when the go list has ended
+	err  error         // its failure, set before done is closed
+	bg   bool          // background work's, at the lowest priority
+}
+
 // load finds the export data of paths and of everything they import, with
 // one go list: on a cold build cache, one invocation compiles the
 // packages with all the parallelism the go command has, where one a
-// package would compile them one after another.
+// package would compile them one after another. Packages already known
+// are not listed again, nor those a go list under way is listing, which
+// load waits for instead; but a reader's load (ctx not marked by
+// engine.Background) does not wait for background work's go list, which
+// runs at the lowest priority: it lists those packages itself.
 func (x *exports) load(ctx context.Context, paths []string) error {
+	err, waited := x.loadOnce(ctx, paths)
+	if err == nil && waited != nil {
+		// A go list waited for failed (stopped with the run it was for,
+		// perhaps): list again what it left unknown.
+		if err, waited = x.loadOnce(ctx, paths); err == nil {
+			err = waited
+		}
+	}
+	return err
+}
+
+// loadOnce is one attempt of load. It returns its own go list's error,
+// and apart the error of a go list it waited for.
+func (x *exports) loadOnce(ctx context.Context, paths []string) (err, waited error) {
+	f, mine, waits, err := x.plan(ctx, paths)
+	if err != nil {
+		return err, nil
+	}
+	if f != nil {
+		err = x.fly(ctx, f, mine)
+	}
+	for w := range waits {
+		select {
+		case <-w.done:
+			if waited == nil {
+				waited = w.err
+			}
+		case <-ctx.Done():
+			return ctx.Err(), nil
+		}
+	}
+	return err, waited
+}
+
+// plan returns the flight that lists those of paths that are not known,
+// nil if none is needed, and the flights already under way that load
+// waits for instead (see load).
+func (x *exports) plan(ctx context.Context, paths []string) (*flight, []string, map[*flight]bool, error) {
+	bg := engine.IsBackground(ctx)
 	x.mu.Lock()
+	defer x.mu.Unlock()
 	if err := x.life.Err(); err != nil {
-		x.mu.Unlock()
-		return err
+		return nil, nil, nil, err
+	}
+	var mine []string
+	waits := map[*flight]bool{}
+	for _, p := range paths {
+		if _, known := x.files[p]; known {
+			continue
+		}
+		if f := x.flights[p]; f != nil && (bg || !f.bg) {
+			waits[f] = true
+			continue
+		}
+		mine = append(mine, p)
+	}
+	if len(mine) == 0 {
+		return nil, nil, waits, nil
+	}
+	f := &flight{done: make(chan struct{}), bg: bg}
+	for _, p := range mine {
+		x.flights[p] = f
 	}
 	x.running.Add(1)
-	x.mu.Unlock()
+	return f, mine, waits, nil
+}
+
+// fly runs the go list of flight f, which lists paths, and records what
+// it found.
+func (x *exports) fly(ctx context.Context, f *flight, paths []string) error {
 	defer x.running.Done()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -119,17 +197,23 @@ func (x *exports) load(ctx context.Context, paths []string) error {
 		list = x.list
 	}
 	out, err := list(ctx, paths)
-	if err != nil {
-		return err
-	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	for _, line := range strings.Split(string(out), "\n") {
-		if path, file, ok := strings.Cut(line, "\t"); ok {
-			x.files[path] = file // "" for a package without export data
+	if err == nil {
+		for _, line := range strings.Split(string(out), "\n") {
+			if path, file, ok := strings.Cut(line, "\t"); ok {
+				x.files[path] = file // "" for a package without export data
+			}
 		}
 	}
-	return nil
+	for _, p := range paths {
+		if x.flights[p] == f {
+			delete(x.flights, p)
+		}
+	}
+	f.err = err
+	close(f.done)
+	return err
 }
 
 // goList lists paths and their dependencies with their export data. It
