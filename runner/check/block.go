@@ -143,19 +143,22 @@ func (c *Checker) building(e any, p *engine.Program, w *Watch) {
 
 // afterPlan waits, unless p is ready in builder's cache, until Check has
 // handed every program to its engine, so that p is built in its batch
-// rather than alone. A program in another language than Go (a Python
-// script) is not built, and its router needs nothing that Check prepares:
-// it does not wait.
+// rather than alone. A program in builder's cache waits only until the
+// router has prepared to route all of Check's programs at once (the type
+// information that routing asks go list for: one go list for every
+// program, rather than one for each program routed before it is ready).
+// A program in another language than Go (a Python script) is not built,
+// and its router needs nothing that Check prepares: it does not wait.
 func (c *Checker) afterPlan(ctx context.Context, builder any, p *engine.Program) {
 	if p.Lang != "" {
 		return
 	}
+	wait, _ := c.plans()
 	if cc, ok := builder.(engine.Cacher); ok && cc.Cached(p) {
-		return
+		wait = c.preloads()
 	}
-	planned, _ := c.plans()
 	select {
-	case <-planned:
+	case <-wait:
 	case <-ctx.Done():
 	}
 }

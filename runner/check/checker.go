@@ -55,10 +55,13 @@ type Checker struct {
 	// engine's batch: a program that is not built yet waits for it, so
 	// that it is built with the others rather than alone. built is closed
 	// when those builds are done: a serial block waits for it, so that no
-	// build runs beside it.
-	planned, built chan struct{}
-	programs       map[lessonBlock]made // see program
-	cells          cell.Assembler       // assembles the programs of cells
+	// build runs beside it. preloaded is closed once the router has
+	// prepared, for all the programs at once, what routing them needs
+	// (Preloader): a program already built waits for that, not for the
+	// plan, before it is routed.
+	planned, built, preloaded chan struct{}
+	programs                  map[lessonBlock]made // see program
+	cells                     cell.Assembler       // assembles the programs of cells
 }
 
 // plans returns channels closed when the latest Check has handed its
@@ -67,6 +70,14 @@ func (c *Checker) plans() (planned, built chan struct{}) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.planned, c.built
+}
+
+// preloads returns a channel closed when the latest Check's router has
+// prepared to route its programs.
+func (c *Checker) preloads() chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.preloaded
 }
 
 // New returns a Checker.
@@ -83,7 +94,7 @@ func New(cfg Config) *Checker {
 	done := make(chan struct{})
 	close(done)
 	return &Checker{cfg: cfg, slots: newSlots(cfg.Jobs, idle), planned: done, built: done,
-		programs: map[lessonBlock]made{}}
+		preloaded: done, programs: map[lessonBlock]made{}}
 }
 
 // willRun reports whether block b is run, not only built.
@@ -114,14 +125,14 @@ func (c *Checker) Check(ctx context.Context, lessons []*lesson.Lesson) *Report {
 	// others are still being built; those already built start at once,
 	// while the others are being planned (routing them may first ask go
 	// list for type information).
-	planned, built := make(chan struct{}), make(chan struct{})
+	planned, built, preloaded := make(chan struct{}), make(chan struct{}), make(chan struct{})
 	c.mu.Lock()
-	c.planned, c.built = planned, built
+	c.planned, c.built, c.preloaded = planned, built, preloaded
 	c.mu.Unlock()
 	t := newTally(c, lessons, planned)
 	go func() {
 		defer close(built)
-		batches := c.plan(ctx, lessons)
+		batches := c.plan(ctx, lessons, func() { close(preloaded) })
 		t.empty() // the observer hears of the builds first
 		// The blocks wait for their builds once the engines have them
 		// in hand: a block's own build would not be in its batch.
@@ -236,7 +247,7 @@ func (t *tally) done(lb lessonBlock, r *Result) {
 // way yield the CPUs to its build (see engine.Background).
 func (c *Checker) Prebuild(ctx context.Context, lessons []*lesson.Lesson) {
 	ctx = engine.Background(ctx)
-	c.prepare(ctx, c.plan(ctx, lessons))
+	c.prepare(ctx, c.plan(ctx, lessons, nil))
 }
 
 // A batch is the programs one engine prepares.
@@ -248,8 +259,9 @@ type batch struct {
 // plan returns the programs each engine prepares. Programs are handed
 // over round-robin by lesson (the first block of each lesson, then the
 // second of each, and so on), the order in which Check needs them, since
-// lessons are checked at once.
-func (c *Checker) plan(ctx context.Context, lessons []*lesson.Lesson) []*batch {
+// lessons are checked at once. preloaded, when not nil, is called once
+// the router has prepared to route the programs.
+func (c *Checker) plan(ctx context.Context, lessons []*lesson.Lesson, preloaded func()) []*batch {
 	var batches []*batch
 	add := func(e any, p *engine.Program) {
 		pr, ok := e.(engine.Preparer)
@@ -290,6 +302,9 @@ func (c *Checker) plan(ctx context.Context, lessons []*lesson.Lesson) []*batch {
 	})
 	if pl, ok := c.cfg.Router.(Preloader); ok {
 		pl.Preload(ctx, run)
+	}
+	if preloaded != nil {
+		preloaded()
 	}
 	for _, it := range items {
 		if !c.willRun(it.b) {
