@@ -190,7 +190,12 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 		cfg.Stopped()
 	}
 	out.Elapsed = time.Since(start)
-	out.Leftover = killGroup(pgid) + killEscaped(scratch)
+	out.Leftover = killGroup(pgid)
+	if box == nil {
+		// A sandboxed program's processes cannot leave its PID
+		// namespace: orphans are its init's, and die with it.
+		out.Leftover += killEscaped(scratch)
+	}
 	pipes.drain(readersDone, drainGrace)
 	out.Events = sink.events
 	if box != nil {
