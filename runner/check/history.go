@@ -54,7 +54,8 @@ type FileHistory struct {
 	path  string
 	mu    sync.Mutex
 	m     map[string]entry
-	dirty bool // something was recorded since the file was read
+	dirty bool            // something was recorded since the file was read
+	names map[string]bool // the engines named in m's keys, for Longest
 }
 
 type entry struct {
@@ -69,11 +70,21 @@ const historyDays = 30
 // OpenHistory reads the history kept in path. A missing or unreadable
 // file is an empty history: it is a hint, never a reason to fail.
 func OpenHistory(path string) *FileHistory {
-	h := &FileHistory{path: path, m: map[string]entry{}}
+	h := &FileHistory{path: path, m: map[string]entry{}, names: map[string]bool{}}
 	if data, err := os.ReadFile(path); err == nil {
 		_ = json.Unmarshal(data, &h.m)
 	}
+	for k := range h.m {
+		h.named(k)
+	}
 	return h
+}
+
+// named remembers the engine of key. h.mu is held, or h is new.
+func (h *FileHistory) named(key string) {
+	if i := strings.LastIndexByte(key, '@'); i >= 0 {
+		h.names[key[i+1:]] = true
+	}
 }
 
 // Expect implements History.
@@ -87,14 +98,15 @@ func (h *FileHistory) Expect(key string) Cost {
 	return Cost{Wall: seconds(e.Wall), CPU: seconds(*e.CPU)}
 }
 
-// Longest implements History.
+// Longest implements History. It looks id up with each engine named in
+// the history (a few), not through every entry: a check asks for each
+// block's while it sorts them.
 func (h *FileHistory) Longest(id string) time.Duration {
-	prefix := historyKey(id, "")
 	var d time.Duration
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	for k, e := range h.m {
-		if strings.HasPrefix(k, prefix) && e.CPU != nil {
+	for name := range h.names {
+		if e, ok := h.m[historyKey(id, name)]; ok && e.CPU != nil {
 			d = max(d, seconds(e.Wall))
 		}
 	}
@@ -109,6 +121,7 @@ func (h *FileHistory) Record(key string, c Cost) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.m[key] = entry{Wall: c.Wall.Seconds(), CPU: &cpu, Day: today()}
+	h.named(key)
 	h.dirty = true
 }
 

@@ -84,13 +84,19 @@ func TestCostLoad(t *testing.T) {
 // any engine, and only its own (not that of a block whose name it
 // begins).
 func TestFileHistoryLongest(t *testing.T) {
-	h := OpenHistory(filepath.Join(t.TempDir(), "history.json"))
+	path := filepath.Join(t.TempDir(), "history.json")
+	h := OpenHistory(path)
 	h.Record("a/b@compiled", Cost{Wall: time.Second})
 	h.Record("a/b@python", Cost{Wall: 3 * time.Second})
 	h.Record("a/bc@compiled", Cost{Wall: 5 * time.Second})
-	for id, want := range map[string]time.Duration{"a/b": 3 * time.Second, "a/bc": 5 * time.Second, "a": 0, "x/y": 0} {
-		if got := h.Longest(id); got != want {
-			t.Errorf("Longest(%q) = %v, want %v", id, got, want)
+	if err := h.Save(); err != nil {
+		t.Fatal(err)
+	}
+	for name, h := range map[string]*FileHistory{"recorded": h, "read back": OpenHistory(path)} {
+		for id, want := range map[string]time.Duration{"a/b": 3 * time.Second, "a/bc": 5 * time.Second, "a": 0, "x/y": 0} {
+			if got := h.Longest(id); got != want {
+				t.Errorf("%s: Longest(%q) = %v, want %v", name, id, got, want)
+			}
 		}
 	}
 }
