@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
+	"bingfa/runner/route/static/inproc"
 )
 
 // named is an engine that only has a name: routing never runs anything.
@@ -24,7 +24,7 @@ func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine
 }
 
 func newRouter(t *testing.T, mode string) *route.Router {
-	r, err := route.New(mode, named("compiled"), named("yaegi"))
+	r, err := route.New(mode, named("compiled"), named("yaegi"), inproc.New(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,40 +62,23 @@ func routes(t *testing.T, r *route.Router, path string) string {
 	return b.String()
 }
 
-// TestRoutes compares the auto router's choice for every block of
-// testdata with the golden files.
-func TestRoutes(t *testing.T) {
-	r := newRouter(t, route.Auto)
-	paths, _ := filepath.Glob("testdata/*.md")
-	if len(paths) == 0 {
-		t.Fatal("no test lessons")
-	}
-	for _, path := range paths {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			t.Parallel() // one router for all: decisions run concurrently
-			got := routes(t, r, path)
-			golden.File(t, strings.TrimSuffix(path, ".md")+".golden", []byte(got))
-		})
-	}
-}
-
 // TestModes checks what each mode does with a block yaegi may run and one
 // it may not.
 func TestModes(t *testing.T) {
 	want := map[string]string{
-		route.Auto:     "hello: yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+		route.Auto:     "hello: yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at static/testdata/features.md:12\n",
 		route.Compiled: "hello: compiled: --engine=compiled\nmin: compiled: --engine=compiled\n",
 		route.Yaegi:    "hello: yaegi: --engine=yaegi\nmin: yaegi: --engine=yaegi\n",
-		route.Both:     "hello: compiled+yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+		route.Both:     "hello: compiled+yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at static/testdata/features.md:12\n",
 	}
 	for mode, w := range want {
 		r := newRouter(t, mode)
-		got := firstLine(routes(t, r, "testdata/interpretable.md")) + firstLine(routes(t, r, "testdata/features.md"))
+		got := firstLine(routes(t, r, "static/testdata/interpretable.md")) + firstLine(routes(t, r, "static/testdata/features.md"))
 		if got != w {
 			t.Errorf("mode %s:\n got %q\nwant %q", mode, got, w)
 		}
 	}
-	if _, err := route.New("fast", nil, nil); err == nil {
+	if _, err := route.New("fast", nil, nil, nil); err == nil {
 		t.Error("unknown mode accepted")
 	}
 }
@@ -137,7 +120,7 @@ func TestFallback(t *testing.T) {
 		var yRuns, cRuns int
 		y := scripted{"yaegi", engine.Outcome{Engine: "yaegi", Exit: c.yaegiExit, Err: c.yaegiErr}, &yRuns}
 		comp := scripted{"compiled", engine.Outcome{Engine: "compiled"}, &cRuns}
-		r, err := route.New(route.Auto, comp, y)
+		r, err := route.New(route.Auto, comp, y, inproc.New(nil))
 		if err != nil {
 			t.Fatal(err)
 		}

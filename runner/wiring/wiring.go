@@ -25,6 +25,7 @@ import (
 	"bingfa/runner/engine"
 	"bingfa/runner/python"
 	"bingfa/runner/route"
+	"bingfa/runner/route/static/inproc"
 	"bingfa/runner/yaegi"
 )
 
@@ -64,7 +65,7 @@ func New(mode, cacheDir string) (*Set, error) {
 		}
 		s.Yaegi, y = e, e
 	}
-	r, err := route.New(mode, c, y)
+	r, err := route.New(mode, c, y, inproc.New(c.WorkDir)) // go list's temporary files in its cache
 	if err != nil {
 		s.Close()
 		return nil, err

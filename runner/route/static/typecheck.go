@@ -1,4 +1,4 @@
-package route
+package static
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -33,12 +32,6 @@ type typeChecker struct {
 	imp     types.Importer
 	exports *exports
 	members *members // of the imported packages' types
-}
-
-func newTypeChecker() *typeChecker {
-	fset := token.NewFileSet()
-	x := newExports()
-	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x, members: newMembers()}
 }
 
 // stdDir returns GOROOT/src, as the go command sees it, or "" (the
@@ -265,7 +258,7 @@ func goList(ctx context.Context, paths []string, work func() (string, error)) ([
 // preload finds, with one go list, the export data of the standard
 // packages that srcs import and that are not known yet. A go list under
 // way for other work does not count: a reader does not wait for the
-// background's (see Router.Preload).
+// background's (see Checker.Preload).
 func (x *exports) preload(ctx context.Context, srcs [][]byte) {
 	seen := map[string]bool{}
 	var paths []string
@@ -288,31 +281,6 @@ func (x *exports) preload(ctx context.Context, srcs [][]byte) {
 	if len(paths) > 0 {
 		_ = x.load(ctx, paths) // a failure is seen again, per package, by open
 	}
-}
-
-// Warm loads the export data of the packages lessons import most, so
-// that the first decisions do not wait for it (about 100 ms a package the
-// first time). It returns at once; the loading goes on in the
-// background, at background priority.
-func (r *Router) Warm() {
-	go r.types.exports.preload(engine.Background(context.Background()), [][]byte{warmSource})
-}
-
-// Close stops the router's go lists under way (Warm's, a background
-// Preload's) and waits for them to end.
-func (r *Router) Close() { r.types.exports.close() }
-
-// Preload finds the export data of every standard package the programs
-// import, with one go list, before they are routed one by one (see
-// check.Preloader). For background work (ctx marked by
-// engine.Background) that go list runs at background priority, and a
-// decision meanwhile does not wait for it: it lists what it needs itself.
-func (r *Router) Preload(ctx context.Context, ps []*engine.Program) {
-	srcs := make([][]byte, len(ps))
-	for i, p := range ps {
-		srcs[i] = p.Source
-	}
-	r.types.exports.preload(ctx, srcs)
 }
 
 // warmSource imports the packages Warm loads.

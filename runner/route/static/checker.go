@@ -1,0 +1,81 @@
+package static
+
+import (
+	"context"
+	"fmt"
+	"go/importer"
+	"go/token"
+
+	"bingfa/runner/engine"
+)
+
+// A Finding is the static check's answer on one program: whether it may
+// run in yaegi, and why (the first thing found that keeps it from yaegi,
+// or "passed the static check"), with the source line of the reason, 0
+// when it is nowhere in particular.
+type Finding struct {
+	Yaegi  bool
+	Reason string
+	Line   int
+}
+
+// Passed is the reason of a program that may run in yaegi.
+const Passed = "passed the static check"
+
+// A Checker runs the static check. It is safe for concurrent use.
+type Checker struct {
+	types *typeChecker
+}
+
+// New returns a checker. workDir, when not nil, returns a directory for
+// go list's temporary files (the compiled engine's WorkDir), removed when
+// each go list ends.
+func New(workDir func() (string, error)) *Checker {
+	fset := token.NewFileSet()
+	x := newExports()
+	x.work = workDir
+	tc := &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x, members: newMembers()}
+	return &Checker{types: tc}
+}
+
+// Check runs the static check on the source of a package main.
+func (c *Checker) Check(src []byte) Finding {
+	ch, err := c.types.check(src)
+	if err != nil {
+		line, msg := errorLine(err)
+		return Finding{Reason: fmt.Sprintf("does not type-check (%s)", msg), Line: line}
+	}
+	a, err := goAPI()
+	if err != nil {
+		return Finding{Reason: fmt.Sprintf("cannot tell what is newer than yaegi (%v)", err)}
+	}
+	f := versionCheck(ch, yaegiSymbols(), a)
+	if f == nil {
+		f = inspect(ch)
+	}
+	if f != nil {
+		return Finding{Reason: f.msg, Line: ch.fset.Position(f.pos).Line}
+	}
+	return Finding{Yaegi: true, Reason: Passed}
+}
+
+// Warm loads the export data of the packages lessons import most, so
+// that the first checks do not wait for it (about 100 ms a package the
+// first time). It returns at once; the loading goes on in the
+// background, at background priority.
+func (c *Checker) Warm() {
+	go c.types.exports.preload(engine.Background(context.Background()), [][]byte{warmSource})
+}
+
+// Close stops the checker's go lists under way (Warm's, a background
+// Preload's) and waits for them to end.
+func (c *Checker) Close() { c.types.exports.close() }
+
+// Preload finds the export data of every standard package the programs
+// import, with one go list, before they are checked one by one (see
+// check.Preloader). For background work (ctx marked by
+// engine.Background) that go list runs at background priority, and a
+// check meanwhile does not wait for it: it lists what it needs itself.
+func (c *Checker) Preload(ctx context.Context, srcs [][]byte) {
+	c.types.exports.preload(ctx, srcs)
+}
