@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"go/importer"
 	"go/token"
-
-	"bingfa/runner/engine"
 )
 
 // A Finding is the static check's answer on one program: whether it may
@@ -27,13 +25,26 @@ type Checker struct {
 	types *typeChecker
 }
 
-// New returns a checker. workDir, when not nil, returns a directory for
-// go list's temporary files (the compiled engine's WorkDir), removed when
-// each go list ends.
-func New(workDir func() (string, error)) *Checker {
+// A Config says how the checker runs go list, which finds the export
+// data of standard packages.
+type Config struct {
+	// GoFlags are go list's build flags, and GoEnv its environment (nil:
+	// this process's): the compiled engine's (compiled.BuildFlags,
+	// compiled.BuildEnv), so that go list compiles the standard library
+	// as its builds do, once for both.
+	GoFlags []string
+	GoEnv   []string
+	// WorkDir, when not nil, returns a new directory for go's temporary
+	// files (the compiled engine's WorkDir), removed when go list ends:
+	// an interrupted go list leaves nothing in the user's TMPDIR.
+	WorkDir func() (string, error)
+}
+
+// New returns a checker whose go list runs as cfg says.
+func New(cfg Config) *Checker {
 	fset := token.NewFileSet()
 	x := newExports()
-	x.work = workDir
+	x.cfg = cfg
 	tc := &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x, members: newMembers()}
 	return &Checker{types: tc}
 }
@@ -64,7 +75,7 @@ func (c *Checker) Check(src []byte) Finding {
 // first time). It returns at once; the loading goes on in the
 // background, at background priority.
 func (c *Checker) Warm() {
-	go c.types.exports.preload(engine.Background(context.Background()), [][]byte{warmSource})
+	go c.types.exports.preload(Background(context.Background()), [][]byte{warmSource})
 }
 
 // Close stops the checker's go lists under way (Warm's, a background
@@ -74,8 +85,21 @@ func (c *Checker) Close() { c.types.exports.close() }
 // Preload finds the export data of every standard package the programs
 // import, with one go list, before they are checked one by one (see
 // check.Preloader). For background work (ctx marked by
-// engine.Background) that go list runs at background priority, and a
+// Background) that go list runs at background priority, and a
 // check meanwhile does not wait for it: it lists what it needs itself.
 func (c *Checker) Preload(ctx context.Context, srcs [][]byte) {
 	c.types.exports.preload(ctx, srcs)
 }
+
+type backgroundKey struct{}
+
+// Background marks ctx as background work's (package engine's Background,
+// which this package does not import: it is built into the interpreter's
+// worker from its own sources): its go list runs at the lowest priority,
+// and a reader's check does not wait for it.
+func Background(ctx context.Context) context.Context {
+	return context.WithValue(ctx, backgroundKey{}, true)
+}
+
+// IsBackground reports whether ctx is marked by Background.
+func IsBackground(ctx context.Context) bool { return ctx.Value(backgroundKey{}) != nil }

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"bingfa/runner/engine"
 )
 
 // TestReaderDoesNotWaitForBackground: while the go list of background
@@ -19,18 +18,18 @@ import (
 func TestReaderDoesNotWaitForBackground(t *testing.T) {
 	cases := map[string]func(c *Checker){
 		"preload": func(c *Checker) {
-			c.Preload(engine.Background(t.Context()), [][]byte{[]byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n")})
+			c.Preload(Background(t.Context()), [][]byte{[]byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n")})
 		},
 		"warm": func(c *Checker) { c.Warm() },
 	}
 	for name, background := range cases {
 		t.Run(name, func(t *testing.T) {
-			r := New(nil)
+			r := New(Config{})
 			started, release := make(chan bool, 1), make(chan struct{})
 			defer close(release)
 			r.types.exports.list = func(ctx context.Context, paths []string) ([]byte, error) {
-				if !engine.IsBackground(ctx) {
-					return goList(ctx, paths, nil)
+				if !IsBackground(ctx) {
+					return goList(ctx, paths, Config{})
 				}
 				started <- true
 				<-release // a go list that takes its time
@@ -68,7 +67,7 @@ func TestBackgroundListIsNice(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
-	out, err := goList(engine.Background(t.Context()), []string{"fmt"}, nil)
+	out, err := goList(Background(t.Context()), []string{"fmt"}, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +89,7 @@ func TestCloseStopsGoList(t *testing.T) {
 		ended.Store(true)
 		return nil, ctx.Err()
 	}
-	go x.preload(engine.Background(context.Background()), [][]byte{warmSource})
+	go x.preload(Background(context.Background()), [][]byte{warmSource})
 	<-started
 	x.close()
 	if !ended.Load() {
