@@ -2,6 +2,7 @@ package route_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -136,6 +137,57 @@ func TestFallback(t *testing.T) {
 		}
 		if c.want == "compiled" && !strings.HasPrefix(out.Why, "yaegi could not run it: ") {
 			t.Errorf("%s: why = %q", c.name, out.Why)
+		}
+	}
+}
+
+// pending is a static check that cannot answer until ready, and counts
+// the checks asked of it.
+type pending struct {
+	ready bool
+	calls int
+}
+
+func (s *pending) Check(context.Context, []byte) (route.Finding, error) {
+	s.calls++
+	if !s.ready {
+		return route.Finding{}, errors.New("the interpreter's worker is not built yet")
+	}
+	return route.Finding{Yaegi: true, Reason: "passed the static check"}, nil
+}
+
+func (s *pending) Preload(context.Context, [][]byte) {}
+
+// TestUnansweredNotRemembered: a block whose static check could not be
+// made is compiled, with the check's error as the reason, and the next
+// decision asks again; an answer is remembered.
+func TestUnansweredNotRemembered(t *testing.T) {
+	st := &pending{}
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := lesson.Parse("x.md", []byte("# X\n\n```go\npackage main\n\nfunc main() {}\n```\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.Blocks[0]
+	p, _ := check.Program(l, b)
+	for i, want := range []struct {
+		engine, reason string
+		calls          int
+	}{
+		{"compiled", "the interpreter's worker is not built yet", 1},
+		{"compiled", "the interpreter's worker is not built yet", 2},
+		{"yaegi", "passed the static check", 3},
+		{"yaegi", "passed the static check", 3},
+	} {
+		if i == 2 {
+			st.ready = true
+		}
+		d := r.Route(b, p)
+		if d.Engines[0].Name() != want.engine || d.Reason != want.reason || st.calls != want.calls {
+			t.Errorf("decision %d: %s because %q after %d checks, want %s because %q after %d", i, d.Engines[0].Name(), d.Reason, st.calls, want.engine, want.reason, want.calls)
 		}
 	}
 }

@@ -78,6 +78,11 @@ func (c *Checker) Warm() {
 	go c.types.exports.preload(Background(context.Background()), [][]byte{warmSource})
 }
 
+// WarmWait is Warm that returns once the loading has ended.
+func (c *Checker) WarmWait(ctx context.Context) {
+	c.types.exports.preload(ctx, [][]byte{warmSource})
+}
+
 // Close stops the checker's go lists under way (Warm's, a background
 // Preload's) and waits for them to end.
 func (c *Checker) Close() { c.types.exports.close() }

@@ -9,7 +9,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
 )
 
 // TestReaderDoesNotWaitForBackground: while the go list of background

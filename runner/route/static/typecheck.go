@@ -233,9 +233,12 @@ func goList(ctx context.Context, paths []string, cfg Config) ([]byte, error) {
 	}
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
+	// It dies with the process that started it (the worker's static
+	// check, which dies with bingfa).
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	bg := IsBackground(ctx)
 	if bg {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its compilers too
+		cmd.SysProcAttr.Setpgid = true // its compilers too
 		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	}
 	err := cmd.Start()
