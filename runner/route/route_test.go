@@ -151,7 +151,7 @@ type pending struct {
 func (s *pending) Check(context.Context, []byte) (route.Finding, error) {
 	s.calls++
 	if !s.ready {
-		return route.Finding{}, errors.New("the interpreter's worker is not built yet")
+		return route.Finding{}, errors.New("the interpreter is still being built")
 	}
 	return route.Finding{Yaegi: true, Reason: "passed the static check"}, nil
 }
@@ -177,8 +177,8 @@ func TestUnansweredNotRemembered(t *testing.T) {
 		engine, reason string
 		calls          int
 	}{
-		{"compiled", "the interpreter's worker is not built yet", 1},
-		{"compiled", "the interpreter's worker is not built yet", 2},
+		{"compiled", "the interpreter is still being built", 1},
+		{"compiled", "the interpreter is still being built", 2},
 		{"yaegi", "passed the static check", 3},
 		{"yaegi", "passed the static check", 3},
 	} {

@@ -9,7 +9,7 @@
 // in that worker too, as a process of its own (yaegi.Static), so that
 // bingfa does not link go/types. In mode auto, while the worker is
 // neither built nor in the cache, every block runs compiled ("the
-// interpreter's worker is not built yet", a decision not remembered), and
+// interpreter is still being built", a decision not remembered), and
 // the first decision starts the build, in the background; so does the
 // first block the router would give the interpreter while its warm
 // workers are not ready. In modes yaegi and both, and for a block that

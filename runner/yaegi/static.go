@@ -21,8 +21,13 @@ import (
 
 // ErrNotBuilt is why a Static does not check a program while the worker
 // is not built (and it was not asked to wait): the block is compiled,
-// and the build has started.
-var ErrNotBuilt = errors.New("the interpreter's worker is not built yet")
+// and the build has started. Its text is a reason that package msg
+// translates (why.pending), as is ErrNoWorker's (why.nointerp).
+var ErrNotBuilt = errors.New("the interpreter is still being built")
+
+// ErrNoWorker is why a Static does not check a program once the worker's
+// build has failed (Engine.Failed says why).
+var ErrNoWorker = errors.New("the interpreter could not be built")
 
 // A Static is the static check (package route/static) as a route.Static,
 // run by the worker as a process of its own: one per Static, started on
@@ -132,14 +137,14 @@ func (s *Static) process(ctx context.Context, wait bool) (*staticProc, error) {
 	case p != nil && !p.ended():
 		return p, nil
 	case !wait && theWorker.failed() != nil:
-		return nil, fmt.Errorf("the interpreter's worker could not be built: %v", theWorker.failed())
+		return nil, ErrNoWorker
 	case !wait && !theWorker.ready():
 		theWorker.start()
 		return nil, ErrNotBuilt
 	}
 	exe, err := theWorker.wait(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("the interpreter's worker could not be built: %v", err)
+		return nil, ErrNoWorker
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
