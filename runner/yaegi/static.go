@@ -16,6 +16,7 @@ import (
 
 	"bingfa/runner/engine"
 	"bingfa/runner/route"
+	"bingfa/runner/sandbox"
 	"bingfa/runner/yaegi/protocol"
 )
 
@@ -190,7 +191,7 @@ func startStatic(exe string, cfg protocol.StaticConfig) (*staticProc, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := cmd.Start(); err != nil {
+	if err := sandbox.Spawn(cmd.Start); err != nil { // Pdeathsig: see sandbox.Spawn
 		return nil, err
 	}
 	p.in = in

@@ -233,9 +233,10 @@ func goList(ctx context.Context, paths []string, cfg Config) ([]byte, error) {
 	}
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
-	// It dies with the process that started it (the worker's static
-	// check, which dies with bingfa).
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	cmd.SysProcAttr = &syscall.SysProcAttr{}
+	if cfg.DieWithParent {
+		cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
+	}
 	bg := IsBackground(ctx)
 	if bg {
 		cmd.SysProcAttr.Setpgid = true // its compilers too
