@@ -8,7 +8,6 @@ import (
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
 	"bingfa/runner/route"
-	"bingfa/runner/route/static"
 	"bingfa/runner/route/static/inproc"
 	"bingfa/runner/yaegi"
 )
@@ -26,7 +25,8 @@ var staticCases = map[string]string{
 
 // TestStaticInWorker: the static check in the worker's process finds
 // what package static finds in this process, for requests made at once,
-// with Preload before; after Close it answers nothing.
+// with Preload before; Close ends it (the end of its input), and after
+// Close it answers nothing.
 func TestStaticInWorker(t *testing.T) {
 	s := yaegi.NewStatic(compiled.BuildFlags(false), compiled.BuildEnv(false), t.TempDir(), true)
 	local := inproc.New(nil)
@@ -58,10 +58,12 @@ func TestStaticInWorker(t *testing.T) {
 		t.Errorf("range over int: %+v", f)
 	}
 	s.Close()
+	if st := s.StaticProcess(); st == nil || !st.Exited() || st.ExitCode() != 0 {
+		t.Errorf("after Close, the static check's process: %v, want ended by itself at the end of its input", st)
+	}
 	if _, err := s.Check(context.Background(), []byte(staticCases["passes"])); err == nil {
 		t.Error("a check after Close was answered")
 	}
 }
 
 var _ route.Static = (*yaegi.Static)(nil)
-var _ = static.Passed
