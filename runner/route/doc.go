@@ -20,8 +20,8 @@
 // asks a Static for it, which package wiring makes the interpreter's
 // worker process (package yaegi) and tests make package static in their
 // own process (package inproc). A decision the Static could not make
-// (the interpreter's worker is not built yet) compiles the block and is not
-// remembered.
+// (the interpreter's worker is not built yet) compiles the block and is
+// not remembered.
 //
 // A reason reads "range over int (Go 1.22) at lessons/x.md:57":
 // positions are lesson lines (engine.Program.LessonLine).
