@@ -7,6 +7,7 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/route"
+	"bingfa/runner/route/static/inproc"
 )
 
 // minShare is the share of the corpus's examples that run that yaegi
@@ -27,7 +28,7 @@ func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine
 // engine=auto does when nothing is cached yet (the static check alone),
 // and checks that at least minShare of them go to yaegi.
 func TestYaegiShare(t *testing.T) {
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"))
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New(nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,97 +5,23 @@
 //
 // # The static check
 //
-// A block goes to yaegi only if it imports nothing outside the standard
-// library (the modules bingfa requires, which package compiled lets
-// blocks import, are not in yaegi's tables: "package
-// golang.org/x/sync/errgroup is outside the standard library"), if it
-// parses and type-checks (go/types, as
-// the newest Go whose language changes the list of features below
-// covers: a later release's syntax does not type-check), if nothing in
-// it is newer than yaegi, and if none of the constructs that yaegi is
-// known to get wrong is in it. The first thing found is the reason given.
-//
-// Nothing newer than yaegi v0.16.1 means:
-//
-//   - every standard-library symbol it uses is in yaegi's own tables
-//     (github.com/traefik/yaegi/stdlib and the unrestricted and syscall
-//     tables, and the generic packages it compiles from source): the
-//     packages it imports and the package-level names it uses. Their
-//     names are data, symbols_gen.go, written by go generate
-//     (internal/gensyms) and checked against the tables by a test, so
-//     that bingfa does not link the tables themselves. Those
-//     tables describe Go 1.22's standard library (yaegiAPI); methods and
-//     fields are not in them (yaegi reaches them by reflection on the
-//     types of the Go it is built with), so every method or field that
-//     Go's API lists (GOROOT/api/go1.N.txt) add after Go 1.22 counts as
-//     missing too, named after any standard type on the way to it
-//     (testing.B.Context, declared on a type B embeds). The reason names
-//     the symbol and, when the API lists say, its release:
-//     "method sync.WaitGroup.Go (Go 1.25) is newer than yaegi". Without
-//     the API lists, no block goes to yaegi.
-//   - it uses no language feature on the list in features.go, the one
-//     place that says which changes to the language came after yaegi's
-//     (and how to extend it for a new release): Go 1.21's builtins min,
-//     max and clear and panic(nil) as a run-time error, Go 1.22's range
-//     over int and per-iteration loop variables (a loop variable that a
-//     function literal uses, whose address is taken, or on which a
-//     method with a pointer receiver is deferred or started as a
-//     goroutine), Go 1.23's range
-//     over func, Go 1.24's generic type aliases, and Go 1.26's new(expr).
-//     The reason names the feature and its release: "range over int
-//     (Go 1.22)".
-//
-// The constructs yaegi gets wrong, found by running programs in both
-// engines:
-//
-//   - it imports a package that acts on the host process: runtime,
-//     syscall, unsafe, os/signal, testing;
-//   - a loop's condition compares with a constant of a million or more
-//     (yaegi runs loops about 60 times slower);
-//   - it declares a generic type or function, or calls one (yaegi's
-//     generics are incomplete, and its type inference is Go 1.20's);
-//   - it defines a method that the standard library finds by reflection
-//     or interface conversion (String, Error, MarshalJSON, Is, ..., or
-//     any method or named type when it imports encoding/json,
-//     encoding/xml or a template package), imports reflect or
-//     encoding/gob or log/slog, declares a struct with tags or embedded
-//     fields, asserts or switches to an interface type or to a type of
-//     the program, or turns a value of a named type of the program with a
-//     basic underlying type (type key string) into an interface value:
-//     yaegi's types do not carry names, methods and fields as the
-//     compiler's do;
-//   - it divides integer constants into a floating-point constant
-//     (const third float64 = 1 / 3 is 0; yaegi divides as floats), or
-//     has a string literal that is not UTF-8 (yaegi ranges over it
-//     differently), or an element {...} of a composite literal that
-//     stands for &T{...}, or a receive as a result of a return
-//     (return <-ch, true) (yaegi panics on both);
-//   - it calls something that measures or re-executes the process
-//     (os.Executable, os.Getpid, os.Getppid, time.Now, time.Since,
-//     time.Until) or prints the caller's file (log.Lshortfile,
-//     log.Llongfile), uses recover (yaegi prints the panics it unwinds),
-//     print or println (yaegi writes them to stdout), formats with %T,
-//     %#v or %+v (type and field names differ), names a path under
-//     /proc (it would read the worker's), runs select in a goroutine,
-//     or starts a goroutine from a function literal inside a loop (a
-//     race in yaegi: about 1 run in 500 calls a nil function);
-//   - a deferred call's function, receiver or arguments, or a go
-//     statement's function or receiver, may change between the statement
-//     and the call (yaegi evaluates them late): anything but constants,
-//     functions, addresses and variables never assigned again (for a
-//     method on *T, the receiver's address must not change: defer
-//     c.mu.Unlock() is fine); or it
-//     uses a method value (x.m not called at once) or a method expression
-//     (T.m);
-//   - it uses os.Args with its first element, the executable's name
-//     (os.Args[1:], os.Args[i] for a constant i >= 1 and len(os.Args)
-//     are fine);
-//   - its options ask for the race detector, an expected failure
-//     (expect=), exit status 2 (a Go runtime failure), several runs
-//     (runs=), serial (timing-sensitive blocks), or set a GO...
-//     environment variable (GOMAXPROCS, GODEBUG: the worker's runtime
-//     has already started), or give it data files or standard input
-//     (the worker runs programs without them).
+// A block goes to yaegi only if its options allow it (they ask neither
+// for the race detector nor an expected failure (expect=), exit status 2
+// (a Go runtime failure), several runs (runs=), serial (timing-sensitive
+// blocks), nor set a GO... environment variable (GOMAXPROCS, GODEBUG:
+// the worker's runtime has already started), nor give it data files or
+// standard input (the worker runs programs without them)), if it imports
+// nothing outside the standard library (the modules bingfa requires,
+// which package compiled lets blocks import, are not in yaegi's tables:
+// "package golang.org/x/sync/errgroup is outside the standard library"),
+// and if the static check of package static finds nothing in it that
+// yaegi is known to get wrong or that is newer than yaegi. That check
+// needs go/types, which bingfa's own binary does not link: the Router
+// asks a Static for it, which package wiring makes the interpreter's
+// worker process (package yaegi) and tests make package static in their
+// own process (package inproc). A decision the Static could not make
+// (the interpreter's worker is not built yet) compiles the block and is
+// not remembered.
 //
 // A reason reads "range over int (Go 1.22) at lessons/x.md:57":
 // positions are lesson lines (engine.Program.LessonLine).

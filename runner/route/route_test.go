@@ -2,17 +2,18 @@ package route_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"bingfa/internal/golden"
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
+	"bingfa/runner/route/static/inproc"
 )
 
 // named is an engine that only has a name: routing never runs anything.
@@ -24,7 +25,7 @@ func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine
 }
 
 func newRouter(t *testing.T, mode string) *route.Router {
-	r, err := route.New(mode, named("compiled"), named("yaegi"))
+	r, err := route.New(mode, named("compiled"), named("yaegi"), inproc.New(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,40 +63,23 @@ func routes(t *testing.T, r *route.Router, path string) string {
 	return b.String()
 }
 
-// TestRoutes compares the auto router's choice for every block of
-// testdata with the golden files.
-func TestRoutes(t *testing.T) {
-	r := newRouter(t, route.Auto)
-	paths, _ := filepath.Glob("testdata/*.md")
-	if len(paths) == 0 {
-		t.Fatal("no test lessons")
-	}
-	for _, path := range paths {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			t.Parallel() // one router for all: decisions run concurrently
-			got := routes(t, r, path)
-			golden.File(t, strings.TrimSuffix(path, ".md")+".golden", []byte(got))
-		})
-	}
-}
-
 // TestModes checks what each mode does with a block yaegi may run and one
 // it may not.
 func TestModes(t *testing.T) {
 	want := map[string]string{
-		route.Auto:     "hello: yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+		route.Auto:     "hello: yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at static/testdata/features.md:12\n",
 		route.Compiled: "hello: compiled: --engine=compiled\nmin: compiled: --engine=compiled\n",
 		route.Yaegi:    "hello: yaegi: --engine=yaegi\nmin: yaegi: --engine=yaegi\n",
-		route.Both:     "hello: compiled+yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+		route.Both:     "hello: compiled+yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at static/testdata/features.md:12\n",
 	}
 	for mode, w := range want {
 		r := newRouter(t, mode)
-		got := firstLine(routes(t, r, "testdata/interpretable.md")) + firstLine(routes(t, r, "testdata/features.md"))
+		got := firstLine(routes(t, r, "static/testdata/interpretable.md")) + firstLine(routes(t, r, "static/testdata/features.md"))
 		if got != w {
 			t.Errorf("mode %s:\n got %q\nwant %q", mode, got, w)
 		}
 	}
-	if _, err := route.New("fast", nil, nil); err == nil {
+	if _, err := route.New("fast", nil, nil, nil); err == nil {
 		t.Error("unknown mode accepted")
 	}
 }
@@ -137,7 +121,7 @@ func TestFallback(t *testing.T) {
 		var yRuns, cRuns int
 		y := scripted{"yaegi", engine.Outcome{Engine: "yaegi", Exit: c.yaegiExit, Err: c.yaegiErr}, &yRuns}
 		comp := scripted{"compiled", engine.Outcome{Engine: "compiled"}, &cRuns}
-		r, err := route.New(route.Auto, comp, y)
+		r, err := route.New(route.Auto, comp, y, inproc.New(nil))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,6 +137,57 @@ func TestFallback(t *testing.T) {
 		}
 		if c.want == "compiled" && !strings.HasPrefix(out.Why, "yaegi could not run it: ") {
 			t.Errorf("%s: why = %q", c.name, out.Why)
+		}
+	}
+}
+
+// pending is a static check that cannot answer until ready, and counts
+// the checks asked of it.
+type pending struct {
+	ready bool
+	calls int
+}
+
+func (s *pending) Check(context.Context, []byte) (route.Finding, error) {
+	s.calls++
+	if !s.ready {
+		return route.Finding{}, errors.New("the interpreter is still being built")
+	}
+	return route.Finding{Yaegi: true, Reason: "passed the static check"}, nil
+}
+
+func (s *pending) Preload(context.Context, [][]byte) {}
+
+// TestUnansweredNotRemembered: a block whose static check could not be
+// made is compiled, with the check's error as the reason, and the next
+// decision asks again; an answer is remembered.
+func TestUnansweredNotRemembered(t *testing.T) {
+	st := &pending{}
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := lesson.Parse("x.md", []byte("# X\n\n```go\npackage main\n\nfunc main() {}\n```\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.Blocks[0]
+	p, _ := check.Program(l, b)
+	for i, want := range []struct {
+		engine, reason string
+		calls          int
+	}{
+		{"compiled", "the interpreter is still being built", 1},
+		{"compiled", "the interpreter is still being built", 2},
+		{"yaegi", "passed the static check", 3},
+		{"yaegi", "passed the static check", 3},
+	} {
+		if i == 2 {
+			st.ready = true
+		}
+		d := r.Route(b, p)
+		if d.Engines[0].Name() != want.engine || d.Reason != want.reason || st.calls != want.calls {
+			t.Errorf("decision %d: %s because %q after %d checks, want %s because %q after %d", i, d.Engines[0].Name(), d.Reason, st.calls, want.engine, want.reason, want.calls)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package route
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -22,7 +23,7 @@ const (
 type Router struct {
 	mode            string
 	compiled, yaegi engine.Engine
-	types           *typeChecker
+	static          Static
 
 	mu    sync.Mutex
 	cache map[routeKey]Decision // static checks already made
@@ -33,20 +34,16 @@ type routeKey struct {
 	source string
 }
 
-// New returns a router for mode (Auto, Compiled, Yaegi or Both). With a
-// nil yaegi, every block is compiled.
-func New(mode string, compiled, yaegi engine.Engine) (*Router, error) {
+// New returns a router for mode (Auto, Compiled, Yaegi or Both), whose
+// static check is st. With a nil yaegi, every block is compiled.
+func New(mode string, compiled, yaegi engine.Engine, st Static) (*Router, error) {
 	switch mode {
 	case Auto, Compiled, Yaegi, Both:
 	default:
 		return nil, fmt.Errorf("unknown engine %q (want auto, compiled, yaegi or both)", mode)
 	}
-	r := &Router{mode: mode, compiled: compiled, yaegi: yaegi, types: newTypeChecker(),
-		cache: map[routeKey]Decision{}}
-	if w, ok := compiled.(interface{ WorkDir() (string, error) }); ok {
-		r.types.exports.work = w.WorkDir // go list's temporary files in its cache
-	}
-	return r, nil
+	return &Router{mode: mode, compiled: compiled, yaegi: yaegi, static: st,
+		cache: map[routeKey]Decision{}}, nil
 }
 
 // maxCache bounds the decisions remembered.
@@ -100,7 +97,9 @@ func (r *Router) route(d Decision) Decision {
 }
 
 // Decide runs the static check on block b, whose program is p. Answers
-// are remembered: the checker asks twice for each block.
+// are remembered (the checker asks twice for each block), but not when
+// the static check could not answer (its process is not ready): the
+// next decision asks again.
 func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
 	key := routeKey{b, string(p.Source)}
 	r.mu.Lock()
@@ -109,7 +108,10 @@ func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
 	if ok {
 		return d
 	}
-	d = r.decide(b, p)
+	d, ok = r.decide(b, p)
+	if !ok {
+		return d
+	}
 	r.mu.Lock()
 	if len(r.cache) >= maxCache { // a server sees every edit of every block
 		clear(r.cache)
@@ -119,32 +121,29 @@ func (r *Router) Decide(b *lesson.Block, p *engine.Program) Decision {
 	return d
 }
 
-func (r *Router) decide(b *lesson.Block, p *engine.Program) Decision {
+// decide is Decide without the cache; ok is false when the static check
+// did not answer.
+func (r *Router) decide(b *lesson.Block, p *engine.Program) (d Decision, ok bool) {
 	if why := optionRule(b); why != "" {
 		// An option of the block's fence: the fence is in the lesson,
 		// whatever file p comes from (an exercise's answer).
-		return Decision{Reason: why + " (option of the block)"}
+		return Decision{Reason: why + " (option of the block)"}, true
 	}
 	if why, line := moduleRule(p); why != "" {
-		return Decision{Reason: why, Pos: position(p, line)}
+		return Decision{Reason: why, Pos: position(p, line)}, true
 	}
-	c, err := r.types.check(p.Source)
+	if r.static == nil {
+		return Decision{Reason: "no static check"}, true
+	}
+	f, err := r.static.Check(context.Background(), p.Source)
 	if err != nil {
-		line, msg := errorLine(err)
-		return Decision{Reason: fmt.Sprintf("does not type-check (%s)", msg), Pos: position(p, line)}
+		return Decision{Reason: err.Error()}, false
 	}
-	a, err := goAPI()
-	if err != nil {
-		return Decision{Reason: fmt.Sprintf("cannot tell what is newer than yaegi (%v)", err)}
+	d = Decision{Yaegi: f.Yaegi, Reason: f.Reason}
+	if f.Line > 0 {
+		d.Pos = position(p, f.Line)
 	}
-	f := versionCheck(c, yaegiSymbols(), a)
-	if f == nil {
-		f = inspect(c)
-	}
-	if f != nil {
-		return Decision{Reason: f.msg, Pos: position(p, c.fset.Position(f.pos).Line)}
-	}
-	return Decision{Yaegi: true, Reason: "passed the static check"}
+	return d, true
 }
 
 // position returns path:line of a source line of p.

@@ -34,3 +34,9 @@ func spawn(start func() error) error {
 	spawner.reqs <- spawnReq{start: start, done: done}
 	return <-done
 }
+
+// Spawn runs start (an exec.Cmd's Start) on the thread that starts every
+// init, which lives as long as the process: a child started there with a
+// parent-death signal gets it only when this process ends (the yaegi
+// worker's static check process, say).
+func Spawn(start func() error) error { return spawn(start) }

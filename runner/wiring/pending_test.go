@@ -9,6 +9,7 @@ import (
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
+	"bingfa/runner/route/static/inproc"
 )
 
 // named is an engine that only has a name: routing runs nothing.
@@ -42,7 +43,7 @@ func TestPending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"))
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New(nil))
 	if err != nil {
 		t.Fatal(err)
 	}

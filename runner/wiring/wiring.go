@@ -5,11 +5,15 @@
 // mode, or are skipped where there is no interpreter (RoutePython).
 //
 // The yaegi engine's worker is a command of its own, which the engine
-// builds on first need (package yaegi). In mode auto, a block that the
-// router would give the interpreter runs compiled while the worker is
-// neither built nor in the cache; the first such block starts the build,
-// in the background. In modes yaegi and both, and for a block that asks
-// for engine=yaegi, a run waits for the build.
+// builds on first need (package yaegi). The router's static check runs
+// in that worker too, as a process of its own (yaegi.Static), so that
+// bingfa does not link go/types. In mode auto, while the worker is
+// neither built nor in the cache, every block runs compiled ("the
+// interpreter is still being built", a decision not remembered), and
+// the first decision starts the build, in the background; so does the
+// first block the router would give the interpreter while its warm
+// workers are not ready. In modes yaegi and both, and for a block that
+// asks for engine=yaegi, the decision and the run wait for the build.
 //
 // A process that runs programs calls yaegi.MaybeWorker (which is
 // sandbox.MaybeInit) first thing in main, or in TestMain.
@@ -64,8 +68,15 @@ func New(mode, cacheDir string) (*Set, error) {
 		}
 		s.Yaegi, y = e, e
 	}
-	r, err := route.New(mode, c, y)
+	var st route.Static
+	if mode != Compiled {
+		st = newStatic(c, mode)
+	}
+	r, err := route.New(mode, c, y, st)
 	if err != nil {
+		if st != nil {
+			st.(*yaegi.Static).Close()
+		}
 		s.Close()
 		return nil, err
 	}
@@ -81,8 +92,9 @@ func New(mode, cacheDir string) (*Set, error) {
 }
 
 // Warm prepares for a first run without delay: yaegi's worker is built if
-// needed and its warm workers are started, and the router's type
-// information for common packages is loaded, in the background. For a
+// needed, its warm workers are started, and so is the static check's
+// process, which loads the type information of common packages, in the
+// background. For a
 // server, before its first request.
 func (s *Set) Warm() {
 	if s.Yaegi == nil {
@@ -111,4 +123,17 @@ func (s *Set) Close() error {
 // Config returns a check configuration using these engines.
 func (s *Set) Config() check.Config {
 	return check.Config{Router: s.Router, Builder: s.Builder(), Idle: s.meter.Idle, History: s.history}
+}
+
+// newStatic returns the router's static check, which runs in the
+// interpreter's worker (bingfa does not link go/types), with go list run
+// as the compiled engine's builds run, its temporary files in the
+// engine's cache. In mode auto, a check while the worker is not built
+// compiles the block and starts the build; in the other modes it waits.
+func newStatic(c *compiled.Engine, mode string) *yaegi.Static {
+	work, err := c.WorkDir()
+	if err != nil {
+		work = ""
+	}
+	return yaegi.NewStatic(compiled.BuildFlags(false), compiled.BuildEnv(false), work, mode != Auto)
 }

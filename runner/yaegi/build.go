@@ -10,11 +10,12 @@ import (
 	"sync"
 
 	"bingfa/internal/selfbuild"
+	"bingfa/runner/route"
 	"bingfa/runner/yaegi/protocol"
 )
 
 // sources are the worker's own files and the protocol's: the worker is
-// built from them.
+// built from them, and from package route/static's (route.StaticSources).
 //
 //go:embed worker/*.go protocol/*.go
 var sources embed.FS
@@ -27,6 +28,9 @@ var sources embed.FS
 var workerCommand = sync.OnceValues(func() (*selfbuild.Command, error) {
 	files := map[string][]byte{"go.mod": []byte(workerGoMod), "go.sum": []byte(yaegiSums)}
 	err := selfbuild.Embedded(files, sources, "runner/yaegi")
+	if err == nil {
+		err = selfbuild.Embedded(files, route.StaticSources, "runner/route")
+	}
 	return &selfbuild.Command{Dir: "yaegi", Name: "worker", Files: files,
 		Args: []string{"./runner/yaegi/worker"}, Env: []string{"GOFLAGS=-mod=readonly"},
 		Nice: 10, Check: handshake}, err

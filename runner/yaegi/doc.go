@@ -54,6 +54,23 @@
 // printed as Go prints it ("panic: ..." then "goroutine 1 [running]:")
 // and exits with status 2.
 //
+// # The static check's process
+//
+// The worker has a second role: the static check of package route/static
+// (go/types over go list's export data), which bingfa does not link
+// (go/types, go/importer and what they bring are about a tenth of a cold
+// build of bingfa; the worker links them anyway, with yaegi's tables).
+// Its sources are embedded with the worker's (route.StaticSources). A
+// Static (NewStatic), the route.Static that package wiring gives the
+// router, starts the worker with -static once it is built: one
+// long-lived process per Static, not sandboxed (it runs no program),
+// in its own process group, with SIGKILL as its parent-death signal and
+// its go lists' (Pdeathsig), speaking JSON lines on its standard input and
+// output (package protocol). Before the worker is built, a Static made
+// not to wait answers ErrNotBuilt and starts the build; Close ends its
+// input, which stops the process's go lists and ends it, and kills its
+// process group if it has not ended within a few seconds.
+//
 // # Warm workers
 //
 // Starting a worker and loading the interpreter's symbol tables takes a

@@ -9,6 +9,15 @@
 // worker binary, so that a binary speaking another version of this
 // protocol is never sent a program.
 //
+// Started with the single argument StaticArg and WorkerEnv set to
+// "static", a worker is instead the static check's process (package
+// route/static): it runs no program, is not sandboxed, and lives as long
+// as the process that started it. It reads a StaticConfig, then
+// StaticRequests, from its standard input, one JSON value a line, and
+// writes one StaticAnswer a line for each request (with its ID), in the
+// order they are answered, to its standard output; at the end of its
+// input it stops its go lists and exits.
+//
 // This package links nothing of the interpreter: both sides import it.
 package protocol
 
@@ -21,8 +30,9 @@ import (
 )
 
 // Version is the version of this protocol: change it with any change of
-// the request, the report or the descriptors.
-const Version = 1
+// the request, the report, the descriptors or the static check's
+// messages. Version 2 added the static check's process.
+const Version = 2
 
 // Banner begins the worker's answer to -protocol: Banner, Version and a
 // newline.
@@ -103,4 +113,48 @@ func WriteReport(w io.Writer, r Report) {
 	}
 	b, _ := json.Marshal(r)
 	_, _ = w.Write(b)
+}
+
+// StaticArg is the argument that starts a worker as the static check's
+// process.
+const StaticArg = "-static"
+
+// A StaticConfig is the first line the static check's process reads: how
+// its go list runs (see static.Config).
+type StaticConfig struct {
+	GoFlags []string
+	GoEnv   []string
+	// WorkDir is a directory under which each go list gets a directory
+	// of its own for go's temporary files, removed when it ends; "" for
+	// go's default.
+	WorkDir string
+}
+
+// Operations of a StaticRequest.
+const (
+	OpCheck   = "check"   // the static check of Source
+	OpPreload = "preload" // find the type information Sources import
+	OpWarm    = "warm"    // find the type information of common packages
+)
+
+// A StaticRequest asks the static check's process for one operation.
+type StaticRequest struct {
+	ID      uint64
+	Op      string
+	Source  string   `json:",omitempty"` // OpCheck
+	Sources []string `json:",omitempty"` // OpPreload
+	// Background marks background work's request (engine.Background): its
+	// go list runs at the lowest priority.
+	Background bool `json:",omitempty"`
+}
+
+// A StaticAnswer answers the request with its ID: a check's finding (see
+// static.Finding); OpPreload and OpWarm are answered when done, with no
+// finding.
+type StaticAnswer struct {
+	ID     uint64
+	Yaegi  bool   `json:",omitempty"`
+	Reason string `json:",omitempty"`
+	Line   int    `json:",omitempty"`
+	Err    string `json:",omitempty"` // the request was not understood
 }

@@ -6,7 +6,11 @@
 // interpreter, whose symbol tables are most of a cold build of bingfa:
 // the engine builds it on first need from its sources embedded in bingfa
 // (see package yaegi). Started with the single argument -protocol, it
-// prints the protocol's handshake and exits.
+// prints the protocol's handshake and exits. Started with the single
+// argument -static (and BINGFA_WORKER=static), it is the static check's
+// process instead (package route/static; see package protocol), which
+// runs no program: the static check needs go/types, which this command
+// links anyway (yaegi's tables include it) and bingfa does not.
 package main
 
 import (
@@ -34,6 +38,9 @@ func main() {
 	if len(os.Args) == 2 && os.Args[1] == "-protocol" {
 		fmt.Print(protocol.Handshake())
 		return
+	}
+	if len(os.Args) == 2 && os.Args[1] == protocol.StaticArg && os.Getenv(protocol.WorkerEnv) == "static" {
+		os.Exit(serveStatic())
 	}
 	if os.Getenv(protocol.WorkerEnv) != "yaegi" {
 		fmt.Fprintln(os.Stderr, "bingfa's yaegi worker: started by the yaegi engine only")

@@ -1,4 +1,4 @@
-package route_test
+package static_test
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ import (
 	"bingfa/runner/compiled"
 	"bingfa/runner/engine"
 	"bingfa/runner/lesson"
-	"bingfa/runner/route"
+	"bingfa/runner/route/static"
 )
 
 // TestNewerSymbolsCompiled walks every symbol of the standard library
@@ -48,7 +48,7 @@ func TestNewerSymbolsCompiled(t *testing.T) {
 			name = "go1.txt"
 		}
 		text, err := os.ReadFile(filepath.Join(dir, name))
-		if os.IsNotExist(err) && n > route.YaegiAPI+1 {
+		if os.IsNotExist(err) && n > static.YaegiAPI+1 {
 			break
 		}
 		if err != nil {
@@ -58,7 +58,7 @@ func TestNewerSymbolsCompiled(t *testing.T) {
 			s, ok := parseSymbol(strings.TrimSpace(line), n)
 			switch {
 			case !ok:
-			case n <= route.YaegiAPI:
+			case n <= static.YaegiAPI:
 				older[s.key()] = true
 			case !older[s.key()]: // not syscall.EBADMSG, added for other platforms
 				syms = append(syms, s)
@@ -89,7 +89,7 @@ func TestNewerSymbolsCompiled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newRouter(t, route.Auto)
+	r := newRouter(t)
 	var ps []*engine.Program
 	for _, b := range l.Blocks {
 		p, err := check.Program(l, b)
@@ -105,7 +105,7 @@ func TestNewerSymbolsCompiled(t *testing.T) {
 			t.Errorf("%s\n\tuse:\n%s\trouted to yaegi %v because %s", s.line, indent(ps[i].Source), d.Yaegi, d.Reason)
 		}
 	}
-	t.Logf("%d symbols of Go 1.%d to Go 1.%d routed", len(blocks), route.YaegiAPI+1, syms[len(syms)-1].release)
+	t.Logf("%d symbols of Go 1.%d to Go 1.%d routed", len(blocks), static.YaegiAPI+1, syms[len(syms)-1].release)
 }
 
 // An apiSymbol is a symbol that an API list adds.
@@ -179,7 +179,7 @@ func (s apiSymbol) named(why string) bool {
 		return false
 	}
 	n, _ := strconv.Atoi(m[4])
-	return n > route.YaegiAPI && n <= s.release
+	return n > static.YaegiAPI && n <= s.release
 }
 
 // A user writes programs that use symbols, with the packages' types at

@@ -1,4 +1,4 @@
-package route
+package static
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -18,9 +17,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-
-	"bingfa/runner/compiled"
-	"bingfa/runner/engine"
 )
 
 // A typeChecker type-checks programs against the standard library's
@@ -33,12 +29,6 @@ type typeChecker struct {
 	imp     types.Importer
 	exports *exports
 	members *members // of the imported packages' types
-}
-
-func newTypeChecker() *typeChecker {
-	fset := token.NewFileSet()
-	x := newExports()
-	return &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x, members: newMembers()}
 }
 
 // stdDir returns GOROOT/src, as the go command sees it, or "" (the
@@ -58,7 +48,7 @@ type exports struct {
 	files   map[string]string                                         // import path -> export data file
 	flights map[string]*flight                                        // import path -> the go list listing it
 	list    func(ctx context.Context, paths []string) ([]byte, error) // goList when nil (a test's fake)
-	work    func() (string, error)                                    // a directory for go's temporary files; nil: go's default
+	cfg     Config                                                    // how go list runs
 
 	life    context.Context    // cancelled by close: a go list under way is killed
 	stop    context.CancelFunc // cancels life
@@ -115,7 +105,7 @@ type flight struct {
 // package would compile them one after another. Packages already known
 // are not listed again, nor those a go list under way is listing, which
 // load waits for instead; but a reader's load (ctx not marked by
-// engine.Background) does not wait for background work's go list, which
+// Background) does not wait for background work's go list, which
 // runs at the lowest priority: it lists those packages itself.
 func (x *exports) load(ctx context.Context, paths []string) error {
 	err, waited := x.loadOnce(ctx, paths)
@@ -156,7 +146,7 @@ func (x *exports) loadOnce(ctx context.Context, paths []string) (err, waited err
 // nil if none is needed, and the flights already under way that load
 // waits for instead (see load).
 func (x *exports) plan(ctx context.Context, paths []string) (*flight, []string, map[*flight]bool, error) {
-	bg := engine.IsBackground(ctx)
+	bg := IsBackground(ctx)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if err := x.life.Err(); err != nil {
@@ -192,7 +182,7 @@ func (x *exports) fly(ctx context.Context, f *flight, paths []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	defer context.AfterFunc(x.life, cancel)()
-	list := func(ctx context.Context, paths []string) ([]byte, error) { return goList(ctx, paths, x.work) }
+	list := func(ctx context.Context, paths []string) ([]byte, error) { return goList(ctx, paths, x.cfg) }
 	if x.list != nil {
 		list = x.list
 	}
@@ -221,20 +211,20 @@ func (x *exports) fly(ctx context.Context, f *flight, paths []string) error {
 // module the process runs in (perhaps one being edited) does not matter,
 // with the flags and environment of the compiled engine's builds, so that
 // what it compiles is what they need too. As background work (see
-// engine.Background) it runs at the lowest CPU priority, as background
+// Background) it runs at the lowest CPU priority, as background
 // builds do (see package compiled), so that a reader's work goes first.
 //
 // go's own temporary files go into a directory of work (when not nil),
 // removed when go list ends: an interrupted go list leaves nothing in
 // the user's TMPDIR.
-func goList(ctx context.Context, paths []string, work func() (string, error)) ([]byte, error) {
-	args := append([]string{"list"}, compiled.BuildFlags(false)...)
+func goList(ctx context.Context, paths []string, cfg Config) ([]byte, error) {
+	args := append([]string{"list"}, cfg.GoFlags...)
 	args = append(args, "-e", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "--")
 	cmd := exec.CommandContext(ctx, "go", append(args, paths...)...)
 	cmd.Dir = stdDir()
-	cmd.Env = compiled.BuildEnv(false)
-	if work != nil {
-		tmp, err := work()
+	cmd.Env = cfg.GoEnv
+	if cfg.WorkDir != nil {
+		tmp, err := cfg.WorkDir()
 		if err != nil {
 			return nil, err
 		}
@@ -243,9 +233,13 @@ func goList(ctx context.Context, paths []string, work func() (string, error)) ([
 	}
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
-	bg := engine.IsBackground(ctx)
+	cmd.SysProcAttr = &syscall.SysProcAttr{}
+	if cfg.DieWithParent {
+		cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
+	}
+	bg := IsBackground(ctx)
 	if bg {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its compilers too
+		cmd.SysProcAttr.Setpgid = true // its compilers too
 		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	}
 	err := cmd.Start()
@@ -265,7 +259,7 @@ func goList(ctx context.Context, paths []string, work func() (string, error)) ([
 // preload finds, with one go list, the export data of the standard
 // packages that srcs import and that are not known yet. A go list under
 // way for other work does not count: a reader does not wait for the
-// background's (see Router.Preload).
+// background's (see Checker.Preload).
 func (x *exports) preload(ctx context.Context, srcs [][]byte) {
 	seen := map[string]bool{}
 	var paths []string
@@ -288,31 +282,6 @@ func (x *exports) preload(ctx context.Context, srcs [][]byte) {
 	if len(paths) > 0 {
 		_ = x.load(ctx, paths) // a failure is seen again, per package, by open
 	}
-}
-
-// Warm loads the export data of the packages lessons import most, so
-// that the first decisions do not wait for it (about 100 ms a package the
-// first time). It returns at once; the loading goes on in the
-// background, at background priority.
-func (r *Router) Warm() {
-	go r.types.exports.preload(engine.Background(context.Background()), [][]byte{warmSource})
-}
-
-// Close stops the router's go lists under way (Warm's, a background
-// Preload's) and waits for them to end.
-func (r *Router) Close() { r.types.exports.close() }
-
-// Preload finds the export data of every standard package the programs
-// import, with one go list, before they are routed one by one (see
-// check.Preloader). For background work (ctx marked by
-// engine.Background) that go list runs at background priority, and a
-// decision meanwhile does not wait for it: it lists what it needs itself.
-func (r *Router) Preload(ctx context.Context, ps []*engine.Program) {
-	srcs := make([][]byte, len(ps))
-	for i, p := range ps {
-		srcs[i] = p.Source
-	}
-	r.types.exports.preload(ctx, srcs)
 }
 
 // warmSource imports the packages Warm loads.

@@ -1,4 +1,4 @@
-package route
+package static
 
 import (
 	"bufio"
@@ -41,7 +41,7 @@ var (
 )
 
 // goAPI reads Go's API lists from GOROOT/api once. Without them, nothing
-// tells which symbols are newer than yaegi's tables, and the router
+// tells which symbols are newer than yaegi's tables, and the check
 // interprets nothing.
 func goAPI() (*api, error) {
 	apiOnce.Do(func() {

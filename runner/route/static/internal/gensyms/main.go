@@ -1,6 +1,6 @@
-// Command gensyms writes package route's symbols_gen.go: the names in
+// Command gensyms writes package static's symbols_gen.go: the names in
 // yaegi's standard-library tables (see package yaegisyms). Run it with
-// go generate in runner/route after a change of yaegi's version.
+// go generate in runner/route/static after a change of yaegi's version.
 package main
 
 import (
@@ -8,7 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 
-	"bingfa/runner/route/internal/yaegisyms"
+	"bingfa/runner/route/static/internal/yaegisyms"
 )
 
 func main() {

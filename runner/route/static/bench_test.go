@@ -1,4 +1,4 @@
-package route_test
+package static_test
 
 import (
 	"fmt"
@@ -7,12 +7,13 @@ import (
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
+	"bingfa/runner/route/static/inproc"
 )
 
 // BenchmarkDecide measures the static check of a block not seen before
 // (the imported packages already loaded), as when a reader edits a block.
 func BenchmarkDecide(b *testing.B) {
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"))
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New(nil))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package route_test
+package static_test
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"bingfa/internal/golden"
-	"bingfa/runner/route"
+	"bingfa/runner/route/static"
 )
 
 // TestReadAPI reads the small API lists of testdata/api (written for
@@ -20,7 +20,7 @@ func TestReadAPI(t *testing.T) {
 	if runtime.GOOS+"/"+runtime.GOARCH != "linux/amd64" {
 		t.Skip("the test lists are written for linux/amd64")
 	}
-	lines, err := route.ReadAPI("testdata/api")
+	lines, err := static.ReadAPI("testdata/api")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,14 +31,14 @@ func TestReadAPI(t *testing.T) {
 // TestReadAPIMissing checks that API lists that are missing, or that stop
 // at yaegi's release, are an error (and then no block goes to yaegi).
 func TestReadAPIMissing(t *testing.T) {
-	if _, err := route.ReadAPI(filepath.Join(t.TempDir(), "api")); err == nil {
+	if _, err := static.ReadAPI(filepath.Join(t.TempDir(), "api")); err == nil {
 		t.Error("no error for a missing directory")
 	}
 	old := t.TempDir()
 	if err := os.WriteFile(filepath.Join(old, "go1.22.txt"), []byte("pkg sync, type WaitGroup struct\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := route.ReadAPI(old); err == nil || !strings.Contains(err.Error(), "stop at Go 1.22") {
+	if _, err := static.ReadAPI(old); err == nil || !strings.Contains(err.Error(), "stop at Go 1.22") {
 		t.Errorf("lists that stop at Go 1.22: error %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package route
+package static
 
 import (
 	"os"
@@ -17,6 +17,7 @@ import (
 func TestExportsShareTheBuildCache(t *testing.T) {
 	t.Setenv("GOCACHE", t.TempDir()) // cold
 	x := newExports()
+	x.cfg = Config{GoFlags: compiled.BuildFlags(false), GoEnv: compiled.BuildEnv(false)}
 	if err := x.load(t.Context(), []string{"unicode/utf8"}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package route
+package static
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ import (
 //  3. raise languageVersion to the new release, so that go/types rejects
 //     whatever the release after it adds until it is listed here;
 //  4. add a block named after the entry's id to testdata/features.md and
-//     run go test ./runner/route -update.
+//     run go test ./runner/route/static -update.
 //
 // Standard-library symbols need nothing here: the router reads which
 // release added each one from GOROOT/api (see api.go), and compiles a

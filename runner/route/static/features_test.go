@@ -1,4 +1,4 @@
-package route_test
+package static_test
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/lesson"
-	"bingfa/runner/route"
+	"bingfa/runner/route/static"
 )
 
 // TestFeatures checks each entry of the list of language features newer
@@ -35,9 +35,9 @@ func TestFeatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newRouter(t, route.Auto)
+	r := newRouter(t)
 	newest := 0
-	for _, f := range route.Features() {
+	for _, f := range static.Features() {
 		newest = max(newest, f.Release)
 		t.Run(f.ID, func(t *testing.T) {
 			b := l.Block(f.ID)
@@ -67,8 +67,8 @@ func TestFeatures(t *testing.T) {
 			}
 		})
 	}
-	if v := fmt.Sprintf("go1.%d", newest); v != route.LanguageVersion {
-		t.Errorf("the newest feature listed is of %s, but programs are type-checked as %s", v, route.LanguageVersion)
+	if v := fmt.Sprintf("go1.%d", newest); v != static.LanguageVersion {
+		t.Errorf("the newest feature listed is of %s, but programs are type-checked as %s", v, static.LanguageVersion)
 	}
 }
 

@@ -1,4 +1,4 @@
-package route
+package static
 
 import (
 	"context"
@@ -9,32 +9,26 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"bingfa/runner/engine"
-	"bingfa/runner/lesson"
 )
 
 // TestReaderDoesNotWaitForBackground: while the go list of background
-// work (a server's Preload, Warm) is under way, a reader's decision does
+// work (a server's Preload, Warm) is under way, a reader's check does
 // not wait for it: it lists the packages it needs itself.
 func TestReaderDoesNotWaitForBackground(t *testing.T) {
-	cases := map[string]func(r *Router){
-		"preload": func(r *Router) {
-			r.Preload(engine.Background(t.Context()), []*engine.Program{{Source: []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n")}})
+	cases := map[string]func(c *Checker){
+		"preload": func(c *Checker) {
+			c.Preload(Background(t.Context()), [][]byte{[]byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n")})
 		},
-		"warm": func(r *Router) { r.Warm() },
+		"warm": func(c *Checker) { c.Warm() },
 	}
 	for name, background := range cases {
 		t.Run(name, func(t *testing.T) {
-			r, err := New(Auto, nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := New(Config{})
 			started, release := make(chan bool, 1), make(chan struct{})
 			defer close(release)
 			r.types.exports.list = func(ctx context.Context, paths []string) ([]byte, error) {
-				if !engine.IsBackground(ctx) {
-					return goList(ctx, paths, nil)
+				if !IsBackground(ctx) {
+					return goList(ctx, paths, Config{})
 				}
 				started <- true
 				<-release // a go list that takes its time
@@ -42,10 +36,9 @@ func TestReaderDoesNotWaitForBackground(t *testing.T) {
 			}
 			go background(r)
 			<-started
-			decided := make(chan Decision)
+			decided := make(chan Finding)
 			go func() {
-				p := &engine.Program{Path: "x.md", Source: []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n")}
-				decided <- r.Decide(&lesson.Block{}, p)
+				decided <- r.Check([]byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n"))
 			}()
 			select {
 			case d := <-decided:
@@ -73,7 +66,7 @@ func TestBackgroundListIsNice(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
-	out, err := goList(engine.Background(t.Context()), []string{"fmt"}, nil)
+	out, err := goList(Background(t.Context()), []string{"fmt"}, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +88,7 @@ func TestCloseStopsGoList(t *testing.T) {
 		ended.Store(true)
 		return nil, ctx.Err()
 	}
-	go x.preload(engine.Background(context.Background()), [][]byte{warmSource})
+	go x.preload(Background(context.Background()), [][]byte{warmSource})
 	<-started
 	x.close()
 	if !ended.Load() {

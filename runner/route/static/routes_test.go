@@ -1,0 +1,85 @@
+package static_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bingfa/internal/golden"
+	"bingfa/runner/check"
+	"bingfa/runner/engine"
+	"bingfa/runner/lesson"
+	"bingfa/runner/route"
+	"bingfa/runner/route/static/inproc"
+)
+
+// named is an engine that only has a name: routing never runs anything.
+type named string
+
+func (n named) Name() string { return string(n) }
+func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine.Outcome {
+	panic("not for running")
+}
+
+// newRouter returns an auto router whose static check runs in this
+// process.
+func newRouter(t *testing.T) *route.Router {
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(r.Close)
+	return r
+}
+
+// routes returns one line per block of the lesson at path: its engines
+// and why.
+func routes(t *testing.T, r *route.Router, path string) string {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := lesson.Parse(filepath.ToSlash(path), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, blk := range l.Blocks {
+		p, err := check.Program(l, blk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rt := r.Route(blk, p)
+		var names []string
+		for _, e := range rt.Engines {
+			names = append(names, e.Name())
+		}
+		fmt.Fprintf(&b, "%s: %s: %s", blk.Name, strings.Join(names, "+"), rt.Reason)
+		if rt.Pos != "" {
+			fmt.Fprintf(&b, " at %s", rt.Pos)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestRoutes compares the auto router's choice for every block of
+// testdata, with the static check in this process, with the golden
+// files.
+func TestRoutes(t *testing.T) {
+	r := newRouter(t)
+	paths, _ := filepath.Glob("testdata/*.md")
+	if len(paths) == 0 {
+		t.Fatal("no test lessons")
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			t.Parallel() // one router for all: decisions run concurrently
+			got := routes(t, r, path)
+			golden.File(t, strings.TrimSuffix(path, ".md")+".golden", []byte(got))
+		})
+	}
+}
