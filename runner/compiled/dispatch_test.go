@@ -70,6 +70,7 @@ func lines(s string) []string {
 // reference that came from a dispatcher there would prove nothing, and
 // fails the case.
 func TestDispatchIdentity(t *testing.T) {
+	t.Parallel()
 	cases := dispatchCases(t)
 	disp, own := New(t.TempDir()), New(DefaultCacheDir())
 	defer disp.Close()
@@ -166,6 +167,7 @@ func outcomeDiff(got, want *engine.Outcome) string {
 // course on an empty cache (TestLessons in a fresh clone, as in CI) runs
 // its blocks from dispatchers and judges every one.
 func TestDispatchLessons(t *testing.T) {
+	t.Parallel()
 	if testing.Short() || os.Getenv("BINGFA_LONG_TESTS") != "1" {
 		t.Skip("runs every block of the course three times: set BINGFA_LONG_TESTS=1")
 	}
@@ -231,6 +233,7 @@ func TestDispatchLessons(t *testing.T) {
 // the threshold of new dispatchable programs, and never in the
 // background.
 func TestDispatchWhen(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	e.SetDispatch(3)
@@ -274,6 +277,7 @@ func TestDispatchWhen(t *testing.T) {
 // dispatcher is not held back until it ends: the program is built alone
 // and run from its own binary, which then replaces the dispatcher's link.
 func TestDispatchLive(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	e.SetDispatch(1)
