@@ -14,7 +14,7 @@ import (
 // edits: check passes every block, export writes a site and notebooks,
 // and serve serves it, all titled by the course's own front matter.
 func TestNewCourse(t *testing.T) {
-	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
+	t.Parallel() // each its own bingfa, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
@@ -25,7 +25,7 @@ func TestNewCourse(t *testing.T) {
 	bingfa := func(args ...string) string {
 		t.Helper()
 		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "BINGFA_CACHE="+filepath.Join(dir, "cache"))
+		cmd.Env = append(os.Environ(), cacheEnv())
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("bingfa %s: %v\n%s", strings.Join(args, " "), err, out)
@@ -65,7 +65,7 @@ func TestNewCourse(t *testing.T) {
 		t.Errorf("no notebook kernelspec:\n%s", page)
 	}
 	cmd := exec.Command(bin, "serve", "-addr", "127.0.0.1:0", "-engine", "compiled", course)
-	cmd.Env = append(os.Environ(), "BINGFA_CACHE="+filepath.Join(dir, "cache"))
+	cmd.Env = append(os.Environ(), cacheEnv())
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

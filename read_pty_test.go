@@ -29,7 +29,7 @@ var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 // nothing but the reader's own colours reaches the terminal raw. On a
 // light background (COLORFGBG) those colours are the light scheme's.
 func TestReadInTerminal(t *testing.T) {
-	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
+	t.Parallel() // each its own bingfa, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
@@ -45,7 +45,7 @@ func TestReadInTerminal(t *testing.T) {
 	}
 	read := func(env ...string) string {
 		cmd := exec.Command(script, "-qec", "stty cols 40 rows 50; "+bin+" read --all "+md, "/dev/null")
-		cmd.Env = append(slicesDelete(slicesDelete(os.Environ(), "NO_COLOR"), "COLORFGBG"), "TERM=xterm-256color", "BINGFA_CACHE="+filepath.Join(dir, "cache"))
+		cmd.Env = append(slicesDelete(slicesDelete(os.Environ(), "NO_COLOR"), "COLORFGBG"), "TERM=xterm-256color", cacheEnv())
 		cmd.Env = append(cmd.Env, env...)
 		out, err := cmd.CombinedOutput()
 		if err != nil {

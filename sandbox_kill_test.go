@@ -18,7 +18,7 @@ import (
 // below it goes (the parent-death signal of each sandbox's init ends its
 // namespace) and that nothing is left in $TMPDIR.
 func TestKilledCheckLeavesNothing(t *testing.T) {
-	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
+	t.Parallel() // each its own bingfa, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
@@ -39,7 +39,7 @@ func TestKilledCheckLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "check", lessonPath)
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "BINGFA_CACHE="+filepath.Join(dir, "cache"))
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, cacheEnv())
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

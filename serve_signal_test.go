@@ -14,6 +14,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"bingfa/runner/compiled"
 )
 
 // TestInterruptServe starts bingfa serve, runs a program through its API
@@ -22,7 +24,7 @@ import (
 // that no program is left running and that no scratch directory is left
 // in $TMPDIR.
 func TestInterruptServe(t *testing.T) {
-	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
+	t.Parallel() // each its own bingfa, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
@@ -40,7 +42,7 @@ func interruptServe(t *testing.T, bin string, sig os.Signal) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "serve", "-addr", "127.0.0.1:0", "-engine", "compiled", dir)
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "BINGFA_CACHE="+filepath.Join(dir, "cache"))
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, cacheEnv())
 	stderr, err := cmd.StderrPipe() // the URL is printed on stderr
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +99,13 @@ var bingfaOnce = sync.OnceValues(func() (string, error) {
 	}
 	return bin, nil
 })
+
+// cacheEnv gives the bingfa under test the cache that the other tests
+// use (compiled.DefaultCacheDir): it is content-addressed and checked
+// before each use, so a shared one tests what a fresh one would, without
+// building the sandbox's init helper, the yaegi worker and the programs
+// again for every test (seconds of CPU each).
+func cacheEnv() string { return "BINGFA_CACHE=" + compiled.DefaultCacheDir() }
 
 var urlRE = regexp.MustCompile(`(http://127\.0\.0\.1:[0-9]+/)\?token=[0-9a-f]+`)
 

@@ -19,7 +19,7 @@ import (
 // that no program is left running and that no scratch directory is left
 // in $TMPDIR.
 func TestInterrupt(t *testing.T) {
-	t.Parallel() // each its own bingfa, cache, TMPDIR and processes
+	t.Parallel() // each its own bingfa, TMPDIR and processes
 	if testing.Short() {
 		t.Skip("builds bingfa")
 	}
@@ -38,7 +38,7 @@ func interruptCheck(t *testing.T, bin string, sig os.Signal) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "check", "-v", lessonPath)
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "BINGFA_CACHE="+filepath.Join(dir, "cache"))
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, cacheEnv())
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"bingfa/internal/golden"
@@ -234,11 +235,13 @@ func checkLesson(t *testing.T, cfg check.Config, path string) (string, bool) {
 }
 
 // hasPython reports whether this machine has the Python interpreter
-// that the python cases need.
-func hasPython() bool {
+// that the python cases need. It asks once: the question starts the
+// interpreter, through a shim of several shell scripts where pyenv
+// provides it.
+var hasPython = sync.OnceValue(func() bool {
 	_, err := python.New(python.Command()).Find()
 	return err == nil
-}
+})
 
 var (
 	pythonRE    = regexp.MustCompile(`Python \d+\.\d+\.\d+`)

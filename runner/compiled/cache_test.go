@@ -27,6 +27,7 @@ func storedCache(t testing.TB, key string, size int) *cache {
 // each program up several times); one rewritten since is refused and
 // removed.
 func TestLookupVerifiedOnce(t *testing.T) {
+	t.Parallel()
 	c := storedCache(t, "k", 1<<10)
 	for i := range 3 {
 		en, ok := c.lookup("k")
@@ -52,6 +53,7 @@ func TestLookupVerifiedOnce(t *testing.T) {
 // TestLookupTouchesOld: a lookup of a binary not used for longer than
 // touchAfter marks it used, so that trim keeps it.
 func TestLookupTouchesOld(t *testing.T) {
+	t.Parallel()
 	c := storedCache(t, "k", 1<<10)
 	old := time.Now().Add(-2 * touchAfter)
 	for _, p := range []string{c.bin("k"), c.sum("k")} {

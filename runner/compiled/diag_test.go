@@ -11,6 +11,7 @@ import (
 // go:embed pattern without files (reported as another package's, at the
 // program's directory), and a message without a position.
 func TestParseBuild(t *testing.T) {
+	t.Parallel()
 	events := `{"ImportPath":"bingfa.build/pa","Action":"build-output","Output":"# bingfa.build/pa\n"}
 {"ImportPath":"nosuch/pkg","Action":"build-output","Output":"pc/main.go:2:8: package nosuch/pkg is not in std (/usr/local/go/src/nosuch/pkg)\n"}
 {"ImportPath":"bingfa.build/pa","Action":"build-output","Output":"main.go:3:15: cannot use x (variable of type int) as string value in argument to f:\n\thave int\n"}

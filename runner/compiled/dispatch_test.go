@@ -62,9 +62,17 @@ func lines(s string) []string {
 // and runs it. Both runs must show the same bytes, what the dispatched
 // run emitted must be what it returned, and each run must have ended as
 // the file says (dispatched, fallback, alone or broken).
+//
+// The dispatcher's engine has a fresh cache: its builds are under test.
+// The own builds, the reference, come from the shared cache
+// (DefaultCacheDir, content-addressed and checked before each use), as a
+// reader's would: a warm run does not link twenty programs again; a
+// reference that came from a dispatcher there would prove nothing, and
+// fails the case.
 func TestDispatchIdentity(t *testing.T) {
+	t.Parallel()
 	cases := dispatchCases(t)
-	disp, own := New(t.TempDir()), New(t.TempDir())
+	disp, own := New(t.TempDir()), New(DefaultCacheDir())
 	defer disp.Close()
 	defer own.Close()
 	disp.SetDispatch(1)
@@ -92,6 +100,9 @@ func TestDispatchIdentity(t *testing.T) {
 			want := own.Run(ctx, c.p, nil)
 			t.Run(c.name, func(t *testing.T) {
 				t.Logf("%s", got.Text(engine.Output))
+				if own.dispatched(c.p) {
+					t.Errorf("the own build's run came from a dispatcher's binary in %s", DefaultCacheDir())
+				}
 				if d := outcomeDiff(got, want); d != "" {
 					t.Errorf("dispatcher's run and own build's run differ:\n%s", d)
 				}
@@ -156,6 +167,7 @@ func outcomeDiff(got, want *engine.Outcome) string {
 // course on an empty cache (TestLessons in a fresh clone, as in CI) runs
 // its blocks from dispatchers and judges every one.
 func TestDispatchLessons(t *testing.T) {
+	t.Parallel()
 	if testing.Short() || os.Getenv("BINGFA_LONG_TESTS") != "1" {
 		t.Skip("runs every block of the course three times: set BINGFA_LONG_TESTS=1")
 	}
@@ -221,6 +233,7 @@ func TestDispatchLessons(t *testing.T) {
 // the threshold of new dispatchable programs, and never in the
 // background.
 func TestDispatchWhen(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	e.SetDispatch(3)
@@ -264,6 +277,7 @@ func TestDispatchWhen(t *testing.T) {
 // dispatcher is not held back until it ends: the program is built alone
 // and run from its own binary, which then replaces the dispatcher's link.
 func TestDispatchLive(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	e.SetDispatch(1)

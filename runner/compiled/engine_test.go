@@ -29,6 +29,7 @@ func program(id, src string) *engine.Program {
 const hello = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"
 
 func TestCacheHit(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	ctx := context.Background()
@@ -48,6 +49,7 @@ func TestCacheHit(t *testing.T) {
 }
 
 func TestBatchBuildsTogether(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	e := New(dir)
 	defer e.Close()
@@ -71,6 +73,7 @@ func TestBatchBuildsTogether(t *testing.T) {
 }
 
 func TestCompileErrorPositions(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	p := program("bad", "package main\n\nfunc main() {\n\tx := 1\n\ty()\n}\n")
@@ -92,6 +95,7 @@ func TestCompileErrorPositions(t *testing.T) {
 }
 
 func TestPrecheck(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	for _, tt := range []struct{ src, want string }{
@@ -135,6 +139,7 @@ func main() {
 }
 
 func TestCancelWhileBuilding(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -150,6 +155,7 @@ func TestCancelWhileBuilding(t *testing.T) {
 // load (a go:embed pattern without files) fails alone: the programs built
 // in the same go build still get their binaries.
 func TestBrokenProgramInBatch(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	e := New(dir)
 	defer e.Close()
@@ -182,6 +188,7 @@ func TestBrokenProgramInBatch(t *testing.T) {
 // "//go:build ignore", as many examples do, is built and run as go run
 // file.go would, with its positions unchanged.
 func TestBuildConstraintIgnored(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	src := "//go:build ignore\n\npackage main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"ran\"); undefinedName() }\n"
@@ -199,6 +206,7 @@ func TestBuildConstraintIgnored(t *testing.T) {
 // TestRunEnv checks the environment a program sees: its scratch directory
 // as PWD and TMPDIR, TZ=UTC, and env= winning over both.
 func TestRunEnv(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\twd, _ := os.Getwd()\n\tfmt.Println(os.Getenv(\"PWD\") == wd, os.Getenv(\"TZ\"), time.Unix(0, 0).Format(\"15:04 MST\"))\n}\n"
@@ -217,6 +225,7 @@ func TestRunEnv(t *testing.T) {
 // link), and a panic still shows its function, file and line, which come
 // from the runtime's own tables.
 func TestNoDebugTables(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS != "linux" {
 		t.Skip("reads ELF binaries")
 	}
@@ -284,6 +293,7 @@ func TestBuildLeavesNoTemp(t *testing.T) {
 // a program outside the sandbox could, and checks that the next run
 // builds the program again instead of running the impostor.
 func TestPoisonedCache(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	e := New(dir)
 	defer e.Close()

@@ -11,6 +11,7 @@ import (
 // TestTestArgs: go test's flags go to the test binary as -test.NAME, as go
 // test passes them; build flags go to go test -c.
 func TestTestArgs(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ args, build, run string }{
 		{"", "", ""},
 		{"-v", "", "-test.v=true"},
@@ -37,6 +38,7 @@ func TestTestArgs(t *testing.T) {
 // in the cache; a run of the unchanged block runs it as it is, and a block
 // whose test file changed is built again.
 func TestTestBinaryCached(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	test := func(want string) *engine.Program {

@@ -11,6 +11,7 @@ import (
 // of the file: each build embeds its own, so the content is part of the
 // cache key.
 func TestEmbedKey(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	const src = "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n)\n\n//go:embed data.txt\nvar s string\n\nfunc main() { fmt.Print(s) }\n"
@@ -30,6 +31,7 @@ func TestEmbedKey(t *testing.T) {
 // TestNames checks that a program sees the names its block gives it, and
 // that no position shows the directory it was built in.
 func TestNames(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	const src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"runtime\"\n)\n\nfunc main() {\n\t_, file, line, _ := runtime.Caller(0)\n\tfmt.Println(os.Args[0], file, line)\n}\n"

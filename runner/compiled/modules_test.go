@@ -18,6 +18,7 @@ var update = flag.Bool("update", false, "rewrite requires.txt from bingfa's go.m
 // TestRequires checks that requires.txt is bingfa's go line and the go.sum
 // lines of every module its go.mod requires, in go.sum's order.
 func TestRequires(t *testing.T) {
+	t.Parallel()
 	mod, err := os.ReadFile("../../go.mod")
 	if err != nil {
 		t.Fatal(err)
@@ -73,6 +74,7 @@ func requiresFrom(mod, sum string) string {
 }
 
 func TestProviding(t *testing.T) {
+	t.Parallel()
 	r := bingfaRequires()
 	for path, want := range map[string]string{
 		"golang.org/x/sync/errgroup": "golang.org/x/sync",
@@ -124,6 +126,7 @@ func main() { fmt.Println(here.X) }
 // of the standard library only: the first and the last run, the second
 // is reported at its import.
 func TestModuleImports(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	ps := []*engine.Program{program("errgroup", withErrgroup), program("unknown", withUnknown), program("hello", hello)}
@@ -148,6 +151,7 @@ func TestModuleImports(t *testing.T) {
 // TestModuleKey checks that the modules a program imports are part of
 // its cache key, and that nothing changes for the standard library.
 func TestModuleKey(t *testing.T) {
+	t.Parallel()
 	if in := moduleInput(program("hello", hello)); len(in) != 0 {
 		t.Errorf("a standard-library program has module input %q", in)
 	}
@@ -160,6 +164,7 @@ func TestModuleKey(t *testing.T) {
 // TestModuleImportsInTests runs a test block whose test file imports a
 // module bingfa requires: its module requires it too.
 func TestModuleImportsInTests(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	p := program("tests", hello)
@@ -173,6 +178,7 @@ import (
 )
 
 func TestGroup(t *testing.T) {
+	t.Parallel()
 	var g errgroup.Group
 	g.Go(func() error { return nil })
 	if err := g.Wait(); err != nil {
@@ -189,6 +195,7 @@ func TestGroup(t *testing.T) {
 // TestCached finds the modules bingfa requires in the module cache, by
 // the cache's spelling of their paths, and not a version it lacks.
 func TestCached(t *testing.T) {
+	t.Parallel()
 	if got := escape("github.com/BurntSushi/toml"); got != "github.com/!burnt!sushi/toml" {
 		t.Errorf("escape = %q", got)
 	}
@@ -207,6 +214,7 @@ func TestCached(t *testing.T) {
 // TestUnknownModuleInTests: a test file that imports a module bingfa does
 // not require fails to build as go test reports it, at its import.
 func TestUnknownModuleInTests(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	p := program("tests", hello)

@@ -97,6 +97,7 @@ func sessionProgram(tag string, unconfined bool, port int, env ...string) *engin
 // there is no sandbox), on the free port of $PORT. Each client reaches its
 // own server, which is stopped, and nothing is left.
 func TestSessions(t *testing.T) {
+	t.Parallel()
 	free, err := freePort()
 	if err != nil {
 		t.Fatal(err)
@@ -157,6 +158,7 @@ func TestSessions(t *testing.T) {
 // TestSessionServerGone: a server that ends before it is ready fails
 // its client, which does not run.
 func TestSessionServerGone(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	c := sessionProgram("gone", false, 0, "FIXED=not-a-port")

@@ -42,6 +42,7 @@ func main() {
 // files. The same source untraced is
 // another binary.
 func TestTraced(t *testing.T) {
+	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
 	for _, unconfined := range []bool{false, true} {

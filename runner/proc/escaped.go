@@ -110,30 +110,33 @@ func within(path, dir string) bool {
 
 // ownChildren returns the pids of this process's children, from the
 // children files of its threads (Linux): far cheaper than reading every
-// process of the system. Where those files are missing, it falls back to
+// process of the system. The threads are listed once (a glob of
+// task/*/children would list each thread's directory as well, to find
+// its one file). Where no such file can be read, it falls back to
 // scanning /proc.
 func ownChildren() []int {
-	files, _ := filepath.Glob("/proc/self/task/*/children")
-	if len(files) == 0 {
-		var pids []int
-		self := os.Getpid()
-		for _, p := range Processes() {
-			if p.PPid == self {
-				pids = append(pids, p.Pid)
-			}
-		}
-		return pids
-	}
+	tasks, _ := os.ReadDir("/proc/self/task")
 	var pids []int
-	for _, f := range files {
-		b, err := os.ReadFile(f)
+	read := false
+	for _, t := range tasks {
+		b, err := os.ReadFile(filepath.Join("/proc/self/task", t.Name(), "children"))
 		if err != nil {
 			continue
 		}
+		read = true
 		for _, field := range strings.Fields(string(b)) {
 			if pid, err := strconv.Atoi(field); err == nil {
 				pids = append(pids, pid)
 			}
+		}
+	}
+	if read {
+		return pids
+	}
+	self := os.Getpid()
+	for _, p := range Processes() {
+		if p.PPid == self {
+			pids = append(pids, p.Pid)
 		}
 	}
 	return pids
