@@ -429,10 +429,16 @@ func press(keys string, modifiers int64) chromedp.Action[chromedp.Void] {
 
 // poll waits until a JavaScript expression is true: a condition, with a
 // bound only so that a broken page fails instead of hanging (TestBrowserRunAll
-// took over a minute at a load average of 18).
+// took over a minute at a load average of 18). It asks every
+// browserPollEvery, not at every animation frame (chromedp's default), which
+// kept the headless browser drawing frames for as long as a test waited.
 func poll(expr string) chromedp.Action[chromedp.Void] {
-	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(4*time.Minute))
+	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(4*time.Minute), chromedp.WithPollingInterval(browserPollEvery))
 }
+
+// browserPollEvery is how often poll asks: often enough to add nothing a
+// test would notice, seldom enough to leave the browser idle meanwhile.
+const browserPollEvery = 20 * time.Millisecond
 
 // TestBrowserCells opens the lesson of notebook cells: a cell shows the
 // earlier cells it depends on, "run all above" runs them in order, and
