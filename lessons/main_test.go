@@ -3,17 +3,19 @@ package lessons_test
 import (
 	"flag"
 	"os"
+	"strconv"
 	"testing"
 
+	"bingfa/runner/lesson"
 	"bingfa/runner/yaegi"
 )
 
-// lessonsParallel is how many lessons' exercise tests run at once unless
-// -parallel says otherwise: their programs mostly sleep or wait for their
-// children, and check's own slots bound the programs that run at once by
-// the CPUs that are idle, so the default of one test per CPU leaves the
-// machine waiting.
-const lessonsParallel = "8"
+// lessonsParallel is how many of this package's tests that run programs
+// run at once unless -parallel says otherwise: their programs mostly
+// sleep or wait for their children, and check's own slots bound the
+// programs that run at once by the CPUs that are idle, so the default of
+// one test per CPU leaves the machine waiting.
+const lessonsParallel = 8
 
 // TestMain lets this test binary be a sandbox's init, lets more lessons'
 // tests run at once, and closes the course's engines after the tests.
@@ -23,9 +25,30 @@ func TestMain(m *testing.M) {
 	set := false
 	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
 	if !set {
-		_ = flag.Set("test.parallel", lessonsParallel)
+		_ = flag.Set("test.parallel", strconv.Itoa(lessonsParallel+waiting()))
 	}
 	code := m.Run()
 	closeCourse()
 	os.Exit(code)
+}
+
+// waiting returns how many parallel tests only wait for the course's one
+// check (see course): TestLessons, TestUpdate and the answer case of
+// every exercise. Each holds a place among -parallel's while it waits,
+// and with 8 places they held most of them: the starters and wrong
+// answers of the exercises started only once the course was checked.
+func waiting() int {
+	n := 2
+	ls, err := lesson.Load([]string{"."})
+	if err != nil {
+		return n // the tests report it
+	}
+	for _, l := range ls {
+		for _, b := range l.Blocks {
+			if b.Opts.Exercise {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -2,11 +2,13 @@
 // (python fences with the option run) with a Python 3 interpreter.
 //
 // The interpreter is python3 in PATH, or the command BINGFA_PYTHON names
-// (Command). It is looked up once (Engine.Find), outside the sandbox and
-// with bingfa's own environment, since it may be a shim (pyenv's needs
-// HOME and PYENV_* to find the real interpreter): asked for its real
-// executable (sys.executable, symbolic links resolved), its version and
-// its installation (sys.base_prefix and sys.base_exec_prefix). Where
+// (Command). It is looked up once (Engine.Find; once in a process for
+// the same command, working directory and environment, whatever the
+// engine), outside the sandbox and with bingfa's own environment,
+// since it may be a shim (pyenv's needs HOME and PYENV_* to find the
+// real interpreter): asked for its real executable (sys.executable,
+// symbolic links resolved), its version and its installation
+// (sys.base_prefix and sys.base_exec_prefix). Where
 // there is none, or it does not answer, Find says why, and a router
 // skips the blocks it would have run (a missing interpreter fails no
 // block).
@@ -75,8 +77,30 @@ type Engine struct {
 // (looked up in PATH unless it holds a slash), found on first use.
 func New(command string) *Engine {
 	e := &Engine{command: command}
-	e.find = sync.OnceValues(e.lookup)
+	e.find = sync.OnceValues(e.lookupOnce)
 	return e
+}
+
+// found holds the lookups made by this process, by what their answer
+// depends on (see lookupOnce): a func() (*Interpreter, error) each.
+var found sync.Map
+
+// lookupOnce returns the answer of lookup, asked once in this process
+// for the same command, working directory and environment (a shim picks
+// its interpreter by them: pyenv by PYENV_VERSION and .python-version
+// files), since asking through a shim costs a few processes: every
+// engine of a process, every wiring.Set, shares it.
+func (e *Engine) lookupOnce() (*Interpreter, error) {
+	wd, _ := os.Getwd()
+	key := strings.Join(append([]string{e.command, wd}, os.Environ()...), "\x00")
+	f, _ := found.LoadOrStore(key, sync.OnceValues(e.lookup))
+	in, err := f.(func() (*Interpreter, error))()
+	if in != nil {
+		c := *in // each engine its own, as when each asked
+		c.Dirs = slices.Clone(in.Dirs)
+		in = &c
+	}
+	return in, err
 }
 
 // Name implements engine.Engine.

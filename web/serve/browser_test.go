@@ -22,11 +22,14 @@ import (
 // chromium is the browser the end-to-end test drives (Debian's package).
 const chromium = "/usr/bin/chromium"
 
-// newBrowser returns a new tab of the headless Chromium that the tests
+// newBrowser returns the tab of the headless Chromium that the tests
 // share (started by the first test that needs it, with the flags it needs
-// as root and on a closed network; closed by TestMain), closed at the end
-// of the test. It skips the test when Chromium is absent, unless CI is
-// set.
+// as root and on a closed network; closed by TestMain), the test's own
+// until it ends, when it goes back to a blank page. One tab, not one
+// each: opening a tab made Chromium start a page of its own, which cost
+// about a second of CPU a test. Every test starts by navigating to its
+// own server, a new origin (own storage), as a new tab did. It skips the
+// test when Chromium is absent, unless CI is set.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
@@ -39,11 +42,18 @@ func newBrowser(t *testing.T) context.Context {
 	if shared.err != nil {
 		t.Fatalf("starting %s: %v", chromium, shared.err)
 	}
-	tab, cancelTab := chromedp.NewContext(shared.ctx)
-	t.Cleanup(cancelTab)
-	if err := chromedp.Do(tab); err != nil { // opens the tab, for as long as tab lives
-		t.Fatal(err)
-	}
+	shared.tab.Lock() // one test at a time (they are not parallel)
+	tab := shared.ctx
+	t.Cleanup(func() {
+		// The test's page stops (its event streams, its timers) before
+		// the next test navigates: the test's server is closed by now.
+		ctx, cancel := context.WithTimeout(tab, time.Minute)
+		defer cancel()
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+			t.Errorf("leaving the test's page: %v", err)
+		}
+		shared.tab.Unlock()
+	})
 	// A browser that stops answering fails the test instead of hanging it.
 	// The bound is generous: a loaded 2-core machine builds a lesson's
 	// programs many times slower than an idle one.
@@ -52,11 +62,12 @@ func newBrowser(t *testing.T) context.Context {
 	return ctx
 }
 
-// shared is the browser the tests share: starting one costs seconds on a
-// loaded machine, a tab much less.
+// shared is the browser and the tab the tests share: starting a browser
+// costs seconds on a loaded machine, a tab about a second of CPU.
 var shared struct {
 	once  sync.Once
-	ctx   context.Context // the browser's first tab: others are made from it
+	ctx   context.Context // the browser's first tab, the one the tests use
+	tab   sync.Mutex      // held by the test that uses the tab
 	err   error
 	close func()
 }
@@ -429,10 +440,16 @@ func press(keys string, modifiers int64) chromedp.Action[chromedp.Void] {
 
 // poll waits until a JavaScript expression is true: a condition, with a
 // bound only so that a broken page fails instead of hanging (TestBrowserRunAll
-// took over a minute at a load average of 18).
+// took over a minute at a load average of 18). It asks every
+// browserPollEvery, not at every animation frame (chromedp's default), which
+// kept the headless browser drawing frames for as long as a test waited.
 func poll(expr string) chromedp.Action[chromedp.Void] {
-	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(4*time.Minute))
+	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(4*time.Minute), chromedp.WithPollingInterval(browserPollEvery))
 }
+
+// browserPollEvery is how often poll asks: often enough to add nothing a
+// test would notice, seldom enough to leave the browser idle meanwhile.
+const browserPollEvery = 20 * time.Millisecond
 
 // TestBrowserCells opens the lesson of notebook cells: a cell shows the
 // earlier cells it depends on, "run all above" runs them in order, and
