@@ -31,6 +31,11 @@ func main() {
 		}
 	}()
 	time.Sleep(300 * time.Millisecond)
+	// 机器极忙时，300 毫秒里这个进程可能几乎分不到 CPU：
+	// 那就再等一等，直到至少打过一个来回（最多 10 秒）再喊停。
+	for limit := time.Now().Add(10 * time.Second); pong.Load() == 0 && time.Now().Before(limit); {
+		time.Sleep(time.Millisecond)
+	}
 	stop.Store(1)
 	wg.Wait()
 
