@@ -13,10 +13,10 @@ import (
 var english = regexp.MustCompile(`\b(the|of|with|is|are|not|in|on|by|as|its|it|that|than|and|may|observes|uses|calls|written|without|newer|generic|method|package|function|value|loop|builtin|option|block|field|type|string|division|statement|variable|address|argument|literal|prints|keeps|lose|detector|standard|input|files|wall|acts|reflects|yaegi's|passed|already|built)\b`)
 
 // TestWhyEveryReason translates every reason the router gives in its
-// tests (../route/testdata/*.golden: "BLOCK: ENGINES: WHY") into Chinese:
+// tests (../route/static/testdata/*.golden: "BLOCK: ENGINES: WHY") into Chinese:
 // none keeps a word of the English sentence, and positions stay.
 func TestWhyEveryReason(t *testing.T) {
-	files, _ := filepath.Glob("../route/testdata/*.golden")
+	files, _ := filepath.Glob("../route/static/testdata/*.golden")
 	if len(files) == 0 {
 		t.Fatal("no route goldens")
 	}
