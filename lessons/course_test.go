@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -18,19 +19,25 @@ import (
 // A course is the lessons of this directory and the one checker that
 // every test of this package runs them with, and the one check of the
 // whole course that TestLessons reports block by block, TestUpdate
-// presents as update does and TestExercises judges the reference answers
-// by: no program of the course runs twice. One checker, so that the tests
-// run in parallel (t.Parallel) while its scheduler still bounds the
-// programs that run at once and keeps each serial block alone.
+// presents as update does and TestExercises judges the exercises by: no
+// program of the course runs twice. One checker, so that the tests run in
+// parallel (t.Parallel) while its scheduler still bounds the programs
+// that run at once and keeps each serial block alone. When TestExercises
+// runs too, the same check runs the exercises' starting code and wrong
+// answers (practice), so that one scheduler orders every program: the
+// serial ones, of the course and of the exercises, one after another at
+// the end, the others side by side before them.
 type course struct {
-	ls   []*lesson.Lesson
-	mode string // the engines, as wiring names them
-	set  *wiring.Set
-	c    *check.Checker
-	err  error
+	ls        []*lesson.Lesson
+	practice  []*lesson.Lesson // a copy of each lesson with exercises, holding their variants
+	exercises map[*lesson.Block]exercise
+	mode      string // the engines, as wiring names them
+	set       *wiring.Set
+	c         *check.Checker
+	err       error
 
 	checked sync.Once
-	rep     *check.Report
+	rep     *check.Report // of the course's lessons only
 	results map[*lesson.Block]*check.Result
 }
 
@@ -57,6 +64,7 @@ func theCourse(t *testing.T) *course {
 			return
 		}
 		co.c = check.New(co.set.Config())
+		co.exercises, co.practice = practice(co.ls)
 	})
 	if shared.err != nil {
 		t.Fatal(shared.err)
@@ -69,13 +77,39 @@ func theCourse(t *testing.T) *course {
 // them sleep) side by side and the serial ones alone.
 func (co *course) report() *check.Report {
 	co.checked.Do(func() {
-		co.rep = co.c.Check(context.Background(), co.ls)
+		ls := co.ls
+		if exercisesRun() {
+			ls = append(slices.Clip(ls), co.practice...)
+		}
+		all := co.c.Check(context.Background(), ls)
+		co.rep = &check.Report{Elapsed: all.Elapsed}
 		co.results = map[*lesson.Block]*check.Result{}
-		for _, r := range co.rep.Results {
+		course := map[*lesson.Lesson]bool{}
+		for _, l := range co.ls {
+			course[l] = true
+		}
+		for _, r := range all.Results {
 			co.results[r.Block] = r
+			if course[r.Lesson] {
+				co.rep.Results = append(co.rep.Results, r)
+			}
 		}
 	})
 	return co.rep
+}
+
+// exercisesRun reports whether -run selects TestExercises, which -short
+// skips.
+func exercisesRun() bool {
+	if testing.Short() {
+		return false
+	}
+	f := flag.Lookup("test.run")
+	if f == nil || f.Value.String() == "" {
+		return true
+	}
+	re, err := regexp.Compile(strings.Split(f.Value.String(), "/")[0])
+	return err != nil || re.MatchString("TestExercises")
 }
 
 // wholeCourse reports whether the tests that -run selects check the
@@ -95,7 +129,8 @@ func (co *course) wholeCourse() bool {
 		re.MatchString("TestLessons") && len(selectedLessons(co.ls)) == len(co.ls)
 }
 
-// result returns the course check's result of block b.
+// result returns the course check's result of block b, of a lesson or
+// of practice.
 func (co *course) result(b *lesson.Block) *check.Result {
 	co.report()
 	return co.results[b]

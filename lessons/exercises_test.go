@@ -2,6 +2,7 @@ package lessons_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -30,8 +31,10 @@ import (
 // authority on what a block prints (a starting code may deadlock, which
 // the interpreter cannot report), through the course's checker (see
 // course). The answer is what the check of the course runs for an
-// exercise block: its case reports that check's result when the course is
-// checked anyway (see course.wholeCourse), and runs it otherwise.
+// exercise block. When the course is checked anyway (see
+// course.wholeCourse), every case reports that check's result (the
+// check runs the starters and wrong answers too: see course); otherwise
+// each case runs its program.
 func TestExercises(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every exercise several times")
@@ -45,19 +48,22 @@ func TestExercises(t *testing.T) {
 			}
 			t.Run(l.Name+"/"+b.Name, func(t *testing.T) {
 				t.Parallel()
-				for _, ex := range exerciseCases(t, l, b) {
+				ex := co.exercises[b]
+				for _, err := range ex.errs {
+					t.Error(err)
+				}
+				for _, ex := range ex.cases {
 					t.Run(ex.name, func(t *testing.T) {
 						t.Parallel() // each its own program; check's slots bound them
-						if ex.pass && co.wholeCourse() {
-							r := co.result(b)
+						if co.wholeCourse() {
+							r := co.result(ex.block)
 							if r == nil {
-								t.Fatalf("%s: the check of the course has no result for this block", l.Where(b))
+								t.Fatalf("%s: the check of the course has no result for this case", l.Where(b))
 							}
-							Report(t, r)
+							judgeExercise(t, r, ex.pass)
 							return
 						}
-						r := co.c.Block(context.Background(), l, variant(b, ex.name, ex.src))
-						judgeExercise(t, r, ex.pass)
+						judgeExercise(t, co.c.Block(context.Background(), l, ex.block), ex.pass)
 					})
 				}
 			})
@@ -67,40 +73,73 @@ func TestExercises(t *testing.T) {
 
 // An exerciseCase is one program judged against an exercise's goal.
 type exerciseCase struct {
-	name string
-	src  string
-	pass bool // whether the program must pass
+	name  string
+	block *lesson.Block // the exercise block itself for the answer, else a variant
+	pass  bool          // whether the program must pass
 }
 
 // exerciseCases returns the starter, the wrong answers kept for block b
-// and the reference answer.
-func exerciseCases(t *testing.T, l *lesson.Lesson, b *lesson.Block) []exerciseCase {
-	t.Helper()
+// and the reference answer, and what is missing.
+func exerciseCases(l *lesson.Lesson, b *lesson.Block) ([]exerciseCase, []error) {
 	if b.Opts.File == "" {
-		t.Fatalf("%s:%d: exercise %s has no reference answer (file=)", l.Path, b.Code.Line, b.Name)
+		return nil, []error{fmt.Errorf("%s:%d: exercise %s has no reference answer (file=)", l.Path, b.Code.Line, b.Name)}
 	}
-	answer, err := os.ReadFile(filepath.Join(l.Dir, filepath.FromSlash(b.Opts.File)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []exerciseCase{{"starter", b.Code.Text, false}}
+	var errs []error
+	cases := []exerciseCase{{"starter", variant(b, "starter", b.Code.Text), false}}
 	dir := filepath.Join("testdata", "exercises", l.Name, b.Name)
 	wrong, err := filepath.Glob(filepath.Join(dir, "wrong-*.go"))
 	if err != nil {
-		t.Fatal(err)
+		return nil, []error{err}
 	}
 	if len(wrong) == 0 {
-		t.Errorf("%s:%d: exercise %s: no plausible wrong answer in %s (wrong-*.go)", l.Path, b.Code.Line, b.Name, dir)
+		errs = append(errs, fmt.Errorf("%s:%d: exercise %s: no plausible wrong answer in %s (wrong-*.go)", l.Path, b.Code.Line, b.Name, dir))
 	}
 	slices.Sort(wrong)
 	for _, path := range wrong {
 		src, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatal(err)
+			errs = append(errs, err)
+			continue
 		}
-		cases = append(cases, exerciseCase{strings.TrimSuffix(filepath.Base(path), ".go"), string(src), false})
+		name := strings.TrimSuffix(filepath.Base(path), ".go")
+		cases = append(cases, exerciseCase{name, variant(b, name, string(src)), false})
 	}
-	return append(cases, exerciseCase{"answer", string(answer), true})
+	return append(cases, exerciseCase{"answer", b, true}), errs
+}
+
+// An exercise is the cases of an exercise block, and what is missing.
+type exercise struct {
+	cases []exerciseCase
+	errs  []error
+}
+
+// practice returns the cases of every exercise of ls, made once, and a
+// copy of each lesson with exercises whose blocks are their starters and
+// wrong answers, for the course's check to run beside the lessons.
+func practice(ls []*lesson.Lesson) (map[*lesson.Block]exercise, []*lesson.Lesson) {
+	exercises := map[*lesson.Block]exercise{}
+	var out []*lesson.Lesson
+	for _, l := range ls {
+		var blocks []*lesson.Block
+		for _, b := range l.Blocks {
+			if !b.Opts.Exercise {
+				continue
+			}
+			cs, errs := exerciseCases(l, b)
+			exercises[b] = exercise{cs, errs}
+			for _, c := range cs {
+				if !c.pass {
+					blocks = append(blocks, c.block)
+				}
+			}
+		}
+		if len(blocks) > 0 {
+			p := *l
+			p.Blocks = blocks
+			out = append(out, &p)
+		}
+	}
+	return exercises, out
 }
 
 // variant returns a copy of exercise block b whose code is src: an

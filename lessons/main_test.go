@@ -33,22 +33,18 @@ func TestMain(m *testing.M) {
 }
 
 // waiting returns how many parallel tests only wait for the course's one
-// check (see course): TestLessons, TestUpdate and the answer case of
-// every exercise. Each holds a place among -parallel's while it waits,
-// and with 8 places they held most of them: the starters and wrong
-// answers of the exercises started only once the course was checked.
+// check (see course): TestLessons, TestUpdate and every case of every
+// exercise, whose programs that check runs. Each holds a place among
+// -parallel's while it waits: with 8 places they held them all.
 func waiting() int {
 	n := 2
 	ls, err := lesson.Load([]string{"."})
 	if err != nil {
 		return n // the tests report it
 	}
-	for _, l := range ls {
-		for _, b := range l.Blocks {
-			if b.Opts.Exercise {
-				n++
-			}
-		}
+	exercises, _ := practice(ls)
+	for _, ex := range exercises {
+		n += len(ex.cases)
 	}
 	return n
 }
