@@ -221,11 +221,6 @@ func (c *cache) workDir() (string, error) {
 	return os.MkdirTemp(filepath.Join(c.dir, "work"), "build-")
 }
 
-// WorkDir returns a new directory in e's cache for another go command's
-// temporary files (GOTMPDIR), such as the router's go list: the caller
-// removes it; one that a killed bingfa left is swept like a build's.
-func (e *Engine) WorkDir() (string, error) { return e.cache.workDir() }
-
 // trim removes binaries unused for a long time and work directories left
 // by builds that were killed.
 func (c *cache) trim() {

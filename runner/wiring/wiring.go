@@ -20,6 +20,9 @@
 package wiring
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -70,7 +73,7 @@ func New(mode, cacheDir string) (*Set, error) {
 	}
 	var st route.Static
 	if mode != Compiled {
-		st = newStatic(c, mode)
+		st = newStatic(cacheDir, mode)
 	}
 	r, err := route.New(mode, c, y, st)
 	if err != nil {
@@ -127,13 +130,13 @@ func (s *Set) Config() check.Config {
 
 // newStatic returns the router's static check, which runs in the
 // interpreter's worker (bingfa does not link go/types), with go list run
-// as the compiled engine's builds run, its temporary files in the
-// engine's cache. In mode auto, a check while the worker is not built
-// compiles the block and starts the build; in the other modes it waits.
-func newStatic(c *compiled.Engine, mode string) *yaegi.Static {
-	work, err := c.WorkDir()
-	if err != nil {
-		work = ""
-	}
+// as the compiled engine's builds run, its temporary files in a
+// directory of the cache's work directory, which the worker makes only
+// when it first runs go list (a bingfa killed before leaves nothing) and
+// Close removes (one a killed bingfa left is swept like a build's). In
+// mode auto, a check while the worker is not built compiles the block
+// and starts the build; in the other modes it waits.
+func newStatic(cacheDir, mode string) *yaegi.Static {
+	work := filepath.Join(cacheDir, "work", fmt.Sprintf("static-%d-%x", os.Getpid(), rand.Uint64()))
 	return yaegi.NewStatic(compiled.BuildFlags(false), compiled.BuildEnv(false), work, mode != Auto)
 }
