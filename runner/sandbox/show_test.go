@@ -33,16 +33,7 @@ func TestShow(t *testing.T) {
 	if !Enabled() {
 		t.Skipf("no sandbox here: %v", Why())
 	}
-	// Not under $TMPDIR: the sandbox's /tmp is its own.
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		t.Skip(err)
-	}
-	base, err := os.MkdirTemp(cache, "bingfa-show-test-")
-	if err != nil {
-		t.Skip(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(base) })
+	base := showable(t)
 	dir := filepath.Join(base, "shown")
 	script := "#!/bin/sh\necho \"$0\"\ncat \"${0%/*}/data.txt\"\ntouch \"${0%/*}/new\" 2>/dev/null || echo read-only\nls " + base + "\n"
 	for name, data := range map[string]string{"shown/run.sh": script, "shown/data.txt": "data\n", "hidden.txt": "secret\n"} {
@@ -79,4 +70,24 @@ func TestShow(t *testing.T) {
 	if out.String() != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
 	}
+}
+
+// showable returns a new directory that the sandbox may show: not under
+// $TMPDIR (the sandbox's /tmp is its own) nor any other place that shown
+// leaves out. The user's cache, else home (the cache may be under /tmp:
+// XDG_CACHE_HOME=/tmp/...); the test is skipped where neither will do.
+func showable(t *testing.T) string {
+	t.Helper()
+	for _, where := range []func() (string, error){os.UserCacheDir, os.UserHomeDir} {
+		dir, err := where()
+		if err != nil || len(shown([]string{dir})) == 0 {
+			continue
+		}
+		if base, err := os.MkdirTemp(dir, "bingfa-show-test-"); err == nil {
+			t.Cleanup(func() { os.RemoveAll(base) })
+			return base
+		}
+	}
+	t.Skip("no directory outside the sandbox's own that this user may write to")
+	return ""
 }
