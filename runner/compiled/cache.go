@@ -31,9 +31,6 @@ type cache struct {
 	mu       sync.Mutex
 	verified map[fileID]string // the hash of each binary checked since it last changed
 
-	once    sync.Once
-	toolID  string // go version, GOOS, GOARCH
-	toolErr error
 	trimmed sync.Once
 }
 
@@ -41,16 +38,28 @@ type cache struct {
 const unusedFor = 14 * 24 * time.Hour
 
 // tool returns what identifies the Go toolchain that builds programs.
-func (c *cache) tool(goCmd string) (string, error) {
-	c.once.Do(func() {
+func (c *cache) tool(goCmd string) (string, error) { return toolID(goCmd) }
+
+// toolIDs remembers, for each go command and the environment that picks
+// its toolchain, what identifies that toolchain: go env is asked once per
+// process, not once per engine (a server makes one for each reader's
+// settings, and go env costs about 50 ms of CPU).
+var toolIDs sync.Map // string -> func() (string, error)
+
+// toolID returns the go version, GOOS and GOARCH of goCmd.
+func toolID(goCmd string) (string, error) {
+	key := goCmd
+	for _, v := range []string{"PATH", "GOROOT", "GOTOOLCHAIN", "GOENV", "GOOS", "GOARCH"} {
+		key += "\x00" + os.Getenv(v)
+	}
+	f, _ := toolIDs.LoadOrStore(key, sync.OnceValues(func() (string, error) {
 		out, err := exec.Command(goCmd, "env", "GOVERSION", "GOOS", "GOARCH").Output()
 		if err != nil {
-			c.toolErr = fmt.Errorf("cannot run %q (is Go installed?): %v", goCmd+" env", err)
-			return
+			return "", fmt.Errorf("cannot run %q (is Go installed?): %v", goCmd+" env", err)
 		}
-		c.toolID = strings.Join(strings.Fields(string(out)), " ")
-	})
-	return c.toolID, c.toolErr
+		return strings.Join(strings.Fields(string(out)), " "), nil
+	}))
+	return f.(func() (string, error))()
 }
 
 // key returns the cache key of a source built with the given flags.
