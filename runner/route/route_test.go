@@ -3,9 +3,6 @@ package route_test
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,71 +19,6 @@ type named string
 func (n named) Name() string { return string(n) }
 func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine.Outcome {
 	panic("not for running")
-}
-
-func newRouter(t *testing.T, mode string) *route.Router {
-	r, err := route.New(mode, named("compiled"), named("yaegi"), inproc.New(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
-// routes returns one line per block of the lesson at path: its engines
-// and why.
-func routes(t *testing.T, r *route.Router, path string) string {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := lesson.Parse(filepath.ToSlash(path), src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	for _, blk := range l.Blocks {
-		p, err := check.Program(l, blk)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rt := r.Route(blk, p)
-		var names []string
-		for _, e := range rt.Engines {
-			names = append(names, e.Name())
-		}
-		fmt.Fprintf(&b, "%s: %s: %s", blk.Name, strings.Join(names, "+"), rt.Reason)
-		if rt.Pos != "" {
-			fmt.Fprintf(&b, " at %s", rt.Pos)
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// TestModes checks what each mode does with a block yaegi may run and one
-// it may not.
-func TestModes(t *testing.T) {
-	want := map[string]string{
-		route.Auto:     "hello: yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at static/testdata/features.md:12\n",
-		route.Compiled: "hello: compiled: --engine=compiled\nmin: compiled: --engine=compiled\n",
-		route.Yaegi:    "hello: yaegi: --engine=yaegi\nmin: yaegi: --engine=yaegi\n",
-		route.Both:     "hello: compiled+yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at static/testdata/features.md:12\n",
-	}
-	for mode, w := range want {
-		r := newRouter(t, mode)
-		got := firstLine(routes(t, r, "static/testdata/interpretable.md")) + firstLine(routes(t, r, "static/testdata/features.md"))
-		if got != w {
-			t.Errorf("mode %s:\n got %q\nwant %q", mode, got, w)
-		}
-	}
-	if _, err := route.New("fast", nil, nil, nil); err == nil {
-		t.Error("unknown mode accepted")
-	}
-}
-
-func firstLine(s string) string {
-	l, _, _ := strings.Cut(s, "\n")
-	return l + "\n"
 }
 
 // scripted is an engine that returns a fixed outcome and counts its runs.

@@ -26,8 +26,12 @@ func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine
 
 // newRouter returns an auto router whose static check runs in this
 // process.
-func newRouter(t *testing.T) *route.Router {
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New(nil))
+func newRouter(t *testing.T) *route.Router { return modeRouter(t, route.Auto) }
+
+// modeRouter returns a router for mode whose static check runs in this
+// process.
+func modeRouter(t *testing.T, mode string) *route.Router {
+	r, err := route.New(mode, named("compiled"), named("yaegi"), inproc.New(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,4 +86,30 @@ func TestRoutes(t *testing.T) {
 			golden.File(t, strings.TrimSuffix(path, ".md")+".golden", []byte(got))
 		})
 	}
+}
+
+// TestModes checks what each mode of the router does with a block yaegi
+// may run and one it may not.
+func TestModes(t *testing.T) {
+	want := map[string]string{
+		route.Auto:     "hello: yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+		route.Compiled: "hello: compiled: --engine=compiled\nmin: compiled: --engine=compiled\n",
+		route.Yaegi:    "hello: yaegi: --engine=yaegi\nmin: yaegi: --engine=yaegi\n",
+		route.Both:     "hello: compiled+yaegi: passed the static check\nmin: compiled: builtin min (Go 1.21) at testdata/features.md:12\n",
+	}
+	for mode, w := range want {
+		r := modeRouter(t, mode)
+		got := firstLine(routes(t, r, "testdata/interpretable.md")) + firstLine(routes(t, r, "testdata/features.md"))
+		if got != w {
+			t.Errorf("mode %s:\n got %q\nwant %q", mode, got, w)
+		}
+	}
+	if _, err := route.New("fast", nil, nil, nil); err == nil {
+		t.Error("unknown mode accepted")
+	}
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l + "\n"
 }
