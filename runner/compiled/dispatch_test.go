@@ -72,21 +72,12 @@ func lines(s string) []string {
 func TestDispatchIdentity(t *testing.T) {
 	t.Parallel()
 	cases := dispatchCases(t)
-	disp, own := New(t.TempDir()), New(DefaultCacheDir())
-	defer disp.Close()
-	defer own.Close()
-	disp.SetDispatch(1)
-	own.SetDispatch(0)
-	ctx := context.Background()
 	var ps []*engine.Program
 	for _, c := range cases {
 		ps = append(ps, c.p)
 	}
-	disp.Prepare(ctx, ps)
-	before := make([]bool, len(cases))
-	for i, c := range cases {
-		before[i] = disp.dispatched(c.p)
-	}
+	disp, own, before := dispatchPair(t, DefaultCacheDir(), ps)
+	ctx := context.Background()
 	var wg sync.WaitGroup
 	for i, c := range cases {
 		wg.Go(func() {
@@ -116,6 +107,22 @@ func TestDispatchIdentity(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// dispatchPair returns an engine that builds dispatchers (a fresh
+// cache: its builds are under test), having prepared ps, and one that
+// builds each program alone, with its cache in ownDir, both closed with
+// t; and whether each of ps was built into a dispatcher.
+func dispatchPair(t *testing.T, ownDir string, ps []*engine.Program) (disp, own *Engine, dispatched []bool) {
+	disp, own = New(t.TempDir()), New(ownDir)
+	t.Cleanup(func() { disp.Close(); own.Close() })
+	disp.SetDispatch(1)
+	own.SetDispatch(0)
+	disp.Prepare(context.Background(), ps)
+	for _, p := range ps {
+		dispatched = append(dispatched, disp.dispatched(p))
+	}
+	return disp, own, dispatched
 }
 
 // dispatched reports whether p's binary in the cache is a dispatcher's.
@@ -195,20 +202,15 @@ func TestDispatchLessons(t *testing.T) {
 			blocks = append(blocks, block{b, p, exact})
 		}
 	}
-	disp, own := New(t.TempDir()), New(t.TempDir())
-	defer disp.Close()
-	defer own.Close()
-	disp.SetDispatch(1)
-	own.SetDispatch(0)
-	ctx := context.Background()
 	var ps []*engine.Program
 	for _, b := range blocks {
 		ps = append(ps, b.p)
 	}
-	disp.Prepare(ctx, ps)
+	disp, own, dispatched := dispatchPair(t, t.TempDir(), ps)
+	ctx := context.Background()
 	n := 0
-	for _, b := range blocks {
-		if disp.dispatched(b.p) {
+	for _, d := range dispatched {
+		if d {
 			n++
 		}
 	}
