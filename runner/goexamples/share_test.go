@@ -28,7 +28,7 @@ func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine
 // engine=auto does when nothing is cached yet (the static check alone),
 // and checks that at least minShare of them go to yaegi.
 func TestYaegiShare(t *testing.T) {
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New(nil))
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func TestFallback(t *testing.T) {
 		var yRuns, cRuns int
 		y := scripted{"yaegi", engine.Outcome{Engine: "yaegi", Exit: c.yaegiExit, Err: c.yaegiErr}, &yRuns}
 		comp := scripted{"compiled", engine.Outcome{Engine: "compiled"}, &cRuns}
-		r, err := route.New(route.Auto, comp, y, inproc.New(nil))
+		r, err := route.New(route.Auto, comp, y, inproc.New())
 		if err != nil {
 			t.Fatal(err)
 		}

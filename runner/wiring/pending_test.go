@@ -43,7 +43,7 @@ func TestPending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New(nil))
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New())
 	if err != nil {
 		t.Fatal(err)
 	}

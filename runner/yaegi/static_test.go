@@ -29,7 +29,7 @@ var staticCases = map[string]string{
 // Close it answers nothing.
 func TestStaticInWorker(t *testing.T) {
 	s := yaegi.NewStatic(compiled.BuildFlags(false), compiled.BuildEnv(false), t.TempDir(), true)
-	local := inproc.New(nil)
+	local := inproc.New()
 	defer local.Close()
 	var srcs [][]byte
 	for _, src := range staticCases {

@@ -13,7 +13,7 @@ import (
 // BenchmarkDecide measures the static check of a block not seen before
 // (the imported packages already loaded), as when a reader edits a block.
 func BenchmarkDecide(b *testing.B) {
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New(nil))
+	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func newRouter(t *testing.T) *route.Router { return modeRouter(t, route.Auto) }
 // modeRouter returns a router for mode whose static check runs in this
 // process.
 func modeRouter(t *testing.T, mode string) *route.Router {
-	r, err := route.New(mode, named("compiled"), named("yaegi"), inproc.New(nil))
+	r, err := route.New(mode, named("compiled"), named("yaegi"), inproc.New())
 	if err != nil {
 		t.Fatal(err)
 	}

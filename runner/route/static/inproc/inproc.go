@@ -17,16 +17,10 @@ import (
 type Static struct{ *static.Checker }
 
 // New returns a checker in this process whose go list runs as the
-// compiled engine's builds do; workDir, when not nil, is the compiled
-// engine's WorkDir (see static.Config).
-func New(workDir func() (string, error)) Static {
-	return Static{static.New(Config(workDir))}
-}
-
-// Config returns the static check's configuration for the compiled
-// engine's builds.
-func Config(workDir func() (string, error)) static.Config {
-	return static.Config{GoFlags: compiled.BuildFlags(false), GoEnv: compiled.BuildEnv(false), WorkDir: workDir}
+// compiled engine's builds do, with go's temporary files where go puts
+// them.
+func New() Static {
+	return Static{static.New(static.Config{GoFlags: compiled.BuildFlags(false), GoEnv: compiled.BuildEnv(false)})}
 }
 
 // Check implements route.Static.
@@ -36,14 +30,8 @@ func (s Static) Check(_ context.Context, src []byte) (route.Finding, error) {
 
 // Preload implements route.Static.
 func (s Static) Preload(ctx context.Context, srcs [][]byte) {
-	s.Checker.Preload(Context(ctx), srcs)
-}
-
-// Context returns ctx marked by static.Background if package engine
-// marks it as background work.
-func Context(ctx context.Context) context.Context {
 	if engine.IsBackground(ctx) {
-		return static.Background(ctx)
+		ctx = static.Background(ctx)
 	}
-	return ctx
+	s.Checker.Preload(ctx, srcs)
 }
