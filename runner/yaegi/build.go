@@ -124,9 +124,12 @@ func (b *binary) last() *attempt {
 }
 
 // ended reports whether the attempt has ended.
-func (a *attempt) ended() bool {
+func (a *attempt) ended() bool { return isClosed(a.done) }
+
+// isClosed reports whether ch, which is only ever closed, has been.
+func isClosed(ch <-chan struct{}) bool {
 	select {
-	case <-a.done:
+	case <-ch:
 		return true
 	default:
 		return false

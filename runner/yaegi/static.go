@@ -276,14 +276,7 @@ func (p *staticProc) write(v any) error {
 }
 
 // ended reports whether the process has ended.
-func (p *staticProc) ended() bool {
-	select {
-	case <-p.done:
-		return true
-	default:
-		return false
-	}
-}
+func (p *staticProc) ended() bool { return isClosed(p.done) }
 
 // staticGrace is how long close waits for the process to end by itself.
 const staticGrace = 5 * time.Second

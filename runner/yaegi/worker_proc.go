@@ -126,14 +126,7 @@ func (w *worker) forward(e engine.Event) {
 }
 
 // alive reports whether the worker is still waiting.
-func (w *worker) alive() bool {
-	select {
-	case <-w.exited:
-		return false
-	default:
-		return true
-	}
-}
+func (w *worker) alive() bool { return !isClosed(w.exited) }
 
 // run sends p to the worker and supervises it to its end.
 func (w *worker) run(ctx context.Context, p *engine.Program, req *protocol.Request, emit func(engine.Event)) *engine.Outcome {
