@@ -1,11 +1,11 @@
 package goexamples_test
 
 import (
-	"context"
 	"testing"
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
+	"bingfa/runner/engine/enginetest"
 	"bingfa/runner/route"
 	"bingfa/runner/route/static/inproc"
 )
@@ -16,19 +16,11 @@ import (
 // everything to the compiler would be right and useless.
 const minShare = 0.75
 
-// named is an engine that only has a name: routing never runs anything.
-type named string
-
-func (n named) Name() string { return string(n) }
-func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine.Outcome {
-	panic("not for running")
-}
-
 // TestYaegiShare routes every example of the corpus that runs, as
 // engine=auto does when nothing is cached yet (the static check alone),
 // and checks that at least minShare of them go to yaegi.
 func TestYaegiShare(t *testing.T) {
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New())
+	r, err := route.New(route.Auto, enginetest.Named("compiled"), enginetest.Named("yaegi"), inproc.New())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,18 +8,11 @@ import (
 
 	"bingfa/runner/check"
 	"bingfa/runner/engine"
+	"bingfa/runner/engine/enginetest"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
 	"bingfa/runner/route/static/inproc"
 )
-
-// named is an engine that only has a name: routing never runs anything.
-type named string
-
-func (n named) Name() string { return string(n) }
-func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine.Outcome {
-	panic("not for running")
-}
 
 // scripted is an engine that returns a fixed outcome and counts its runs.
 type scripted struct {
@@ -95,7 +88,7 @@ func (s *pending) Preload(context.Context, [][]byte) {}
 // decision asks again; an answer is remembered.
 func TestUnansweredNotRemembered(t *testing.T) {
 	st := &pending{}
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), st)
+	r, err := route.New(route.Auto, enginetest.Named("compiled"), enginetest.Named("yaegi"), st)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,24 +1,15 @@
 package wiring
 
 import (
-	"context"
 	"errors"
 	"testing"
 
 	"bingfa/runner/check"
-	"bingfa/runner/engine"
+	"bingfa/runner/engine/enginetest"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
 	"bingfa/runner/route/static/inproc"
 )
-
-// named is an engine that only has a name: routing runs nothing.
-type named string
-
-func (n named) Name() string { return string(n) }
-func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine.Outcome {
-	panic("not for running")
-}
 
 // fakeInterp is an interpreter whose readiness the test sets.
 type fakeInterp struct {
@@ -43,12 +34,12 @@ func TestPending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New())
+	r, err := route.New(route.Auto, enginetest.Named("compiled"), enginetest.Named("yaegi"), inproc.New())
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := &fakeInterp{}
-	rt := routed{r: r, compiled: named("compiled"), interp: f}
+	rt := routed{r: r, compiled: enginetest.Named("compiled"), interp: f}
 	route := func(i int) check.Route {
 		p, err := check.Program(l, l.Blocks[i])
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"bingfa/runner/check"
+	"bingfa/runner/engine/enginetest"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
 	"bingfa/runner/route/static/inproc"
@@ -13,7 +14,7 @@ import (
 // BenchmarkDecide measures the static check of a block not seen before
 // (the imported packages already loaded), as when a reader edits a block.
 func BenchmarkDecide(b *testing.B) {
-	r, err := route.New(route.Auto, named("compiled"), named("yaegi"), inproc.New())
+	r, err := route.New(route.Auto, enginetest.Named("compiled"), enginetest.Named("yaegi"), inproc.New())
 	if err != nil {
 		b.Fatal(err)
 	}

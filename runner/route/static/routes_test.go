@@ -1,7 +1,6 @@
 package static_test
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,19 +9,11 @@ import (
 
 	"bingfa/internal/golden"
 	"bingfa/runner/check"
-	"bingfa/runner/engine"
+	"bingfa/runner/engine/enginetest"
 	"bingfa/runner/lesson"
 	"bingfa/runner/route"
 	"bingfa/runner/route/static/inproc"
 )
-
-// named is an engine that only has a name: routing never runs anything.
-type named string
-
-func (n named) Name() string { return string(n) }
-func (n named) Run(context.Context, *engine.Program, func(engine.Event)) *engine.Outcome {
-	panic("not for running")
-}
 
 // newRouter returns an auto router whose static check runs in this
 // process.
@@ -31,7 +22,7 @@ func newRouter(t *testing.T) *route.Router { return modeRouter(t, route.Auto) }
 // modeRouter returns a router for mode whose static check runs in this
 // process.
 func modeRouter(t *testing.T, mode string) *route.Router {
-	r, err := route.New(mode, named("compiled"), named("yaegi"), inproc.New())
+	r, err := route.New(mode, enginetest.Named("compiled"), enginetest.Named("yaegi"), inproc.New())
 	if err != nil {
 		t.Fatal(err)
 	}
