@@ -35,8 +35,9 @@ type Config struct {
 	GoFlags []string
 	GoEnv   []string
 	// WorkDir, when not nil, returns a new directory for go's temporary
-	// files (the compiled engine's WorkDir), removed when go list ends:
-	// an interrupted go list leaves nothing in the user's TMPDIR.
+	// files (the worker's, in bingfa's cache: see wiring), removed when
+	// go list ends: an interrupted go list leaves nothing in the user's
+	// TMPDIR.
 	WorkDir func() (string, error)
 	// DieWithParent gives go list the parent-death signal SIGKILL: it
 	// dies with the process that runs the check (the worker's, which dies
@@ -112,5 +113,5 @@ func Background(ctx context.Context) context.Context {
 	return context.WithValue(ctx, backgroundKey{}, true)
 }
 
-// IsBackground reports whether ctx is marked by Background.
-func IsBackground(ctx context.Context) bool { return ctx.Value(backgroundKey{}) != nil }
+// isBackground reports whether ctx is marked by Background.
+func isBackground(ctx context.Context) bool { return ctx.Value(backgroundKey{}) != nil }

@@ -27,7 +27,7 @@ func TestReaderDoesNotWaitForBackground(t *testing.T) {
 			started, release := make(chan bool, 1), make(chan struct{})
 			defer close(release)
 			r.types.exports.list = func(ctx context.Context, paths []string) ([]byte, error) {
-				if !IsBackground(ctx) {
+				if !isBackground(ctx) {
 					return goList(ctx, paths, Config{})
 				}
 				started <- true

@@ -146,7 +146,7 @@ func (x *exports) loadOnce(ctx context.Context, paths []string) (err, waited err
 // nil if none is needed, and the flights already under way that load
 // waits for instead (see load).
 func (x *exports) plan(ctx context.Context, paths []string) (*flight, []string, map[*flight]bool, error) {
-	bg := IsBackground(ctx)
+	bg := isBackground(ctx)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if err := x.life.Err(); err != nil {
@@ -237,7 +237,7 @@ func goList(ctx context.Context, paths []string, cfg Config) ([]byte, error) {
 	if cfg.DieWithParent {
 		cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
 	}
-	bg := IsBackground(ctx)
+	bg := isBackground(ctx)
 	if bg {
 		cmd.SysProcAttr.Setpgid = true // its compilers too
 		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
