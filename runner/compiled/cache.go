@@ -31,6 +31,9 @@ type cache struct {
 	mu       sync.Mutex
 	verified map[fileID]string // the hash of each binary checked since it last changed
 
+	once    sync.Once
+	toolID  string // go version, GOOS, GOARCH
+	toolErr error
 	trimmed sync.Once
 }
 
@@ -38,7 +41,12 @@ type cache struct {
 const unusedFor = 14 * 24 * time.Hour
 
 // tool returns what identifies the Go toolchain that builds programs.
-func (c *cache) tool(goCmd string) (string, error) { return toolID(goCmd) }
+// It is asked for at every lookup: the engine keeps the answer, which is
+// the process's (see toolID).
+func (c *cache) tool(goCmd string) (string, error) {
+	c.once.Do(func() { c.toolID, c.toolErr = toolID(goCmd) })
+	return c.toolID, c.toolErr
+}
 
 // toolIDs remembers, for each go command and the environment that picks
 // its toolchain, what identifies that toolchain: go env is asked once per
