@@ -100,16 +100,17 @@ func (co *course) report() *check.Report {
 
 // exercisesRun reports whether -run selects TestExercises, which -short
 // skips.
-func exercisesRun() bool {
-	if testing.Short() {
-		return false
-	}
+func exercisesRun() bool { return !testing.Short() && selects("TestExercises") }
+
+// selects reports whether -run selects the top-level test name: always
+// without -run, or when its pattern does not compile (go test says so).
+func selects(name string) bool {
 	f := flag.Lookup("test.run")
 	if f == nil || f.Value.String() == "" {
 		return true
 	}
 	re, err := regexp.Compile(strings.Split(f.Value.String(), "/")[0])
-	return err != nil || re.MatchString("TestExercises")
+	return err != nil || re.MatchString(name)
 }
 
 // wholeCourse reports whether the tests that -run selects check the
@@ -117,16 +118,8 @@ func exercisesRun() bool {
 // When they do not (go test -run TestExercises/06), the other tests run
 // what they need rather than wait for a check of every lesson.
 func (co *course) wholeCourse() bool {
-	f := flag.Lookup("test.run")
-	if f == nil || f.Value.String() == "" {
-		return true
-	}
-	re, err := regexp.Compile(strings.Split(f.Value.String(), "/")[0])
-	if err != nil {
-		return true
-	}
-	return re.MatchString("TestUpdate") && !testing.Short() ||
-		re.MatchString("TestLessons") && len(selectedLessons(co.ls)) == len(co.ls)
+	return selects("TestUpdate") && !testing.Short() ||
+		selects("TestLessons") && len(selectedLessons(co.ls)) == len(co.ls)
 }
 
 // result returns the course check's result of block b, of a lesson or
