@@ -25,8 +25,9 @@ import (
 // that run at once and keeps each serial block alone. When TestExercises
 // runs too, the same check runs the exercises' starting code and wrong
 // answers (practice), so that one scheduler orders every program: the
-// serial ones, of the course and of the exercises, one after another at
-// the end, the others side by side before them.
+// course's serial ones one after another at the end, the others side by
+// side before them (the exercises' variants are never serial: see
+// variant).
 type course struct {
 	ls        []*lesson.Lesson
 	practice  []*lesson.Lesson // a copy of each lesson with exercises, holding their variants
@@ -44,7 +45,24 @@ type course struct {
 var (
 	made   sync.Once
 	shared course
+
+	parsed   sync.Once
+	theLs    []*lesson.Lesson
+	theEx    map[*lesson.Block]exercise
+	thePr    []*lesson.Lesson
+	parseErr error
 )
+
+// parse returns the lessons of this directory and their exercises (see
+// practice), read once for every test of the package and TestMain.
+func parse() ([]*lesson.Lesson, map[*lesson.Block]exercise, []*lesson.Lesson, error) {
+	parsed.Do(func() {
+		if theLs, parseErr = lesson.Load([]string{"."}); parseErr == nil {
+			theEx, thePr = practice(theLs)
+		}
+	})
+	return theLs, theEx, thePr, parseErr
+}
 
 // theCourse returns the course, loaded once. The engines are those of
 // $BINGFA_ENGINE, by default both: every block the router would send to
@@ -57,14 +75,13 @@ func theCourse(t *testing.T) *course {
 		if co.mode == "" {
 			co.mode = wiring.Both
 		}
-		if co.ls, co.err = lesson.Load([]string{"."}); co.err != nil {
+		if co.ls, co.exercises, co.practice, co.err = parse(); co.err != nil {
 			return
 		}
 		if co.set, co.err = wiring.New(co.mode, compiled.DefaultCacheDir()); co.err != nil {
 			return
 		}
 		co.c = check.New(co.set.Config())
-		co.exercises, co.practice = practice(co.ls)
 	})
 	if shared.err != nil {
 		t.Fatal(shared.err)

@@ -17,7 +17,7 @@ const firstPart2 = 11
 // reference answer passes, the starting code and the wrong answers fail)
 // is TestExercises', which judges every exercise of the course.
 func TestExercisesPart2(t *testing.T) {
-	ls, err := lesson.Load([]string{"."})
+	ls, _, _, err := parse()
 	if err != nil {
 		t.Fatal(err)
 	}

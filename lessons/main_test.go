@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"testing"
 
-	"bingfa/runner/lesson"
 	"bingfa/runner/yaegi"
 )
 
@@ -38,11 +37,10 @@ func TestMain(m *testing.M) {
 // -parallel's while it waits: with 8 places they held them all.
 func waiting() int {
 	n := 2
-	ls, err := lesson.Load([]string{"."})
+	_, exercises, _, err := parse()
 	if err != nil {
 		return n // the tests report it
 	}
-	exercises, _ := practice(ls)
 	for _, ex := range exercises {
 		n += len(ex.cases)
 	}

@@ -288,14 +288,17 @@ func (c *Checker) longest(id string) time.Duration {
 	return c.cfg.History.Longest(id)
 }
 
-// learn records what a program that ran to its end cost, given how long
-// its engine took to run it (held its slot): its wall time is that, which
-// includes what the engine did beyond running the program (starting the
-// sandbox, a test's go test -c, reading a trace). A build within that
-// time counts as processor time on top of the program's: go keeps a CPU
-// busy. The slot is what the history is for.
+// learn records what a program that ran to its end, or to its time
+// limit, cost, given how long its engine took to run it (held its slot):
+// its wall time is that, which includes what the engine did beyond
+// running the program (starting the sandbox, a test's go test -c, reading
+// a trace). A build within that time counts as processor time on top of
+// the program's: go keeps a CPU busy. The slot is what the history is
+// for: a program stopped at its time limit (one that waits for what never
+// comes) will hold its slot as long next time, and is to start among the
+// first, not last as a program never seen.
 func (c *Checker) learn(key string, o *engine.Outcome, held time.Duration) {
-	if c.cfg.History != nil && o.Err == nil {
+	if c.cfg.History != nil && (o.Err == nil || engine.IsFailure(o.Err, engine.Timeout)) {
 		extra := max(held-o.Elapsed, 0)
 		c.cfg.History.Record(key, Cost{Wall: o.Elapsed + extra, CPU: o.CPU + min(o.Build, extra)})
 	}

@@ -49,12 +49,14 @@ func historyKey(id, engine string) string { return id + "@" + engine }
 // A FileHistory is a History kept in a JSON file: an object whose keys
 // are History keys and whose values hold the last run's wall and
 // processor time in seconds and the day it was recorded. It is safe for
-// concurrent use.
+// concurrent use, and several processes may keep the same file (checks
+// and tests at once, sharing a cache): each saves what it recorded over
+// the file as it is then (see Save).
 type FileHistory struct {
 	path  string
 	mu    sync.Mutex
 	m     map[string]entry
-	dirty bool            // something was recorded since the file was read
+	mine  map[string]bool // the keys recorded since the file was read
 	names map[string]bool // the engines named in m's keys, for Longest
 }
 
@@ -70,14 +72,23 @@ const historyDays = 30
 // OpenHistory reads the history kept in path. A missing or unreadable
 // file is an empty history: it is a hint, never a reason to fail.
 func OpenHistory(path string) *FileHistory {
-	h := &FileHistory{path: path, m: map[string]entry{}, names: map[string]bool{}}
-	if data, err := os.ReadFile(path); err == nil {
-		_ = json.Unmarshal(data, &h.m)
-	}
+	h := &FileHistory{path: path, m: readHistory(path), mine: map[string]bool{}, names: map[string]bool{}}
 	for k := range h.m {
 		h.named(k)
 	}
 	return h
+}
+
+// readHistory returns the entries of the history file at path; none when
+// it is missing or unreadable.
+func readHistory(path string) map[string]entry {
+	m := map[string]entry{}
+	if data, err := os.ReadFile(path); err == nil {
+		if json.Unmarshal(data, &m) != nil {
+			return map[string]entry{}
+		}
+	}
+	return m
 }
 
 // named remembers the engine of key. h.mu is held, or h is new.
@@ -122,28 +133,33 @@ func (h *FileHistory) Record(key string, c Cost) {
 	defer h.mu.Unlock()
 	h.m[key] = entry{Wall: c.Wall.Seconds(), CPU: &cpu, Day: today()}
 	h.named(key)
-	h.dirty = true
+	h.mine[key] = true
 }
 
 func today() int64 { return time.Now().Unix() / 86400 }
 
-// Save writes the history to its file, without the blocks not run for
-// historyDays, through a temporary file renamed over it, so that a
-// reader never sees half a file. It writes nothing when nothing was
-// recorded.
+// Save writes what was recorded since the file was read over the file as
+// it is now (another process may have saved its own records meanwhile,
+// which are kept), without the blocks not run for historyDays, through a
+// temporary file renamed over it, so that a reader never sees half a
+// file. It writes nothing when nothing was recorded.
 func (h *FileHistory) Save() error {
 	h.mu.Lock()
-	if !h.dirty {
+	if len(h.mine) == 0 {
 		h.mu.Unlock()
 		return nil
 	}
-	h.dirty = false
-	for k, e := range h.m {
+	m := readHistory(h.path)
+	for k := range h.mine {
+		m[k] = h.m[k]
+	}
+	clear(h.mine)
+	for k, e := range m {
 		if today()-e.Day > historyDays {
-			delete(h.m, k)
+			delete(m, k)
 		}
 	}
-	data, err := json.Marshal(h.m)
+	data, err := json.Marshal(m)
 	h.mu.Unlock()
 	if err != nil {
 		return err
