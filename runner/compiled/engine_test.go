@@ -28,6 +28,17 @@ func program(id, src string) *engine.Program {
 
 const hello = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"
 
+// shared returns an engine with the shared cache (DefaultCacheDir,
+// content-addressed and checked before each use), closed with t, for the
+// tests of what a program sees when it runs: a fresh build proves nothing
+// there (the builds themselves are under test with fresh caches), and a
+// warm run of the tests links nothing again.
+func shared(t *testing.T) *Engine {
+	e := New(DefaultCacheDir())
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
 func TestCacheHit(t *testing.T) {
 	t.Parallel()
 	e := New(t.TempDir())
@@ -110,8 +121,7 @@ func TestPrecheck(t *testing.T) {
 }
 
 func TestRunsInScratchDir(t *testing.T) {
-	e := New(t.TempDir())
-	defer e.Close()
+	e := shared(t)
 	src := `package main
 
 import (
@@ -207,8 +217,7 @@ func TestBuildConstraintIgnored(t *testing.T) {
 // as PWD and TMPDIR, TZ=UTC, and env= winning over both.
 func TestRunEnv(t *testing.T) {
 	t.Parallel()
-	e := New(t.TempDir())
-	defer e.Close()
+	e := shared(t)
 	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\twd, _ := os.Getwd()\n\tfmt.Println(os.Getenv(\"PWD\") == wd, os.Getenv(\"TZ\"), time.Unix(0, 0).Format(\"15:04 MST\"))\n}\n"
 	o := e.Run(context.Background(), program("env", src), nil)
 	if got := o.Text(engine.Output); got != "true UTC 00:00 UTC\n" {
