@@ -3,7 +3,9 @@ package check_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -30,6 +32,9 @@ var scratch string
 
 // TestMain makes the test binary a yaegi worker when started as one (the
 // corpus test runs blocks in yaegi), and lets more cases run at once.
+// Once every test has run (TestCases and TestCorpus run at the same
+// time), it checks that nothing was left behind: no process started by
+// a test, no scratch directory in $TMPDIR.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
 	proc.BecomeSubreaper()
@@ -47,8 +52,25 @@ func TestMain(m *testing.M) {
 	os.Setenv("TMPDIR", dir)
 	moreParallel()
 	code := m.Run()
+	if err := leftBehind(); err != nil && code == 0 {
+		fmt.Fprintf(os.Stderr, "--- FAIL: TestMain: %v\nFAIL\n", err)
+		code = 1
+	}
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// leftBehind reports the processes and scratch directories that the
+// tests left.
+func leftBehind() error {
+	var errs []error
+	if ps := proc.Descendants(os.Getpid()); len(ps) > 0 {
+		errs = append(errs, fmt.Errorf("processes left behind: %+v", ps))
+	}
+	if left, _ := os.ReadDir(scratch); len(left) > 0 {
+		errs = append(errs, fmt.Errorf("scratch directories left behind in %s: %d", scratch, len(left)))
+	}
+	return errors.Join(errs...)
 }
 
 // casesParallel is how many cases of TestCases run at once unless
@@ -135,10 +157,12 @@ func (r bothRouter) Route(*lesson.Block, *engine.Program) check.Route {
 }
 
 // TestCases checks every testdata case and compares the report with its
-// golden file; then it checks that nothing was left behind. A case is a
-// lesson (NAME.md) or a directory of lessons checked together (NAME/),
-// whose report is NAME.golden.
+// golden file (TestMain then checks that nothing was left behind). A case
+// is a lesson (NAME.md) or a directory of lessons checked together
+// (NAME/), whose report is NAME.golden. It runs beside TestCorpus: both
+// mostly wait for sandboxes, interpreters and sleeping programs.
 func TestCases(t *testing.T) {
+	t.Parallel()
 	var e testEngines
 	var err error
 	if e.compiled, err = wiring.New(wiring.Compiled, compiled.DefaultCacheDir()); err != nil {
@@ -177,12 +201,6 @@ func TestCases(t *testing.T) {
 	})
 	e.compiled.Close()
 	e.both.Close() // its warm yaegi workers are no program's leftovers
-	if ps := proc.Descendants(os.Getpid()); len(ps) > 0 {
-		t.Errorf("processes left behind: %+v", ps)
-	}
-	if left, _ := os.ReadDir(scratch); len(left) > 0 {
-		t.Errorf("scratch directories left behind in %s: %d", scratch, len(left))
-	}
 }
 
 // goldenFile returns the golden file of the case NAME: NAME.golden, or

@@ -27,6 +27,7 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs about a hundred programs")
 	}
+	t.Parallel() // beside TestCases
 	files, err := filepath.Glob("testdata/corpus/*.md")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus lessons: %v", err)

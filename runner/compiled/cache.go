@@ -21,15 +21,27 @@ import (
 // a binary that no longer matches its record (rewritten by a program that
 // ran outside the sandbox, say) is removed and built again, never run.
 //
+// Beside the record, dir/sum/KEY.id keeps that hash with the binary's
+// file identity (see fileID) when the hash was last found right: when
+// the binary was stored, and whenever a lookup hashed it again. A lookup
+// that finds the binary with that identity, and the same hash recorded,
+// does not hash it: any write to the file or rename onto its name since
+// changes the identity (its ctime, which no unprivileged program can set
+// back), and then the hash decides, as when there is no identity. A
+// fresh process (each bingfa check, each test binary) thus does not hash
+// every binary it looks up. (The record's own format is unchanged: older
+// versions of bingfa share the cache, and ignore the .id files.)
+//
 // The binaries of a dispatcher (see dispatch.go) are hard links to it,
 // one per block, named by the block's key; the record of each says
-// "dispatch" after the hash. A binary is hashed once while it does not
-// change, however many names it has.
+// "dispatch" after the hash. A binary is hashed at most once per process
+// while it does not change, however many names it has.
 type cache struct {
 	dir string
 
 	mu       sync.Mutex
 	verified map[fileID]string // the hash of each binary checked since it last changed
+	hashed   int               // binaries hashed by lookups (for tests)
 
 	once    sync.Once
 	toolID  string // go version, GOOS, GOARCH
@@ -92,13 +104,16 @@ type entry struct {
 func (c *cache) lookup(key string) (entry, bool) {
 	c.trimmed.Do(c.trim)
 	p := c.bin(key)
-	dispatched, ok := c.intact(p, c.sum(key))
+	// Marked used first: marking changes the binary's identity, which
+	// intact then keeps as the one it checked.
+	touch(p)
+	dispatched, ok := c.intact(key)
 	if !ok {
 		os.Remove(p)
 		os.Remove(c.sum(key))
+		os.Remove(c.seen(key))
 		return entry{}, false
 	}
-	touch(p)
 	touch(c.sum(key))
 	return entry{bin: p, dispatched: dispatched}, true
 }
@@ -121,11 +136,18 @@ func touch(p string) {
 // sum is the file that records the SHA-256 of key's binary.
 func (c *cache) sum(key string) string { return filepath.Join(c.dir, "sum", key) }
 
-// A fileID tells whether a file changed: any write changes its ctime,
-// which, unlike its mtime, no program can set back.
+// seen is the file that holds the identity of key's binary when its hash
+// was last found right, after that hash.
+func (c *cache) seen(key string) string { return c.sum(key) + ".id" }
+
+// A fileID tells whether a file changed: any write to it or rename onto
+// its name changes its ctime, which, unlike its mtime, no unprivileged
+// program can set back. (The kernel's clock for file times advances by
+// ticks of a few milliseconds: a change within the tick of the last one
+// can keep the ctime; a window the hash-then-run of any lookup has too.)
 type fileID struct {
-	ino, size int64
-	ctime     syscall.Timespec
+	dev, ino, size int64
+	mtime, ctime   syscall.Timespec
 }
 
 func statID(p string) (fileID, bool) {
@@ -133,44 +155,95 @@ func statID(p string) (fileID, bool) {
 	if err := syscall.Stat(p, &st); err != nil {
 		return fileID{}, false
 	}
-	return fileID{ino: int64(st.Ino), size: st.Size, ctime: st.Ctim}, true
+	return fileID{dev: int64(st.Dev), ino: int64(st.Ino), size: st.Size, mtime: st.Mtim, ctime: st.Ctim}, true
 }
 
-// intact reports whether binary p exists and matches the hash recorded
-// in sum, and whether the record says it is a dispatcher's. A binary
-// already checked and unchanged since is not hashed again.
-func (c *cache) intact(p, sum string) (dispatched, ok bool) {
-	record, err := os.ReadFile(sum)
+// String is how the identity is written in a .id file.
+func (id fileID) String() string {
+	return fmt.Sprintf("file %d %d %d %d %d", id.dev, id.ino, id.size, id.mtime.Nano(), id.ctime.Nano())
+}
+
+// intact reports whether key's binary exists and matches the hash
+// recorded when it was stored, and whether the record says it is a
+// dispatcher's. A binary with the identity kept with that hash, or
+// already checked in this process and unchanged since, is not hashed
+// again; one that is hashed and matches has its new identity kept.
+func (c *cache) intact(key string) (dispatched, ok bool) {
+	record, err := os.ReadFile(c.sum(key))
 	if err != nil {
 		return false, false
 	}
 	want, mark, _ := strings.Cut(strings.TrimSpace(string(record)), " ")
+	dispatched = mark == dispatchMark
+	p := c.bin(key)
 	id, ok := statID(p)
 	if !ok {
 		return false, false
 	}
+	if seen, err := os.ReadFile(c.seen(key)); err == nil && string(seen) == seenLine(want, id) {
+		return dispatched, true
+	}
 	c.mu.Lock()
-	got, known := c.verified[id]
+	got, seen := c.verified[id]
 	c.mu.Unlock()
-	if !known {
+	if !seen {
 		if got, err = selfbuild.FileSum(p); err != nil {
 			return false, false
 		}
 		c.mu.Lock()
-		if c.verified == nil {
-			c.verified = map[fileID]string{}
-		}
-		c.verified[id] = got
+		c.hashed++
 		c.mu.Unlock()
+		if after, ok := statID(p); !ok || after != id {
+			return false, false // changed while it was hashed
+		}
+		c.remember(id, got)
 	}
-	return mark == dispatchMark, got == want
+	if got != want {
+		return false, false
+	}
+	_ = c.keepID(key, want, id) // a hint for the next process
+	return dispatched, true
+}
+
+// seenLine is the content of a .id file: a hash and the identity of the
+// file found to have it.
+func seenLine(sum string, id fileID) string { return sum + " " + id.String() + "\n" }
+
+// keepID writes key's .id file, atomically: its binary, with identity id,
+// has SHA-256 sum.
+func (c *cache) keepID(key, sum string, id fileID) error {
+	f, err := os.CreateTemp(filepath.Dir(c.seen(key)), key+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(seenLine(sum, id))
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), c.seen(key))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// remember notes that the binary with identity id has SHA-256 sum.
+func (c *cache) remember(id fileID, sum string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.verified == nil {
+		c.verified = map[fileID]string{}
+	}
+	c.verified[id] = sum
 }
 
 // dispatchMark follows the hash in the record of a dispatcher's link.
 const dispatchMark = "dispatch"
 
 // store moves a freshly built binary into the cache, atomically, with
-// its hash recorded first.
+// its hash recorded first, then its identity in place.
 func (c *cache) store(key, built string) (string, error) {
 	sum, err := c.hashFor(built)
 	if err != nil {
@@ -180,7 +253,11 @@ func (c *cache) store(key, built string) (string, error) {
 		return "", err
 	}
 	p := c.bin(key)
-	return p, os.Rename(built, p)
+	if err := os.Rename(built, p); err != nil {
+		return "", err
+	}
+	c.placed([]string{key}, sum, p)
+	return p, nil
 }
 
 // storeLinks puts a freshly built dispatcher into the cache under each of
@@ -205,7 +282,24 @@ func (c *cache) storeLinks(keys []string, built string) ([]string, error) {
 			return nil, err
 		}
 	}
+	if len(paths) > 0 {
+		c.placed(keys, sum, paths[0]) // every link made and renamed: each changed the file's ctime
+	}
 	return paths, nil
+}
+
+// placed keeps, for keys, the identity of their binary p (one file,
+// however many names), whose SHA-256 is sum, now that it is in place, so
+// that no later lookup hashes it while it does not change.
+func (c *cache) placed(keys []string, sum, p string) {
+	id, ok := statID(p)
+	if !ok {
+		return
+	}
+	c.remember(id, sum)
+	for _, key := range keys {
+		_ = c.keepID(key, sum, id) // without it, the next lookup hashes
+	}
 }
 
 // hashFor makes the cache's directories and returns the SHA-256 of a

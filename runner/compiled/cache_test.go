@@ -50,6 +50,72 @@ func TestLookupVerifiedOnce(t *testing.T) {
 	}
 }
 
+// TestLookupRecordedIdentity: a binary is hashed when it is stored, and
+// a lookup from another process (a cache of the same directory) trusts
+// the identity recorded then instead of hashing it again; once the file
+// changed (here its times were set, as trim's marking does), the next
+// process hashes it once and records its new identity.
+func TestLookupRecordedIdentity(t *testing.T) {
+	t.Parallel()
+	c := storedCache(t, "k", 1<<10)
+	lookups := func(what string, wantHashed int) {
+		t.Helper()
+		fresh := &cache{dir: c.dir}
+		for i := range 3 {
+			if _, ok := fresh.lookup("k"); !ok {
+				t.Fatalf("%s, lookup %d: not found", what, i+1)
+			}
+		}
+		if fresh.hashed != wantHashed {
+			t.Errorf("%s: a new process hashed the binary %d times in 3 lookups, want %d", what, fresh.hashed, wantHashed)
+		}
+	}
+	lookups("as stored", 0)
+	old := time.Now().Add(-time.Minute) // less than touchAfter: lookups do not touch it again
+	if err := os.Chtimes(c.bin("k"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	lookups("after a change of its times", 1)
+	lookups("once checked again", 0)
+}
+
+// TestLookupRewrittenSameSize: a binary rewritten with other bytes of
+// the same size, its times set back to what they were, is refused and
+// removed, by the process that stored it and by another: the write
+// changed its ctime, which no program can set back.
+func TestLookupRewrittenSameSize(t *testing.T) {
+	t.Parallel()
+	for _, proc := range []string{"the same process", "another process"} {
+		c := storedCache(t, "k", 1<<10)
+		if _, ok := c.lookup("k"); !ok {
+			t.Fatalf("%s: not found", proc)
+		}
+		info, err := os.Stat(c.bin("k"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(c.bin("k"), bytes.Repeat([]byte{0}, 1<<10), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(c.bin("k"), info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+		if after, _ := os.Stat(c.bin("k")); after.Size() != info.Size() || !after.ModTime().Equal(info.ModTime()) {
+			t.Fatalf("%s: the rewrite did not keep the size and mtime: %v %v, was %v %v", proc, after.Size(), after.ModTime(), info.Size(), info.ModTime())
+		}
+		look := c
+		if proc == "another process" {
+			look = &cache{dir: c.dir}
+		}
+		if _, ok := look.lookup("k"); ok {
+			t.Errorf("%s: a binary rewritten with the same size and mtime was found intact", proc)
+		}
+		if _, err := os.Stat(c.bin("k")); !os.IsNotExist(err) {
+			t.Errorf("%s: the rewritten binary was left in the cache: %v", proc, err)
+		}
+	}
+}
+
 // TestLookupTouchesOld: a lookup of a binary not used for longer than
 // touchAfter marks it used, so that trim keeps it.
 func TestLookupTouchesOld(t *testing.T) {
@@ -81,6 +147,18 @@ func BenchmarkLookup(b *testing.B) {
 	c := storedCache(b, "k", 2<<20)
 	for b.Loop() {
 		if _, ok := c.lookup("k"); !ok {
+			b.Fatal("not found")
+		}
+	}
+}
+
+// BenchmarkLookupNewProcess looks up a cached binary of the size of a
+// course's program once per process, as each bingfa check and each test
+// binary does for each program it runs.
+func BenchmarkLookupNewProcess(b *testing.B) {
+	c := storedCache(b, "k", 2<<20)
+	for b.Loop() {
+		if _, ok := (&cache{dir: c.dir}).lookup("k"); !ok {
 			b.Fatal("not found")
 		}
 	}

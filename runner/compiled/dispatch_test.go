@@ -238,7 +238,7 @@ func TestDispatchWhen(t *testing.T) {
 	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
-	e.SetDispatch(3)
+	e.SetDispatch(2)
 	progs := func(prefix string, n int) []*engine.Program {
 		var ps []*engine.Program
 		for i := range n {
@@ -253,9 +253,9 @@ func TestDispatchWhen(t *testing.T) {
 		bg   bool
 		want bool
 	}{
-		{"fewer than the threshold", progs("few", 2), false, false},
-		{"in the background", progs("bg", 3), true, false},
-		{"the threshold", progs("many", 3), false, true},
+		{"fewer than the threshold", progs("few", 1), false, false},
+		{"in the background", progs("bg", 2), true, false},
+		{"the threshold", progs("many", 2), false, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()

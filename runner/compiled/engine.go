@@ -2,9 +2,12 @@
 // toolchain and runs the binary: the authority on what a program prints.
 //
 // Binaries are cached by a hash of the source, the build options and the
-// Go version, so an unchanged program is never rebuilt. Programs that need
-// building are built together, one go build invocation for all of them
-// (one per set of build flags), in a private module (go 1.26) that
+// Go version, so an unchanged program is never rebuilt; a cached binary is
+// run only while it matches the SHA-256 recorded when it was stored, and
+// is hashed again only when its file changed since it was last checked,
+// by any process (see cache.go). Programs that need building are built
+// together, one go build invocation for all of them (one per set of
+// build flags), in a private module (go 1.26) that
 // requires the modules they import among those bingfa's go.mod requires,
 // resolved offline from the module cache (see modules.go; an import of
 // any other module is reported at its line), whose messages it reads as

@@ -28,6 +28,17 @@ func program(id, src string) *engine.Program {
 
 const hello = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"
 
+// shared returns an engine with the shared cache (DefaultCacheDir,
+// content-addressed and checked before each use), closed with t, for the
+// tests of what a program sees when it runs: a fresh build proves nothing
+// there (the builds themselves are under test with fresh caches), and a
+// warm run of the tests links nothing again.
+func shared(t *testing.T) *Engine {
+	e := New(DefaultCacheDir())
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
 func TestCacheHit(t *testing.T) {
 	t.Parallel()
 	e := New(t.TempDir())
@@ -43,8 +54,8 @@ func TestCacheHit(t *testing.T) {
 	}
 	race := program("c", hello)
 	race.Race = true
-	if o := e.Run(ctx, race, nil); o.Cached {
-		t.Errorf("a race build of the same source came from the cache of the normal build")
+	if e.Cached(race) { // what a run would find, without building it
+		t.Errorf("a race build of the same source would come from the cache of the normal build")
 	}
 }
 
@@ -54,13 +65,13 @@ func TestBatchBuildsTogether(t *testing.T) {
 	e := New(dir)
 	defer e.Close()
 	var ps []*engine.Program
-	for _, word := range []string{"one", "two", "three"} {
+	for _, word := range []string{"one", "two"} {
 		ps = append(ps, program(word, strings.Replace(hello, "hello", word, 1)))
 	}
 	e.Prepare(context.Background(), ps)
 	bins, _ := os.ReadDir(filepath.Join(dir, "bin"))
-	if len(bins) != 3 {
-		t.Fatalf("%d binaries in the cache after Prepare, want 3", len(bins))
+	if len(bins) != 2 {
+		t.Fatalf("%d binaries in the cache after Prepare, want 2", len(bins))
 	}
 	for _, p := range ps {
 		if o := e.Run(context.Background(), p, nil); !o.Cached || o.Text(engine.Output) != p.ID+"\n" {
@@ -110,8 +121,7 @@ func TestPrecheck(t *testing.T) {
 }
 
 func TestRunsInScratchDir(t *testing.T) {
-	e := New(t.TempDir())
-	defer e.Close()
+	e := shared(t)
 	src := `package main
 
 import (
@@ -161,13 +171,13 @@ func TestBrokenProgramInBatch(t *testing.T) {
 	defer e.Close()
 	broken := program("broken", "package main\n\nimport _ \"embed\"\n\n//go:embed missing.txt\nvar s string\n\nfunc main() { println(s) }\n")
 	var ps []*engine.Program
-	for _, word := range []string{"one", "two", "three"} {
+	for _, word := range []string{"one", "two"} { // built before and after it
 		ps = append(ps, program(word, strings.Replace(hello, "hello", word, 1)))
 	}
 	ps = append(ps[:1], append([]*engine.Program{broken}, ps[1:]...)...)
 	e.Prepare(context.Background(), ps)
-	if bins, _ := os.ReadDir(filepath.Join(dir, "bin")); len(bins) != 3 {
-		t.Errorf("%d binaries in the cache after Prepare, want 3: the broken program kept the others from building", len(bins))
+	if bins, _ := os.ReadDir(filepath.Join(dir, "bin")); len(bins) != 2 {
+		t.Errorf("%d binaries in the cache after Prepare, want 2: the broken program kept the others from building", len(bins))
 	}
 	for _, p := range ps {
 		o := e.Run(context.Background(), p, nil)
@@ -207,8 +217,7 @@ func TestBuildConstraintIgnored(t *testing.T) {
 // as PWD and TMPDIR, TZ=UTC, and env= winning over both.
 func TestRunEnv(t *testing.T) {
 	t.Parallel()
-	e := New(t.TempDir())
-	defer e.Close()
+	e := shared(t)
 	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\twd, _ := os.Getwd()\n\tfmt.Println(os.Getenv(\"PWD\") == wd, os.Getenv(\"TZ\"), time.Unix(0, 0).Format(\"15:04 MST\"))\n}\n"
 	o := e.Run(context.Background(), program("env", src), nil)
 	if got := o.Text(engine.Output); got != "true UTC 00:00 UTC\n" {
@@ -289,32 +298,26 @@ func TestBuildLeavesNoTemp(t *testing.T) {
 	}
 }
 
-// TestPoisonedCache rewrites a cached binary with another program's, as
-// a program outside the sandbox could, and checks that the next run
-// builds the program again instead of running the impostor.
+// TestPoisonedCache rewrites a cached binary with another program, as a
+// program outside the sandbox could, and checks that the next run builds
+// the program again instead of running the impostor.
 func TestPoisonedCache(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	e := New(dir)
 	defer e.Close()
 	ctx := context.Background()
-	good, evil := program("good", hello), program("evil", strings.Replace(hello, "hello", "poisoned", 1))
-	for _, p := range []*engine.Program{good, evil} {
-		if o := e.Run(ctx, p, nil); o.Err != nil {
-			t.Fatalf("%s: %v", p.ID, o.Err)
-		}
+	good := program("good", hello)
+	if o := e.Run(ctx, good, nil); o.Err != nil {
+		t.Fatalf("%s: %v", good.ID, o.Err)
 	}
 	tool, err := e.cache.tool(e.goCmd)
 	if err != nil {
 		t.Fatal(err)
 	}
 	goodBin := e.cache.bin(e.cache.key(tool, buildFlags(good), buildInput(good)))
-	evilBin := e.cache.bin(e.cache.key(tool, buildFlags(evil), buildInput(evil)))
-	impostor, err := os.ReadFile(evilBin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(goodBin, impostor, 0o755); err != nil {
+	impostor := "#!/bin/sh\necho poisoned\n" // a program all the same: no second link needed
+	if err := os.WriteFile(goodBin, []byte(impostor), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	o := e.Run(ctx, program("good again", hello), nil)

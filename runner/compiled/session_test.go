@@ -114,8 +114,7 @@ func TestSessions(t *testing.T) {
 		{"unconfined-free-port", true, 0, nil},
 		{"unconfined-port-ready", true, freeN, nil},
 	}
-	e := New(t.TempDir())
-	defer e.Close()
+	e := shared(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if !c.unconfined {
@@ -159,8 +158,7 @@ func TestSessions(t *testing.T) {
 // its client, which does not run.
 func TestSessionServerGone(t *testing.T) {
 	t.Parallel()
-	e := New(t.TempDir())
-	defer e.Close()
+	e := shared(t)
 	c := sessionProgram("gone", false, 0, "FIXED=not-a-port")
 	o := e.Run(context.Background(), c, nil)
 	if o.Err == nil || !strings.Contains(o.Err.Error(), `ended before it was ready (print "listening")`) || o.Server == nil {
