@@ -64,3 +64,9 @@ func buildHelper() (string, error) {
 	}
 	return c.Build(context.Background())
 }
+
+// helperEnv is the environment of a helper process (the init, the
+// program's parent, the launcher) started with the settings js.
+func helperEnv(js []byte) []string {
+	return []string{initEnv + "=" + string(js)}
+}

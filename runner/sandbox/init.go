@@ -152,7 +152,7 @@ func superviseParent(s *settings) Result {
 	}
 	js, _ := json.Marshal(ps)
 	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
-		Dir: "/", Env: []string{initEnv + "=" + string(js)}, Files: files,
+		Dir: "/", Env: helperEnv(js), Files: files,
 	})
 	repW.Close()
 	if err != nil {
@@ -242,7 +242,7 @@ func reapUntil(pid int) {
 // launch, in the launcher, sets the program's resource limits on this
 // process and replaces it by the program (exec keeps the limits).
 func launch(s *settings) int {
-	if err := setLimits(s); err != nil {
+	if err := setLimits(s, 0); err != nil {
 		fmt.Fprintln(os.Stderr, "bingfa sandbox:", err)
 		return exitUnavailable
 	}
@@ -269,16 +269,14 @@ func runProgram(s *settings) (Result, error) {
 	for i := range s.Passed {
 		files = append(files, uintptr(3+i))
 	}
-	// The program is started by a launcher (this executable again) that
-	// sets the resource limits on itself and then becomes the program:
-	// limits set here would cap this parent too, which must still be
-	// able to allocate when the program has used all it may.
-	ls := settings{Launch: true, Path: s.Path, Args: s.Args, Env: s.Env, MaxMemory: s.MaxMemory, MaxTasks: s.MaxTasks, CPU: s.CPU}
-	js, _ := json.Marshal(ls)
-	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox-launch"}, &syscall.ProcAttr{
-		Dir: Dir, Env: []string{initEnv + "=" + string(js)}, Files: files,
-		Sys: &syscall.SysProcAttr{Setpgid: true},
-	})
+	// The program is started traced, so that its limits are set on it
+	// alone before it runs (see traced.go), or else by a launcher.
+	traced := true
+	pid, err := startTraced(s, files)
+	if err != nil {
+		traced = false
+		pid, err = startLauncher(s, files)
+	}
 	if err != nil {
 		return Result{}, fmt.Errorf("cannot start the program: %v", err)
 	}
@@ -286,15 +284,23 @@ func runProgram(s *settings) (Result, error) {
 		syscall.Close(3 + i)
 	}
 	var sigs relay
-	sigs.start(s.SignalFD, pid, s.Root)
-	if s.Guest {
-		watchLifeline(s.LifeFD, &sigs, s.Root)
-	}
 	ended := make(chan struct{})
 	defer close(ended)
-	if s.ReadyFD > 0 {
-		watchPort(s.ReadyFD, s.ReadyPort, ended)
+	started := false
+	watch := func() { // once the program runs untraced
+		started = true
+		sigs.start(s.SignalFD, pid, s.Root)
+		if s.Guest {
+			watchLifeline(s.LifeFD, &sigs, s.Root)
+		}
+		if s.ReadyFD > 0 {
+			watchPort(s.ReadyFD, s.ReadyPort, ended)
+		}
 	}
+	if !traced {
+		watch()
+	}
+	var limitErr error
 	for {
 		var ws syscall.WaitStatus
 		var ru syscall.Rusage
@@ -302,13 +308,20 @@ func runProgram(s *settings) (Result, error) {
 		if err == syscall.EINTR {
 			continue
 		}
+		if err == nil && ws.Stopped() && !started { // the traced program, at its exec
+			if limitErr = release(pid, ws, s); limitErr != nil {
+				fmt.Fprintln(os.Stderr, "bingfa sandbox:", limitErr)
+			}
+			watch()
+			continue
+		}
 		sigs.end()
 		if err != nil {
 			return Result{}, fmt.Errorf("lost the program: %v", err)
 		}
-		r := Result{Exit: ws.ExitStatus(), CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
-		if ws.Signaled() {
-			r.Exit, r.Signal = -1, ws.Signal().String()
+		r := exited(ws, &ru)
+		if limitErr != nil { // as the launcher would have reported it
+			r.Exit, r.Signal = exitUnavailable, ""
 		}
 		if s.Guest {
 			r.Leftover = killGroup(pid)
@@ -316,6 +329,28 @@ func runProgram(s *settings) (Result, error) {
 		r.Files = collectFiles(s.Collect, s.MaxCollect)
 		return r, nil
 	}
+}
+
+// exited is the Result of a program that ended with status ws, having
+// used ru.
+func exited(ws syscall.WaitStatus, ru *syscall.Rusage) Result {
+	r := Result{Exit: ws.ExitStatus(), CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
+	if ws.Signaled() {
+		r.Exit, r.Signal = -1, ws.Signal().String()
+	}
+	return r
+}
+
+// startLauncher starts the launcher (this executable again), which sets
+// the resource limits on itself and then becomes the program: limits set
+// in the program's parent would cap it too.
+func startLauncher(s *settings, files []uintptr) (int, error) {
+	ls := settings{Launch: true, Path: s.Path, Args: s.Args, Env: s.Env, MaxMemory: s.MaxMemory, MaxTasks: s.MaxTasks, CPU: s.CPU}
+	js, _ := json.Marshal(ls)
+	return syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox-launch"}, &syscall.ProcAttr{
+		Dir: Dir, Env: helperEnv(js), Files: files,
+		Sys: &syscall.SysProcAttr{Setpgid: true},
+	})
 }
 
 // others counts the processes in the namespace other than the init.
@@ -340,7 +375,7 @@ const rlimitNproc = 6
 // hard limit already in place (lowering is always allowed; raising is
 // not). RLIMIT_NPROC counts the tasks of the program's user in its own
 // user namespace: the run's, not the host user's.
-func setLimits(s *settings) error {
+func setLimits(s *settings, pid int) error {
 	limits := []struct {
 		res  int
 		max  int64
@@ -354,7 +389,7 @@ func setLimits(s *settings) error {
 		if l.max <= 0 {
 			continue
 		}
-		if err := Lower(l.res, uint64(l.max)); err != nil {
+		if err := lower(pid, l.res, uint64(l.max)); err != nil {
 			return fmt.Errorf("cannot limit %s: %v", l.name, err)
 		}
 	}
@@ -363,11 +398,14 @@ func setLimits(s *settings) error {
 
 // Lower sets resource res of this process to at most max, soft and
 // hard, never above the hard limit already in place.
-func Lower(res int, max uint64) error {
+func Lower(res int, max uint64) error { return lower(0, res, max) }
+
+// lower sets resource res of process pid (0: this one) to at most max.
+func lower(pid, res int, max uint64) error {
 	var old syscall.Rlimit
-	if err := syscall.Getrlimit(res, &old); err != nil {
+	if err := prlimit(pid, res, nil, &old); err != nil {
 		return err
 	}
 	lim := syscall.Rlimit{Cur: min(max, old.Max), Max: min(max, old.Max)}
-	return syscall.Setrlimit(res, &lim)
+	return prlimit(pid, res, &lim, nil)
 }

@@ -261,7 +261,7 @@ func startGuest(js []byte, fds []int, paths []string) {
 		files[i] = uintptr(fd)
 	}
 	_, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
-		Dir: "/", Env: []string{initEnv + "=" + string(js)}, Files: files,
+		Dir: "/", Env: helperEnv(js), Files: files,
 	})
 	if err != nil {
 		rep, err2 := syscall.Dup(fds[s.ReportFD])

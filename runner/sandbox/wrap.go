@@ -228,7 +228,7 @@ func Wrap(cmd *exec.Cmd, o Options) (_ *Box, err error) {
 	}
 	cmd.Path = self
 	cmd.Args = []string{"bingfa-sandbox", "-test.run=^$"}
-	cmd.Env = []string{initEnv + "=" + string(js)}
+	cmd.Env = helperEnv(js)
 	cmd.Dir = "/"
 	cmd.ExtraFiles = append(append(append([]*os.File(nil), cmd.ExtraFiles...), b.parent...), b.extra...)
 	cmd.SysProcAttr = attr(o.HostNet, root)
