@@ -283,36 +283,27 @@ func runProgram(s *settings) (Result, error) {
 	for i := range s.Passed {
 		syscall.Close(3 + i)
 	}
+	var limitErr error
+	if traced {
+		if limitErr = awaitExec(pid, s); limitErr != nil {
+			fmt.Fprintln(os.Stderr, "bingfa sandbox:", limitErr)
+		}
+	}
 	var sigs relay
+	sigs.start(s.SignalFD, pid, s.Root)
+	if s.Guest {
+		watchLifeline(s.LifeFD, &sigs, s.Root)
+	}
 	ended := make(chan struct{})
 	defer close(ended)
-	started := false
-	watch := func() { // once the program runs untraced
-		started = true
-		sigs.start(s.SignalFD, pid, s.Root)
-		if s.Guest {
-			watchLifeline(s.LifeFD, &sigs, s.Root)
-		}
-		if s.ReadyFD > 0 {
-			watchPort(s.ReadyFD, s.ReadyPort, ended)
-		}
+	if s.ReadyFD > 0 {
+		watchPort(s.ReadyFD, s.ReadyPort, ended)
 	}
-	if !traced {
-		watch()
-	}
-	var limitErr error
 	for {
 		var ws syscall.WaitStatus
 		var ru syscall.Rusage
 		_, err := syscall.Wait4(pid, &ws, 0, &ru)
 		if err == syscall.EINTR {
-			continue
-		}
-		if err == nil && ws.Stopped() && !started { // the traced program, at its exec
-			if limitErr = release(pid, ws, s); limitErr != nil {
-				fmt.Fprintln(os.Stderr, "bingfa sandbox:", limitErr)
-			}
-			watch()
 			continue
 		}
 		sigs.end()

@@ -13,7 +13,10 @@ import (
 // kernel stops it with SIGTRAP once the exec has succeeded, before it
 // runs; the parent sets the limits on it (prlimit) and detaches, dropping
 // the SIGTRAP. The program then runs untraced, as if nothing had
-// happened, without a third Go runtime started for each run.
+// happened, without a third Go runtime started for each run. Until the
+// parent has let it go, the SIGTRAP stays pending (see awaitExec): a
+// parent killed meanwhile leaves a program that dies of it before its
+// first instruction, never one that runs without its limits.
 //
 // Where tracing is not allowed (a seccomp filter, Yama's ptrace_scope 3)
 // or the exec fails, the parent starts a launcher instead (this
@@ -30,13 +33,48 @@ func startTraced(s *settings, files []uintptr) (int, error) {
 	})
 }
 
+// Values of waitid (linux/wait.h, asm-generic/siginfo.h).
+const (
+	pPID       = 1
+	wNowait    = 0x1000000
+	cldTrapped = 4
+)
+
+// awaitExec waits until the traced program pid stops at its exec (or at
+// a signal before it) and then lets it go with its limits, or until it
+// has ended, which it leaves to be reaped. It looks at the stop without
+// consuming it (WNOWAIT), so that the SIGTRAP the kernel stopped the
+// program for stays pending until PTRACE_DETACH drops it: if the parent
+// died before that, the program would get it and die before its first
+// instruction, never running without its limits.
+func awaitExec(pid int, s *settings) error {
+	var info struct {
+		signo, errno, code, _ int32
+		pid, uid, status      int32
+		_                     [128 - 28]byte
+	}
+	for {
+		_, _, e := syscall.Syscall6(syscall.SYS_WAITID, pPID, uintptr(pid), uintptr(unsafe.Pointer(&info)),
+			syscall.WEXITED|syscall.WSTOPPED|wNowait, 0, 0)
+		switch {
+		case e == syscall.EINTR:
+			continue
+		case e != 0:
+			return fmt.Errorf("lost the program: %v", e)
+		case info.code != cldTrapped:
+			return nil // ended before its exec stopped it
+		}
+		return release(pid, syscall.Signal(info.status), s)
+	}
+}
+
 // release sets the program's limits on pid, stopped by its exec (or by
-// a signal: ws), and lets it run untraced. The signal of the stop is
-// passed on unless it is the exec's SIGTRAP.
-func release(pid int, ws syscall.WaitStatus, s *settings) error {
+// the signal sig before it), and lets it run untraced. sig is passed on
+// unless it is the exec's SIGTRAP. A program that cannot be limited is
+// killed.
+func release(pid int, sig syscall.Signal, s *settings) error {
 	err := setLimits(s, pid)
-	sig := ws.StopSignal()
-	if sig == syscall.SIGTRAP {
+	if sig == syscall.SIGTRAP || err != nil {
 		sig = 0
 	}
 	_, _, e := syscall.RawSyscall6(syscall.SYS_PTRACE, syscall.PTRACE_DETACH, uintptr(pid), 0, uintptr(sig), 0, 0)
