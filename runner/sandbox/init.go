@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -32,7 +31,7 @@ const (
 // runInit is the init or, started by it, the program's parent.
 func runInit(js string) int {
 	var s settings
-	if err := json.Unmarshal([]byte(js), &s); err != nil {
+	if err := decode([]byte(js), &s); err != nil {
 		fmt.Fprintln(os.Stderr, "bingfa sandbox: bad settings:", err)
 		return exitBadSettings
 	}
@@ -120,8 +119,7 @@ func setup(s *settings) error {
 }
 
 func report(f *os.File, r Result) {
-	b, _ := json.Marshal(r)
-	_, _ = f.Write(append(b, '\n'))
+	_, _ = f.Write(encode(&r))
 	f.Close()
 }
 
@@ -150,9 +148,8 @@ func superviseParent(s *settings) Result {
 		ps.ReadyFD = len(files)
 		files = append(files, uintptr(s.ReadyFD))
 	}
-	js, _ := json.Marshal(ps)
 	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
-		Dir: "/", Env: helperEnv(js), Files: files,
+		Dir: "/", Env: helperEnv(encode(&ps)), Files: files,
 	})
 	repW.Close()
 	if err != nil {
@@ -175,7 +172,7 @@ func superviseParent(s *settings) Result {
 	data := readReport(repR, reportLimit(s.Collect, s.MaxCollect))
 	reapUntil(pid)
 	var r Result
-	if err := json.Unmarshal(<-data, &r); err != nil {
+	if err := decode(<-data, &r); err != nil {
 		return Result{Exit: -1, Unavailable: "the program's parent ended without a report"}
 	}
 	r.Leftover = leftovers()
@@ -337,9 +334,8 @@ func exited(ws syscall.WaitStatus, ru *syscall.Rusage) Result {
 // in the program's parent would cap it too.
 func startLauncher(s *settings, files []uintptr) (int, error) {
 	ls := settings{Launch: true, Path: s.Path, Args: s.Args, Env: s.Env, MaxMemory: s.MaxMemory, MaxTasks: s.MaxTasks, CPU: s.CPU}
-	js, _ := json.Marshal(ls)
 	return syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox-launch"}, &syscall.ProcAttr{
-		Dir: Dir, Env: helperEnv(js), Files: files,
+		Dir: Dir, Env: helperEnv(encode(&ls)), Files: files,
 		Sys: &syscall.SysProcAttr{Setpgid: true},
 	})
 }
