@@ -41,7 +41,11 @@ func runInit(js string) int {
 	if s.Join {
 		return standIn(&s)
 	}
-	absorbSignals()
+	if s.Parent {
+		absorbSignals()
+	} else {
+		ignoreSignals()
+	}
 	rep := os.NewFile(uintptr(s.ReportFD), "report")
 	syscall.CloseOnExec(s.ReportFD)
 	// The signal pipe and the data files are passed on by descriptor
@@ -78,19 +82,30 @@ func runInit(js string) int {
 	return 0
 }
 
-// absorbSignals makes the init and the program's parent outlive the
-// signals a program may send them (only SIGKILL from outside ends them).
-// The signals are caught, not ignored: an ignored signal would stay
-// ignored in the program, while a caught one is reset to its default when
-// the program is executed.
+// absorbed are the signals that a program may send the init and the
+// program's parent and that must not end them (only SIGKILL from outside
+// does).
+var absorbed = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// absorbSignals makes the program's parent outlive the absorbed signals.
+// They are caught, not ignored: an ignored signal would stay ignored in
+// the program, while a caught one is reset to its default when the
+// program is executed.
 func absorbSignals() {
 	c := make(chan os.Signal, 8)
-	signal.Notify(c, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	signal.Notify(c, absorbed...)
 	go func() {
 		for range c {
 		}
 	}()
 }
+
+// ignoreSignals makes the init outlive the absorbed signals. It ignores
+// them, which costs no goroutine nor thread, unlike catching them (three
+// threads in a process that has a few): the program's parent, which
+// inherits them ignored, catches them (absorbSignals) before it starts
+// the program, so the program gets them at their default all the same.
+func ignoreSignals() { signal.Ignore(absorbed...) }
 
 // waitGo waits for bingfa's go-ahead (see Box.Start).
 func waitGo(fd int) bool {

@@ -51,6 +51,7 @@ func TestInside(t *testing.T) {
 	script := `echo ppid=$PPID uid=$(id -u)
 echo procs=$(ls /proc | grep -c '^[0-9]')
 grep -e CapEff -e TracerPid /proc/self/status
+grep SigIgn /proc/$$/status
 touch /x 2>/dev/null || echo root-read-only
 echo hi > f && cat /tmp/f
 echo net=$(ls /sys/class/net)
@@ -59,7 +60,7 @@ ls / | tr '\n' ' '; echo`
 	if r.Exit != 0 || r.Unavailable != "" {
 		t.Fatalf("result %+v; output:\n%s", r, out)
 	}
-	for _, want := range []string{"uid=0\n", "CapEff:\t0000000000000000\n", "TracerPid:\t0\n", "root-read-only\n", "hi\n", "net=lo\n"} {
+	for _, want := range []string{"uid=0\n", "CapEff:\t0000000000000000\n", "TracerPid:\t0\n", "SigIgn:\t0000000000000000\n", "root-read-only\n", "hi\n", "net=lo\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -105,6 +106,16 @@ func TestExitAndSignal(t *testing.T) {
 	}
 	if _, r := runSh(t, "sleep 300 & sleep 300 & echo", Options{}); r.Leftover != 2 {
 		t.Errorf("two sleepers left: %+v", r)
+	}
+}
+
+// TestSignalsAbsorbed: the init and the program's parent outlive the
+// signals a program sends them, and report.
+func TestSignalsAbsorbed(t *testing.T) {
+	script := `for s in INT TERM HUP QUIT; do kill -$s 1 $PPID 2>/dev/null; done; sleep 0.1; echo alive`
+	out, r := runSh(t, script, Options{})
+	if r.Exit != 0 || out != "alive\n" {
+		t.Errorf("result %+v; output:\n%s", r, out)
 	}
 }
 
