@@ -52,6 +52,7 @@ func TestInside(t *testing.T) {
 echo procs=$(ls /proc | grep -c '^[0-9]')
 grep -e CapEff -e TracerPid /proc/self/status
 grep SigIgn /proc/$$/status
+echo env: $(env | grep -v ^PWD= | sort)
 touch /x 2>/dev/null || echo root-read-only
 echo hi > f && cat /tmp/f
 echo net=$(ls /sys/class/net)
@@ -60,7 +61,7 @@ ls / | tr '\n' ' '; echo`
 	if r.Exit != 0 || r.Unavailable != "" {
 		t.Fatalf("result %+v; output:\n%s", r, out)
 	}
-	for _, want := range []string{"uid=0\n", "CapEff:\t0000000000000000\n", "TracerPid:\t0\n", "SigIgn:\t0000000000000000\n", "root-read-only\n", "hi\n", "net=lo\n"} {
+	for _, want := range []string{"uid=0\n", "CapEff:\t0000000000000000\n", "TracerPid:\t0\n", "SigIgn:\t0000000000000000\n", "env: HOME=/tmp PATH=/usr/bin:/bin TMPDIR=/tmp\n", "root-read-only\n", "hi\n", "net=lo\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
