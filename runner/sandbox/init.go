@@ -398,11 +398,8 @@ func setLimits(s *settings, pid int) error {
 	return nil
 }
 
-// Lower sets resource res of this process to at most max, soft and
-// hard, never above the hard limit already in place.
-func Lower(res int, max uint64) error { return lower(0, res, max) }
-
-// lower sets resource res of process pid (0: this one) to at most max.
+// lower sets resource res of process pid (0: this one) to at most max,
+// soft and hard, never above the hard limit already in place.
 func lower(pid, res int, max uint64) error {
 	var old syscall.Rlimit
 	if err := prlimit(pid, res, nil, &old); err != nil {
