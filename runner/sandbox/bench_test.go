@@ -3,6 +3,7 @@ package sandbox
 import (
 	"os/exec"
 	"testing"
+	"time"
 )
 
 // BenchmarkRun measures what the sandbox adds to a run: /bin/true
@@ -16,25 +17,30 @@ func BenchmarkRun(b *testing.B) {
 			}
 		}
 	})
-	b.Run("sandbox", func(b *testing.B) {
-		if !Enabled() {
-			b.Skipf("no sandbox: %v", Why())
-		}
-		for b.Loop() {
-			cmd := exec.Command("/bin/true")
-			box, err := Wrap(cmd, benchOpts)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := box.Start(); err != nil {
-				b.Fatal(err)
-			}
-			_ = cmd.Wait()
-			if r, err := box.Result(); err != nil || r.Exit != 0 {
-				b.Fatalf("result %+v, %v", r, err)
-			}
-		}
+	b.Run("sandbox", func(b *testing.B) { benchSandbox(b, Options{}) })
+	// A course's run: per-process and whole-run caps (a cgroup where
+	// bingfa may make one), as runner/proc asks for.
+	b.Run("limits", func(b *testing.B) {
+		benchSandbox(b, Options{MaxMemory: 1 << 30, RunMemory: 1 << 30, MaxTasks: 512, CPU: 10 * time.Second})
 	})
 }
 
-var benchOpts = Options{}
+func benchSandbox(b *testing.B, o Options) {
+	if !Enabled() {
+		b.Skipf("no sandbox: %v", Why())
+	}
+	for b.Loop() {
+		cmd := exec.Command("/bin/true")
+		box, err := Wrap(cmd, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := box.Start(); err != nil {
+			b.Fatal(err)
+		}
+		_ = cmd.Wait()
+		if r, err := box.Result(); err != nil || r.Exit != 0 {
+			b.Fatalf("result %+v, %v", r, err)
+		}
+	}
+}

@@ -33,7 +33,10 @@
 //   - has the program started with no capabilities (bounding and ambient
 //     sets emptied, SECBIT_NOROOT locked, no_new_privs) and the resource
 //     limits of Options (RLIMIT_AS, RLIMIT_NPROC, RLIMIT_CPU, never above
-//     a hard limit in place);
+//     a hard limit in place), set on the program alone before its first
+//     instruction: the parent starts it traced, sets them while the
+//     kernel holds it stopped at its exec, and lets it go untraced
+//     (traced.go);
 //   - has the program's parent, as the program's user, write the run's
 //     data files (Options.Files, read from an inherited descriptor) into
 //     /tmp before the program starts, and read back the files the program

@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -81,14 +80,10 @@ func probe() error {
 func setProbe(cmd *exec.Cmd) error {
 	const prefix = initEnv + "="
 	var s settings
-	if err := json.Unmarshal([]byte(cmd.Env[0][len(prefix):]), &s); err != nil {
+	if err := decode([]byte(cmd.Env[0][len(prefix):]), &s); err != nil {
 		return err
 	}
 	s.Probe = true
-	js, err := json.Marshal(s)
-	if err != nil {
-		return err
-	}
-	cmd.Env[0] = prefix + string(js)
+	cmd.Env[0] = prefix + string(encode(&s))
 	return nil
 }

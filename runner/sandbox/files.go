@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -24,9 +23,9 @@ type File struct {
 const maxData = ScratchSize
 
 // dataFile returns an open file, already removed from its directory,
-// holding files as JSON, to be passed to the init: nothing of the run's
-// files is in the sandbox's settings or on the host once the run has
-// started.
+// holding files encoded (codec.go), to be passed to the init: nothing of
+// the run's files is in the sandbox's settings or on the host once the
+// run has started.
 func dataFile(files []File) (*os.File, error) {
 	total := 0
 	for _, f := range files {
@@ -43,7 +42,8 @@ func dataFile(files []File) (*os.File, error) {
 		return nil, err
 	}
 	_ = os.Remove(f.Name())
-	if err := json.NewEncoder(f).Encode(files); err != nil {
+	list := fileList(files)
+	if _, err := f.Write(encode(&list)); err != nil {
 		f.Close()
 		return nil, err
 	}
@@ -53,6 +53,15 @@ func dataFile(files []File) (*os.File, error) {
 	}
 	return f, nil
 }
+
+// maxDataFile bounds the encoded data files: maxData, their paths and
+// their lengths.
+const maxDataFile = maxData + 64<<20
+
+// A fileList is the data files, encoded as one value.
+type fileList []File
+
+func (l *fileList) code(c coder) { c.files((*[]File)(l)) }
 
 // checkPath reports whether p names a file under Dir: relative, clean,
 // slash-separated, not leaving Dir.
@@ -70,9 +79,12 @@ func checkPath(p string) error {
 func writeData(fd int) error {
 	f := os.NewFile(uintptr(fd), "data")
 	defer f.Close()
-	var files []File
-	// JSON holds the data in base64: a third more than maxData.
-	if err := json.NewDecoder(io.LimitReader(f, maxData/3*4+64<<10)).Decode(&files); err != nil {
+	var files fileList
+	data, err := io.ReadAll(io.LimitReader(f, maxDataFile))
+	if err == nil {
+		err = decode(data, &files)
+	}
+	if err != nil {
 		return fmt.Errorf("cannot read the data files: %v", err)
 	}
 	for _, df := range files {

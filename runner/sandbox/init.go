@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -32,7 +31,7 @@ const (
 // runInit is the init or, started by it, the program's parent.
 func runInit(js string) int {
 	var s settings
-	if err := json.Unmarshal([]byte(js), &s); err != nil {
+	if err := decode([]byte(js), &s); err != nil {
 		fmt.Fprintln(os.Stderr, "bingfa sandbox: bad settings:", err)
 		return exitBadSettings
 	}
@@ -42,7 +41,11 @@ func runInit(js string) int {
 	if s.Join {
 		return standIn(&s)
 	}
-	absorbSignals()
+	if s.Parent {
+		absorbSignals()
+	} else {
+		ignoreSignals()
+	}
 	rep := os.NewFile(uintptr(s.ReportFD), "report")
 	syscall.CloseOnExec(s.ReportFD)
 	// The signal pipe and the data files are passed on by descriptor
@@ -79,19 +82,30 @@ func runInit(js string) int {
 	return 0
 }
 
-// absorbSignals makes the init and the program's parent outlive the
-// signals a program may send them (only SIGKILL from outside ends them).
-// The signals are caught, not ignored: an ignored signal would stay
-// ignored in the program, while a caught one is reset to its default when
-// the program is executed.
+// absorbed are the signals that a program may send the init and the
+// program's parent and that must not end them (only SIGKILL from outside
+// does).
+var absorbed = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// absorbSignals makes the program's parent outlive the absorbed signals.
+// They are caught, not ignored: an ignored signal would stay ignored in
+// the program, while a caught one is reset to its default when the
+// program is executed.
 func absorbSignals() {
 	c := make(chan os.Signal, 8)
-	signal.Notify(c, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	signal.Notify(c, absorbed...)
 	go func() {
 		for range c {
 		}
 	}()
 }
+
+// ignoreSignals makes the init outlive the absorbed signals. It ignores
+// them, which costs no goroutine nor thread, unlike catching them (three
+// threads in a process that has a few): the program's parent, which
+// inherits them ignored, catches them (absorbSignals) before it starts
+// the program, so the program gets them at their default all the same.
+func ignoreSignals() { signal.Ignore(absorbed...) }
 
 // waitGo waits for bingfa's go-ahead (see Box.Start).
 func waitGo(fd int) bool {
@@ -120,8 +134,7 @@ func setup(s *settings) error {
 }
 
 func report(f *os.File, r Result) {
-	b, _ := json.Marshal(r)
-	_, _ = f.Write(append(b, '\n'))
+	_, _ = f.Write(encode(&r))
 	f.Close()
 }
 
@@ -150,9 +163,8 @@ func superviseParent(s *settings) Result {
 		ps.ReadyFD = len(files)
 		files = append(files, uintptr(s.ReadyFD))
 	}
-	js, _ := json.Marshal(ps)
 	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
-		Dir: "/", Env: []string{initEnv + "=" + string(js)}, Files: files,
+		Dir: "/", Env: helperEnv(encode(&ps)), Files: files,
 	})
 	repW.Close()
 	if err != nil {
@@ -175,7 +187,7 @@ func superviseParent(s *settings) Result {
 	data := readReport(repR, reportLimit(s.Collect, s.MaxCollect))
 	reapUntil(pid)
 	var r Result
-	if err := json.Unmarshal(<-data, &r); err != nil {
+	if err := decode(<-data, &r); err != nil {
 		return Result{Exit: -1, Unavailable: "the program's parent ended without a report"}
 	}
 	r.Leftover = leftovers()
@@ -242,7 +254,7 @@ func reapUntil(pid int) {
 // launch, in the launcher, sets the program's resource limits on this
 // process and replaces it by the program (exec keeps the limits).
 func launch(s *settings) int {
-	if err := setLimits(s); err != nil {
+	if err := setLimits(s, 0); err != nil {
 		fmt.Fprintln(os.Stderr, "bingfa sandbox:", err)
 		return exitUnavailable
 	}
@@ -269,21 +281,25 @@ func runProgram(s *settings) (Result, error) {
 	for i := range s.Passed {
 		files = append(files, uintptr(3+i))
 	}
-	// The program is started by a launcher (this executable again) that
-	// sets the resource limits on itself and then becomes the program:
-	// limits set here would cap this parent too, which must still be
-	// able to allocate when the program has used all it may.
-	ls := settings{Launch: true, Path: s.Path, Args: s.Args, Env: s.Env, MaxMemory: s.MaxMemory, MaxTasks: s.MaxTasks, CPU: s.CPU}
-	js, _ := json.Marshal(ls)
-	pid, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox-launch"}, &syscall.ProcAttr{
-		Dir: Dir, Env: []string{initEnv + "=" + string(js)}, Files: files,
-		Sys: &syscall.SysProcAttr{Setpgid: true},
-	})
+	// The program is started traced, so that its limits are set on it
+	// alone before it runs (see traced.go), or else by a launcher.
+	traced := true
+	pid, err := startTraced(s, files)
+	if err != nil {
+		traced = false
+		pid, err = startLauncher(s, files)
+	}
 	if err != nil {
 		return Result{}, fmt.Errorf("cannot start the program: %v", err)
 	}
 	for i := range s.Passed {
 		syscall.Close(3 + i)
+	}
+	var limitErr error
+	if traced {
+		if limitErr = awaitExec(pid, s); limitErr != nil {
+			fmt.Fprintln(os.Stderr, "bingfa sandbox:", limitErr)
+		}
 	}
 	var sigs relay
 	sigs.start(s.SignalFD, pid, s.Root)
@@ -306,9 +322,9 @@ func runProgram(s *settings) (Result, error) {
 		if err != nil {
 			return Result{}, fmt.Errorf("lost the program: %v", err)
 		}
-		r := Result{Exit: ws.ExitStatus(), CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
-		if ws.Signaled() {
-			r.Exit, r.Signal = -1, ws.Signal().String()
+		r := exited(ws, &ru)
+		if limitErr != nil { // as the launcher would have reported it
+			r.Exit, r.Signal = exitUnavailable, ""
 		}
 		if s.Guest {
 			r.Leftover = killGroup(pid)
@@ -316,6 +332,27 @@ func runProgram(s *settings) (Result, error) {
 		r.Files = collectFiles(s.Collect, s.MaxCollect)
 		return r, nil
 	}
+}
+
+// exited is the Result of a program that ended with status ws, having
+// used ru.
+func exited(ws syscall.WaitStatus, ru *syscall.Rusage) Result {
+	r := Result{Exit: ws.ExitStatus(), CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
+	if ws.Signaled() {
+		r.Exit, r.Signal = -1, ws.Signal().String()
+	}
+	return r
+}
+
+// startLauncher starts the launcher (this executable again), which sets
+// the resource limits on itself and then becomes the program: limits set
+// in the program's parent would cap it too.
+func startLauncher(s *settings, files []uintptr) (int, error) {
+	ls := settings{Launch: true, Path: s.Path, Args: s.Args, Env: s.Env, MaxMemory: s.MaxMemory, MaxTasks: s.MaxTasks, CPU: s.CPU}
+	return syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox-launch"}, &syscall.ProcAttr{
+		Dir: Dir, Env: helperEnv(encode(&ls)), Files: files,
+		Sys: &syscall.SysProcAttr{Setpgid: true},
+	})
 }
 
 // others counts the processes in the namespace other than the init.
@@ -340,7 +377,7 @@ const rlimitNproc = 6
 // hard limit already in place (lowering is always allowed; raising is
 // not). RLIMIT_NPROC counts the tasks of the program's user in its own
 // user namespace: the run's, not the host user's.
-func setLimits(s *settings) error {
+func setLimits(s *settings, pid int) error {
 	limits := []struct {
 		res  int
 		max  int64
@@ -354,20 +391,20 @@ func setLimits(s *settings) error {
 		if l.max <= 0 {
 			continue
 		}
-		if err := Lower(l.res, uint64(l.max)); err != nil {
+		if err := lower(pid, l.res, uint64(l.max)); err != nil {
 			return fmt.Errorf("cannot limit %s: %v", l.name, err)
 		}
 	}
 	return nil
 }
 
-// Lower sets resource res of this process to at most max, soft and
-// hard, never above the hard limit already in place.
-func Lower(res int, max uint64) error {
+// lower sets resource res of process pid (0: this one) to at most max,
+// soft and hard, never above the hard limit already in place.
+func lower(pid, res int, max uint64) error {
 	var old syscall.Rlimit
-	if err := syscall.Getrlimit(res, &old); err != nil {
+	if err := prlimit(pid, res, nil, &old); err != nil {
 		return err
 	}
 	lim := syscall.Rlimit{Cur: min(max, old.Max), Max: min(max, old.Max)}
-	return syscall.Setrlimit(res, &lim)
+	return prlimit(pid, res, &lim, nil)
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"bingfa/internal/selfbuild"
 )
@@ -48,7 +50,9 @@ func runSh(t *testing.T, script string, o Options) (string, *Result) {
 func TestInside(t *testing.T) {
 	script := `echo ppid=$PPID uid=$(id -u)
 echo procs=$(ls /proc | grep -c '^[0-9]')
-grep CapEff /proc/self/status
+grep -e CapEff -e TracerPid /proc/self/status
+grep SigIgn /proc/$$/status
+echo env: $(env | grep -v ^PWD= | sort)
 touch /x 2>/dev/null || echo root-read-only
 echo hi > f && cat /tmp/f
 echo net=$(ls /sys/class/net)
@@ -57,7 +61,7 @@ ls / | tr '\n' ' '; echo`
 	if r.Exit != 0 || r.Unavailable != "" {
 		t.Fatalf("result %+v; output:\n%s", r, out)
 	}
-	for _, want := range []string{"uid=0\n", "CapEff:\t0000000000000000\n", "root-read-only\n", "hi\n", "net=lo\n"} {
+	for _, want := range []string{"uid=0\n", "CapEff:\t0000000000000000\n", "TracerPid:\t0\n", "SigIgn:\t0000000000000000\n", "env: HOME=/tmp PATH=/usr/bin:/bin TMPDIR=/tmp\n", "root-read-only\n", "hi\n", "net=lo\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -103,6 +107,66 @@ func TestExitAndSignal(t *testing.T) {
 	}
 	if _, r := runSh(t, "sleep 300 & sleep 300 & echo", Options{}); r.Leftover != 2 {
 		t.Errorf("two sleepers left: %+v", r)
+	}
+}
+
+// TestSignalsAbsorbed: the init and the program's parent outlive the
+// signals a program sends them, and report.
+func TestSignalsAbsorbed(t *testing.T) {
+	script := `for s in INT TERM HUP QUIT; do kill -$s 1 $PPID 2>/dev/null; done; sleep 0.1; echo alive`
+	out, r := runSh(t, script, Options{})
+	if r.Exit != 0 || out != "alive\n" {
+		t.Errorf("result %+v; output:\n%s", r, out)
+	}
+}
+
+// TestLimits: the program gets its resource limits, soft and hard,
+// before it runs, and its parent does not.
+func TestLimits(t *testing.T) {
+	o := Options{MaxMemory: 1 << 30, MaxTasks: 64, CPU: 7 * time.Second}
+	out, r := runSh(t, "grep -e cpu -e processes -e address /proc/self/limits; echo parent; grep address /proc/$PPID/limits", o)
+	if r.Exit != 0 {
+		t.Fatalf("result %+v; output:\n%s", r, out)
+	}
+	program, parent, _ := strings.Cut(out, "parent\n")
+	for _, want := range []string{
+		"Max cpu time              7                    7                    seconds",
+		"Max processes             64                   64                   processes",
+		"Max address space         1073741824           1073741824           bytes",
+	} {
+		if !strings.Contains(program, want) {
+			t.Errorf("the program's limits lack %q:\n%s", want, program)
+		}
+	}
+	if !strings.Contains(parent, "unlimited") {
+		t.Errorf("the program's parent has the program's memory limit:\n%s", parent)
+	}
+}
+
+// TestExecFails: a binary that cannot be executed ends with status 127
+// and says why.
+func TestExecFails(t *testing.T) {
+	if !Enabled() {
+		t.Skipf("no sandbox here: %v", Why())
+	}
+	bin := filepath.Join(t.TempDir(), "notexec")
+	if err := os.WriteFile(bin, []byte("#!/bin/sh\necho ran\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin)
+	b, err := Wrap(cmd, Options{MaxMemory: 1 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := b.Start(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	r, err := b.Result()
+	if err != nil || r.Exit != 127 || !strings.Contains(out.String(), "cannot start the program: permission denied") {
+		t.Errorf("result %+v, %v; output:\n%s", r, err, out.String())
 	}
 }
 

@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -167,8 +166,7 @@ func standIn(s *settings) int {
 	}
 	ps.LifeFD = len(fds)
 	fds = append(fds, life[1])
-	js, _ := json.Marshal(ps)
-	if err := sendJoin(s.ControlFD, js, fds); err != nil {
+	if err := sendJoin(s.ControlFD, encode(&ps), fds); err != nil {
 		report(rep, Result{Exit: -1, Unavailable: "the shared sandbox has ended: " + err.Error()})
 		return 0
 	}
@@ -252,7 +250,7 @@ func closeAll(fds []int) {
 // start is told so on its report pipe.
 func startGuest(js []byte, fds []int, paths []string) {
 	var s settings
-	if err := json.Unmarshal(js, &s); err != nil || !s.Guest || s.LifeFD != len(fds)-1 ||
+	if err := decode(js, &s); err != nil || !s.Guest || s.LifeFD != len(fds)-1 ||
 		s.ReportFD >= len(fds) || !slices.Contains(paths, s.Path) {
 		return
 	}
@@ -261,7 +259,7 @@ func startGuest(js []byte, fds []int, paths []string) {
 		files[i] = uintptr(fd)
 	}
 	_, err := syscall.ForkExec("/proc/self/exe", []string{"bingfa-sandbox", "-test.run=^$"}, &syscall.ProcAttr{
-		Dir: "/", Env: []string{initEnv + "=" + string(js)}, Files: files,
+		Dir: "/", Env: helperEnv(js), Files: files,
 	})
 	if err != nil {
 		rep, err2 := syscall.Dup(fds[s.ReportFD])

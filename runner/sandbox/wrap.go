@@ -1,8 +1,6 @@
 package sandbox
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -60,7 +58,7 @@ type Options struct {
 	Share *Share
 }
 
-// settings are what the init is told, as JSON in initEnv.
+// settings are what the init is told, encoded (codec.go) in initEnv.
 type settings struct {
 	Path       string // the program's binary inside
 	Args       []string
@@ -106,8 +104,8 @@ type Result struct {
 	Signal      string // the signal that ended it
 	CPU         time.Duration
 	Leftover    int    // processes still in the namespace when it ended
-	Files       []File `json:",omitempty"` // the files of Options.Collect that could be read
-	Unavailable string `json:",omitempty"` // why the sandbox could not be set up
+	Files       []File // the files of Options.Collect that could be read
+	Unavailable string // why the sandbox could not be set up
 }
 
 // A Box is one program's sandbox: the init's command, to be started with
@@ -216,19 +214,16 @@ func Wrap(cmd *exec.Cmd, o Options) (_ *Box, err error) {
 		err = b.share(cmd, o.Share, &s)
 		guest = s.Join
 	}
-	var js []byte
-	if err == nil {
-		js, err = json.Marshal(s)
-	}
 	if err != nil {
 		return nil, err
 	}
+	js := encode(&s)
 	if (o.RunMemory > 0 || o.MaxTasks > 0) && !guest {
 		b.cg = newCgroup(o.RunMemory, o.MaxTasks)
 	}
 	cmd.Path = self
 	cmd.Args = []string{"bingfa-sandbox", "-test.run=^$"}
-	cmd.Env = []string{initEnv + "=" + string(js)}
+	cmd.Env = helperEnv(js)
 	cmd.Dir = "/"
 	cmd.ExtraFiles = append(append(append([]*os.File(nil), cmd.ExtraFiles...), b.parent...), b.extra...)
 	cmd.SysProcAttr = attr(o.HostNet, root)
@@ -364,12 +359,12 @@ func (b *Box) Result() (*Result, error) {
 	if b.reportData == nil {
 		return nil, errNotStarted
 	}
-	data := bytes.TrimSpace(<-b.reportData)
+	data := <-b.reportData
 	if len(data) == 0 {
 		return nil, errNoReport
 	}
 	var r Result
-	if err := json.Unmarshal(data, &r); err != nil {
+	if err := decode(data, &r); err != nil {
 		return nil, fmt.Errorf("bad report from the sandbox's init: %v", err)
 	}
 	return &r, nil
