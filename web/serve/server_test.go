@@ -279,7 +279,7 @@ func output(t testing.TB, evs []sseEvent) string {
 // TestRunAPI runs blocks through the API, with the compiled engine and
 // with the engines the router picks (yaegi for the simple ones).
 func TestRunAPI(t *testing.T) {
-	t.Parallel() // its own servers and engines
+	t.Parallel() // its own servers (and engines in mode auto)
 	for _, mode := range []string{wiring.Compiled, wiring.Auto} {
 		t.Run(mode, func(t *testing.T) { testRunAPI(t, mode) })
 	}
@@ -334,6 +334,7 @@ func testRunAPI(t *testing.T, mode string) {
 }
 
 func TestRunDiff(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	d := done(t, ts.run(t, "hello", strings.Replace(code(t, "hello"), "你好", "再见", 1)))
 	if !strings.Contains(d.Diff, "-你好") || !strings.Contains(d.Diff, "+再见") {
@@ -345,6 +346,7 @@ func TestRunDiff(t *testing.T) {
 }
 
 func TestRunRequestErrors(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	for _, tt := range []struct {
 		body   string
@@ -371,6 +373,7 @@ func TestRunRequestErrors(t *testing.T) {
 // (it cannot end by itself before it is stopped), and that stopping it
 // kills it and the child it started.
 func TestStreamAndStop(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	status, rep := ts.post(t, "forever", code(t, "forever"))
 	if status != http.StatusOK {
@@ -412,6 +415,7 @@ func TestStreamAndStop(t *testing.T) {
 
 // TestDisconnectStops checks that a page that goes away stops its run.
 func TestDisconnectStops(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	_, rep := ts.post(t, "forever", code(t, "forever"))
 	ch, closeStream := ts.stream(t, rep)
@@ -510,6 +514,7 @@ func waitAdmitted(s *Server, n int) {
 // TestHighlight checks that edited code comes back highlighted as the
 // page shows code, and only for a block of a lesson.
 func TestHighlight(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	for _, tt := range []struct {
 		body   string
@@ -539,6 +544,7 @@ func TestHighlight(t *testing.T) {
 // TestCells checks that an edited notebook cell is run with the
 // declarations of the lesson's earlier cells.
 func TestCells(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	use := "import \"fmt\"\n\nfmt.Println(shout(\"hi\"))\n"
 	quiet := map[string]string{"define": "func shout(s string) string { return s + \".\" }\n"}
