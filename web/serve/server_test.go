@@ -95,12 +95,12 @@ func newEngines(t testing.TB, mode string) *wiring.Set {
 	return set
 }
 
-// sharedSet holds the engines of mode compiled, made by the first test that needs
-// them and closed by TestMain: a server's engines are made once for all
-// of its readers, and new ones for each test proved nothing more but
-// cost each test a new cache (its first lookup trims the cache
-// directory, each binary is hashed again) and the history's load and
-// save.
+// sharedSet holds the engines of mode compiled, made by the first test
+// that needs them and closed by TestMain. A server makes its engines
+// once for all of its readers; new ones for each test proved nothing
+// more, but cost each test a new cache (whose first lookup trims the
+// cache directory, and which hashes each binary again) and the history's
+// load and save.
 var sharedSet struct {
 	once sync.Once
 	set  *wiring.Set
