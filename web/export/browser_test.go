@@ -32,6 +32,7 @@ const chromium = "/usr/bin/chromium"
 // and nothing is written to the console as an error. Screenshots go to
 // $BINGFA_ARTIFACTS/browser (or a temporary directory named in the log).
 func TestBrowser(t *testing.T) {
+	t.Parallel() // it mostly waits, for its programs and the browser
 	if _, err := os.Stat(chromium); err != nil {
 		if os.Getenv("CI") == "" {
 			t.Skipf("%s not found: skipping the browser test (install it with: apt-get install -y chromium; in CI, where CI is set, this test never skips)", chromium)

@@ -32,6 +32,7 @@ var (
 // href of a prose link marked rel="external" (a link the reader may
 // follow, not a resource), and the assets fetch nothing.
 func TestNoExternalURLs(t *testing.T) {
+	t.Parallel() // independent: its own temporary directory, if any
 	files, err := Render(course(t), nil, render.Config{})
 	if err != nil {
 		t.Fatal(err)
@@ -94,6 +95,7 @@ func TestCheckPage(t *testing.T) {
 // TestWrite writes the course without running it and checks the site's
 // layout.
 func TestWrite(t *testing.T) {
+	t.Parallel() // independent: its own temporary directory, if any
 	ls := course(t)
 	dir := t.TempDir()
 	site, err := Write(dir, ls, nil, render.Config{})

@@ -9,11 +9,12 @@ import (
 )
 
 // TestMain lets this test binary be a sandbox's init, and closes the
-// browser that the browser tests share.
+// browser and the engines that the tests share.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
 	proc.BecomeSubreaper()
 	code := m.Run()
 	closeBrowser()
+	closeEngines()
 	os.Exit(code)
 }

@@ -232,6 +232,7 @@ func (r everyBlockBoth) Route(*lesson.Block, *engine.Program) check.Route {
 // does, in check, the run API, the terminal reader and the export: each
 // says it was stopped, with no problem, after one run.
 func TestParityStopped(t *testing.T) {
+	t.Parallel() // its own server
 	lib, err := Dir("testdata/parity-stop")
 	if err != nil {
 		t.Fatal(err)

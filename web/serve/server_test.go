@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -43,7 +44,9 @@ func newTestServer(t testing.TB, cfg Config) *testServer {
 }
 
 // newTestServerMode serves testdata/lessons (or cfg.Library) with the
-// engines of mode (or cfg.Engines), which it closes at the end.
+// engines of mode (or cfg.Engines, which it closes at the end). The
+// servers of mode compiled share one set of engines (sharedEngines); a
+// test that needs its own passes them.
 func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
 	t.Helper()
 	if cfg.Library == nil {
@@ -53,14 +56,15 @@ func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
 		}
 		cfg.Library = lib
 	}
-	if cfg.Engines == nil {
-		set, err := wiring.New(mode, compiled.DefaultCacheDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Engines = set
+	own := cfg.Engines
+	switch {
+	case own != nil:
+	case mode == wiring.Compiled:
+		cfg.Engines = sharedEngines(t)
+	default:
+		own = newEngines(t, mode)
+		cfg.Engines = own
 	}
-	set := cfg.Engines
 	ts := httptest.NewUnstartedServer(nil)
 	s, err := New(cfg, ts.Listener.Addr().String())
 	if err != nil {
@@ -71,11 +75,54 @@ func newTestServerMode(t testing.TB, cfg Config, mode string) *testServer {
 	t.Cleanup(func() {
 		ts.CloseClientConnections()
 		ts.Close()
-		set.Close()
+		if own != nil {
+			own.Close()
+		}
 	})
 	t2 := &testServer{Server: ts, s: s}
 	t2.c = t2.signIn(t)
 	return t2
+}
+
+// newEngines returns new engines of mode, with the binaries of the
+// default cache.
+func newEngines(t testing.TB, mode string) *wiring.Set {
+	t.Helper()
+	set, err := wiring.New(mode, compiled.DefaultCacheDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// sharedSet holds the engines of mode compiled, made by the first test
+// that needs them and closed by TestMain. A server makes its engines
+// once for all of its readers; new ones for each test proved nothing
+// more, but cost each test a new cache (whose first lookup trims the
+// cache directory, and which hashes each binary again) and the history's
+// load and save.
+var sharedSet struct {
+	once sync.Once
+	set  *wiring.Set
+	err  error
+}
+
+// sharedEngines returns the engines of mode compiled that the tests
+// share.
+func sharedEngines(t testing.TB) *wiring.Set {
+	t.Helper()
+	sharedSet.once.Do(func() { sharedSet.set, sharedSet.err = wiring.New(wiring.Compiled, compiled.DefaultCacheDir()) })
+	if sharedSet.err != nil {
+		t.Fatal(sharedSet.err)
+	}
+	return sharedSet.set
+}
+
+// closeEngines closes the shared engines, if a test made them.
+func closeEngines() {
+	if sharedSet.set != nil {
+		sharedSet.set.Close()
+	}
 }
 
 // signIn returns a client that has signed in with the server's login
@@ -232,7 +279,7 @@ func output(t testing.TB, evs []sseEvent) string {
 // TestRunAPI runs blocks through the API, with the compiled engine and
 // with the engines the router picks (yaegi for the simple ones).
 func TestRunAPI(t *testing.T) {
-	t.Parallel() // its own servers and engines
+	t.Parallel() // its own servers (and engines in mode auto)
 	for _, mode := range []string{wiring.Compiled, wiring.Auto} {
 		t.Run(mode, func(t *testing.T) { testRunAPI(t, mode) })
 	}
@@ -287,6 +334,7 @@ func testRunAPI(t *testing.T, mode string) {
 }
 
 func TestRunDiff(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	d := done(t, ts.run(t, "hello", strings.Replace(code(t, "hello"), "你好", "再见", 1)))
 	if !strings.Contains(d.Diff, "-你好") || !strings.Contains(d.Diff, "+再见") {
@@ -298,6 +346,7 @@ func TestRunDiff(t *testing.T) {
 }
 
 func TestRunRequestErrors(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	for _, tt := range []struct {
 		body   string
@@ -324,6 +373,7 @@ func TestRunRequestErrors(t *testing.T) {
 // (it cannot end by itself before it is stopped), and that stopping it
 // kills it and the child it started.
 func TestStreamAndStop(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	status, rep := ts.post(t, "forever", code(t, "forever"))
 	if status != http.StatusOK {
@@ -365,6 +415,7 @@ func TestStreamAndStop(t *testing.T) {
 
 // TestDisconnectStops checks that a page that goes away stops its run.
 func TestDisconnectStops(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	_, rep := ts.post(t, "forever", code(t, "forever"))
 	ch, closeStream := ts.stream(t, rep)
@@ -463,6 +514,7 @@ func waitAdmitted(s *Server, n int) {
 // TestHighlight checks that edited code comes back highlighted as the
 // page shows code, and only for a block of a lesson.
 func TestHighlight(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	for _, tt := range []struct {
 		body   string
@@ -492,6 +544,7 @@ func TestHighlight(t *testing.T) {
 // TestCells checks that an edited notebook cell is run with the
 // declarations of the lesson's earlier cells.
 func TestCells(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	use := "import \"fmt\"\n\nfmt.Println(shout(\"hi\"))\n"
 	quiet := map[string]string{"define": "func shout(s string) string { return s + \".\" }\n"}
@@ -538,7 +591,7 @@ func hasPython() bool {
 // interpreter: the run is skipped, and the page is told why.
 func TestRunPythonMissing(t *testing.T) {
 	t.Setenv("BINGFA_PYTHON", "bingfa-no-such-python3")
-	ts := newTestServer(t, Config{})
+	ts := newTestServer(t, Config{Engines: newEngines(t, wiring.Compiled)}) // its own Python engine, made now
 	d := done(t, ts.run(t, "python/py", code(t, "python/py")))
 	const why = "没有 Python 解释器：PATH 里找不到 bingfa-no-such-python3"
 	if d.Status != "skip" || d.Why != why || !strings.Contains(d.HTML, why) {

@@ -16,6 +16,7 @@ import (
 // reload, and that the page then shows the new text; a lesson with an
 // error shows the error, at its line.
 func TestWatchReload(t *testing.T) {
+	t.Parallel() // its own server
 	dir := t.TempDir()
 	src, err := os.ReadFile("testdata/lessons/live.md")
 	if err != nil {
@@ -61,6 +62,7 @@ func TestWatchReload(t *testing.T) {
 // TestEmbeddedCourse checks that every page of the embedded course is
 // served in live mode, each cell with its editor.
 func TestEmbeddedCourse(t *testing.T) {
+	t.Parallel() // its own server
 	lib := Embedded(lessons.FS)
 	ts := newTestServer(t, Config{Library: lib})
 	ls, err := lib.Lessons()

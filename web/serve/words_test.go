@@ -85,7 +85,7 @@ func lessonWords(t *testing.T) map[string]bool {
 // exported, with passing, failing and stopped runs, show no English word
 // of their own: every word comes from the message catalogue.
 func TestNoStrayEnglish(t *testing.T) {
-	t.Parallel() // its own server and engines
+	t.Parallel() // its own server
 	allowed := lessonWords(t)
 	ts := newTestServer(t, Config{})
 	pages := map[string]string{}
