@@ -8,9 +8,11 @@ import (
 	"bingfa/runner/engine"
 )
 
-// clip returns the events holding the first max bytes of output, the last
-// one cut at a character boundary, followed by note when anything was
-// left out.
+// clip returns the events holding the first max bytes of output,
+// followed by note when anything was left out. The cut never splits a
+// character: the bytes of one it would leave incomplete are dropped,
+// whichever events of its stream they came in (a pipe's read may end in
+// the middle of a character, and the next read begin there).
 func clip(evs []engine.Event, max int, note string) []engine.Event {
 	n := 0
 	for i, e := range evs {
@@ -19,14 +21,37 @@ func clip(evs []engine.Event, max int, note string) []engine.Event {
 			continue
 		}
 		out := append([]engine.Event(nil), evs[:i]...)
-		cut := e.Data[:max-n]
-		for len(cut) > 0 && !utf8.Valid(cut) {
-			cut = cut[:len(cut)-1]
-		}
+		out = append(out, engine.Event{Stream: e.Stream, Time: e.Time, Data: e.Data[:max-n]})
+		out = dropPartialRune(out, e.Stream)
 		last := evs[len(evs)-1]
-		out = append(out, engine.Event{Stream: e.Stream, Time: e.Time, Data: cut},
-			engine.Event{Stream: last.Stream, Time: last.Time, Data: []byte("\n" + note + "\n")})
-		return out
+		return append(out, engine.Event{Stream: last.Stream, Time: last.Time, Data: []byte("\n" + note + "\n")})
+	}
+	return evs
+}
+
+// dropPartialRune removes from the end of stream s in evs the bytes of a
+// character begun but not finished there. Bytes that are not UTF-8 at all
+// stay: they are the program's output as it is.
+func dropPartialRune(evs []engine.Event, s engine.Stream) []engine.Event {
+	var tail []byte // the stream's last bytes, at most utf8.UTFMax-1
+	for i := len(evs) - 1; i >= 0 && len(tail) < utf8.UTFMax-1; i-- {
+		if d := evs[i].Data; evs[i].Stream == s {
+			k := len(d) - min(len(d), utf8.UTFMax-1-len(tail))
+			tail = append(append([]byte(nil), d[k:]...), tail...)
+		}
+	}
+	start := len(tail) - 1
+	for start >= 0 && !utf8.RuneStart(tail[start]) {
+		start--
+	}
+	if start < 0 || utf8.FullRune(tail[start:]) {
+		return evs
+	}
+	for i, drop := len(evs)-1, len(tail)-start; i >= 0 && drop > 0; i-- {
+		if d := evs[i].Data; evs[i].Stream == s {
+			k := min(drop, len(d))
+			evs[i].Data, drop = d[:len(d)-k], drop-k
+		}
 	}
 	return evs
 }
