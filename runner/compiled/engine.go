@@ -60,6 +60,9 @@ type Engine struct {
 	// builds with dispatchers, 0 for never (see dispatch.go).
 	dispatchMin int
 	alone       map[string]*build // builds of dispatched programs on their own, by key
+	// firstDone: the engine's first urgent build without and with -race
+	// has started (see first.go).
+	firstDone [2]bool
 }
 
 // maxBroken bounds the memory of programs that did not compile.
