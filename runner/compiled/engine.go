@@ -13,7 +13,10 @@
 // engine.Background) yield to all others: see priority.go. Many new
 // programs of one Prepare are built into dispatchers, one binary and one
 // link for many programs, whose runs fall back to a build of their own
-// whenever they show it: see dispatch.go. Each run
+// whenever they show it: see dispatch.go. An engine's first urgent build
+// with each set of flags takes turns with other engines' on the same
+// cache, so that on an empty GOCACHE the standard library is compiled
+// once, not once per process: see first.go. Each run
 // happens in a fresh scratch directory, also its TMPDIR, which is removed
 // afterwards.
 //
