@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"bingfa/runner/sandbox"
+	"bingfa/runner/yaegi"
 )
 
 // TestKilledCheckLeavesNothing starts bingfa check on a lesson whose
@@ -65,7 +66,13 @@ func TestKilledCheckLeavesNothing(t *testing.T) {
 }
 
 // TestMain lets the test binary be a sandbox's init, for the probe, and
-// makes the directory of the bingfa that the tests build once.
+// makes the directory of the bingfa that the tests build once. It builds
+// the interpreter's worker into the shared cache in the background, as
+// the bingfa checks the tests start would: each of them, on an empty
+// cache, would start that build, and stop it when it ends (the next one
+// starting it again, the packages it was compiling lost), or, killed,
+// leave its go command behind. They find it being built here instead, and
+// wait for it.
 func TestMain(m *testing.M) {
 	sandbox.MaybeInit()
 	var err error
@@ -73,7 +80,14 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
+	worker, err := yaegi.New()
+	if err == nil {
+		worker.Prepare()
+	}
 	code := m.Run()
+	if worker != nil {
+		worker.Close()
+	}
 	os.RemoveAll(bingfaDir)
 	os.Exit(code)
 }

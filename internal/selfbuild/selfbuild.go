@@ -113,7 +113,7 @@ func (c *Command) Build(ctx context.Context) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	unlock, err := lock(ctx, filepath.Join(dir, "lock"))
+	unlock, err := Lock(ctx, filepath.Join(dir, "lock"))
 	if err != nil {
 		return "", err
 	}
@@ -246,8 +246,9 @@ func endGroup(pgid int) {
 	}
 }
 
-// lock takes an exclusive lock on the file p, waiting for it or for ctx.
-func lock(ctx context.Context, p string) (unlock func(), err error) {
+// Lock takes an exclusive lock on the file p (flock, so that other
+// processes take turns too), waiting for it or for ctx.
+func Lock(ctx context.Context, p string) (unlock func(), err error) {
 	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, err

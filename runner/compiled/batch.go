@@ -279,6 +279,9 @@ func (e *Engine) goCommand(ctx context.Context, r *buildResult, pkgs []string, r
 	// at start when a killed bingfa left it (see cache.trim): nothing is
 	// left in the user's TMPDIR.
 	cmd.Env = append(BuildEnv(race), "GOTMPDIR="+tmp, "TMPDIR="+tmp)
+	if !engine.IsBackground(ctx) {
+		defer e.firstBuild(ctx, race)()
+	}
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	cfg := proc.Config{Timeout: 10 * time.Minute, MaxOutput: 4 << 20, Split: true}

@@ -16,7 +16,10 @@
 // engine.Background) yield to all others: see priority.go. Many new
 // programs of one Prepare are built into dispatchers, one binary and one
 // link for many programs, whose runs fall back to a build of their own
-// whenever they show it: see dispatch.go. Each run
+// whenever they show it: see dispatch.go. An engine's first urgent build
+// with each set of flags takes turns with other engines' on the same
+// cache, so that on an empty GOCACHE the standard library is compiled
+// once, not once per process: see first.go. Each run
 // happens in a fresh scratch directory, also its TMPDIR, which is removed
 // afterwards.
 //
@@ -63,6 +66,9 @@ type Engine struct {
 	// builds with dispatchers, 0 for never (see dispatch.go).
 	dispatchMin int
 	alone       map[string]*build // builds of dispatched programs on their own, by key
+	// firstDone: the engine's first urgent build without and with -race
+	// has started (see first.go).
+	firstDone [2]bool
 }
 
 // maxBroken bounds the memory of programs that did not compile.
