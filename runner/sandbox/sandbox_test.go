@@ -24,11 +24,22 @@ func TestMain(m *testing.M) {
 // runSh runs a shell script in a sandbox and returns its output and result.
 func runSh(t *testing.T, script string, o Options) (string, *Result) {
 	t.Helper()
+	cmd := exec.Command("/bin/sh", "-c", script)
+	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + Dir, "TMPDIR=" + Dir}
+	out, r, err := runCmd(t, cmd, o)
+	if err != nil {
+		t.Fatalf("%v; output:\n%s", err, out)
+	}
+	return out, r
+}
+
+// runCmd runs cmd in a sandbox and returns its output and result, and
+// skips the test where there is no sandbox.
+func runCmd(t *testing.T, cmd *exec.Cmd, o Options) (string, *Result, error) {
+	t.Helper()
 	if !Enabled() {
 		t.Skipf("no sandbox here: %v", Why())
 	}
-	cmd := exec.Command("/bin/sh", "-c", script)
-	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + Dir, "TMPDIR=" + Dir}
 	b, err := Wrap(cmd, o)
 	if err != nil {
 		t.Fatal(err)
@@ -40,10 +51,7 @@ func runSh(t *testing.T, script string, o Options) (string, *Result) {
 	}
 	_ = cmd.Wait()
 	r, err := b.Result()
-	if err != nil {
-		t.Fatalf("%v; output:\n%s", err, out.String())
-	}
-	return out.String(), r
+	return out.String(), r, err
 }
 
 // TestInside runs a shell in a sandbox and checks what it sees.
@@ -146,27 +154,13 @@ func TestLimits(t *testing.T) {
 // TestExecFails: a binary that cannot be executed ends with status 127
 // and says why.
 func TestExecFails(t *testing.T) {
-	if !Enabled() {
-		t.Skipf("no sandbox here: %v", Why())
-	}
 	bin := filepath.Join(t.TempDir(), "notexec")
 	if err := os.WriteFile(bin, []byte("#!/bin/sh\necho ran\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin)
-	b, err := Wrap(cmd, Options{MaxMemory: 1 << 30})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := b.Start(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	r, err := b.Result()
-	if err != nil || r.Exit != 127 || !strings.Contains(out.String(), "cannot start the program: permission denied") {
-		t.Errorf("result %+v, %v; output:\n%s", r, err, out.String())
+	out, r, err := runCmd(t, exec.Command(bin), Options{MaxMemory: 1 << 30})
+	if err != nil || r.Exit != 127 || !strings.Contains(out, "cannot start the program: permission denied") {
+		t.Errorf("result %+v, %v; output:\n%s", r, err, out)
 	}
 }
 
