@@ -100,23 +100,36 @@ type entry struct {
 
 // lookup returns the cached binary for key, marking it used, if it
 // matches the hash recorded when it was stored; one that does not is
-// removed.
+// removed. An entry missing its record or its binary is left as it is:
+// another process may be storing it (its record is written first).
 func (c *cache) lookup(key string) (entry, bool) {
 	c.trimmed.Do(c.trim)
 	p := c.bin(key)
 	// Marked used first: marking changes the binary's identity, which
 	// intact then keeps as the one it checked.
 	touch(p)
-	dispatched, ok := c.intact(key)
-	if !ok {
+	dispatched, st := c.intact(key)
+	switch st {
+	case corrupt:
 		os.Remove(p)
 		os.Remove(c.sum(key))
 		os.Remove(c.seen(key))
+		return entry{}, false
+	case absent:
 		return entry{}, false
 	}
 	touch(c.sum(key))
 	return entry{bin: p, dispatched: dispatched}, true
 }
+
+// A state is what a lookup found of a cache entry.
+type state int
+
+const (
+	absent  state = iota // its record or its binary is not there, or changed while read: none yet, or a store under way
+	corrupt              // its binary does not match its record
+	sound
+)
 
 // touchAfter is how long after it was last marked used a lookup marks a
 // file used again (see trim).
@@ -164,45 +177,45 @@ func (id fileID) String() string {
 }
 
 // intact reports whether key's binary exists and matches the hash
-// recorded when it was stored, and whether the record says it is a
-// dispatcher's. A binary with the identity kept with that hash, or
+// recorded when it was stored (sound), and whether the record says it is
+// a dispatcher's. A binary with the identity kept with that hash, or
 // already checked in this process and unchanged since, is not hashed
 // again; one that is hashed and matches has its new identity kept.
-func (c *cache) intact(key string) (dispatched, ok bool) {
+func (c *cache) intact(key string) (dispatched bool, st state) {
 	record, err := os.ReadFile(c.sum(key))
 	if err != nil {
-		return false, false
+		return false, absent
 	}
 	want, mark, _ := strings.Cut(strings.TrimSpace(string(record)), " ")
 	dispatched = mark == dispatchMark
 	p := c.bin(key)
 	id, ok := statID(p)
 	if !ok {
-		return false, false
+		return false, absent
 	}
 	if seen, err := os.ReadFile(c.seen(key)); err == nil && string(seen) == seenLine(want, id) {
-		return dispatched, true
+		return dispatched, sound
 	}
 	c.mu.Lock()
 	got, seen := c.verified[id]
 	c.mu.Unlock()
 	if !seen {
 		if got, err = selfbuild.FileSum(p); err != nil {
-			return false, false
+			return false, absent
 		}
 		c.mu.Lock()
 		c.hashed++
 		c.mu.Unlock()
 		if after, ok := statID(p); !ok || after != id {
-			return false, false // changed while it was hashed
+			return false, absent // changed while it was hashed
 		}
 		c.remember(id, got)
 	}
 	if got != want {
-		return false, false
+		return false, corrupt
 	}
 	_ = c.keepID(key, want, id) // a hint for the next process
-	return dispatched, true
+	return dispatched, sound
 }
 
 // seenLine is the content of a .id file: a hash and the identity of the

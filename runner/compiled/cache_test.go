@@ -50,6 +50,32 @@ func TestLookupVerifiedOnce(t *testing.T) {
 	}
 }
 
+// TestLookupStoreUnderWay: a lookup that comes while another process
+// stores the entry (its record written, its binary not yet renamed into
+// place) misses and leaves the record, so that the store completes the
+// entry instead of leaving a binary without a record, built again by the
+// next check.
+func TestLookupStoreUnderWay(t *testing.T) {
+	t.Parallel()
+	c := storedCache(t, "k", 1<<10)
+	aside := filepath.Join(t.TempDir(), "aside")
+	if err := os.Rename(c.bin("k"), aside); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.lookup("k"); ok {
+		t.Fatal("found an entry whose binary is not in place")
+	}
+	if _, err := os.Stat(c.sum("k")); err != nil {
+		t.Fatalf("the lookup removed the record of a store under way: %v", err)
+	}
+	if err := os.Rename(aside, c.bin("k")); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.lookup("k"); !ok {
+		t.Error("the entry is not found once its binary is in place")
+	}
+}
+
 // TestLookupRecordedIdentity: a binary is hashed when it is stored, and
 // a lookup from another process (a cache of the same directory) trusts
 // the identity recorded then instead of hashing it again; once the file
