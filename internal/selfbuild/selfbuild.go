@@ -41,6 +41,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"bingfa/internal/spawn"
 )
 
 // Sources are this package's own files, for a command that imports it.
@@ -179,7 +181,7 @@ func (c *Command) run(ctx context.Context, work, tmp, out string) error {
 	cmd.WaitDelay = 5 * time.Second
 	var msg bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &msg, &msg
-	if err := cmd.Start(); err != nil {
+	if err := spawn.Start(cmd); err != nil { // dies with bingfa, even killed
 		return fmt.Errorf("building the %s %s: %v", c.Dir, c.Name, err)
 	}
 	if c.Nice != 0 { // the compiler's processes inherit it

@@ -1,6 +1,7 @@
 package compiled
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"bingfa/internal/spawn"
 	"bingfa/runner/engine"
 )
 
@@ -130,8 +132,13 @@ func (e *Engine) buildTest(ctx context.Context, dir, scratch, bin string, p *eng
 	cmd := exec.CommandContext(ctx, e.goCmd, args...)
 	cmd.Dir = dir
 	cmd.Env = append(BuildEnv(p.Race), "TMPDIR="+scratch, "PWD="+dir)
-	msg, err := cmd.CombinedOutput()
-	return msg, err
+	var msg bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &msg, &msg
+	if err := spawn.Start(cmd); err != nil { // dies with bingfa, even killed
+		return nil, err
+	}
+	err := cmd.Wait()
+	return msg.Bytes(), err
 }
 
 // testStream is the stream of the lines go test adds.

@@ -28,6 +28,7 @@ import (
 	"syscall"
 	"time"
 
+	"bingfa/internal/spawn"
 	"bingfa/runner/engine"
 	"bingfa/runner/sandbox"
 )
@@ -165,7 +166,7 @@ func Run(ctx context.Context, cmd *exec.Cmd, cfg Config) *engine.Outcome {
 	if box != nil {
 		err = box.Start()
 	} else {
-		err = cmd.Start()
+		err = spawn.Start(cmd) // dies with bingfa, even killed
 	}
 	pipes.closeWriters()
 	if err != nil {

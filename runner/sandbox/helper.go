@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"bingfa/internal/selfbuild"
+	"bingfa/internal/spawn"
 )
 
 // sources are this package's own files: the init's helper is built from
@@ -49,7 +50,8 @@ var helperCommand = sync.OnceValues(func() (*selfbuild.Command, error) {
 		"main.go": []byte("package main\n\nimport \"bingfa/runner/sandbox\"\n\nfunc main() { sandbox.MaybeInit() }\n"),
 	}
 	err := errors.Join(selfbuild.Embedded(files, sources, "runner/sandbox"),
-		selfbuild.Embedded(files, selfbuild.Sources, "internal/selfbuild"))
+		selfbuild.Embedded(files, selfbuild.Sources, "internal/selfbuild"),
+		selfbuild.Embedded(files, spawn.Sources, "internal/spawn"))
 	return &selfbuild.Command{Dir: "sandbox", Name: "init", Files: files,
 		Args: []string{"-trimpath", "-ldflags=-w", "."},
 		Env:  []string{"GOFLAGS=", "GOENV=off", "CGO_ENABLED=0"}}, err

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"bingfa/internal/spawn"
 )
 
 // initEnv holds the settings of a process started as the sandbox's init.
@@ -293,13 +295,14 @@ func openPath(path string) (*os.File, error) {
 	return os.NewFile(uintptr(fd), path), nil
 }
 
-// Start starts the init from the thread that starts every init (see
-// spawn), and closes this process's copies of the init's descriptors.
+// Start starts the init from the thread that starts every child meant to
+// die with this process (package internal/spawn), and closes this
+// process's copies of the init's descriptors.
 //
 // The init waits until the process is in the run's cgroup, if there is
 // one, so that everything it starts is counted.
 func (b *Box) Start() error {
-	err := spawn(b.cmd.Start)
+	err := spawn.Do(b.cmd.Start)
 	b.closeParent()
 	if err != nil {
 		if b.readyR != nil {

@@ -10,12 +10,14 @@ import (
 	"sync"
 
 	"bingfa/internal/selfbuild"
+	"bingfa/internal/spawn"
 	"bingfa/runner/route"
 	"bingfa/runner/yaegi/protocol"
 )
 
 // sources are the worker's own files and the protocol's: the worker is
-// built from them, and from package route/static's (route.StaticSources).
+// built from them, and from package route/static's (route.StaticSources)
+// and internal/spawn's.
 //
 //go:embed worker/*.go protocol/*.go
 var sources embed.FS
@@ -30,6 +32,9 @@ var workerCommand = sync.OnceValues(func() (*selfbuild.Command, error) {
 	err := selfbuild.Embedded(files, sources, "runner/yaegi")
 	if err == nil {
 		err = selfbuild.Embedded(files, route.StaticSources, "runner/route")
+	}
+	if err == nil { // the static check starts its go lists with it
+		err = selfbuild.Embedded(files, spawn.Sources, "internal/spawn")
 	}
 	return &selfbuild.Command{Dir: "yaegi", Name: "worker", Files: files,
 		Args: []string{"./runner/yaegi/worker"}, Env: []string{"GOFLAGS=-mod=readonly"},

@@ -14,9 +14,9 @@ import (
 	"syscall"
 	"time"
 
+	"bingfa/internal/spawn"
 	"bingfa/runner/engine"
 	"bingfa/runner/route"
-	"bingfa/runner/sandbox"
 	"bingfa/runner/yaegi/protocol"
 )
 
@@ -180,7 +180,7 @@ type staticProc struct {
 func startStatic(exe string, cfg protocol.StaticConfig) (*staticProc, error) {
 	cmd := exec.Command(exe, protocol.StaticArg)
 	cmd.Env = append(os.Environ(), protocol.WorkerEnv+"=static")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	p := &staticProc{cmd: cmd, done: make(chan struct{}), pending: map[uint64]chan protocol.StaticAnswer{}}
 	cmd.Stderr = &limitedBuffer{buf: &p.stderr, max: 4 << 10}
 	in, err := cmd.StdinPipe()
@@ -191,7 +191,7 @@ func startStatic(exe string, cfg protocol.StaticConfig) (*staticProc, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := sandbox.Spawn(cmd.Start); err != nil { // Pdeathsig: see sandbox.Spawn
+	if err := spawn.Start(cmd); err != nil { // dies with bingfa
 		return nil, err
 	}
 	p.in = in

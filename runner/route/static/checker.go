@@ -39,12 +39,6 @@ type Config struct {
 	// go list ends: an interrupted go list leaves nothing in the user's
 	// TMPDIR.
 	WorkDir func() (string, error)
-	// DieWithParent gives go list the parent-death signal SIGKILL: it
-	// dies with the process that runs the check (the worker's, which dies
-	// with bingfa). Only for a process none of whose threads ends: the
-	// signal comes when the thread that started go list ends
-	// (golang/go#27505).
-	DieWithParent bool
 }
 
 // New returns a checker whose go list runs as cfg says.

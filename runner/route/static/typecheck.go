@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"bingfa/internal/spawn"
 )
 
 // A typeChecker type-checks programs against the standard library's
@@ -234,15 +236,13 @@ func goList(ctx context.Context, paths []string, cfg Config) ([]byte, error) {
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{}
-	if cfg.DieWithParent {
-		cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
-	}
+
 	bg := isBackground(ctx)
 	if bg {
 		cmd.SysProcAttr.Setpgid = true // its compilers too
 		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	}
-	err := cmd.Start()
+	err := spawn.Start(cmd) // dies with the process that runs the check (the worker, which dies with bingfa)
 	if err == nil && bg {
 		_ = syscall.Setpriority(syscall.PRIO_PGRP, cmd.Process.Pid, 19)
 	}
