@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -98,7 +99,7 @@ func newCgroup(memory int64, tasks int) *cgroup {
 		}
 		c.dirs = append(c.dirs, dir)
 		for _, f := range files {
-			err := writeFile(filepath.Join(dir, f[0]), []byte(f[1]), 0o644)
+			err := os.WriteFile(filepath.Join(dir, f[0]), []byte(f[1]), 0o644)
 			if err != nil && f[0] != "memory.swap.max" && f[0] != "memory.memsw.limit_in_bytes" {
 				c.remove()
 				return nil
@@ -111,7 +112,7 @@ func newCgroup(memory int64, tasks int) *cgroup {
 // add moves process pid into the cgroup.
 func (c *cgroup) add(pid int) error {
 	for _, d := range c.dirs {
-		if err := writeFile(filepath.Join(d, "cgroup.procs"), []byte(strconv.Itoa(pid)), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(d, "cgroup.procs"), []byte(strconv.Itoa(pid)), 0o644); err != nil {
 			return err
 		}
 	}
@@ -138,12 +139,14 @@ func (c *cgroup) limits() (memory, tasks bool) {
 
 // count returns the number after key in a flat keyed cgroup file.
 func count(file, key string) int64 {
-	b, err := readFile(file)
+	f, err := os.Open(file)
 	if err != nil {
 		return 0
 	}
-	for l := range strings.Lines(string(b)) {
-		k, v, _ := strings.Cut(l, " ")
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, _ := strings.Cut(sc.Text(), " ")
 		if k == key {
 			n, _ := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 			return n
@@ -201,7 +204,7 @@ var Cgroups = sync.OnceValue(func() bool {
 
 // readInt reads a cgroup file that holds one number.
 func readInt(file string) int64 {
-	b, err := readFile(file)
+	b, err := os.ReadFile(file)
 	if err != nil {
 		return 0
 	}

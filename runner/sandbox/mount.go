@@ -159,7 +159,7 @@ func devTree(*settings) error {
 		if _, err := os.Stat("/dev/" + d); err != nil {
 			continue
 		}
-		if err := writeFile(filepath.Join(dev, d), nil, 0o666); err != nil {
+		if err := os.WriteFile(filepath.Join(dev, d), nil, 0o666); err != nil {
 			return err
 		}
 		if err := syscall.Mount("/dev/"+d, filepath.Join(dev, d), "", syscall.MS_BIND, ""); err != nil {
@@ -213,7 +213,7 @@ func binTree(s *settings) error {
 		return err
 	}
 	dst := at(s.Path)
-	if err := writeFile(dst, nil, 0o755); err != nil {
+	if err := os.WriteFile(dst, nil, 0o755); err != nil {
 		return err
 	}
 	src := "/proc/self/fd/" + strconv.Itoa(s.binFD)
@@ -226,7 +226,7 @@ func binTree(s *settings) error {
 		if err := os.Mkdir(filepath.Dir(dst), 0o755); err != nil {
 			return err
 		}
-		if err := writeFile(dst, nil, 0o755); err != nil {
+		if err := os.WriteFile(dst, nil, 0o755); err != nil {
 			return err
 		}
 		if err := bindReadOnly("/proc/self/fd/"+strconv.Itoa(fd), dst, false); err != nil {
