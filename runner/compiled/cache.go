@@ -222,24 +222,10 @@ func (c *cache) intact(key string) (dispatched bool, st state) {
 // file found to have it.
 func seenLine(sum string, id fileID) string { return sum + " " + id.String() + "\n" }
 
-// keepID writes key's .id file, atomically: its binary, with identity id,
-// has SHA-256 sum.
+// keepID writes key's .id file: its binary, with identity id, has
+// SHA-256 sum.
 func (c *cache) keepID(key, sum string, id fileID) error {
-	f, err := os.CreateTemp(filepath.Dir(c.seen(key)), key+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = f.WriteString(seenLine(sum, id))
-	if err2 := f.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), c.seen(key))
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return replaceFile(c.seen(key), seenLine(sum, id), 0o644)
 }
 
 // remember notes that the binary with identity id has SHA-256 sum.
@@ -329,11 +315,31 @@ func (c *cache) hashFor(built string) (string, error) {
 // record writes key's record (its binary's hash, perhaps marked),
 // atomically, before the binary is put in place.
 func (c *cache) record(key, line string) error {
-	tmp := c.sum(key) + ".tmp"
-	if err := os.WriteFile(tmp, []byte(line+"\n"), 0o444); err != nil {
+	return replaceFile(c.sum(key), line+"\n", 0o444)
+}
+
+// replaceFile writes content to path through a new temporary file beside
+// it, renamed over it: a reader, in this process or another, never sees
+// half of it, and two writers never write into the same temporary file.
+func replaceFile(path, content string, perm os.FileMode) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp, c.sum(key))
+	_, err = f.WriteString(content)
+	if err == nil {
+		err = f.Chmod(perm)
+	}
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 // workDir creates a directory for one go build, on the cache's file system
