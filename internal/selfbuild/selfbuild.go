@@ -9,10 +9,16 @@
 // bingfa/Dir in the user's cache directory, or else in the temporary
 // directory), where key hashes the Go version, the platform and the
 // files. The binary's SHA-256 is recorded beside it (Name-key.sum) and
-// checked before each use, with the command's own Check if it has one
-// (a handshake); a binary that fails either is built again. Processes
-// building the same command at once take turns on a lock file, and the
-// later ones find it built.
+// checked before its first use in each process, with the command's own
+// Check if it has one (a handshake); a binary that fails either is built
+// again. One that passes has its file identity kept beside it
+// (Name-key.id, see FileID), and a later process that finds the same
+// identity neither hashes nor checks it again: the worker's hash and
+// handshake were about 40 ms of every process that ran a block in the
+// interpreter. Processes building the same command at once take turns
+// on a lock file, and the later ones find it built. A use marks the
+// binary used (at most hourly, see Touch); a build removes the binaries
+// of the command's other versions (other keys) unused for UnusedFor.
 //
 // go runs offline (GOPROXY=off, from the module cache that building
 // bingfa filled), with the local toolchain, in a process group of its own
@@ -47,7 +53,7 @@ import (
 
 // Sources are this package's own files, for a command that imports it.
 //
-//go:embed selfbuild.go
+//go:embed *.go
 var Sources embed.FS
 
 // A Command is a small command of bingfa to build from embedded sources.
@@ -123,7 +129,11 @@ func (c *Command) Build(ctx context.Context) (string, error) {
 	if c.usable(bin) == nil { // built by another process meanwhile
 		return bin, nil
 	}
-	return bin, c.build(ctx, dir, bin)
+	if err := c.build(ctx, dir, bin); err != nil {
+		return "", err
+	}
+	c.trim(dir, bin)
+	return bin, nil
 }
 
 // build writes c's files into a new module under dir, builds c from it
@@ -166,7 +176,13 @@ func (c *Command) build(ctx context.Context, dir, bin string) error {
 	if err := os.Rename(out+".sum", bin+".sum"); err != nil {
 		return err
 	}
-	return os.Rename(out, bin)
+	if err := os.Rename(out, bin); err != nil {
+		return err
+	}
+	if id, ok := StatID(bin); ok { // hashed and checked above
+		_ = ReplaceFile(bin+".id", SeenLine(sum, id), 0o644)
+	}
+	return nil
 }
 
 // run runs go build in the module work, into out.
@@ -199,23 +215,55 @@ func (c *Command) run(ctx context.Context, work, tmp, out string) error {
 }
 
 // usable returns why bin cannot be used as c's binary: missing, not the
-// binary whose SHA-256 was recorded, or refused by c.Check.
+// binary whose SHA-256 was recorded, or refused by c.Check. A binary with
+// the identity kept when it last passed is not hashed or checked again.
 func (c *Command) usable(bin string) error {
 	want, err := os.ReadFile(bin + ".sum")
 	if err != nil {
 		return err
 	}
+	sum := strings.TrimSpace(string(want))
+	Touch(bin) // first: marking changes the identity that is kept below
+	id, ok := StatID(bin)
+	if !ok {
+		return fmt.Errorf("%s: missing", bin)
+	}
+	if seen, err := os.ReadFile(bin + ".id"); err == nil && string(seen) == SeenLine(sum, id) {
+		return nil
+	}
 	got, err := FileSum(bin)
 	if err != nil {
 		return err
 	}
-	if got != strings.TrimSpace(string(want)) {
+	if got != sum {
 		return fmt.Errorf("%s: not the binary that was built", bin)
 	}
 	if c.Check != nil {
-		return c.Check(bin)
+		if err := c.Check(bin); err != nil {
+			return err
+		}
+	}
+	if after, ok := StatID(bin); ok && after == id { // not changed while checked
+		_ = ReplaceFile(bin+".id", SeenLine(sum, id), 0o644) // a hint for the next process
 	}
 	return nil
+}
+
+// trim removes the binaries of c's other versions in dir that were not
+// used for UnusedFor, with their .sum and .id files.
+func (c *Command) trim(dir, bin string) {
+	cutoff := time.Now().Add(-UnusedFor)
+	old, _ := filepath.Glob(filepath.Join(dir, c.Name+"-*"))
+	for _, p := range old {
+		if strings.HasPrefix(p, bin) || strings.HasSuffix(p, ".sum") || strings.HasSuffix(p, ".id") {
+			continue
+		}
+		if info, err := os.Stat(p); err == nil && info.ModTime().Before(cutoff) {
+			os.Remove(p)
+			os.Remove(p + ".sum")
+			os.Remove(p + ".id")
+		}
+	}
 }
 
 // FileSum returns the SHA-256 of a file, in hex: what a binary kept in

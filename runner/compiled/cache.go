@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"bingfa/internal/selfbuild"
@@ -22,7 +21,7 @@ import (
 // ran outside the sandbox, say) is removed and built again, never run.
 //
 // Beside the record, dir/sum/KEY.id keeps that hash with the binary's
-// file identity (see fileID) when the hash was last found right: when
+// file identity (see selfbuild.FileID) when the hash was last found right: when
 // the binary was stored, and whenever a lookup hashed it again. A lookup
 // that finds the binary with that identity, and the same hash recorded,
 // does not hash it: any write to the file or rename onto its name since
@@ -40,17 +39,14 @@ type cache struct {
 	dir string
 
 	mu       sync.Mutex
-	verified map[fileID]string // the hash of each binary checked since it last changed
-	hashed   int               // binaries hashed by lookups (for tests)
+	verified map[selfbuild.FileID]string // the hash of each binary checked since it last changed
+	hashed   int                         // binaries hashed by lookups (for tests)
 
 	once    sync.Once
 	toolID  string // go version, GOOS, GOARCH
 	toolErr error
 	trimmed sync.Once
 }
-
-// unusedFor is how long a binary stays in the cache without being used.
-const unusedFor = 14 * 24 * time.Hour
 
 // tool returns what identifies the Go toolchain that builds programs.
 // It is asked for at every lookup: the engine keeps the answer, which is
@@ -107,7 +103,7 @@ func (c *cache) lookup(key string) (entry, bool) {
 	p := c.bin(key)
 	// Marked used first: marking changes the binary's identity, which
 	// intact then keeps as the one it checked.
-	touch(p)
+	selfbuild.Touch(p)
 	dispatched, st := c.intact(key)
 	switch st {
 	case corrupt:
@@ -118,7 +114,7 @@ func (c *cache) lookup(key string) (entry, bool) {
 	case absent:
 		return entry{}, false
 	}
-	touch(c.sum(key))
+	selfbuild.Touch(c.sum(key))
 	return entry{bin: p, dispatched: dispatched}, true
 }
 
@@ -131,50 +127,12 @@ const (
 	sound
 )
 
-// touchAfter is how long after it was last marked used a lookup marks a
-// file used again (see trim).
-const touchAfter = time.Hour
-
-// touch marks a file used (see trim) unless it was within touchAfter:
-// setting its times changes its ctime, which would have the next lookup
-// hash the binary again (see intact).
-func touch(p string) {
-	now := time.Now()
-	if info, err := os.Stat(p); err == nil && now.Sub(info.ModTime()) < touchAfter {
-		return
-	}
-	_ = os.Chtimes(p, now, now)
-}
-
 // sum is the file that records the SHA-256 of key's binary.
 func (c *cache) sum(key string) string { return filepath.Join(c.dir, "sum", key) }
 
 // seen is the file that holds the identity of key's binary when its hash
 // was last found right, after that hash.
 func (c *cache) seen(key string) string { return c.sum(key) + ".id" }
-
-// A fileID tells whether a file changed: any write to it or rename onto
-// its name changes its ctime, which, unlike its mtime, no unprivileged
-// program can set back. (The kernel's clock for file times advances by
-// ticks of a few milliseconds: a change within the tick of the last one
-// can keep the ctime; a window the hash-then-run of any lookup has too.)
-type fileID struct {
-	dev, ino, size int64
-	mtime, ctime   syscall.Timespec
-}
-
-func statID(p string) (fileID, bool) {
-	var st syscall.Stat_t
-	if err := syscall.Stat(p, &st); err != nil {
-		return fileID{}, false
-	}
-	return fileID{dev: int64(st.Dev), ino: int64(st.Ino), size: st.Size, mtime: st.Mtim, ctime: st.Ctim}, true
-}
-
-// String is how the identity is written in a .id file.
-func (id fileID) String() string {
-	return fmt.Sprintf("file %d %d %d %d %d", id.dev, id.ino, id.size, id.mtime.Nano(), id.ctime.Nano())
-}
 
 // intact reports whether key's binary exists and matches the hash
 // recorded when it was stored (sound), and whether the record says it is
@@ -189,11 +147,11 @@ func (c *cache) intact(key string) (dispatched bool, st state) {
 	want, mark, _ := strings.Cut(strings.TrimSpace(string(record)), " ")
 	dispatched = mark == dispatchMark
 	p := c.bin(key)
-	id, ok := statID(p)
+	id, ok := selfbuild.StatID(p)
 	if !ok {
 		return false, absent
 	}
-	if seen, err := os.ReadFile(c.seen(key)); err == nil && string(seen) == seenLine(want, id) {
+	if seen, err := os.ReadFile(c.seen(key)); err == nil && string(seen) == selfbuild.SeenLine(want, id) {
 		return dispatched, sound
 	}
 	c.mu.Lock()
@@ -206,7 +164,7 @@ func (c *cache) intact(key string) (dispatched bool, st state) {
 		c.mu.Lock()
 		c.hashed++
 		c.mu.Unlock()
-		if after, ok := statID(p); !ok || after != id {
+		if after, ok := selfbuild.StatID(p); !ok || after != id {
 			return false, absent // changed while it was hashed
 		}
 		c.remember(id, got)
@@ -218,22 +176,18 @@ func (c *cache) intact(key string) (dispatched bool, st state) {
 	return dispatched, sound
 }
 
-// seenLine is the content of a .id file: a hash and the identity of the
-// file found to have it.
-func seenLine(sum string, id fileID) string { return sum + " " + id.String() + "\n" }
-
 // keepID writes key's .id file: its binary, with identity id, has
 // SHA-256 sum.
-func (c *cache) keepID(key, sum string, id fileID) error {
-	return replaceFile(c.seen(key), seenLine(sum, id), 0o644)
+func (c *cache) keepID(key, sum string, id selfbuild.FileID) error {
+	return selfbuild.ReplaceFile(c.seen(key), selfbuild.SeenLine(sum, id), 0o644)
 }
 
 // remember notes that the binary with identity id has SHA-256 sum.
-func (c *cache) remember(id fileID, sum string) {
+func (c *cache) remember(id selfbuild.FileID, sum string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.verified == nil {
-		c.verified = map[fileID]string{}
+		c.verified = map[selfbuild.FileID]string{}
 	}
 	c.verified[id] = sum
 }
@@ -291,7 +245,7 @@ func (c *cache) storeLinks(keys []string, built string) ([]string, error) {
 // however many names), whose SHA-256 is sum, now that it is in place, so
 // that no later lookup hashes it while it does not change.
 func (c *cache) placed(keys []string, sum, p string) {
-	id, ok := statID(p)
+	id, ok := selfbuild.StatID(p)
 	if !ok {
 		return
 	}
@@ -315,31 +269,7 @@ func (c *cache) hashFor(built string) (string, error) {
 // record writes key's record (its binary's hash, perhaps marked),
 // atomically, before the binary is put in place.
 func (c *cache) record(key, line string) error {
-	return replaceFile(c.sum(key), line+"\n", 0o444)
-}
-
-// replaceFile writes content to path through a new temporary file beside
-// it, renamed over it: a reader, in this process or another, never sees
-// half of it, and two writers never write into the same temporary file.
-func replaceFile(path, content string, perm os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = f.WriteString(content)
-	if err == nil {
-		err = f.Chmod(perm)
-	}
-	if err2 := f.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return selfbuild.ReplaceFile(c.sum(key), line+"\n", 0o444)
 }
 
 // workDir creates a directory for one go build, on the cache's file system
@@ -354,7 +284,7 @@ func (c *cache) workDir() (string, error) {
 // trim removes binaries unused for a long time and work directories left
 // by builds that were killed.
 func (c *cache) trim() {
-	cutoff := time.Now().Add(-unusedFor)
+	cutoff := time.Now().Add(-selfbuild.UnusedFor)
 	for _, sub := range []string{"bin", "sum", "work"} {
 		entries, _ := os.ReadDir(filepath.Join(c.dir, sub))
 		for _, e := range entries {

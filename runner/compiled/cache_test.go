@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"bingfa/internal/selfbuild"
 )
 
 // storedCache stores a binary of size bytes under key in a new cache and
@@ -34,7 +36,7 @@ func TestLookupVerifiedOnce(t *testing.T) {
 		if !ok {
 			t.Fatalf("lookup %d: not found", i+1)
 		}
-		id, _ := statID(en.bin)
+		id, _ := selfbuild.StatID(en.bin)
 		if _, seen := c.verified[id]; !seen {
 			t.Fatalf("lookup %d: the binary changed after it was verified (now %+v): the next lookup hashes it again", i+1, id)
 		}
@@ -97,7 +99,7 @@ func TestLookupRecordedIdentity(t *testing.T) {
 		}
 	}
 	lookups("as stored", 0)
-	old := time.Now().Add(-time.Minute) // less than touchAfter: lookups do not touch it again
+	old := time.Now().Add(-time.Minute) // less than selfbuild.TouchAfter: lookups do not touch it again
 	if err := os.Chtimes(c.bin("k"), old, old); err != nil {
 		t.Fatal(err)
 	}
@@ -143,11 +145,11 @@ func TestLookupRewrittenSameSize(t *testing.T) {
 }
 
 // TestLookupTouchesOld: a lookup of a binary not used for longer than
-// touchAfter marks it used, so that trim keeps it.
+// selfbuild.TouchAfter marks it used, so that trim keeps it.
 func TestLookupTouchesOld(t *testing.T) {
 	t.Parallel()
 	c := storedCache(t, "k", 1<<10)
-	old := time.Now().Add(-2 * touchAfter)
+	old := time.Now().Add(-2 * selfbuild.TouchAfter)
 	for _, p := range []string{c.bin("k"), c.sum("k")} {
 		if err := os.Chtimes(p, old, old); err != nil {
 			t.Fatal(err)
@@ -161,7 +163,7 @@ func TestLookupTouchesOld(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !info.ModTime().After(old.Add(touchAfter)) {
+		if !info.ModTime().After(old.Add(selfbuild.TouchAfter)) {
 			t.Errorf("%s: used %v, after a lookup; want now", filepath.Base(filepath.Dir(p)), info.ModTime())
 		}
 	}
