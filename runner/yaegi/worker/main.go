@@ -30,6 +30,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/generic"
 	ysyscall "github.com/traefik/yaegi/stdlib/syscall"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
@@ -89,17 +90,64 @@ func newInterpreter(args *[]string) (*interp.Interpreter, error) {
 	// Loading fmt makes yaegi replace log and flag with its own copies
 	// (a logger of its own, a flag set that panics); the real ones write
 	// to the same descriptors and behave as in a compiled program.
+	if err := useStdlib(in); err != nil {
+		return nil, fmt.Errorf("loading symbols: %v", err)
+	}
 	native := interp.Exports{
 		"log/log":   stdlib.Symbols["log/log"],
 		"flag/flag": stdlib.Symbols["flag/flag"],
 		"os/os":     {"Args": reflect.ValueOf(args).Elem()},
 	}
-	for _, syms := range []interp.Exports{stdlib.Symbols, native, unrestricted.Symbols, ysyscall.Symbols} {
+	for _, syms := range []interp.Exports{native, unrestricted.Symbols, ysyscall.Symbols} {
 		if err := in.Use(syms); err != nil {
 			return nil, fmt.Errorf("loading symbols: %v", err)
 		}
 	}
 	return in, nil
+}
+
+// unparsable is a source the interpreter cannot parse: see useStdlib.
+const unparsable = "}"
+
+// useStdlib loads the standard library's symbols into in as
+// in.Use(stdlib.Symbols) does, but without compiling yaegi's sources of
+// the generic packages (generic.Sources: cmp, maps and slices), about a
+// quarter of a worker's processor time: compileGenerics compiles them
+// for the programs that can use them. Use compiles them last, after it
+// has loaded the symbols and adjusted fmt, flag, log, os and math/bits
+// (fixStdlib), and stops at the first that fails; with an unparsable
+// source in their place, it does everything else and returns that
+// source's error.
+func useStdlib(in *interp.Interpreter) error {
+	saved := generic.Sources
+	for i := range generic.Sources {
+		generic.Sources[i] = unparsable
+	}
+	err := in.Use(stdlib.Symbols)
+	generic.Sources = saved
+	if err == nil {
+		return errors.New("yaegi no longer compiles its generic sources in Use")
+	}
+	// fixStdlib gave fmt a Println of its own.
+	if in.Symbols("fmt")["fmt"]["Println"] == stdlib.Symbols["fmt/fmt"]["Println"] {
+		return err
+	}
+	return nil
+}
+
+// compileGenerics compiles yaegi's sources of the generic packages (cmp,
+// maps and slices) into in if src can use them: if it names one of them.
+// A program that names none of them behaves the same without them.
+func compileGenerics(in *interp.Interpreter, src string) error {
+	if !strings.Contains(src, "cmp") && !strings.Contains(src, "maps") && !strings.Contains(src, "slices") {
+		return nil
+	}
+	for _, s := range generic.Sources {
+		if _, err := in.Compile(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // setup gives the process the program's directory, environment and
@@ -211,6 +259,9 @@ func compile(in *interp.Interpreter, src string) (prog *interp.Program, err erro
 			prog, err = nil, &brokenError{fmt.Sprintf("panic while compiling: %v", r)}
 		}
 	}()
+	if err := compileGenerics(in, src); err != nil {
+		return nil, &brokenError{"compiling the generic packages: " + err.Error()}
+	}
 	return in.Compile(src)
 }
 
