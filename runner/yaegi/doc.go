@@ -88,7 +88,7 @@
 // (worker/stddeps.go). It compiles yaegi's sources of the generic
 // packages cmp, maps and slices only for a program whose source names
 // one of them: no other program can reach them. Loading every package
-// and compiling those sources was about half of a worker's start.
+// and compiling those sources was about 40% of a worker's processor time.
 //
 // # Differences kept small
 //

@@ -18,7 +18,7 @@ import (
 
 // The interpreter's symbols are loaded package by package, for the
 // packages a program can reach only: copying every package's symbols into
-// the interpreter (Use) was a quarter of a worker's processor time. A
+// the interpreter (Use) was about a sixth of a worker's processor time. A
 // package can reach the packages it imports, directly or not (stdDeps),
 // and the interpreter needs the symbols of every package whose interface
 // types a program's values may be converted to (its wrappers), so a
