@@ -3,6 +3,7 @@ package yaegi_test
 import (
 	"context"
 	"fmt"
+	"syscall"
 	"testing"
 	"time"
 
@@ -118,4 +119,43 @@ func runBench(b *testing.B, e engine.Engine, source func(i int) string, ready fu
 		total += run(i)
 	}
 	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-first-byte")
+}
+
+// BenchmarkWorkerStart runs each program in a worker started for the
+// run, and reports the wall time and the processor time (user and
+// system, of the worker and whatever it waited for) per run: what a
+// worker costs from its start to its exit.
+func BenchmarkWorkerStart(b *testing.B) {
+	for _, prog := range []string{"hello", "block"} {
+		src := benchPrograms[prog]
+		b.Run(prog, func(b *testing.B) {
+			e := newEngine(b)
+			e.NoPool()
+			ctx := context.Background()
+			p := &engine.Program{ID: "bench", Source: []byte(src), Path: "bench.md", Line: 1,
+				Timeout: time.Minute, MaxOutput: 1 << 20}
+			if out := e.Run(ctx, p, nil); out.Err != nil || out.Exit != 0 {
+				b.Fatalf("run failed: exit %d, %v\n%s", out.Exit, out.Err, out.Text(engine.Output))
+			}
+			before := childCPU(b)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if out := e.Run(ctx, p, nil); out.Err != nil || out.Exit != 0 {
+					b.Fatalf("run failed: exit %d, %v", out.Exit, out.Err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64((childCPU(b)-before).Microseconds())/1000/float64(b.N), "cpu-ms/run")
+		})
+	}
+}
+
+// childCPU returns the processor time (user and system) of the
+// process's children that have ended and been waited for.
+func childCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -21,7 +21,6 @@ import (
 	"io"
 	"log"
 	"os"
-	"reflect"
 	"strings"
 	"syscall"
 	"time"
@@ -29,9 +28,6 @@ import (
 	"bingfa/runner/yaegi/protocol"
 
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
-	ysyscall "github.com/traefik/yaegi/stdlib/syscall"
-	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
 
 func main() {
@@ -61,7 +57,7 @@ func serve() int {
 		return 125
 	}
 	var args []string
-	in, err := newInterpreter(&args)
+	in, l, err := newInterpreter(&args)
 	if err != nil {
 		protocol.WriteReport(rep, protocol.Report{Broken: err.Error()})
 		return 125
@@ -77,29 +73,24 @@ func serve() int {
 		protocol.WriteReport(rep, protocol.Report{Broken: err.Error()})
 		return 125
 	}
-	return execute(in, req.Source, rep)
+	return execute(in, l, req.Source, rep)
 }
 
 // newInterpreter returns an unrestricted interpreter writing to the real
-// standard output and error, whose os.Args is *args.
-func newInterpreter(args *[]string) (*interp.Interpreter, error) {
+// standard output and error, whose os.Args is *args, with the base
+// packages loaded, and the loader of its other packages.
+func newInterpreter(args *[]string) (*interp.Interpreter, *loader, error) {
 	in := interp.New(interp.Options{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Unrestricted: true,
 	})
 	// Loading fmt makes yaegi replace log and flag with its own copies
 	// (a logger of its own, a flag set that panics); the real ones write
 	// to the same descriptors and behave as in a compiled program.
-	native := interp.Exports{
-		"log/log":   stdlib.Symbols["log/log"],
-		"flag/flag": stdlib.Symbols["flag/flag"],
-		"os/os":     {"Args": reflect.ValueOf(args).Elem()},
+	l, err := newLoader(in, nativeSymbols(args))
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading symbols: %v", err)
 	}
-	for _, syms := range []interp.Exports{stdlib.Symbols, native, unrestricted.Symbols, ysyscall.Symbols} {
-		if err := in.Use(syms); err != nil {
-			return nil, fmt.Errorf("loading symbols: %v", err)
-		}
-	}
-	return in, nil
+	return in, l, nil
 }
 
 // setup gives the process the program's directory, environment and
@@ -172,9 +163,9 @@ func cutEnv(kv string) (k, v string, ok bool) {
 // execute compiles and runs the program and returns its exit status. A
 // compile error or a failure of the interpreter goes to rep; a panic of
 // the program is printed as Go prints it.
-func execute(in *interp.Interpreter, src string, rep *os.File) int {
+func execute(in *interp.Interpreter, l *loader, src string, rep *os.File) int {
 	log.SetOutput(io.Discard) // yaegi logs its own panics while compiling
-	prog, err := compile(in, src)
+	prog, err := compile(in, l, src)
 	log.SetOutput(os.Stderr)
 	var broken *brokenError
 	switch {
@@ -203,14 +194,20 @@ type brokenError struct{ msg string }
 
 func (e *brokenError) Error() string { return e.msg }
 
-// compile compiles src, turning a panic of the interpreter into a
-// *brokenError.
-func compile(in *interp.Interpreter, src string) (prog *interp.Program, err error) {
+// compile loads the packages src needs and compiles it, turning a panic
+// of the interpreter, or its failure to load them, into a *brokenError.
+func compile(in *interp.Interpreter, l *loader, src string) (prog *interp.Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			prog, err = nil, &brokenError{fmt.Sprintf("panic while compiling: %v", r)}
 		}
 	}()
+	if err := l.load(src); err != nil {
+		return nil, &brokenError{"loading symbols: " + err.Error()}
+	}
+	if err := compileGenerics(in, src); err != nil {
+		return nil, &brokenError{"compiling the generic packages: " + err.Error()}
+	}
 	return in.Compile(src)
 }
 
