@@ -2,6 +2,9 @@
 
 package main
 
+// stdDepsGo is the Go release whose standard library it describes.
+const stdDepsGo = "go1.26"
+
 // stdDeps lists, one a line, each standard-library package the
 // interpreter has symbols for and those of them it imports, directly or
 // through packages it has no symbols for (see symbols.go).

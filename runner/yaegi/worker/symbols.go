@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"path"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -49,6 +50,11 @@ type loader struct {
 // packages, with the worker's own log, flag and os.Args (native).
 func newLoader(in *interp.Interpreter, native interp.Exports) (*loader, error) {
 	l := &loader{in: in, deps: parseDeps(stdDeps), loaded: map[string]bool{}}
+	if goRelease(runtime.Version()) != stdDepsGo {
+		// Another Go's standard library may import differently: every
+		// package is loaded, as Use(stdlib.Symbols) loads them.
+		return l, l.loadAll(native)
+	}
 	base := l.closure(basePackages)
 	first := subset(stdlib.Symbols, base)
 	first["."] = stdlib.Symbols["."]
@@ -67,6 +73,39 @@ func newLoader(in *interp.Interpreter, native interp.Exports) (*loader, error) {
 		l.loaded[p] = true
 	}
 	return l, nil
+}
+
+// loadAll loads every package's symbols, with the worker's own (native).
+func (l *loader) loadAll(native interp.Exports) error {
+	if err := useStdlib(l.in, stdlib.Symbols); err != nil {
+		return err
+	}
+	if err := l.in.Use(native); err != nil {
+		return err
+	}
+	for _, t := range tables[1:] {
+		if err := l.in.Use(t); err != nil {
+			return err
+		}
+	}
+	for _, t := range tables {
+		for k := range t {
+			l.loaded[path.Dir(k)] = true
+		}
+	}
+	return nil
+}
+
+// goRelease returns the release of a Go version: "go1.26" for
+// "go1.26.8". The import graph of the standard library does not change
+// within a release.
+func goRelease(v string) string {
+	if i := strings.Index(v, "."); i >= 0 {
+		if j := strings.IndexAny(v[i+1:], ".-+ "); j >= 0 {
+			return v[:i+1+j]
+		}
+	}
+	return v
 }
 
 // load loads the packages src imports and all they import; all packages
