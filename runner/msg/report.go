@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The runner's English messages that Report translates: each line of a
@@ -67,7 +68,9 @@ type rule struct {
 	re  *regexp.Regexp
 }
 
-var compiled = compileRules()
+// compiled are the rules as regular expressions, compiled on first use:
+// compiling them all took about 3 ms, paid by every process at start.
+var compiled = sync.OnceValue(compileRules)
 
 func compileRules() []rule {
 	rs := make([]rule, 0, len(rules))
@@ -171,7 +174,7 @@ func (l Lang) translateAs(line string, reason bool) (string, bool) {
 			return l.T("why.at", t, m[2]), true
 		}
 	}
-	for _, r := range compiled {
+	for _, r := range compiled() {
 		if parts[r.key] && !reason {
 			continue
 		}
