@@ -14,7 +14,7 @@ func TestEmbedKey(t *testing.T) {
 	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
-	const src = "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n)\n\n//go:embed data.txt\nvar s string\n\nfunc main() { fmt.Print(s) }\n"
+	const src = "package main\n\nimport _ \"embed\"\n\n//go:embed data.txt\nvar s string\n\nfunc main() { print(s) }\n"
 	for _, data := range []string{"one\n", "two\n"} {
 		p := program("embed", src)
 		p.Files = []engine.File{{Path: "data.txt", Data: []byte(data)}}
