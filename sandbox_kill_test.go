@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -65,21 +64,15 @@ func TestKilledCheckLeavesNothing(t *testing.T) {
 	t.Logf("%d processes were below bingfa; all gone", len(started))
 }
 
-// TestMain lets the test binary be a sandbox's init, for the probe, and
-// makes the directory of the bingfa that the tests build once. It builds
-// the interpreter's worker into the shared cache in the background, as
-// the bingfa checks the tests start would: each of them, on an empty
-// cache, would start that build, and stop it when it ends (the next one
-// starting it again, the packages it was compiling lost), or, killed,
-// leave its go command behind. They find it being built here instead, and
-// wait for it.
+// TestMain lets the test binary be a sandbox's init, for the probe. It
+// builds the interpreter's worker into the shared cache in the
+// background, as the bingfa checks the tests start would: each of them,
+// on an empty cache, would start that build, and stop it when it ends
+// (the next one starting it again, the packages it was compiling lost),
+// or, killed, leave its go command behind. They find it being built here
+// instead, and wait for it.
 func TestMain(m *testing.M) {
 	sandbox.MaybeInit()
-	var err error
-	if bingfaDir, err = os.MkdirTemp("", "bingfa-test-"); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
 	worker, err := yaegi.New()
 	if err == nil {
 		worker.Prepare()
@@ -88,6 +81,5 @@ func TestMain(m *testing.M) {
 	if worker != nil {
 		worker.Close()
 	}
-	os.RemoveAll(bingfaDir)
 	os.Exit(code)
 }

@@ -281,11 +281,28 @@ func (c *cache) workDir() (string, error) {
 	return os.MkdirTemp(filepath.Join(c.dir, "work"), "build-")
 }
 
-// trim removes binaries unused for a long time and work directories left
-// by builds that were killed.
+// trimEvery is how often a cache directory is trimmed: a trim looks at
+// every file of the cache (thousands: about 30 ms), and each process
+// that opens the cache (every bingfa command, every engine of a test)
+// paid for it. The file trimmed in the cache directory is stamped with
+// the time of the last trim.
+const trimEvery = time.Hour
+
+// trim removes binaries unused for a long time, work directories left
+// by builds that were killed, and the bingfa binaries the root package's
+// tests keep per checkout (tests/) that were not rebuilt for as long,
+// unless the cache was trimmed within trimEvery.
 func (c *cache) trim() {
+	stamp := filepath.Join(c.dir, "trimmed")
+	if info, err := os.Stat(stamp); err == nil && time.Since(info.ModTime()) < trimEvery {
+		return
+	}
+	if os.MkdirAll(c.dir, 0o755) == nil && os.WriteFile(stamp, nil, 0o644) == nil {
+		now := time.Now()
+		_ = os.Chtimes(stamp, now, now) // the file may have been there, empty
+	}
 	cutoff := time.Now().Add(-selfbuild.UnusedFor)
-	for _, sub := range []string{"bin", "sum", "work"} {
+	for _, sub := range []string{"bin", "sum", "work", "tests"} {
 		entries, _ := os.ReadDir(filepath.Join(c.dir, sub))
 		for _, e := range entries {
 			info, err := e.Info()

@@ -191,3 +191,62 @@ func BenchmarkLookupNewProcess(b *testing.B) {
 		}
 	}
 }
+
+// TestTrim: a trim removes binaries unused for longer than selfbuild.UnusedFor and
+// work directories older than an hour, and keeps the rest; the next trim
+// within trimEvery, in any process, looks at nothing, and one after it
+// trims again.
+func TestTrim(t *testing.T) {
+	t.Parallel()
+	c := &cache{dir: t.TempDir()}
+	old := time.Now().Add(-selfbuild.UnusedFor - time.Hour)
+	file := func(name string, mtime time.Time) string {
+		p := filepath.Join(c.dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	exists := func(p string) bool {
+		_, err := os.Stat(p)
+		return err == nil
+	}
+	oldBin, oldSum, newBin := file("bin/old", old), file("sum/old", old), file("bin/new", time.Now())
+	staleWork, newWork := file("work/build-1/x", time.Now()), file("work/build-2/x", time.Now())
+	twoHours := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(filepath.Dir(staleWork), twoHours, twoHours); err != nil {
+		t.Fatal(err)
+	}
+	oldTests, newTests := file("tests/0123/bingfa", old), file("tests/4567/bingfa", time.Now())
+	if err := os.Chtimes(filepath.Dir(oldTests), old, old); err != nil {
+		t.Fatal(err)
+	}
+	c.trim()
+	for p, want := range map[string]bool{oldBin: false, oldSum: false, newBin: true, staleWork: false, newWork: true,
+		oldTests: false, newTests: true} {
+		if exists(p) != want {
+			t.Errorf("after a trim, %s exists: %v, want %v", p, !want, want)
+		}
+	}
+
+	again := file("bin/again", old)
+	(&cache{dir: c.dir}).trim() // another process, within trimEvery
+	if !exists(again) {
+		t.Errorf("a trim within %v of the last removed %s", trimEvery, again)
+	}
+	stamp := filepath.Join(c.dir, "trimmed")
+	before := time.Now().Add(-trimEvery - time.Minute)
+	if err := os.Chtimes(stamp, before, before); err != nil {
+		t.Fatal(err)
+	}
+	(&cache{dir: c.dir}).trim()
+	if exists(again) {
+		t.Errorf("a trim %v after the last kept %s", trimEvery, again)
+	}
+}

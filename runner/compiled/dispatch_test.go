@@ -285,7 +285,7 @@ func TestDispatchLive(t *testing.T) {
 	e.SetDispatch(1)
 	var ps []*engine.Program
 	for i := range 2 {
-		ps = append(ps, program(fmt.Sprintf("live%d", i), fmt.Sprintf("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(%d) }\n", i)))
+		ps = append(ps, program(fmt.Sprintf("live%d", i), fmt.Sprintf("package main\n\nfunc main() { println(%d) }\n", i)))
 	}
 	ctx := context.Background()
 	e.Prepare(ctx, ps)

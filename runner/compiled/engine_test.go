@@ -26,7 +26,12 @@ func program(id, src string) *engine.Program {
 	return &engine.Program{ID: id, Source: []byte(src), Path: "lesson.md", Line: 10, Timeout: 10 * time.Second, MaxOutput: 1 << 20}
 }
 
-const hello = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"
+// hello is the program of the tests that build, cache and run programs
+// whatever they print. It imports nothing: its link takes about 40% less
+// processor time than with fmt's (the tests link it some 30 times a run,
+// in fresh caches), and the builtin println writes to standard error,
+// which engine.Output has as it has standard output.
+const hello = "package main\n\nfunc main() { println(\"hello\") }\n"
 
 // shared returns an engine with the shared cache (DefaultCacheDir,
 // content-addressed and checked before each use), closed with t, for the

@@ -14,7 +14,7 @@ func TestEmbedKey(t *testing.T) {
 	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
-	const src = "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n)\n\n//go:embed data.txt\nvar s string\n\nfunc main() { fmt.Print(s) }\n"
+	const src = "package main\n\nimport _ \"embed\"\n\n//go:embed data.txt\nvar s string\n\nfunc main() { print(s) }\n"
 	for _, data := range []string{"one\n", "two\n"} {
 		p := program("embed", src)
 		p.Files = []engine.File{{Path: "data.txt", Data: []byte(data)}}
@@ -34,11 +34,11 @@ func TestNames(t *testing.T) {
 	t.Parallel()
 	e := New(t.TempDir())
 	defer e.Close()
-	const src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"runtime\"\n)\n\nfunc main() {\n\t_, file, line, _ := runtime.Caller(0)\n\tfmt.Println(os.Args[0], file, line)\n}\n"
+	const src = "package main\n\nimport (\n\t\"os\"\n\t\"runtime\"\n)\n\nfunc main() {\n\t_, file, line, _ := runtime.Caller(0)\n\tprintln(os.Args[0], file, line)\n}\n"
 	for _, c := range []struct{ argv0, file, want string }{
-		{"", "", "main main.go 10\n"},
-		{"", "tool.go", "tool tool.go 10\n"},
-		{"./greet", "", "./greet main.go 10\n"},
+		{"", "", "main main.go 9\n"},
+		{"", "tool.go", "tool tool.go 9\n"},
+		{"./greet", "", "./greet main.go 9\n"},
 	} {
 		p := program("names", src)
 		p.Argv0, p.FileName = c.argv0, c.file

@@ -2,12 +2,14 @@ package goexamples_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"bingfa/runner/check"
@@ -43,28 +45,39 @@ var corpus = []string{
 var excluded = map[string]bool{"sync.OnceValues": true, "log.Logger": true, "log.Logger_Output": true,
 	"zip.Reader": true}
 
-// lessons converts the corpus into parsed lessons.
+// lessons returns the corpus as parsed lessons, which TestStdlibExamples
+// and TestYaegiShare share: both only read them.
 func lessons(t *testing.T) []*lesson.Lesson {
 	t.Helper()
+	ls, err := corpusLessons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ls
+}
+
+// corpusLessons converts the corpus into parsed lessons, once: it parses
+// every test file of the corpus's packages.
+var corpusLessons = sync.OnceValues(func() ([]*lesson.Lesson, error) {
 	var ls []*lesson.Lesson
 	for _, pkg := range corpus {
 		exs, err := goexamples.Package(runtime.GOROOT(), pkg)
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		if len(exs) == 0 {
-			t.Fatalf("%s: no playable examples", pkg)
+			return nil, fmt.Errorf("%s: no playable examples", pkg)
 		}
 		exs = slices.DeleteFunc(exs, func(ex goexamples.Example) bool { return excluded[path.Base(pkg)+"."+ex.Name] })
 		path := filepath.Join("std", strings.ReplaceAll(pkg, "/", "-")+".md")
 		l, err := lesson.Parse(path, goexamples.Lesson(pkg, exs))
 		if err != nil {
-			t.Fatalf("%s: %v", pkg, err)
+			return nil, fmt.Errorf("%s: %v", pkg, err)
 		}
 		ls = append(ls, l)
 	}
-	return ls
-}
+	return ls, nil
+})
 
 // TestMain makes the test binary a yaegi worker when started as one.
 func TestMain(m *testing.M) {

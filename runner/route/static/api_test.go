@@ -134,6 +134,9 @@ func (s apiSymbol) key() string { return s.path + "." + s.typ + "." + s.name }
 // parseSymbol parses a line of the API list of Go 1.n, and reports
 // whether it adds a symbol a program on this platform can name.
 func parseSymbol(line string, n int) (apiSymbol, bool) {
+	if otherPlatform(line) {
+		return apiSymbol{}, false // nine lines in ten: syscall's of other platforms
+	}
 	m := apiLine.FindStringSubmatch(line)
 	if m == nil || apiIgnored.MatchString(line) {
 		return apiSymbol{}, false
@@ -155,6 +158,25 @@ func parseSymbol(line string, n int) (apiSymbol, bool) {
 		return apiSymbol{}, false
 	}
 	return s, true
+}
+
+// otherPlatform reports whether line is "pkg PATH (PLATFORM), ..." for a
+// platform other than this one, which parseSymbol drops after apiLine's
+// match (a backtracking one, the test's longest work when every line
+// went through it).
+func otherPlatform(line string) bool {
+	rest, ok := strings.CutPrefix(line, "pkg ")
+	if !ok {
+		return false
+	}
+	path, rest, _ := strings.Cut(rest, " ")
+	rest, ok = strings.CutPrefix(rest, "(")
+	if !ok || strings.HasSuffix(path, ",") {
+		return false
+	}
+	p, rest, ok := strings.Cut(rest, ")")
+	p = strings.TrimSuffix(p, "-cgo")
+	return ok && strings.HasPrefix(rest, ", ") && p != "" && p != runtime.GOOS+"-"+runtime.GOARCH
 }
 
 // named reports whether why gives the symbol and the release that added

@@ -1,10 +1,12 @@
 package static_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"bingfa/internal/golden"
@@ -20,15 +22,35 @@ import (
 func newRouter(t *testing.T) *route.Router { return modeRouter(t, route.Auto) }
 
 // modeRouter returns a router for mode whose static check runs in this
-// process.
+// process: the package's one shared check (see shared), whose closing
+// is not the router's.
 func modeRouter(t *testing.T, mode string) *route.Router {
-	r, err := route.New(mode, enginetest.Named("compiled"), enginetest.Named("yaegi"), inproc.New())
+	r, err := route.New(mode, enginetest.Named("compiled"), enginetest.Named("yaegi"), unclosed{shared()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(r.Close)
 	return r
 }
+
+// shared is the static check in this process that the routers of the
+// tests share. What the check loads (the export data of the standard
+// packages programs import, one go list for all that a Preload asks
+// for) depends on the toolchain alone, and the tests are about the
+// decisions made with it: a fresh check in each router listed again the
+// packages another had loaded (a go list each, 12 of them for
+// TestRoutes, TestModes and TestFeatures); the loads themselves are
+// tested in preload_test.go with checks of their own.
+var shared = sync.OnceValue(inproc.New)
+
+// unclosed is a route.Static that a router's Close leaves open.
+type unclosed struct{ s route.Static }
+
+func (u unclosed) Check(ctx context.Context, src []byte) (route.Finding, error) {
+	return u.s.Check(ctx, src)
+}
+
+func (u unclosed) Preload(ctx context.Context, srcs [][]byte) { u.s.Preload(ctx, srcs) }
 
 // routes returns one line per block of the lesson at path: its engines
 // and why.
