@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"bingfa/lessons"
@@ -20,6 +21,52 @@ func course(t testing.TB) []*lesson.Lesson {
 	return ls
 }
 
+// A writtenCourse is the course as Write writes it without runs, once for
+// TestWrite (the site's layout) and TestNoExternalURLs (what its files
+// load): each rendered the whole course itself, about 0.4 s of CPU.
+type writtenCourse struct {
+	ls   []*lesson.Lesson
+	dir  string
+	site *Site
+	err  error
+}
+
+var written = sync.OnceValue(func() *writtenCourse {
+	w := &writtenCourse{}
+	if w.ls, w.err = lesson.LoadFS(lessons.FS, "."); w.err != nil {
+		return w
+	}
+	if w.dir, w.err = os.MkdirTemp("", "bingfa-export-test-"); w.err != nil {
+		return w
+	}
+	writtenDir = w.dir
+	w.site, w.err = Write(w.dir, w.ls, nil, render.Config{})
+	return w
+})
+
+// writtenDir is the written course's directory, once written: TestMain
+// removes it.
+var writtenDir string
+
+// writtenSite returns the course written by Write, failing the test if
+// it could not be.
+func writtenSite(t *testing.T) *writtenCourse {
+	t.Helper()
+	w := written()
+	if w.err != nil {
+		t.Fatal(w.err)
+	}
+	return w
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if writtenDir != "" {
+		os.RemoveAll(writtenDir)
+	}
+	os.Exit(code)
+}
+
 var (
 	tagRE  = regexp.MustCompile(`<([a-zA-Z]+)\b([^>]*)>`)
 	attrRE = regexp.MustCompile(`\b(src|href|action|poster|srcset)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)`)
@@ -32,12 +79,13 @@ var (
 // href of a prose link marked rel="external" (a link the reader may
 // follow, not a resource), and the assets fetch nothing.
 func TestNoExternalURLs(t *testing.T) {
-	t.Parallel() // independent: its own temporary directory, if any
-	files, err := Render(course(t), nil, render.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range files {
+	t.Parallel() // independent: it only reads the written course
+	w := writtenSite(t)
+	for _, name := range w.site.Files {
+		data, err := os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
 		switch filepath.Ext(name) {
 		case ".html":
 			checkPage(t, name, string(data))
@@ -95,13 +143,9 @@ func TestCheckPage(t *testing.T) {
 // TestWrite writes the course without running it and checks the site's
 // layout.
 func TestWrite(t *testing.T) {
-	t.Parallel() // independent: its own temporary directory, if any
-	ls := course(t)
-	dir := t.TempDir()
-	site, err := Write(dir, ls, nil, render.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel() // independent: it only reads the written course
+	w := writtenSite(t)
+	ls, dir, site := w.ls, w.dir, w.site
 	want := []string{"index.html", "assets/style.css", "assets/bingfa.js", "assets/code.css", "assets/search-index.js"}
 	for _, l := range ls {
 		want = append(want, l.Name+".html")
