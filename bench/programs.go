@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"bingfa/runner/check"
@@ -99,9 +100,18 @@ func exampleLesson(ps []*program) []byte {
 		out := p.block.Output
 		fence := strings.Repeat("`", max(3, longestRun(p.Source, '`')+1))
 		ofence := strings.Repeat(string(out.Char), max(out.Len, 3))
-		fmt.Fprintf(&b, "%s%s\n%s%s\n\n%s%s\n%s%s\n\n", fence, info, p.Source, fence, ofence, out.Info, out.Text, ofence)
+		fmt.Fprintf(&b, "%s%s\n%s%s\n\n%s%s\n%s%s\n\n", fence, info, p.Source, fence, ofence, unnamed(out.Info), out.Text, ofence)
 	}
 	return []byte(b.String())
+}
+
+// unnamed returns an output fence's info string without its name=: the
+// examples' go fences are not named (names repeat across lessons), and
+// only the program's fence may name its first run.
+func unnamed(info string) string {
+	f := strings.Fields(info)
+	f = slices.DeleteFunc(f, func(w string) bool { return strings.HasPrefix(w, "name=") })
+	return strings.Join(f, " ")
 }
 
 func longestRun(s string, c byte) int {
