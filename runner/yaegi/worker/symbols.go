@@ -50,50 +50,51 @@ type loader struct {
 // packages, with the worker's own log, flag and os.Args (native).
 func newLoader(in *interp.Interpreter, native interp.Exports) (*loader, error) {
 	l := &loader{in: in, deps: parseDeps(stdDeps), loaded: map[string]bool{}}
+	base := l.closure(basePackages)
 	if goRelease(runtime.Version()) != stdDepsGo {
 		// Another Go's standard library may import differently: every
 		// package is loaded, as Use(stdlib.Symbols) loads them.
-		return l, l.loadAll(native)
+		base = everyPackage()
 	}
-	base := l.closure(basePackages)
-	first := subset(stdlib.Symbols, base)
-	first["."] = stdlib.Symbols["."]
-	if err := useStdlib(in, first); err != nil {
+	if err := l.loadBase(native, base); err != nil {
 		return nil, err
-	}
-	if err := in.Use(native); err != nil {
-		return nil, err
-	}
-	for _, t := range tables[1:] {
-		if err := in.Use(subset(t, base)); err != nil {
-			return nil, err
-		}
-	}
-	for p := range base {
-		l.loaded[p] = true
 	}
 	return l, nil
 }
 
-// loadAll loads every package's symbols, with the worker's own (native).
-func (l *loader) loadAll(native interp.Exports) error {
-	if err := useStdlib(l.in, stdlib.Symbols); err != nil {
+// loadBase loads the packages of base before the request, with the
+// worker's own symbols (native) over yaegi's.
+func (l *loader) loadBase(native interp.Exports, base map[string]bool) error {
+	first := subset(stdlib.Symbols, base)
+	first["."] = stdlib.Symbols["."]
+	if err := useStdlib(l.in, first); err != nil {
 		return err
 	}
 	if err := l.in.Use(native); err != nil {
 		return err
 	}
 	for _, t := range tables[1:] {
-		if err := l.in.Use(t); err != nil {
+		if err := l.in.Use(subset(t, base)); err != nil {
 			return err
 		}
 	}
-	for _, t := range tables {
-		for k := range t {
-			l.loaded[path.Dir(k)] = true
-		}
+	for p := range base {
+		l.loaded[p] = true
 	}
 	return nil
+}
+
+// everyPackage returns every package the tables have symbols for.
+func everyPackage() map[string]bool {
+	all := map[string]bool{}
+	for _, t := range tables {
+		for k := range t {
+			if k != "." {
+				all[path.Dir(k)] = true
+			}
+		}
+	}
+	return all
 }
 
 // goRelease returns the release of a Go version: "go1.26" for

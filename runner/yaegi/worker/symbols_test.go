@@ -46,10 +46,12 @@ func main() {
 		in := interp.New(interp.Options{Stdout: &out, Stderr: &out, Unrestricted: true})
 		var args []string
 		l := &loader{in: in, deps: parseDeps(stdDeps), loaded: map[string]bool{}}
-		var err error
+		base := l.closure(basePackages)
 		if all {
-			err = l.loadAll(nativeSymbols(&args))
-		} else if l, err = newLoader(in, nativeSymbols(&args)); err == nil {
+			base = everyPackage()
+		}
+		err := l.loadBase(nativeSymbols(&args), base)
+		if err == nil {
 			err = l.load(src)
 		}
 		if err != nil {
