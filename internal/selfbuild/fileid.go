@@ -35,9 +35,22 @@ func (id FileID) String() string {
 	return fmt.Sprintf("file %d %d %d %d %d", id.dev, id.ino, id.size, id.mtime.Nano(), id.ctime.Nano())
 }
 
-// SeenLine is what a cache writes beside a binary whose hash it found
+// seenLine is what a cache keeps beside a binary whose hash it found
 // right: the hash and the identity of the file found to have it.
-func SeenLine(sum string, id FileID) string { return sum + " " + id.String() + "\n" }
+func seenLine(sum string, id FileID) string { return sum + " " + id.String() + "\n" }
+
+// Seen reports whether idFile says that the file with identity id was
+// found to have SHA-256 sum (see KeepSeen): then it need not be hashed.
+func Seen(idFile, sum string, id FileID) bool {
+	data, err := os.ReadFile(idFile)
+	return err == nil && string(data) == seenLine(sum, id)
+}
+
+// KeepSeen writes idFile: the file with identity id was found to have
+// SHA-256 sum. It is a hint for later processes (see Seen).
+func KeepSeen(idFile, sum string, id FileID) error {
+	return ReplaceFile(idFile, seenLine(sum, id), 0o644)
+}
 
 // UnusedFor is how long a binary stays in bingfa's cache without being
 // used.

@@ -180,7 +180,7 @@ func (c *Command) build(ctx context.Context, dir, bin string) error {
 		return err
 	}
 	if id, ok := StatID(bin); ok { // hashed and checked above
-		_ = ReplaceFile(bin+".id", SeenLine(sum, id), 0o644)
+		_ = KeepSeen(bin+".id", sum, id)
 	}
 	return nil
 }
@@ -228,7 +228,7 @@ func (c *Command) usable(bin string) error {
 	if !ok {
 		return fmt.Errorf("%s: missing", bin)
 	}
-	if seen, err := os.ReadFile(bin + ".id"); err == nil && string(seen) == SeenLine(sum, id) {
+	if Seen(bin+".id", sum, id) {
 		return nil
 	}
 	got, err := FileSum(bin)
@@ -244,7 +244,7 @@ func (c *Command) usable(bin string) error {
 		}
 	}
 	if after, ok := StatID(bin); ok && after == id { // not changed while checked
-		_ = ReplaceFile(bin+".id", SeenLine(sum, id), 0o644) // a hint for the next process
+		_ = KeepSeen(bin+".id", sum, id) // a hint for the next process
 	}
 	return nil
 }

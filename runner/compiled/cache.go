@@ -151,7 +151,7 @@ func (c *cache) intact(key string) (dispatched bool, st state) {
 	if !ok {
 		return false, absent
 	}
-	if seen, err := os.ReadFile(c.seen(key)); err == nil && string(seen) == selfbuild.SeenLine(want, id) {
+	if selfbuild.Seen(c.seen(key), want, id) {
 		return dispatched, sound
 	}
 	c.mu.Lock()
@@ -172,14 +172,8 @@ func (c *cache) intact(key string) (dispatched bool, st state) {
 	if got != want {
 		return false, corrupt
 	}
-	_ = c.keepID(key, want, id) // a hint for the next process
+	_ = selfbuild.KeepSeen(c.seen(key), want, id) // a hint for the next process
 	return dispatched, sound
-}
-
-// keepID writes key's .id file: its binary, with identity id, has
-// SHA-256 sum.
-func (c *cache) keepID(key, sum string, id selfbuild.FileID) error {
-	return selfbuild.ReplaceFile(c.seen(key), selfbuild.SeenLine(sum, id), 0o644)
 }
 
 // remember notes that the binary with identity id has SHA-256 sum.
@@ -251,7 +245,7 @@ func (c *cache) placed(keys []string, sum, p string) {
 	}
 	c.remember(id, sum)
 	for _, key := range keys {
-		_ = c.keepID(key, sum, id) // without it, the next lookup hashes
+		_ = selfbuild.KeepSeen(c.seen(key), sum, id) // without it, the next lookup hashes
 	}
 }
 
