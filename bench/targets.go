@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -53,10 +55,24 @@ func writeShares(s *strings.Builder, title, what string, shares []share) {
 	for _, sh := range shares {
 		sum += sh.Took
 	}
-	fmt.Fprintf(s, "\n### %s\n\n%d parts, %s in all (summed: parts run in parallel). The %d longest:\n\n| %s | seconds |\n|---|---|\n",
-		title, len(shares), seconds(sum), min(sharesShown, len(shares)), what)
+	timed := shares[0].End > 0
+	fmt.Fprintf(s, "\n### %s\n\n%d parts, %s in all (summed: parts run in parallel).", title, len(shares), seconds(sum))
+	if timed {
+		last := slices.MaxFunc(shares, func(a, b share) int { return cmp.Compare(a.End, b.End) })
+		fmt.Fprintf(s, " The last to end was %s, from %.1f s to %.1f s.", last.Name, last.Start.Seconds(), last.End.Seconds())
+	}
+	fmt.Fprintf(s, " The %d longest:\n\n", min(sharesShown, len(shares)))
+	if timed {
+		fmt.Fprintf(s, "| %s | seconds | from s | to s |\n|---|---|---|---|\n", what)
+	} else {
+		fmt.Fprintf(s, "| %s | seconds |\n|---|---|\n", what)
+	}
 	for _, sh := range shares[:min(sharesShown, len(shares))] {
-		fmt.Fprintf(s, "| %s | %.2f |\n", sh.Name, sh.Took.Seconds())
+		if timed {
+			fmt.Fprintf(s, "| %s | %.2f | %.1f | %.1f |\n", sh.Name, sh.Took.Seconds(), sh.Start.Seconds(), sh.End.Seconds())
+		} else {
+			fmt.Fprintf(s, "| %s | %.2f |\n", sh.Name, sh.Took.Seconds())
+		}
 	}
 }
 
