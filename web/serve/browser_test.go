@@ -22,14 +22,18 @@ import (
 // chromium is the browser the end-to-end test drives (Debian's package).
 const chromium = "/usr/bin/chromium"
 
-// newBrowser returns the tab of the headless Chromium that the tests
-// share (started by the first test that needs it, with the flags it needs
-// as root and on a closed network; closed by TestMain), the test's own
-// until it ends, when it goes back to a blank page. One tab, not one
-// each: opening a tab made Chromium start a page of its own, which cost
-// about a second of CPU a test. Every test starts by navigating to its
-// own server, a new origin (own storage), as a new tab did. It skips the
-// test when Chromium is absent, unless CI is set.
+// newBrowser returns a tab of the headless Chromium that the tests share
+// (started by the first test that needs it, with the flags it needs as
+// root and on a closed network; closed by TestMain), the test's own until
+// it ends, when it goes back to a blank page and to the pool of tabs.
+// The browser is shared: starting one costs seconds on a loaded machine.
+// Its tabs are few (browserTabs), opened as tests need them: opening a
+// tab made Chromium start a page of its own, which cost about a second of
+// CPU. Every test starts by navigating to its own server, a new origin
+// (own storage), as a new tab did. A test that runs in parallel calls
+// t.Parallel before newBrowser, or it would hold a tab while it waits for
+// the serial tests. It skips the test when Chromium is absent, unless CI
+// is set.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
@@ -42,8 +46,10 @@ func newBrowser(t *testing.T) context.Context {
 	if shared.err != nil {
 		t.Fatalf("starting %s: %v", chromium, shared.err)
 	}
-	shared.tab.Lock() // one test at a time (they are not parallel)
-	tab := shared.ctx
+	tab, err := takeTab()
+	if err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
 	t.Cleanup(func() {
 		// The test's page stops (its event streams, its timers) before
 		// the next test navigates: the test's server is closed by now.
@@ -52,7 +58,7 @@ func newBrowser(t *testing.T) context.Context {
 		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 			t.Errorf("leaving the test's page: %v", err)
 		}
-		shared.tab.Unlock()
+		shared.idle <- tab
 	})
 	// A browser that stops answering fails the test instead of hanging it.
 	// The bound is generous: a loaded 2-core machine builds a lesson's
@@ -62,18 +68,57 @@ func newBrowser(t *testing.T) context.Context {
 	return ctx
 }
 
+// browserTabs is how many tabs the tests use at most, so as many browser
+// tests run at once; more wait for a tab. Two, as many tests as go test
+// runs at once on this 2-core machine (-parallel defaults to GOMAXPROCS):
+// a third tab would never be used.
+const browserTabs = 2
+
+// takeTab returns an idle tab, or opens one if fewer than browserTabs
+// are open, or waits for one.
+func takeTab() (context.Context, error) {
+	select {
+	case tab := <-shared.idle:
+		return tab, nil
+	default:
+	}
+	shared.mu.Lock()
+	if shared.opened == browserTabs {
+		shared.mu.Unlock()
+		return <-shared.idle, nil
+	}
+	shared.opened++
+	shared.mu.Unlock()
+	// A new tab of the shared browser, in a window of its own: a tab
+	// hidden behind another would get no animation frames.
+	tab, cancel := chromedp.NewContext(shared.ctx)
+	shared.mu.Lock()
+	shared.cancels = append(shared.cancels, cancel)
+	shared.mu.Unlock()
+	if err := chromedp.Do(tab); err != nil {
+		shared.mu.Lock()
+		shared.opened--
+		shared.mu.Unlock()
+		return nil, err
+	}
+	return tab, nil
+}
+
 // omniboxPopups are the features of Chromium that preload the address
 // bar's popup (in WebUI) at start.
 const omniboxPopups = "WebUIOmniboxPopup,WebUIOmniboxAimPopup"
 
-// shared is the browser and the tab the tests share: starting a browser
+// shared is the browser and the tabs the tests share: starting a browser
 // costs seconds on a loaded machine, a tab about a second of CPU.
 var shared struct {
-	once  sync.Once
-	ctx   context.Context // the browser's first tab, the one the tests use
-	tab   sync.Mutex      // held by the test that uses the tab
-	err   error
-	close func()
+	once    sync.Once
+	ctx     context.Context      // the browser's first tab
+	idle    chan context.Context // the open tabs no test uses
+	mu      sync.Mutex           // guards opened and cancels
+	opened  int                  // tabs open, the first one included
+	cancels []context.CancelFunc // close the tabs opened after the first
+	err     error
+	close   func()
 }
 
 // startBrowser starts the shared browser.
@@ -103,7 +148,13 @@ func startBrowser() {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	shared.ctx = ctx
+	shared.idle = make(chan context.Context, browserTabs)
 	shared.close = func() {
+		shared.mu.Lock()
+		for _, cancel := range shared.cancels {
+			cancel()
+		}
+		shared.mu.Unlock()
 		cancelCtx()
 		cancelAlloc()
 		killBrowsers()
@@ -111,7 +162,10 @@ func startBrowser() {
 	}
 	// The first run starts the browser, which lives as long as the
 	// context of that run: it has no time limit.
-	shared.err = chromedp.Do(ctx)
+	if shared.err = chromedp.Do(ctx); shared.err == nil {
+		shared.opened = 1
+		shared.idle <- ctx
+	}
 }
 
 // ownProcesses returns the processes below this test binary but for the
@@ -173,6 +227,7 @@ func result(block string) string {
 // the exercise; runs a program that prints and then waits, sees its output
 // before it ends, stops it and checks that its processes are gone.
 func TestBrowser(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	do(t, ctx, chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/live")), chromedp.WaitVisible(cell("hello", "pre.code")))
@@ -333,6 +388,7 @@ func TestBrowser(t *testing.T) {
 // TestBrowserRunAll runs every cell of the test lesson with "run all",
 // then stops it at the cell that never ends.
 func TestBrowserRunAll(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	do(t, ctx,
@@ -357,6 +413,7 @@ func TestBrowserRunAll(t *testing.T) {
 // TestBrowserReload edits a cell, then the lesson on disk: the page
 // reloads by itself, shows the new text, and keeps the reader's edit.
 func TestBrowserReload(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "live.md")
@@ -468,6 +525,7 @@ const browserPollEvery = 20 * time.Millisecond
 // earlier cells it depends on, "run all above" runs them in order, and
 // "restart" forgets the reader's edits and the outputs.
 func TestBrowserCells(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	fig := func(block, sel string) string {
@@ -514,6 +572,7 @@ func document(ctx context.Context, t *testing.T, frag string) string {
 // the picture of its execution trace under the output, one lane for each
 // of its two goroutines, and its facts.
 func TestBrowserTrace(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	res := `document.querySelector('.result[data-block="traced/handoff"]')`
@@ -550,6 +609,7 @@ func TestBrowserTrace(t *testing.T) {
 // crashed; a long output scrolls in its pane, which "show all" unfolds;
 // an exercise's hint is folded until the reader opens it.
 func TestBrowserReports(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	fig := func(block, sel string) string {
@@ -638,6 +698,7 @@ func TestBrowserReports(t *testing.T) {
 // Enter after a colon indent with four spaces, not a tab (a TabError in
 // Python), and an edited program runs with python3 and fails its check.
 func TestBrowserPython(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	if !hasPython() {
 		t.Skip("no Python interpreter here")
 	}
