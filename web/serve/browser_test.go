@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -82,26 +84,79 @@ func takeTab() (context.Context, error) {
 		return tab, nil
 	default:
 	}
-	shared.mu.Lock()
-	if shared.opened == browserTabs {
-		shared.mu.Unlock()
+	if !reserveTab() {
 		return <-shared.idle, nil
 	}
+	return openTab()
+}
+
+// reserveTab counts a tab about to be opened, unless browserTabs are.
+func reserveTab() bool {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.opened == browserTabs {
+		return false
+	}
 	shared.opened++
-	shared.mu.Unlock()
-	// A new tab of the shared browser, in a window of its own: a tab
-	// hidden behind another would get no animation frames.
+	return true
+}
+
+// openTab opens a tab that reserveTab counted, in a window of its own: a
+// tab hidden behind another would get no animation frames.
+func openTab() (context.Context, error) {
 	tab, cancel := chromedp.NewContext(shared.ctx)
 	shared.mu.Lock()
 	shared.cancels = append(shared.cancels, cancel)
 	shared.mu.Unlock()
-	if err := chromedp.Do(tab); err != nil {
+	if err := chromedp.Do(tab, focused()); err != nil {
 		shared.mu.Lock()
 		shared.opened--
 		shared.mu.Unlock()
 		return nil, err
 	}
 	return tab, nil
+}
+
+// focused makes a tab's pages behave as the page of a focused window
+// does, as a reader's page does, though only one of the browser's
+// windows has the focus: a page of a window that lost it (to a tab opened
+// later, in a window of its own) has no focused element, and an editor
+// that loses the focus closes.
+func focused() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	})
+}
+
+// warmBrowser starts the shared browser and opens its tabs in the
+// background, while the serial tests run on one core: a run of every
+// test of the package (no -run pattern) runs the browser tests, and the
+// browser's start (about a second) and its second tab's (a second of
+// Chromium's CPU) would otherwise be part of theirs.
+func warmBrowser() {
+	if f := flag.Lookup("test.run"); f == nil || f.Value.String() != "" {
+		return
+	}
+	if f := flag.Lookup("test.list"); f == nil || f.Value.String() != "" {
+		return
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		return
+	}
+	shared.warm.Go(func() {
+		shared.once.Do(startBrowser)
+		if shared.err != nil {
+			return
+		}
+		for reserveTab() {
+			tab, err := openTab()
+			if err != nil {
+				return
+			}
+			shared.idle <- tab
+		}
+	})
 }
 
 // omniboxPopups are the features of Chromium that preload the address
@@ -119,6 +174,7 @@ var shared struct {
 	cancels []context.CancelFunc // close the tabs opened after the first
 	err     error
 	close   func()
+	warm    sync.WaitGroup // warmBrowser's work
 }
 
 // startBrowser starts the shared browser.
@@ -162,7 +218,7 @@ func startBrowser() {
 	}
 	// The first run starts the browser, which lives as long as the
 	// context of that run: it has no time limit.
-	if shared.err = chromedp.Do(ctx); shared.err == nil {
+	if shared.err = chromedp.Do(ctx, focused()); shared.err == nil {
 		shared.opened = 1
 		shared.idle <- ctx
 	}
@@ -182,6 +238,7 @@ func ownProcesses() []proc.Process {
 
 // closeBrowser closes the shared browser, if a test started it.
 func closeBrowser() {
+	shared.warm.Wait()
 	if shared.close != nil {
 		shared.close()
 	}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"flag"
 	"os"
 	"testing"
 
@@ -8,11 +9,14 @@ import (
 	"bingfa/runner/yaegi"
 )
 
-// TestMain lets this test binary be a sandbox's init, and closes the
-// browser and the engines that the tests share.
+// TestMain lets this test binary be a sandbox's init, starts the browser
+// that the tests share (see warmBrowser), and closes it and the engines
+// that the tests share.
 func TestMain(m *testing.M) {
 	yaegi.MaybeWorker()
 	proc.BecomeSubreaper()
+	flag.Parse()
+	warmBrowser()
 	code := m.Run()
 	closeBrowser()
 	closeEngines()
