@@ -516,12 +516,28 @@ func TestBrowserReload(t *testing.T) {
 	}
 }
 
-// do runs browser actions, failing the test on error.
+// do runs browser actions, failing the test on error with what the page
+// shows: a poll that timed out does not say which.
 func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(ctx, actions...); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v; the page: %s", err, pageState(ctx))
 	}
+}
+
+// pageState returns the page's address, its focus, and each result pane's
+// block, verdict and first words.
+func pageState(ctx context.Context) string {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + " focus=" + document.hasFocus() + " scrollY=" + scrollY +
+		Array.from(document.querySelectorAll(".live-runall .meta, .result")).map(function (r) {
+			return "\n  " + (r.dataset.block || "run all") + " " + r.getAttribute("data-verdict") + ": " + r.textContent.slice(0, 120);
+		}).join("")`))
+	if err != nil {
+		return err.Error()
+	}
+	return s
 }
 
 // get runs an action that returns a string.
