@@ -71,10 +71,12 @@ func newBrowser(t *testing.T) context.Context {
 }
 
 // browserTabs is how many tabs the tests use at most, so as many browser
-// tests run at once; more wait for a tab. On the 2-core machine, the
-// package's tests took 12.3 to 12.6 s with one tab (and the browser tests
-// serial), 9.3 to 9.6 s with two (and the changes of the same day); with
-// three tabs and 3 tests at once, no less than with two (8.8 s both).
+// tests run at once; more wait for a tab. On the 2-core machine (warm, a
+// load of about 2 from other work), the package's tests took 12.3 to
+// 12.6 s with one tab, the browser tests one after the other; 9.3 to
+// 9.6 s with two tabs, the browser tests in parallel and the racy
+// block's runs a second shorter. With 3 tests at once (see
+// moreParallel), three tabs were no faster than two (8.8 s both).
 const browserTabs = 2
 
 // takeTab returns an idle tab, or opens one if fewer than browserTabs
