@@ -16,6 +16,7 @@ import (
 // TestAnswerInPage: the page of a lesson carries its exercise's reference
 // answer (the file= program) in its block data, and no other block's file.
 func TestAnswerInPage(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	resp, err := ts.Client().Get(ts.URL + "/lessons/live")
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 // and no response signs it in. A client that opens the printed link can
 // run code.
 func TestOwnerOnly(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	_, rep := ts.post(t, "hello", code(t, "hello")) // a run the stranger tries to attach to
 	used := ts.s.LoginPath("/")
@@ -81,6 +82,7 @@ func TestOwnerOnly(t *testing.T) {
 // without the token, and the next token, given to OnLogin, with which a
 // second browser signs in.
 func TestSignIn(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	var mu sync.Mutex
 	var next string

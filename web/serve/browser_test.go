@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -22,14 +24,18 @@ import (
 // chromium is the browser the end-to-end test drives (Debian's package).
 const chromium = "/usr/bin/chromium"
 
-// newBrowser returns the tab of the headless Chromium that the tests
-// share (started by the first test that needs it, with the flags it needs
-// as root and on a closed network; closed by TestMain), the test's own
-// until it ends, when it goes back to a blank page. One tab, not one
-// each: opening a tab made Chromium start a page of its own, which cost
-// about a second of CPU a test. Every test starts by navigating to its
-// own server, a new origin (own storage), as a new tab did. It skips the
-// test when Chromium is absent, unless CI is set.
+// newBrowser returns a tab of the headless Chromium that the tests share
+// (started by the first test that needs it, with the flags it needs as
+// root and on a closed network; closed by TestMain), the test's own until
+// it ends, when it goes back to a blank page and to the pool of tabs.
+// The browser is shared: starting one costs seconds on a loaded machine.
+// Its tabs are few (browserTabs), opened as tests need them: opening a
+// tab made Chromium start a page of its own, which cost about a second of
+// CPU. Every test starts by navigating to its own server, a new origin
+// (own storage), as a new tab did. A test that runs in parallel calls
+// t.Parallel before newBrowser, or it would hold a tab while it waits for
+// the serial tests. It skips the test when Chromium is absent, unless CI
+// is set.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
@@ -42,8 +48,10 @@ func newBrowser(t *testing.T) context.Context {
 	if shared.err != nil {
 		t.Fatalf("starting %s: %v", chromium, shared.err)
 	}
-	shared.tab.Lock() // one test at a time (they are not parallel)
-	tab := shared.ctx
+	tab, err := takeTab()
+	if err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
 	t.Cleanup(func() {
 		// The test's page stops (its event streams, its timers) before
 		// the next test navigates: the test's server is closed by now.
@@ -52,7 +60,7 @@ func newBrowser(t *testing.T) context.Context {
 		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 			t.Errorf("leaving the test's page: %v", err)
 		}
-		shared.tab.Unlock()
+		shared.idle <- tab
 	})
 	// A browser that stops answering fails the test instead of hanging it.
 	// The bound is generous: a loaded 2-core machine builds a lesson's
@@ -62,18 +70,114 @@ func newBrowser(t *testing.T) context.Context {
 	return ctx
 }
 
+// browserTabs is how many tabs the tests use at most, so as many browser
+// tests run at once; more wait for a tab. On the 2-core machine (warm, a
+// load of about 2 from other work), the package's tests took 12.3 to
+// 12.6 s with one tab, the browser tests one after the other; 9.3 to
+// 9.6 s with two tabs, the browser tests in parallel and the racy
+// block's runs a second shorter. With 3 tests at once (see
+// moreParallel), three tabs were no faster than two (8.8 s both).
+const browserTabs = 2
+
+// takeTab returns an idle tab, or opens one if fewer than browserTabs
+// are open, or waits for one.
+func takeTab() (context.Context, error) {
+	select {
+	case tab := <-shared.idle:
+		return tab, nil
+	default:
+	}
+	if !reserveTab() {
+		return <-shared.idle, nil
+	}
+	return openTab()
+}
+
+// reserveTab counts a tab about to be opened, unless browserTabs are.
+func reserveTab() bool {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.opened == browserTabs {
+		return false
+	}
+	shared.opened++
+	return true
+}
+
+// openTab opens a tab that reserveTab counted, in a window of its own: a
+// tab hidden behind another would get no animation frames.
+func openTab() (context.Context, error) {
+	tab, cancel := chromedp.NewContext(shared.ctx)
+	shared.mu.Lock()
+	shared.cancels = append(shared.cancels, cancel)
+	shared.mu.Unlock()
+	if err := chromedp.Do(tab, focused()); err != nil {
+		shared.mu.Lock()
+		shared.opened--
+		shared.mu.Unlock()
+		return nil, err
+	}
+	return tab, nil
+}
+
+// focused makes a tab's pages behave as the page of a focused window
+// does, as a reader's page does, though only one of the browser's
+// windows has the focus: a page of a window that lost it (to a tab opened
+// later, in a window of its own) has no focused element, and an editor
+// that loses the focus closes.
+func focused() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	})
+}
+
+// warmBrowser starts the shared browser and opens its tabs in the
+// background, while the serial tests run on one core: a run of every
+// test of the package (no -run pattern) runs the browser tests, and the
+// browser's start (about a second) and its second tab's (a second of
+// Chromium's CPU) would otherwise be part of theirs.
+func warmBrowser() {
+	if f := flag.Lookup("test.run"); f == nil || f.Value.String() != "" {
+		return
+	}
+	if f := flag.Lookup("test.list"); f == nil || f.Value.String() != "" {
+		return
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		return
+	}
+	shared.warm.Go(func() {
+		shared.once.Do(startBrowser)
+		if shared.err != nil {
+			return
+		}
+		for reserveTab() {
+			tab, err := openTab()
+			if err != nil {
+				return
+			}
+			shared.idle <- tab
+		}
+	})
+}
+
 // omniboxPopups are the features of Chromium that preload the address
 // bar's popup (in WebUI) at start.
 const omniboxPopups = "WebUIOmniboxPopup,WebUIOmniboxAimPopup"
 
-// shared is the browser and the tab the tests share: starting a browser
+// shared is the browser and the tabs the tests share: starting a browser
 // costs seconds on a loaded machine, a tab about a second of CPU.
 var shared struct {
-	once  sync.Once
-	ctx   context.Context // the browser's first tab, the one the tests use
-	tab   sync.Mutex      // held by the test that uses the tab
-	err   error
-	close func()
+	once    sync.Once
+	ctx     context.Context      // the browser's first tab
+	idle    chan context.Context // the open tabs no test uses
+	mu      sync.Mutex           // guards opened and cancels
+	opened  int                  // tabs open, the first one included
+	cancels []context.CancelFunc // close the tabs opened after the first
+	err     error
+	close   func()
+	warm    sync.WaitGroup // warmBrowser's work
 }
 
 // startBrowser starts the shared browser.
@@ -103,7 +207,13 @@ func startBrowser() {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	shared.ctx = ctx
+	shared.idle = make(chan context.Context, browserTabs)
 	shared.close = func() {
+		shared.mu.Lock()
+		for _, cancel := range shared.cancels {
+			cancel()
+		}
+		shared.mu.Unlock()
 		cancelCtx()
 		cancelAlloc()
 		killBrowsers()
@@ -111,7 +221,10 @@ func startBrowser() {
 	}
 	// The first run starts the browser, which lives as long as the
 	// context of that run: it has no time limit.
-	shared.err = chromedp.Do(ctx)
+	if shared.err = chromedp.Do(ctx, focused()); shared.err == nil {
+		shared.opened = 1
+		shared.idle <- ctx
+	}
 }
 
 // ownProcesses returns the processes below this test binary but for the
@@ -128,6 +241,7 @@ func ownProcesses() []proc.Process {
 
 // closeBrowser closes the shared browser, if a test started it.
 func closeBrowser() {
+	shared.warm.Wait()
 	if shared.close != nil {
 		shared.close()
 	}
@@ -173,6 +287,7 @@ func result(block string) string {
 // the exercise; runs a program that prints and then waits, sees its output
 // before it ends, stops it and checks that its processes are gone.
 func TestBrowser(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	do(t, ctx, chromedp.Navigate(ts.URL+ts.s.LoginPath("/lessons/live")), chromedp.WaitVisible(cell("hello", "pre.code")))
@@ -333,6 +448,7 @@ func TestBrowser(t *testing.T) {
 // TestBrowserRunAll runs every cell of the test lesson with "run all",
 // then stops it at the cell that never ends.
 func TestBrowserRunAll(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	do(t, ctx,
@@ -357,6 +473,7 @@ func TestBrowserRunAll(t *testing.T) {
 // TestBrowserReload edits a cell, then the lesson on disk: the page
 // reloads by itself, shows the new text, and keeps the reader's edit.
 func TestBrowserReload(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "live.md")
@@ -402,12 +519,28 @@ func TestBrowserReload(t *testing.T) {
 	}
 }
 
-// do runs browser actions, failing the test on error.
+// do runs browser actions, failing the test on error with what the page
+// shows: a poll that timed out does not say which.
 func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(ctx, actions...); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v; the page: %s", err, pageState(ctx))
 	}
+}
+
+// pageState returns the page's address, its focus, and each result pane's
+// block, verdict and first words.
+func pageState(ctx context.Context) string {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + " focus=" + document.hasFocus() + " scrollY=" + scrollY +
+		Array.from(document.querySelectorAll(".live-runall .meta, .result")).map(function (r) {
+			return "\n  " + (r.dataset.block || "run all") + " " + r.getAttribute("data-verdict") + ": " + r.textContent.slice(0, 120);
+		}).join("")`))
+	if err != nil {
+		return err.Error()
+	}
+	return s
 }
 
 // get runs an action that returns a string.
@@ -468,6 +601,7 @@ const browserPollEvery = 20 * time.Millisecond
 // earlier cells it depends on, "run all above" runs them in order, and
 // "restart" forgets the reader's edits and the outputs.
 func TestBrowserCells(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	fig := func(block, sel string) string {
@@ -514,6 +648,7 @@ func document(ctx context.Context, t *testing.T, frag string) string {
 // the picture of its execution trace under the output, one lane for each
 // of its two goroutines, and its facts.
 func TestBrowserTrace(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	res := `document.querySelector('.result[data-block="traced/handoff"]')`
@@ -550,6 +685,7 @@ func TestBrowserTrace(t *testing.T) {
 // crashed; a long output scrolls in its pane, which "show all" unfolds;
 // an exercise's hint is folded until the reader opens it.
 func TestBrowserReports(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{})
 	fig := func(block, sel string) string {
@@ -638,6 +774,7 @@ func TestBrowserReports(t *testing.T) {
 // Enter after a colon indent with four spaces, not a tab (a TabError in
 // Python), and an edited program runs with python3 and fails its check.
 func TestBrowserPython(t *testing.T) {
+	t.Parallel() // its own server, a tab of the pool
 	if !hasPython() {
 		t.Skip("no Python interpreter here")
 	}

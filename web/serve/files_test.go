@@ -14,6 +14,7 @@ import (
 // TestFiles checks what the server serves: pages, the files next to the
 // lessons and the assets, and nothing else, however the path is written.
 func TestFiles(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	tests := []struct {
 		path   string
@@ -94,6 +95,7 @@ func rawGet(t *testing.T, ts *testServer, path string) (int, string, string) {
 // pointing outside it is not followed, and that no dotfile is served,
 // whether named, reached through a link or through a directory.
 func TestSymlinkEscape(t *testing.T) {
+	t.Parallel() // its own server
 	top := t.TempDir()
 	dir := filepath.Join(top, "lessons")
 	if err := os.Mkdir(dir, 0o755); err != nil {

@@ -13,6 +13,7 @@ import (
 // host or come from another site are refused (TestOwnerOnly checks those
 // of a browser that is not signed in).
 func TestGuard(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	hostport := strings.TrimPrefix(ts.URL, "http://")
 	_, port, _ := strings.Cut(hostport, ":")
@@ -104,6 +105,7 @@ func TestLoopbackOnly(t *testing.T) {
 // it needs, and no secret: the session is a cookie that scripts cannot
 // read.
 func TestLivePage(t *testing.T) {
+	t.Parallel() // its own server
 	ts := newTestServer(t, Config{})
 	for _, path := range []string{"/", "/lessons/live"} {
 		resp, err := ts.Client().Get(ts.URL + path)

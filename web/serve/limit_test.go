@@ -10,6 +10,7 @@ import (
 // the queue (and are told so), and that runs beyond the queue are
 // refused with 429 Too Many Requests.
 func TestLimit(t *testing.T) {
+	t.Parallel() // its own server and its limits
 	ts := newTestServer(t, Config{Running: 1, Queued: 1})
 	forever := code(t, "forever")
 	status, first := ts.post(t, "forever", forever)
@@ -48,6 +49,7 @@ func TestLimit(t *testing.T) {
 // TestAbandoned checks that a run whose page never opens its event
 // stream gives its place back.
 func TestAbandoned(t *testing.T) {
+	t.Parallel() // its own server and its limits
 	ts := newTestServer(t, Config{Running: 1, Queued: 1, StartTTL: time.Millisecond})
 	if status, _ := ts.post(t, "hello", code(t, "hello")); status != http.StatusOK {
 		t.Fatalf("status %d", status)

@@ -22,7 +22,10 @@ const (
 // TestLoad fires 200 concurrent run requests and holds 50 streaming
 // clients open at a server that runs 2 programs at once and queues 48:
 // every request gets an answer (a run that ends with a verdict, or 429),
-// the heap stays bounded, and nothing is left running afterwards.
+// the heap stays bounded, and nothing is left running afterwards. It is
+// not parallel: what it counts afterwards (heap, goroutines, child
+// processes) is the whole test binary's, which other tests' runs and
+// pages would add to.
 func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test")

@@ -138,7 +138,8 @@ func manyServer(t *testing.T) (*testServer, string) {
 
 // goWrapper puts runner/compiled/testdata/go first in PATH, with
 // GOWRAP_GO set to the real go command and GOWRAP_DIR to a new directory,
-// which it returns.
+// which it returns. The go builds of every test would go through it: the
+// tests that use it are not parallel (t.Setenv sees to it).
 func goWrapper(t *testing.T) string {
 	goCmd, err := exec.LookPath("go")
 	if err != nil {

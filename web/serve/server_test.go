@@ -281,7 +281,10 @@ func output(t testing.TB, evs []sseEvent) string {
 func TestRunAPI(t *testing.T) {
 	t.Parallel() // its own servers (and engines in mode auto)
 	for _, mode := range []string{wiring.Compiled, wiring.Auto} {
-		t.Run(mode, func(t *testing.T) { testRunAPI(t, mode) })
+		t.Run(mode, func(t *testing.T) {
+			t.Parallel() // each mode its own server
+			testRunAPI(t, mode)
+		})
 	}
 }
 
