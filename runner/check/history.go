@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"bingfa/internal/selfbuild"
 )
 
 // A Cost is what one run of a program cost: its wall time (how long its
@@ -167,19 +169,5 @@ func (h *FileHistory) Save() error {
 	if err := os.MkdirAll(filepath.Dir(h.path), 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(h.path), ".history-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), h.path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return selfbuild.ReplaceFile(h.path, string(data), 0o600)
 }
