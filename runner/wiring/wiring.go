@@ -33,6 +33,7 @@ import (
 	"bingfa/runner/python"
 	"bingfa/runner/route"
 	"bingfa/runner/yaegi"
+	"bingfa/runner/yaegi/protocol"
 )
 
 // Modes accepted by --engine.
@@ -133,10 +134,14 @@ func (s *Set) Config() check.Config {
 // as the compiled engine's builds run, its temporary files in a
 // directory of the cache's work directory, which the worker makes only
 // when it first runs go list (a bingfa killed before leaves nothing) and
-// Close removes (one a killed bingfa left is swept like a build's). In
-// mode auto, a check while the worker is not built compiles the block
+// Close removes (one a killed bingfa left is swept like a build's), and
+// where it found export data kept in the cache's static/exports for the
+// next process. In mode auto, a check while the worker is not built compiles the block
 // and starts the build; in the other modes it waits.
 func newStatic(cacheDir, mode string) *yaegi.Static {
 	work := filepath.Join(cacheDir, "work", fmt.Sprintf("static-%d-%x", os.Getpid(), rand.Uint64()))
-	return yaegi.NewStatic(compiled.BuildFlags(false), compiled.BuildEnv(false), work, mode != Auto)
+	return yaegi.NewStatic(protocol.StaticConfig{
+		GoFlags: compiled.BuildFlags(false), GoEnv: compiled.BuildEnv(false), WorkDir: work,
+		ExportsFile: filepath.Join(cacheDir, "static", "exports"),
+	}, mode != Auto)
 }

@@ -17,7 +17,7 @@ import (
 
 // sources are the worker's own files and the protocol's: the worker is
 // built from them, and from package route/static's (route.StaticSources)
-// and internal/spawn's.
+// and those of internal/spawn and internal/selfbuild, which it imports.
 //
 //go:embed worker/*.go protocol/*.go
 var sources embed.FS
@@ -35,6 +35,9 @@ var workerCommand = sync.OnceValues(func() (*selfbuild.Command, error) {
 	}
 	if err == nil { // the static check starts its go lists with it
 		err = selfbuild.Embedded(files, spawn.Sources, "internal/spawn")
+	}
+	if err == nil { // and replaces its file of export data with it
+		err = selfbuild.Embedded(files, selfbuild.Sources, "internal/selfbuild")
 	}
 	return &selfbuild.Command{Dir: "yaegi", Name: "worker", Files: files,
 		Args: []string{"./runner/yaegi/worker"}, Env: []string{"GOFLAGS=-mod=readonly"},

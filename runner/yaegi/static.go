@@ -49,16 +49,16 @@ type Static struct {
 }
 
 // NewStatic returns the static check in the worker. Its go list runs
-// with goFlags and goEnv (the compiled engine's: see static.Config), with
-// go's temporary files under workDir ("" for go's default), which Close
-// removes. With wait, a check waits for the worker's build; without, a
-// check before the worker is built fails with ErrNotBuilt and starts the
-// build in the background.
-func NewStatic(goFlags, goEnv []string, workDir string, wait bool) *Static {
+// with cfg's flags and environment (the compiled engine's: see
+// static.Config), with go's temporary files under cfg.WorkDir ("" for
+// go's default), which Close removes, and keeps where it found export
+// data in cfg.ExportsFile ("" for nowhere). With wait, a check waits for
+// the worker's build; without, a check before the worker is built fails
+// with ErrNotBuilt and starts the build in the background.
+func NewStatic(cfg protocol.StaticConfig, wait bool) *Static {
 	life, stop := context.WithCancel(context.Background())
 	theWorker.open()
-	return &Static{cfg: protocol.StaticConfig{GoFlags: goFlags, GoEnv: goEnv, WorkDir: workDir},
-		wait: wait, life: life, stop: stop}
+	return &Static{cfg: cfg, wait: wait, life: life, stop: stop}
 }
 
 // Check implements route.Static.

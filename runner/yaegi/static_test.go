@@ -10,6 +10,7 @@ import (
 	"bingfa/runner/route"
 	"bingfa/runner/route/static/inproc"
 	"bingfa/runner/yaegi"
+	"bingfa/runner/yaegi/protocol"
 )
 
 // staticCases are programs whose static check must say the same in the
@@ -28,7 +29,7 @@ var staticCases = map[string]string{
 // with Preload before; Close ends it (the end of its input), and after
 // Close it answers nothing.
 func TestStaticInWorker(t *testing.T) {
-	s := yaegi.NewStatic(compiled.BuildFlags(false), compiled.BuildEnv(false), t.TempDir(), true)
+	s := yaegi.NewStatic(protocol.StaticConfig{GoFlags: compiled.BuildFlags(false), GoEnv: compiled.BuildEnv(false), WorkDir: t.TempDir()}, true)
 	local := inproc.New()
 	defer local.Close()
 	var srcs [][]byte

@@ -39,6 +39,11 @@ type Config struct {
 	// go list ends: an interrupted go list leaves nothing in the user's
 	// TMPDIR.
 	WorkDir func() (string, error)
+	// ExportsFile, when not empty, is the file that keeps where the
+	// export data go list found is from one process to the next (see
+	// persist.go): in bingfa's cache, so that a new process does not run
+	// go list again for the packages an earlier one listed.
+	ExportsFile string
 }
 
 // New returns a checker whose go list runs as cfg says.
@@ -46,6 +51,7 @@ func New(cfg Config) *Checker {
 	fset := token.NewFileSet()
 	x := newExports()
 	x.cfg = cfg
+	x.restore()
 	tc := &typeChecker{fset: fset, imp: importer.ForCompiler(fset, "gc", x.open), exports: x, members: newMembers()}
 	return &Checker{types: tc}
 }

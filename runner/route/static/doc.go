@@ -94,4 +94,14 @@
 //
 // Check returns the first thing found as the Finding's reason, with its
 // source line; package route turns it into a lesson position.
+//
+// # Export data
+//
+// The standard library's export data comes from go list -export, run
+// with the compiled engine's flags and environment (Config), so that it
+// is compiled once for routing and building. Where go list found it is
+// kept in Config.ExportsFile (bingfa's cache) for the next process, under
+// a key of GOROOT, the go command's version, the flags and the GO*
+// variables; an entry whose file the go command has since trimmed from
+// its cache is listed again (persist.go).
 package static

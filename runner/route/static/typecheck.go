@@ -55,10 +55,14 @@ type exports struct {
 	life    context.Context    // cancelled by close: a go list under way is killed
 	stop    context.CancelFunc // cancels life
 	running sync.WaitGroup     // the go lists under way
+
+	restored map[string]bool // the entries of files read from cfg.ExportsFile (persist.go)
+	keyOnce  sync.Once
+	keyText  string // see key
 }
 
 func newExports() *exports {
-	x := &exports{files: map[string]string{}, flights: map[string]*flight{}}
+	x := &exports{files: map[string]string{}, flights: map[string]*flight{}, restored: map[string]bool{}}
 	x.life, x.stop = context.WithCancel(context.Background())
 	return x
 }
@@ -88,7 +92,11 @@ func (x *exports) open(path string) (io.ReadCloser, error) {
 	if file == "" {
 		return nil, fmt.Errorf("go list %s: no export data", path)
 	}
-	return os.Open(file)
+	f, err := os.Open(file)
+	if err != nil && x.forget(path, file, err) {
+		return x.open(path) // the go command trimmed its cache since
+	}
+	return f, err
 }
 
 // A flight is one go list under way. Loads that need a package it lists
@@ -190,11 +198,15 @@ func (x *exports) fly(ctx context.Context, f *flight, paths []string) error {
 	}
 	out, err := list(ctx, paths)
 	x.mu.Lock()
-	defer x.mu.Unlock()
+	found := false
 	if err == nil {
 		for _, line := range strings.Split(string(out), "\n") {
 			if path, file, ok := strings.Cut(line, "\t"); ok {
+				if old, had := x.files[path]; !had || old != file {
+					found = true
+				}
 				x.files[path] = file // "" for a package without export data
+				delete(x.restored, path)
 			}
 		}
 	}
@@ -205,6 +217,12 @@ func (x *exports) fly(ctx context.Context, f *flight, paths []string) error {
 	}
 	f.err = err
 	close(f.done)
+	var snap string
+	if found {
+		snap = x.snapshot()
+	}
+	x.mu.Unlock()
+	x.persist(snap)
 	return err
 }
 

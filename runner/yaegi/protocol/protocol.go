@@ -128,6 +128,9 @@ type StaticConfig struct {
 	// of its own for go's temporary files, removed when it ends; "" for
 	// go's default.
 	WorkDir string
+	// ExportsFile keeps where go list found export data from one
+	// process to the next (static.Config.ExportsFile); "" for none.
+	ExportsFile string
 }
 
 // Operations of a StaticRequest.

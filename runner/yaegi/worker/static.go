@@ -23,7 +23,7 @@ func serveStatic() int {
 		fmt.Fprintln(os.Stderr, "bingfa's static check: bad configuration:", err)
 		return 2
 	}
-	c := static.New(static.Config{GoFlags: cfg.GoFlags, GoEnv: cfg.GoEnv, WorkDir: workDir(cfg.WorkDir)})
+	c := static.New(static.Config{GoFlags: cfg.GoFlags, GoEnv: cfg.GoEnv, WorkDir: workDir(cfg.WorkDir), ExportsFile: cfg.ExportsFile})
 	out := json.NewEncoder(os.Stdout)
 	var mu sync.Mutex
 	answer := func(a protocol.StaticAnswer) {
