@@ -134,14 +134,16 @@ func (s *Set) Config() check.Config {
 // as the compiled engine's builds run, its temporary files in a
 // directory of the cache's work directory, which the worker makes only
 // when it first runs go list (a bingfa killed before leaves nothing) and
-// Close removes (one a killed bingfa left is swept like a build's), and
-// where it found export data kept in the cache's static/exports for the
-// next process. In mode auto, a check while the worker is not built compiles the block
+// Close removes (one a killed bingfa left is swept like a build's). Where
+// it found export data is kept for the next process in static/exports of
+// the default cache, beside the worker, whatever cacheDir is: it says
+// where the go command's build cache holds what, which every cache of
+// compiled programs shares. In mode auto, a check while the worker is not built compiles the block
 // and starts the build; in the other modes it waits.
 func newStatic(cacheDir, mode string) *yaegi.Static {
 	work := filepath.Join(cacheDir, "work", fmt.Sprintf("static-%d-%x", os.Getpid(), rand.Uint64()))
 	return yaegi.NewStatic(protocol.StaticConfig{
 		GoFlags: compiled.BuildFlags(false), GoEnv: compiled.BuildEnv(false), WorkDir: work,
-		ExportsFile: filepath.Join(cacheDir, "static", "exports"),
+		ExportsFile: filepath.Join(compiled.DefaultCacheDir(), "static", "exports"),
 	}, mode != Auto)
 }
