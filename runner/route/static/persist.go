@@ -44,12 +44,13 @@ func (x *exports) restore() {
 	if x.cfg.ExportsFile == "" {
 		return
 	}
+	want := x.key() // now, not later under x.mu (see snapshot)
 	data, err := os.ReadFile(x.cfg.ExportsFile)
-	if err != nil {
+	if err != nil || want == "" {
 		return
 	}
 	key, rest, _ := strings.Cut(string(data), "\n")
-	if want := x.key(); want == "" || key != want {
+	if key != want {
 		return
 	}
 	for line := range strings.Lines(rest) {
@@ -68,7 +69,8 @@ func (x *exports) restore() {
 }
 
 // snapshot returns the content of the exports file for what x knows now,
-// or "" when x keeps none. x.mu is held.
+// or "" when x keeps none. x.mu is held; the key was computed by
+// restore.
 func (x *exports) snapshot() string {
 	if x.cfg.ExportsFile == "" || x.key() == "" {
 		return ""
@@ -92,9 +94,9 @@ func (x *exports) persist(content string) {
 	}
 }
 
-// forget drops the entry of path if it is the restored entry file, whose
-// file has gone, and reports whether it did: the package is then listed
-// again.
+// forget drops path's entry if it was restored from the exports file
+// and its file has gone (err says so), and reports whether it did: the
+// package is then listed again.
 func (x *exports) forget(path, file string, err error) bool {
 	if !errors.Is(err, fs.ErrNotExist) {
 		return false

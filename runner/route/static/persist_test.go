@@ -29,8 +29,8 @@ func (g *fakeGoList) list(ctx context.Context, paths []string) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// keptExports returns exports that keep their entries in file and list
-// with g, as a new process would make them.
+// keptExports returns exports that keep their entries in
+// cfg.ExportsFile and list with g, as a new process makes them.
 func keptExports(cfg Config, g *fakeGoList) *exports {
 	x := newExports()
 	x.cfg = cfg
