@@ -82,16 +82,23 @@ func Embedded(files map[string][]byte, fsys fs.FS, dir string) error {
 	})
 }
 
+// CacheDir returns bingfa's cache directory: $BINGFA_CACHE, or bingfa/
+// in the user's cache directory (the system's temporary directory where
+// there is none).
+func CacheDir() string {
+	if d := os.Getenv("BINGFA_CACHE"); d != "" {
+		return d
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		d = os.TempDir()
+	}
+	return filepath.Join(d, "bingfa")
+}
+
 // Path returns where c's binary is kept in the cache, built or not.
 func (c *Command) Path() string {
-	dir := filepath.Join(os.Getenv("BINGFA_CACHE"), c.Dir)
-	if os.Getenv("BINGFA_CACHE") == "" {
-		d, err := os.UserCacheDir()
-		if err != nil {
-			d = os.TempDir()
-		}
-		dir = filepath.Join(d, "bingfa", c.Dir)
-	}
+	dir := filepath.Join(CacheDir(), c.Dir)
 	c.once.Do(func() {
 		h := sha256.New()
 		fmt.Fprintln(h, runtime.Version(), runtime.GOOS, runtime.GOARCH)

@@ -35,10 +35,10 @@ import (
 	"context"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"sync"
 	"time"
 
+	"bingfa/internal/selfbuild"
 	"bingfa/runner/engine"
 	"bingfa/runner/proc"
 	"bingfa/runner/runenv"
@@ -98,17 +98,9 @@ func (e *Engine) Close() error {
 }
 
 // DefaultCacheDir returns $BINGFA_CACHE, or bingfa/ in the user's cache
-// directory.
-func DefaultCacheDir() string {
-	if d := os.Getenv("BINGFA_CACHE"); d != "" {
-		return d
-	}
-	d, err := os.UserCacheDir()
-	if err != nil {
-		d = os.TempDir()
-	}
-	return filepath.Join(d, "bingfa")
-}
+// directory: the cache the helpers bingfa builds are kept in too
+// (selfbuild.CacheDir).
+func DefaultCacheDir() string { return selfbuild.CacheDir() }
 
 // Name implements engine.Engine.
 func (e *Engine) Name() string { return "compiled" }
